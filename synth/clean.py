@@ -1,0 +1,213 @@
+"""Separate article text from page furniture, by general rules over lines.
+
+The cleaner never edits text: it returns the character ranges of the lines it keeps, so that
+every later offset still points into the file as read. Each dropped line carries the rule that
+dropped it, so `synth sources` can show what was removed and why.
+
+The rules describe the shape of furniture (short lines without sentence punctuation, reading
+times, bracketed notes, credit lines, repeated captions, promotional footers addressed to the
+reader), not the words of any particular page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from synth.core import DroppedLine
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = rf"(?:(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}),?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+DATE_LINE = re.compile(rf"^(?:\w+day,?\s+)?{_DATE}(?:\s*[,|-]?\s*\d{{1,2}}:\d{{2}}.*)?$", re.I)
+GLUED_DATE = re.compile(rf"^{_DATE}(?=[A-Z])")
+READING_TIME = re.compile(r"^\d+\s*(?:min|mins|minutes?)\.?\s+read$", re.I)
+BRACKETED = re.compile(r"^[\[(][^\])]*[\])]$")
+IMAGE_MARKER = re.compile(r"^\W*\d+\s*x\s*\d+\s+(?:image|photo|video)\W*$", re.I)
+DATELINE_LINE = re.compile(r"^(?P<agency>[A-Z][\w.&/-]*)(?:,\s*[A-Z][\w .'-]*)?\s*:$")
+DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\s*(?://|—|–|--)\s+")
+EDITOR_CREDIT = re.compile(r"^[a-z]{1,4}/[a-z]{1,4}\s*\([^)]*\)\s*$")
+CREDIT_LINE = re.compile(
+    r"^\W*(?:with\s+)?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b", re.I
+)
+BYLINE = re.compile(r"^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and)\s*.*)?$")
+CALL_TO_ACTION = re.compile(
+    r"\b(?:click here|sign up|subscribe|newsletter|cookies?|all rights reserved|follow us"
+    r"|share this|advertisement|read more|related stories|terms of (?:use|service)"
+    r"|privacy policy)\b|©",
+    re.I,
+)
+READER_ADDRESS = re.compile(r"\b(?:we|our|us|you|your)\b", re.I)
+QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+CAPTION_CREDIT = re.compile(r"[^.!?\"”’]\s*\[[^\]]{1,40}\]$")
+BULLET = re.compile(r"^[*•·▪►-]\s*")
+SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”]$")
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+HEADLINE_SEARCH_LINES = 6
+MAX_HEADING_WORDS = 12
+HEADLINE_WORDS = (4, 25)
+TAIL_FRACTION = 0.6
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """What the cleaner found in one article."""
+
+    blocks: tuple[tuple[int, int], ...]
+    dropped: tuple[DroppedLine, ...]
+    headline: str | None
+    outlet: str | None
+    published: str | None
+
+
+def clean_text(text: str, body_start: int = 0) -> Cleaned:
+    """Classify every non-blank line of `text[body_start:]` as article text or furniture."""
+    lines = split_lines(text, body_start)
+    reasons: dict[int, str] = {}
+    headline_index = find_headline(lines)
+    if headline_index is not None:
+        reasons[headline_index] = "headline"
+    outlet = published = None
+    for index, line in enumerate(lines):
+        if index in reasons:
+            continue
+        reason = furniture_reason(line.text, first=index < HEADLINE_SEARCH_LINES)
+        if reason == "dateline" and outlet is None:
+            outlet = _agency_from_dateline(line.text)
+        if reason == "date line" and published is None:
+            published = line.text
+        if reason:
+            reasons[index] = reason
+    mark_repeats(lines, reasons)
+    mark_tail(lines, reasons)
+    blocks = []
+    for index, line in enumerate(lines):
+        if index not in reasons:
+            start = line.start + _prefix_length(line.text)
+            if published is None and (glued := GLUED_DATE.match(line.text)):
+                published = glued.group(0)
+            blocks.append((start, line.end))
+    dropped = tuple(DroppedLine(lines[i].start, lines[i].end, r) for i, r in sorted(reasons.items()))
+    headline = lines[headline_index].text if headline_index is not None else None
+    return Cleaned(tuple(blocks), dropped, headline, outlet, published)
+
+
+def split_lines(text: str, body_start: int = 0) -> list[Line]:
+    """Non-blank lines with the offsets of their stripped content."""
+    lines = []
+    position = body_start
+    for raw in text[body_start:].splitlines(keepends=True):
+        content = raw.rstrip("\r\n")
+        stripped = content.strip()
+        if stripped:
+            start = position + (len(content) - len(content.lstrip()))
+            lines.append(Line(start, start + len(stripped), stripped))
+        position += len(raw)
+    return lines
+
+
+def word_count(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def is_sentence_like(text: str) -> bool:
+    """Ends as a sentence does (terminal punctuation, possibly inside closing quotes)."""
+    return bool(SENTENCE_END.search(text))
+
+
+def find_headline(lines: list[Line]) -> int | None:
+    """The first early line shaped like a headline: several words, no sentence punctuation."""
+    low, high = HEADLINE_WORDS
+    for index, line in enumerate(lines[:HEADLINE_SEARCH_LINES]):
+        text = BULLET.sub("", line.text)
+        if furniture_reason(text, first=True) in {"dateline", "date line", "reading time"}:
+            continue
+        if low <= word_count(text) <= high and not text.endswith((".", ":", ",")):
+            if not CALL_TO_ACTION.search(text):
+                return index
+        if is_sentence_like(text) and word_count(text) > MAX_HEADING_WORDS:
+            return None
+    return None
+
+
+def furniture_reason(text: str, first: bool = False) -> str | None:
+    """Why a single line is page furniture, or None when it reads as article text."""
+    rules = (
+        (READING_TIME.match(text), "reading time"),
+        (DATE_LINE.match(text), "date line"),
+        (first and DATELINE_LINE.match(text), "dateline"),
+        (BRACKETED.match(text), "bracketed note"),
+        (IMAGE_MARKER.match(text), "media placeholder"),
+        (CAPTION_CREDIT.search(text), "photo caption"),
+        (EDITOR_CREDIT.match(text) or CREDIT_LINE.match(text), "credit line"),
+        (BYLINE.match(text) and not is_sentence_like(text), "byline"),
+        (CALL_TO_ACTION.search(text), "call to action"),
+        (not WORD.search(text), "no words"),
+    )
+    for matched, reason in rules:
+        if matched:
+            return reason
+    if BULLET.match(text) and not is_sentence_like(text):
+        return "credit line"
+    if not is_sentence_like(text) and word_count(text) <= MAX_HEADING_WORDS:
+        return "heading or navigation"
+    return None
+
+
+def mark_repeats(lines: list[Line], reasons: dict[int, str]) -> None:
+    """A line printed twice in a row is a photo caption; a line seen earlier is a repeated copy."""
+    first_seen: dict[str, int] = {}
+    previous: int | None = None
+    for index, line in enumerate(lines):
+        key = " ".join(line.text.split()).casefold()
+        if key in first_seen:
+            earlier = first_seen[key]
+            if earlier == previous:
+                reasons[earlier] = reasons[index] = "repeated caption"
+            else:
+                reasons.setdefault(index, "repeated copy")
+        else:
+            first_seen[key] = index
+        previous = index
+
+
+def mark_tail(lines: list[Line], reasons: dict[int, str]) -> None:
+    """Drop what follows the closing credit line, and promotional lines addressed to the reader.
+
+    Articles end with a credit ("With reporting by ...", agency initials); what comes after it in
+    the last part of a page is the outlet's footer, not the story.
+    """
+    tail_start = int(len(lines) * TAIL_FRACTION)
+    credits = [i for i, r in reasons.items() if r == "credit line" and i >= tail_start]
+    if credits:
+        for index in range(min(credits) + 1, len(lines)):
+            reasons.setdefault(index, "after closing credit")
+    for index in range(tail_start, len(lines)):
+        unquoted = QUOTED.sub("", lines[index].text)
+        if len(READER_ADDRESS.findall(unquoted)) >= 2:
+            reasons.setdefault(index, "addressed to the reader")
+
+
+def _agency_from_dateline(text: str) -> str | None:
+    match = DATELINE_LINE.match(text)
+    agency = match.group("agency") if match else None
+    return agency if agency and agency.isupper() and 2 <= len(agency) <= 8 else None
+
+
+def _prefix_length(text: str) -> int:
+    """Length of a dateline ("MOSCOW // ") or a date glued to the first word, to skip."""
+    for pattern in (DATELINE_PREFIX, GLUED_DATE):
+        match = pattern.match(text)
+        if match:
+            return match.end()
+    return 0

@@ -1,0 +1,114 @@
+"""The `synth` command line: a thin Typer shell over the library.
+
+Commands only parse arguments and call library functions. Results go to stdout (or `-o`),
+messages and progress to stderr; a bad input ends with one line and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+
+from synth.core import SynthError
+from synth.embed import DEFAULT_MODEL
+from synth.pipeline import DEFAULT_MAX_WORDS
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Turn several news articles about one event into one attributed briefing.",
+)
+
+INTERRUPTED = 130
+INTERNAL_ERROR = 70
+
+
+class Format(str, Enum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+def _say(message: str) -> None:
+    typer.echo(f"synth: {message}", err=True)
+
+
+def _progress(quiet: bool):  # type: ignore[no-untyped-def]
+    if quiet or not sys.stderr.isatty():
+        return None
+    return lambda stage: _say(f"{stage} ...")
+
+
+@app.callback()
+def root() -> None:
+    """Turn several news articles about one event into one attributed briefing."""
+
+
+@app.command()
+def brief(
+    paths: Annotated[list[str], typer.Argument(help="Article files or folders of articles.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.md,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
+    ] = None,
+    max_words: Annotated[
+        int, typer.Option("--max-words", min=1, help="Cap on the words of all points together.")
+    ] = DEFAULT_MAX_WORDS,
+    model: Annotated[
+        str, typer.Option("--model", help="sentence-transformers model name or folder.")
+    ] = DEFAULT_MODEL,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+) -> None:
+    """Write one attributed briefing of the articles in PATHS."""
+    from synth.output import check_output_path, write_atomic
+    from synth.pipeline import brief as make_briefing
+    from synth.render import render
+    from synth.sources import expand_paths
+
+    inputs = expand_paths(paths)
+    if output is not None:
+        check_output_path(output, inputs)
+    briefing = make_briefing(inputs, max_words=max_words, model=model, progress=_progress(quiet))
+    text = render(briefing, fmt.value)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text, inputs)
+        if not quiet:
+            _say(f"wrote {output}")
+
+
+def main() -> None:
+    """Entry point: run the app, turning errors into one line and an exit code."""
+    try:
+        app(standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.exceptions.Abort:
+        _say("interrupted")
+        sys.exit(INTERRUPTED)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except SynthError as error:
+        _say(f"error: {error}")
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        _say("interrupted")
+        sys.exit(INTERRUPTED)
+    except Exception as error:  # noqa: BLE001 - last resort: one line, not a traceback
+        if os.environ.get("SYNTH_DEBUG"):
+            raise
+        _say(f"internal error: {error.__class__.__name__}: {error} (SYNTH_DEBUG=1 shows more)")
+        sys.exit(INTERNAL_ERROR)
+
+
+if __name__ == "__main__":
+    main()

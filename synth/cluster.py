@@ -1,0 +1,184 @@
+"""Group points into subtopics and give each a short label.
+
+Ward clustering of the unit-length point embeddings; the number of sections is the one with the
+best silhouette, and every point lands in some section (nothing is discarded as noise). Past
+`max_points`, the most important points are clustered and the rest join their nearest section,
+which keeps memory bounded. Labels are the terms most particular to a section (class-based
+TF-IDF over stemmed words and two-word phrases), written as they appear in the articles.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+TERM = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Clusterer:
+    """Ward clustering with the section count chosen by silhouette."""
+
+    max_sections: int = 6
+    min_silhouette: float = 0.02
+    max_points: int = 1500
+
+    def cluster(
+        self, vectors: np.ndarray, importance: np.ndarray, candidates: np.ndarray | None = None
+    ) -> np.ndarray:
+        """A section number for every row of `vectors` (0-based, dense).
+
+        Sections are fitted on the `candidates` rows (the points that may be shown; all rows by
+        default), most important first, and every other row joins its nearest section.
+        """
+        n = vectors.shape[0]
+        pool = np.arange(n) if candidates is None else np.flatnonzero(candidates)
+        if len(pool) < 3:
+            return np.zeros(n, dtype=int)
+        by_importance = pool[np.argsort(-importance[pool], kind="stable")]
+        fit = np.sort(by_importance[: self.max_points])
+        labels = self._fit(vectors[fit])
+        if len(fit) == n:
+            return labels
+        return assign_nearest(vectors, vectors[fit], labels)
+
+    def _fit(self, vectors: np.ndarray) -> np.ndarray:
+        from scipy.cluster.hierarchy import fcluster, linkage
+
+        tree = linkage(vectors.astype(np.float64), method="ward")
+        similarity = vectors @ vectors.T
+        best_labels, best_quality = np.zeros(len(vectors), dtype=int), self.min_silhouette
+        for k in range(2, min(self.max_sections, len(vectors) - 1) + 1):
+            labels = fcluster(tree, t=k, criterion="maxclust") - 1
+            quality = silhouette(similarity, labels)
+            if quality > best_quality + 1e-9:
+                best_labels, best_quality = labels, quality
+        return best_labels
+
+
+def silhouette(similarity: np.ndarray, labels: np.ndarray) -> float:
+    """Mean silhouette under cosine distance; singletons count 0, as is customary."""
+    distance = 1.0 - similarity
+    clusters = np.unique(labels)
+    if len(clusters) < 2:
+        return 0.0
+    mean_to = np.stack([distance[:, labels == c].mean(axis=1) for c in clusters], axis=1)
+    sizes = np.array([(labels == c).sum() for c in clusters])
+    own = np.searchsorted(clusters, labels)
+    rows = np.arange(len(labels))
+    own_size = sizes[own]
+    a = np.where(own_size > 1, mean_to[rows, own] * own_size / np.maximum(own_size - 1, 1), 0.0)
+    mean_to[rows, own] = np.inf
+    b = mean_to.min(axis=1)
+    values = np.where(own_size > 1, (b - a) / np.maximum(np.maximum(a, b), 1e-12), 0.0)
+    return float(values.mean())
+
+
+def assign_nearest(vectors: np.ndarray, fitted: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Label every row by the nearest section centroid of the fitted rows."""
+    clusters = np.unique(labels)
+    centroids = np.vstack([fitted[labels == c].mean(axis=0) for c in clusters])
+    return clusters[np.argmax(vectors @ centroids.T, axis=1)]
+
+
+def label_sections(texts_by_section: Sequence[Sequence[str]], terms: int = 3) -> list[str]:
+    """A short label per section: its most particular terms, most particular first."""
+    counts = [Counter(t for text in texts for t in stem_terms(text)) for texts in texts_by_section]
+    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    for texts in texts_by_section:
+        for text in texts:
+            for stem, surface in stem_terms_with_surface(text):
+                surfaces[stem][surface] += 1
+    total = Counter[str]()
+    for c in counts:
+        total.update(c)
+    average = sum(total.values()) / max(len(counts), 1)
+    labels = []
+    for c in counts:
+        size = max(sum(c.values()), 1)
+        weights = {
+            t: (n / size) * (n / total[t]) * math.log(1 + average / total[t]) for t, n in c.items()
+        }
+        ranked = sorted(weights, key=lambda t: (-weights[t], t))
+        picked = pick_terms(prefer_phrases(ranked, weights), terms)
+        words = [_surface(surfaces[t]) for t in picked]
+        labels.append(_capitalize(", ".join(words)) if words else "Other")
+    return labels
+
+
+def prefer_phrases(ranked: Sequence[str], weights: dict[str, float]) -> list[str]:
+    """Put a two-word phrase in place of its word when the phrase carries most of its weight
+    ("White House" rather than "House")."""
+    result: list[str] = []
+    for term in ranked:
+        if " " not in term:
+            phrases = [p for p in ranked if " " in p and term in p.split()]
+            strong = [p for p in phrases if weights[p] >= 0.5 * weights[term]]
+            if strong:
+                term = strong[0]
+        if term not in result:
+            result.append(term)
+    return result
+
+
+def pick_terms(ranked: Sequence[str], count: int) -> list[str]:
+    """Top terms, skipping any that only repeats a word of one already picked."""
+    picked: list[str] = []
+    for term in ranked:
+        words = set(term.split())
+        if any(words & set(p.split()) for p in picked):
+            continue
+        picked.append(term)
+        if len(picked) == count:
+            break
+    return picked
+
+
+def stem_terms(text: str) -> list[str]:
+    return [stem for stem, _ in stem_terms_with_surface(text)]
+
+
+def stem_terms_with_surface(text: str) -> list[tuple[str, str]]:
+    """Stemmed content words and adjacent content-word pairs, each with its surface form."""
+    stopwords = _stopwords()
+    stem = _stemmer().stem
+    words = [w.replace("’", "'") for w in TERM.findall(text)]
+    keys = [None if w.casefold() in stopwords or len(w) < 3 else stem(w.casefold()) for w in words]
+    found = [(k, w) for k, w in zip(keys, words, strict=True) if k]
+    for i in range(len(words) - 1):
+        if keys[i] and keys[i + 1]:
+            found.append((f"{keys[i]} {keys[i + 1]}", f"{words[i]} {words[i + 1]}"))
+    return found
+
+
+def _surface(forms: Counter[str]) -> str:
+    """The commonest spelling; lower-cased unless the word is mostly written capitalized."""
+    form, _ = min(forms.items(), key=lambda kv: (-kv[1], kv[0]))
+    capitalized = sum(n for f, n in forms.items() if f[:1].isupper())
+    return form if capitalized * 2 > sum(forms.values()) else form.lower()
+
+
+def _capitalize(label: str) -> str:
+    return label[:1].upper() + label[1:]
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    extra = {"said", "says", "told", "added", "also", "would", "could", "thursday", "wednesday",
+             "friday", "monday", "tuesday", "saturday", "sunday", "according", "week", "weeks"}
+    return frozenset(get_stop_words("english")) | extra
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")

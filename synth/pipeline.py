@@ -1,0 +1,122 @@
+"""The pipeline: sources -> sentences -> embeddings -> points -> sections -> briefing.
+
+Each stage is a small object handed in, so a caller can swap the embedder (tests use a fake),
+the merger, the ranker or the clusterer. Stage timings are kept in `Briefing.stats`.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from synth.cluster import Clusterer, label_sections
+from synth.core import Briefing, InputError, Point, RankedPoint, Section, Sentence, Source
+from synth.embed import DEFAULT_MODEL, Embedder, SentenceTransformerEmbedder
+from synth.merge import Merger
+from synth.rank import Ranker
+from synth.segment import segment_sources
+from synth.sources import load_sources
+
+DEFAULT_MAX_WORDS = 350
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Pipeline:
+    """The stages of a briefing, each swappable."""
+
+    embedder: Embedder = field(default_factory=SentenceTransformerEmbedder)
+    merger: Merger = field(default_factory=Merger)
+    ranker: Ranker = field(default_factory=Ranker)
+    clusterer: Clusterer = field(default_factory=Clusterer)
+    progress: Progress | None = None
+
+    def run(self, sources: Sequence[Source], max_words: int | None) -> Briefing:
+        timings: dict[str, float] = {}
+        with self._stage("segment", timings):
+            sentences = segment_sources(sources)
+        if not sentences:
+            raise InputError("no article sentences found in the input (only page furniture?)")
+        with self._stage(f"embed {len(sentences)} sentences", timings, key="embed"):
+            vectors = self.embedder.encode([s.text for s in sentences])
+        with self._stage("merge", timings):
+            points, point_vectors = self.merger.merge(sentences, vectors, sources)
+        with self._stage("rank", timings):
+            scores = self.ranker.scores(points, point_vectors, sentences, vectors, len(sources))
+            chosen = self.ranker.select(points, point_vectors, scores, max_words)
+        with self._stage("cluster", timings):
+            sections = self._sections(points, point_vectors, scores, chosen, sentences)
+        title = choose_title(sources, [points[i] for i in chosen])
+        stats = {"timings": timings, "sentences": len(sentences), "points": len(points)}
+        eligible = sum(1 for p in points if self.ranker.eligible(p))
+        return Briefing(title, tuple(sources), sections, eligible - len(chosen), stats)
+
+    def _sections(
+        self,
+        points: Sequence[Point],
+        vectors: np.ndarray,
+        scores: np.ndarray,
+        chosen: Sequence[int],
+        sentences: Sequence[Sentence],
+    ) -> tuple[Section, ...]:
+        fit = np.array([self.ranker.eligible(p) for p in points], dtype=bool)
+        labels = self.clusterer.cluster(vectors, scores, fit)
+        section_ids = sorted(set(labels.tolist()))
+        texts = [
+            [sentences[k].text for i, p in enumerate(points) if labels[i] == c for k in p.sentences]
+            for c in section_ids
+        ]
+        names = dict(zip(section_ids, label_sections(texts), strict=True))
+        ranked: dict[int, list[RankedPoint]] = {}
+        for rank, index in enumerate(chosen, start=1):
+            entry = RankedPoint(rank, points[index], float(scores[index]))
+            ranked.setdefault(int(labels[index]), []).append(entry)
+        order = sorted(ranked, key=lambda c: ranked[c][0].rank)
+        return tuple(Section(names[c], tuple(ranked[c])) for c in order)
+
+    @contextmanager
+    def _stage(self, name: str, timings: dict[str, float], key: str | None = None) -> Iterator[None]:
+        if self.progress:
+            self.progress(name)
+        started = time.perf_counter()
+        yield
+        timings[key or name] = time.perf_counter() - started
+
+
+def choose_title(sources: Sequence[Source], chosen: Sequence[Point]) -> str:
+    """The headline of the titled source with most evidence among the chosen points."""
+    titled = [s for s in sources if s.title]
+    if not titled:
+        return f"Briefing from {len(sources)} source{'s' if len(sources) != 1 else ''}"
+    weight = {s.id: 0 for s in titled}
+    for point in chosen:
+        for source_id in point.sources:
+            if source_id in weight:
+                weight[source_id] += 1
+    best = min(titled, key=lambda s: (-weight[s.id], s.id))
+    return " ".join(str(best.title).split())
+
+
+def brief(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    max_words: int | None = DEFAULT_MAX_WORDS,
+    model: str = DEFAULT_MODEL,
+    embedder: Embedder | None = None,
+    progress: Progress | None = None,
+) -> Briefing:
+    """Read the articles under `paths` and return their briefing.
+
+    `max_words` caps the words of all point texts together (None: no cap). `model` names the
+    sentence-transformers model, or `embedder` replaces it outright.
+    """
+    if max_words is not None and max_words < 1:
+        raise InputError("--max-words must be at least 1")
+    sources = load_sources(paths)
+    pipeline = Pipeline(embedder=embedder or SentenceTransformerEmbedder(model), progress=progress)
+    return pipeline.run(sources, max_words)

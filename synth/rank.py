@@ -1,0 +1,128 @@
+"""Score points for importance and choose them in order, with novelty against what is chosen.
+
+A point's importance blends how central it is to the whole story, how many outlets carried it,
+and how early its outlets put it (journalists lead with what matters). Selection is maximal
+marginal relevance: each next point is the most important one that is not already said.
+Every tie is broken by point id, so equal floats never reorder output.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from synth.core import Point, Sentence
+from synth.embed import normalize_rows
+
+FIGURE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b")
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@dataclass(frozen=True)
+class Ranker:
+    """Weights of the importance score and the novelty trade-off of the selection."""
+
+    centrality_weight: float = 0.45
+    coverage_weight: float = 0.35
+    position_weight: float = 0.20
+    position_decay: float = 6.0
+    novelty: float = 0.40
+    duplicate_similarity: float = 0.75
+    same_figure_similarity: float = 0.30
+    min_words: int = 8
+    max_words: int = 60
+
+    def scores(
+        self,
+        points: Sequence[Point],
+        point_vectors: np.ndarray,
+        sentences: Sequence[Sentence],
+        sentence_vectors: np.ndarray,
+        source_count: int,
+    ) -> np.ndarray:
+        """Importance of every point, in point order."""
+        centre = story_centre(sentences, sentence_vectors)
+        centrality = point_vectors @ centre if len(points) else np.zeros(0)
+        coverage = np.array([len(p.sources) / max(source_count, 1) for p in points])
+        position = np.array(
+            [lead_weight(earliest_position(p, sentences), self.position_decay) for p in points]
+        )
+        return (
+            self.centrality_weight * centrality
+            + self.coverage_weight * coverage
+            + self.position_weight * position
+        )
+
+    def eligible(self, point: Point) -> bool:
+        """Only points that stand on their own and read as a full sentence are shown."""
+        words = len(point.text.split())
+        return point.standalone and self.min_words <= words <= self.max_words
+
+    def select(
+        self,
+        points: Sequence[Point],
+        point_vectors: np.ndarray,
+        scores: np.ndarray,
+        max_words: int | None,
+    ) -> list[int]:
+        """Point indexes in rank order, within the word budget, skipping near-duplicates."""
+        candidates = [i for i, p in enumerate(points) if self.eligible(p)]
+        figures = [figures_in(p.text) for p in points]
+        chosen: list[int] = []
+        redundancy = np.full(len(points), -1.0, dtype=np.float64)
+        words_left = math.inf if max_words is None else max_words
+        while candidates:
+            best = max(candidates, key=lambda i: (self._marginal(scores[i], redundancy[i]), -i))
+            candidates.remove(best)
+            if redundancy[best] >= self.duplicate_similarity:
+                continue
+            if self._repeats_figure(best, chosen, figures, point_vectors):
+                continue
+            words = len(points[best].text.split())
+            if words > words_left:
+                continue
+            chosen.append(best)
+            words_left -= words
+            redundancy = np.maximum(redundancy, point_vectors @ point_vectors[best])
+        return chosen
+
+    def _repeats_figure(
+        self, index: int, chosen: list[int], figures: list[set[str]], vectors: np.ndarray
+    ) -> bool:
+        """A related point that restates a figure already given adds little."""
+        return any(
+            figures[index] & figures[other]
+            and float(vectors[index] @ vectors[other]) >= self.same_figure_similarity
+            for other in chosen
+        )
+
+    def _marginal(self, score: float, redundancy: float) -> float:
+        return float((1 - self.novelty) * score - self.novelty * max(redundancy, 0.0))
+
+
+def figures_in(text: str) -> set[str]:
+    """Distinctive numbers (three or more digits, years left out), written without commas."""
+    numbers = {n.replace(",", "") for n in FIGURE.findall(text)}
+    return {n for n in numbers if len(n) >= 3 and not YEAR.fullmatch(n)}
+
+
+def story_centre(sentences: Sequence[Sentence], vectors: np.ndarray) -> np.ndarray:
+    """Mean of the per-source centroids, so a long article does not outweigh a short one."""
+    if not sentences:
+        return np.zeros(vectors.shape[1] if vectors.ndim == 2 else 0, dtype=np.float32)
+    source_ids = np.array([s.source for s in sentences])
+    centroids = [vectors[source_ids == sid].mean(axis=0) for sid in np.unique(source_ids)]
+    return normalize_rows(np.mean(normalize_rows(np.vstack(centroids)), axis=0, keepdims=True))[0]
+
+
+def earliest_position(point: Point, sentences: Sequence[Sentence]) -> int:
+    return min(sentences[k].position for k in point.sentences)
+
+
+def lead_weight(position: int, decay: float) -> float:
+    """1 for an article's first sentence, fading with depth."""
+    return math.exp(-position / decay)

@@ -1,0 +1,107 @@
+"""Render a briefing as Markdown, HTML or JSON.
+
+JSON is the canonical form (`Briefing.to_dict()`); Markdown and HTML come from the Jinja2
+templates shipped as `synth.templates`. Article text is never trusted: HTML is autoescaped and
+Markdown has its syntax characters escaped, so no article can change a briefing's structure.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlparse
+
+from markupsafe import Markup
+
+from synth.core import Briefing, Point, SynthError
+
+FORMATS = ("md", "html", "json")
+KEY_POINTS = 5
+MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
+MD_LINE_START = re.compile(r"^(\d*)([#>+\-=.)])")
+
+
+def render(briefing: Briefing, fmt: str) -> str:
+    """The briefing in `fmt` (md, html or json), ending with a newline."""
+    if fmt == "json":
+        return json.dumps(briefing.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if fmt not in FORMATS:
+        raise SynthError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    template = _environment(autoescape=fmt == "html").get_template(f"briefing.{fmt}.j2")
+    text = template.render(**_context(briefing))
+    return text.rstrip("\n") + "\n"
+
+
+def _context(briefing: Briefing) -> dict[str, Any]:
+    evidence_by_source = {s.id: s for s in briefing.sources}
+
+    def cite_html(point: Point) -> Markup:
+        marks = []
+        for source_id in point.sources:
+            sentence = next(e.text for e in point.evidence if e.source == source_id)
+            label = evidence_by_source[source_id].label
+            marks.append(
+                Markup('<a class="cite" href="#source-{0}" title="{1}" aria-label="{2}">[{0}]</a>')
+                .format(source_id, " ".join(sentence.split()), f"Source {source_id}: {label}")
+            )
+        return Markup("").join(marks)
+
+    ranked = briefing.ranked_points
+    return {
+        "title": briefing.title,
+        "sources": briefing.sources,
+        "sections": briefing.sections,
+        "key_points": ranked[:KEY_POINTS],
+        "point_count": len(ranked),
+        "omitted": briefing.omitted_points,
+        "cite_html": cite_html,
+    }
+
+
+def escape_markdown(text: str) -> str:
+    """Escape what could change Markdown structure, so article text stays plain text.
+
+    Inline syntax (emphasis, code, links, tables) is backslash-escaped, HTML is entity-escaped,
+    and a line-start marker (heading, quote, list) is neutralized; whitespace collapses to one
+    line, so no text can open a new block.
+    """
+    text = " ".join(str(text).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = MD_INLINE.sub(r"\\\1", text)
+    return MD_LINE_START.sub(r"\1\\\2", text)
+
+
+def cite_markdown(source_ids: Iterable[int]) -> str:
+    """Citation marks like [1][3]; left undefined as references, they render as written."""
+    return "".join(f"[{i}]" for i in source_ids)
+
+
+def code_span(text: str) -> str:
+    return str(text).replace("`", "'")
+
+
+def safe_url(url: str) -> str:
+    """Only web links become links: a javascript: or data: URL is dropped."""
+    return url if urlparse(url).scheme in {"http", "https"} else "#"
+
+
+@lru_cache(maxsize=2)
+def _environment(autoescape: bool):  # type: ignore[no-untyped-def]
+    from importlib.resources import files
+
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(
+        loader=FileSystemLoader(str(files("synth.templates"))),
+        autoescape=autoescape,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = escape_markdown
+    env.filters["cite_md"] = cite_markdown
+    env.filters["code"] = code_span
+    env.filters["safe_url"] = safe_url
+    return env

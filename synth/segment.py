@@ -1,0 +1,61 @@
+"""Split the kept text of each source into sentences, keeping exact character offsets.
+
+pysbd ships its rules in its package (no download) and gets abbreviations such as "U.S.
+Secretary" and "Dec. 8" right, where Punkt-style splitters break after "U.S.". Sentences never
+cross a line: the cleaner's blocks are paragraphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+from synth.clean import word_count
+from synth.core import Sentence, Source
+
+MIN_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _segmenter():  # type: ignore[no-untyped-def]
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of one paragraph, whitespace trimmed."""
+    spans = []
+    cursor = 0
+    for piece in _segmenter().segment(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        start = text.find(piece, cursor)
+        if start < 0:  # pysbd altered the text; fall back to the rest of the paragraph
+            start = cursor + (len(text[cursor:]) - len(text[cursor:].lstrip()))
+            piece = text[start:].strip()
+        end = start + len(piece)
+        spans.append((start, end))
+        cursor = end
+        if cursor >= len(text):
+            break
+    return spans
+
+
+def segment_sources(sources: Sequence[Source]) -> tuple[Sentence, ...]:
+    """Every usable sentence of every source, numbered in source then reading order."""
+    sentences: list[Sentence] = []
+    for source in sources:
+        for position, (start, end) in enumerate(_source_spans(source)):
+            text = " ".join(source.text[start:end].split())
+            sentences.append(Sentence(len(sentences), source.id, start, end, text, position))
+    return tuple(sentences)
+
+
+def _source_spans(source: Source) -> Iterator[tuple[int, int]]:
+    for block_start, block_end in source.blocks:
+        block = source.text[block_start:block_end]
+        for start, end in split_sentences(block):
+            if word_count(block[start:end]) >= MIN_WORDS:
+                yield block_start + start, block_start + end

@@ -1,0 +1,92 @@
+"""Make sure a sentence can stand on its own once lifted out of its article.
+
+A sentence that opens with a connective ("However,") or a pronoun whose referent lies in an
+earlier sentence ("It now holds ...") cannot be quoted alone. When the opening pronoun is the
+subject of a speech verb ("He said ...") the speaker is usually named just before; then the
+sentence is repaired the way journalists do it, with the name in square brackets
+("[Egeland] said ..."). Otherwise the sentence is reported as not standalone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from synth.core import Sentence
+
+SPEECH_VERBS = (
+    r"(?:said|says|told|tells|added|adds|warned|warns|announced|announces|stated|noted"
+    r"|explained|insisted|argued|claimed|wrote|urged|asked|replied|continued|stressed)"
+)
+OPENING_CONNECTIVE = re.compile(
+    r"^(?:however|but|and|or|also|still|yet|so|instead|moreover|furthermore|nevertheless"
+    r"|nonetheless|thus|therefore|besides|meanwhile|otherwise|then|in addition|in turn"
+    r"|as a result|by contrast|even so|at the same time)\b",
+    re.I,
+)
+TIME_WORDS = r"(?:week|month|year|morning|afternoon|evening|weekend|time|summer|winter|spring|fall)"
+OPENING_PRONOUN = re.compile(
+    rf"^(?:he|she|they|it|its|his|her|their|them|this|that|these|those|such)\b(?!\s+{TIME_WORDS}\b)",
+    re.I,
+)
+SPEAKER_PRONOUN = re.compile(rf"^(?P<pronoun>He|She)(?P<rest>\s+(?:also\s+)?{SPEECH_VERBS}\b)")
+NAME = r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
+NAME_BEFORE_VERB = re.compile(
+    rf"(?P<name>{NAME})(?:,\s+[^,;.“”\"]{{1,80}},)?\s+(?:[a-z]\w*\s+){{0,2}}?{SPEECH_VERBS}\b"
+)
+NAME_AFTER_VERB = re.compile(rf"\b{SPEECH_VERBS},?\s+(?P<name>{NAME})")
+NOT_A_NAME = {
+    "minister", "secretary", "president", "spokesman", "spokeswoman", "spokesperson",
+    "official", "officials", "department", "house", "council", "ministry", "army", "forces",
+    "government", "agency", "agencies", "observatory", "organization", "organisation",
+    "nations", "union", "committee", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "he", "she", "they", "it", "we", "i", "the", "a", "an", "this",
+    "that", "but", "and", "in", "on", "at", "as", "group", "police", "court", "reports",
+}
+LOOK_BACK = 3
+
+
+def repair(sentence: Sentence, sentences: Sequence[Sentence]) -> str | None:
+    """The sentence's text, repaired if needed; None when it cannot stand on its own."""
+    text = sentence.text
+    if OPENING_CONNECTIVE.match(text):
+        return None
+    speaker = SPEAKER_PRONOUN.match(text)
+    if speaker:
+        name = find_speaker(sentence, sentences)
+        return f"[{name}]{speaker.group('rest')}{text[speaker.end():]}" if name else None
+    if OPENING_PRONOUN.match(text):
+        return None
+    return text
+
+
+def find_speaker(sentence: Sentence, sentences: Sequence[Sentence]) -> str | None:
+    """Surname of the person most recently quoted before `sentence` in the same article."""
+    for back in range(1, LOOK_BACK + 1):
+        index = sentence.id - back
+        if index < 0 or sentences[index].source != sentence.source:
+            return None
+        name = last_named_speaker(sentences[index].text)
+        if name:
+            return name
+    return None
+
+
+def last_named_speaker(text: str) -> str | None:
+    """The last name in `text` that stands next to a speech verb, as its final word."""
+    found: list[tuple[int, str]] = []
+    for pattern in (NAME_BEFORE_VERB, NAME_AFTER_VERB):
+        for match in pattern.finditer(text):
+            surname = _surname(match.group("name"))
+            if surname:
+                found.append((match.start("name"), surname))
+    return max(found)[1] if found else None
+
+
+def _surname(name: str) -> str | None:
+    words = [w for w in re.split(r"\s+", name) if w.rstrip(".") not in {"Mr", "Ms", "Mrs", "Dr"}]
+    words = [w for w in words if w.casefold() not in NOT_A_NAME]
+    if not words:
+        return None
+    last = words[-1].removesuffix("'s").removesuffix("’s")
+    return last if last[:1].isupper() and last.casefold() not in NOT_A_NAME else None

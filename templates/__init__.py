@@ -1,0 +1,1 @@
+"""Jinja2 templates of the briefing, shipped as package data (`synth.templates`)."""
