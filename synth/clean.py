@@ -97,7 +97,9 @@ def clean_text(text: str, body_start: int = 0) -> Cleaned:
             if published is None and (glued := GLUED_DATE.match(line.text)):
                 published = glued.group(0)
             blocks.append((start, line.end))
-    dropped = tuple(DroppedLine(lines[i].start, lines[i].end, r) for i, r in sorted(reasons.items()))
+    dropped = tuple(
+        DroppedLine(lines[i].start, lines[i].end, r) for i, r in sorted(reasons.items())
+    )
     headline = lines[headline_index].text if headline_index is not None else None
     return Cleaned(tuple(blocks), dropped, headline, outlet, published)
 
@@ -132,9 +134,9 @@ def find_headline(lines: list[Line]) -> int | None:
         text = BULLET.sub("", line.text)
         if furniture_reason(text, first=True) in {"dateline", "date line", "reading time"}:
             continue
-        if low <= word_count(text) <= high and not text.endswith((".", ":", ",")):
-            if not CALL_TO_ACTION.search(text):
-                return index
+        shaped = low <= word_count(text) <= high and not text.endswith((".", ":", ","))
+        if shaped and not CALL_TO_ACTION.search(text):
+            return index
         if is_sentence_like(text) and word_count(text) > MAX_HEADING_WORDS:
             return None
     return None

@@ -7,12 +7,12 @@ messages and progress to stderr; a bad input ends with one line and a non-zero e
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
 from synth.core import SynthError
@@ -85,25 +85,26 @@ def brief(
             _say(f"wrote {output}")
 
 
+class Interrupted(BaseException):
+    """Ctrl-C, raised past Typer (which would turn KeyboardInterrupt into exit 1)."""
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted
+
+
 def main() -> None:
     """Entry point: run the app, turning errors into one line and an exit code."""
+    signal.signal(signal.SIGINT, _interrupt)
     try:
-        app(standalone_mode=False)
-    except click.exceptions.Exit as done:
-        sys.exit(done.exit_code)
-    except click.exceptions.Abort:
-        _say("interrupted")
-        sys.exit(INTERRUPTED)
-    except click.ClickException as error:
-        error.show()
-        sys.exit(error.exit_code)
+        app()
     except SynthError as error:
         _say(f"error: {error}")
         sys.exit(error.exit_code)
-    except KeyboardInterrupt:
+    except Interrupted:
         _say("interrupted")
         sys.exit(INTERRUPTED)
-    except Exception as error:  # noqa: BLE001 - last resort: one line, not a traceback
+    except Exception as error:
         if os.environ.get("SYNTH_DEBUG"):
             raise
         _say(f"internal error: {error.__class__.__name__}: {error} (SYNTH_DEBUG=1 shows more)")

@@ -172,8 +172,25 @@ def _capitalize(label: str) -> str:
 def _stopwords() -> frozenset[str]:
     from sumy.utils import get_stop_words
 
-    extra = {"said", "says", "told", "added", "also", "would", "could", "thursday", "wednesday",
-             "friday", "monday", "tuesday", "saturday", "sunday", "according", "week", "weeks"}
+    extra = {
+        "said",
+        "says",
+        "told",
+        "added",
+        "also",
+        "would",
+        "could",
+        "thursday",
+        "wednesday",
+        "friday",
+        "monday",
+        "tuesday",
+        "saturday",
+        "sunday",
+        "according",
+        "week",
+        "weeks",
+    }
     return frozenset(get_stop_words("english")) | extra
 
 

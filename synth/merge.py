@@ -77,7 +77,11 @@ class Merger:
         return [sorted(m) for _, m in sorted(members.items())]
 
     def _may_join(
-        self, a: list[int], b: list[int], embeddings: np.ndarray, shingles: list[set[tuple[str, ...]]]
+        self,
+        a: list[int],
+        b: list[int],
+        embeddings: np.ndarray,
+        shingles: list[set[tuple[str, ...]]],
     ) -> bool:
         cross = embeddings[a] @ embeddings[b].T
         mean = float(cross.mean())

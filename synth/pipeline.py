@@ -80,7 +80,9 @@ class Pipeline:
         return tuple(Section(names[c], tuple(ranked[c])) for c in order)
 
     @contextmanager
-    def _stage(self, name: str, timings: dict[str, float], key: str | None = None) -> Iterator[None]:
+    def _stage(
+        self, name: str, timings: dict[str, float], key: str | None = None
+    ) -> Iterator[None]:
         if self.progress:
             self.progress(name)
         started = time.perf_counter()

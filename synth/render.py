@@ -44,8 +44,9 @@ def _context(briefing: Briefing) -> dict[str, Any]:
             sentence = next(e.text for e in point.evidence if e.source == source_id)
             label = evidence_by_source[source_id].label
             marks.append(
-                Markup('<a class="cite" href="#source-{0}" title="{1}" aria-label="{2}">[{0}]</a>')
-                .format(source_id, " ".join(sentence.split()), f"Source {source_id}: {label}")
+                Markup(
+                    '<a class="cite" href="#source-{0}" title="{1}" aria-label="{2}">[{0}]</a>'
+                ).format(source_id, " ".join(sentence.split()), f"Source {source_id}: {label}")
             )
         return Markup("").join(marks)
 

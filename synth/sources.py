@@ -110,7 +110,8 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, str], int]:
     try:
         data = yaml.safe_load(text[first_newline + 1 : closing]) or {}
     except yaml.YAMLError as exc:
-        raise InputError(f"{path}: front matter is not valid YAML ({exc.__class__.__name__})")
+        message = f"{path}: front matter is not valid YAML ({exc.__class__.__name__})"
+        raise InputError(message) from None
     if not isinstance(data, dict):
         raise InputError(f"{path}: front matter must be a mapping of keys to values")
     body = text.find("\n", closing + 1)

@@ -36,12 +36,57 @@ NAME_BEFORE_VERB = re.compile(
 )
 NAME_AFTER_VERB = re.compile(rf"\b{SPEECH_VERBS},?\s+(?P<name>{NAME})")
 NOT_A_NAME = {
-    "minister", "secretary", "president", "spokesman", "spokeswoman", "spokesperson",
-    "official", "officials", "department", "house", "council", "ministry", "army", "forces",
-    "government", "agency", "agencies", "observatory", "organization", "organisation",
-    "nations", "union", "committee", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "he", "she", "they", "it", "we", "i", "the", "a", "an", "this",
-    "that", "but", "and", "in", "on", "at", "as", "group", "police", "court", "reports",
+    "minister",
+    "secretary",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "department",
+    "house",
+    "council",
+    "ministry",
+    "army",
+    "forces",
+    "government",
+    "agency",
+    "agencies",
+    "observatory",
+    "organization",
+    "organisation",
+    "nations",
+    "union",
+    "committee",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "as",
+    "group",
+    "police",
+    "court",
+    "reports",
 }
 LOOK_BACK = 3
 
@@ -54,7 +99,7 @@ def repair(sentence: Sentence, sentences: Sequence[Sentence]) -> str | None:
     speaker = SPEAKER_PRONOUN.match(text)
     if speaker:
         name = find_speaker(sentence, sentences)
-        return f"[{name}]{speaker.group('rest')}{text[speaker.end():]}" if name else None
+        return f"[{name}]{speaker.group('rest')}{text[speaker.end() :]}" if name else None
     if OPENING_PRONOUN.match(text):
         return None
     return text

@@ -1,0 +1,77 @@
+from synth.clean import clean_text, furniture_reason
+
+
+def kept(text: str) -> list[str]:
+    return [text[a:b] for a, b in clean_text(text).blocks]
+
+
+def reasons(text: str) -> dict[str, str]:
+    return {text[d.start : d.end]: d.reason for d in clean_text(text).dropped}
+
+
+def test_navigation_reading_time_dates_and_bracketed_notes_are_dropped():
+    text = (
+        "Site navigation\n\nCouncil Votes To Expand The City Library Budget\n4 min read\n"
+        "12 March, 2021\n[Click to see more]\n"
+        "The council voted on Tuesday to expand the library budget by a third.\n"
+    )
+    found = reasons(text)
+    assert found["Site navigation"] == "heading or navigation"
+    assert found["Council Votes To Expand The City Library Budget"] == "headline"
+    assert found["4 min read"] == "reading time"
+    assert found["12 March, 2021"] == "date line"
+    assert found["[Click to see more]"] == "bracketed note"
+    assert kept(text) == ["The council voted on Tuesday to expand the library budget by a third."]
+    assert clean_text(text).headline == "Council Votes To Expand The City Library Budget"
+
+
+def test_caption_printed_twice_and_repeated_article_copy_are_dropped():
+    caption = "A man walks past a flooded street in the old town on Monday."
+    body = "Floods hit the region after three days of rain, officials said."
+    later = "More rain is expected this week, forecasters said."
+    text = f"{caption}\n{caption}\n\n{body}\n{later}\n{body}\n"
+    found = clean_text(text)
+    dropped = [(text[d.start : d.end], d.reason) for d in found.dropped]
+    assert (caption, "repeated caption") in dropped
+    assert (body, "repeated copy") in dropped
+    assert kept(text) == [body, "More rain is expected this week, forecasters said."]
+
+
+def test_credit_lines_and_footer_after_them_are_dropped():
+    lines = [f"Sentence number {i} of the story is here and it is long enough." for i in range(8)]
+    footer = [
+        "ab/cd (AP, Reuters)",
+        "Our journalists work in 20 countries. We thank you for reading.",
+    ]
+    text = "\n".join([*lines, *footer])
+    found = reasons(text)
+    assert found["ab/cd (AP, Reuters)"] == "credit line"
+    assert found["Our journalists work in 20 countries. We thank you for reading."] in {
+        "after closing credit",
+        "addressed to the reader",
+    }
+    assert furniture_reason("With reporting by Reuters and AP") == "credit line"
+    assert furniture_reason("* Agence France-Presse and Reuters") == "credit line"
+
+
+def test_dateline_and_glued_date_are_skipped_but_offsets_stay_exact():
+    text = (
+        "PARIS // The strike closed schools on Monday, unions said.\n"
+        "May 3, 2020Trains stopped running across the north, the operator said.\n"
+    )
+    blocks = kept(text)
+    assert blocks[0].startswith("The strike")
+    assert blocks[1].startswith("Trains stopped")
+    assert clean_text(text).published == "May 3, 2020"
+
+
+def test_agency_dateline_gives_the_outlet():
+    text = "XYZ, Lisbon :\nThe port reopened on Friday after a week-long strike, officials said.\n"
+    assert clean_text(text).outlet == "XYZ"
+
+
+def test_photo_caption_with_credit_is_dropped():
+    assert (
+        furniture_reason("Protesters gather outside parliament on Friday [Reuters]")
+        == "photo caption"
+    )

@@ -1,0 +1,86 @@
+"""The CLI as a user meets it: exit codes, one-line errors, stdout for results."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from synth.cli import app
+from tests.conftest import ROOT
+
+runner = CliRunner()
+
+
+def run_synth(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "synth.cli", *args], capture_output=True, text=True, cwd=cwd, env=env
+    )
+
+
+def test_help_lists_the_commands():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    assert "brief" in result.output
+
+
+def test_brief_help_documents_every_option():
+    result = runner.invoke(app, ["brief", "--help"], env={"COLUMNS": "200"})
+    for option in ("--format", "--output", "--max-words", "--model", "--quiet"):
+        assert option in result.output
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: str(d / "nope.txt"), "no such file or folder"),
+        (lambda d: (d / "e.txt").write_text("") or str(d / "e.txt"), "file is empty"),
+        (lambda d: (d / "f").mkdir() or str(d / "f"), "folder holds no articles"),
+    ],
+)
+def test_bad_input_is_one_line_and_non_zero(tmp_path, make, message):
+    result = run_synth("brief", make(tmp_path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and "Traceback" not in result.stderr
+
+
+def test_output_over_an_input_is_refused(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The bridge reopened on Monday after repairs, the city said.\n")
+    before = article.read_bytes()
+    result = run_synth("brief", str(article), "-o", str(article))
+    assert result.returncode == 2 and "refusing to overwrite" in result.stderr
+    assert article.read_bytes() == before
+
+
+def test_output_folder_must_exist(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The bridge reopened on Monday after repairs, the city said.\n")
+    result = run_synth("brief", str(article), "-o", str(tmp_path / "no" / "out.md"))
+    assert result.returncode == 2 and "does not exist" in result.stderr
+
+
+def test_usage_error_exits_2():
+    result = run_synth("brief", "fixtures/aleppo", "-f", "pdf")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_brief_writes_output_atomically(tmp_path, monkeypatch, fake_embedder):
+    import synth.pipeline
+
+    monkeypatch.setattr(synth.pipeline, "SentenceTransformerEmbedder", lambda model: fake_embedder)
+    target = tmp_path / "out.json"
+    target.write_text("previous")
+    result = runner.invoke(
+        app, ["brief", str(ROOT / "fixtures/aleppo"), "-f", "json", "-o", str(target), "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    assert target.read_text().startswith("{")
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]

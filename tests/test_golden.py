@@ -1,0 +1,95 @@
+"""The briefing of the seed articles, with the real bundled model, byte for byte.
+
+Regenerate on purpose only: `pytest tests/test_golden.py --update-goldens`, then review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import numpy as np
+import pytest
+
+import synth
+from synth.render import render
+from tests.conftest import GOLDEN, ROOT
+
+BRACKETED = re.compile(r"\[[^\]]*\]")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_golden_output(aleppo_briefing, fmt, request):
+    produced = render(aleppo_briefing, fmt)
+    golden = GOLDEN / f"aleppo.{fmt}"
+    if request.config.getoption("--update-goldens"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(produced, encoding="utf-8")
+    assert golden.exists(), f"{golden} missing: run pytest --update-goldens"
+    assert produced == golden.read_text(encoding="utf-8")
+
+
+def test_json_is_to_dict(aleppo_briefing):
+    assert json.loads(render(aleppo_briefing, "json")) == aleppo_briefing.to_dict()
+
+
+def test_every_evidence_slice_matches_its_file(aleppo_briefing):
+    data = aleppo_briefing.to_dict()
+    paths = {s["id"]: s["path"] for s in data["sources"]}
+    for section in data["sections"]:
+        for point in section["points"]:
+            for ev in point["evidence"]:
+                text = (ROOT / paths[ev["source"]]).read_text(encoding="utf-8")
+                assert text[ev["start"] : ev["end"]] == ev["text"]
+
+
+def _matches_evidence(point_text: str, evidence_text: str) -> bool:
+    """Point text is an evidence's text, whitespace normalized, up to bracketed insertions."""
+    normalized = " ".join(evidence_text.split())
+    if point_text == normalized:
+        return True
+    pattern = "".join(
+        re.escape(part) if i % 2 == 0 else r"\S+(?: \S+){0,3}"
+        for i, part in enumerate(re.split(r"(\[[^\]]*\])", point_text))
+        if i % 2 == 0 or part
+    )
+    return re.fullmatch(pattern, normalized) is not None
+
+
+def test_point_text_is_an_evidence(aleppo_briefing):
+    for point in aleppo_briefing.ranked_points:
+        assert any(_matches_evidence(point.point.text, e.text) for e in point.point.evidence)
+
+
+def test_point_sources_are_its_evidence_sources(aleppo_briefing):
+    for point in aleppo_briefing.ranked_points:
+        assert list(point.point.sources) == sorted({e.source for e in point.point.evidence})
+
+
+def test_no_two_points_are_near_duplicates(aleppo_briefing, real_embedder):
+    texts = [p.point.text for p in aleppo_briefing.ranked_points]
+    vectors = real_embedder.encode(texts)
+    similarity = vectors @ vectors.T - np.eye(len(texts))
+    assert similarity.max() < 0.85
+
+
+def test_all_five_sources_are_cited(aleppo_briefing):
+    cited = {s for p in aleppo_briefing.ranked_points for s in p.point.sources}
+    assert cited == {1, 2, 3, 4, 5}
+
+
+def test_ranks_are_one_to_n(aleppo_briefing):
+    ranks = sorted(p.rank for p in aleppo_briefing.ranked_points)
+    assert ranks == list(range(1, len(ranks) + 1))
+
+
+def test_max_words_caps_point_words(aleppo_files, real_embedder):
+    small = synth.brief(aleppo_files, embedder=real_embedder, max_words=150)
+    assert sum(len(p.point.text.split()) for p in small.ranked_points) <= 150
+    assert small.ranked_points
+
+
+def test_same_bytes_on_second_run_and_reverse_order(aleppo_briefing, aleppo_files, real_embedder):
+    again = synth.brief(list(reversed(aleppo_files)), embedder=real_embedder)
+    for fmt in ("md", "html", "json"):
+        assert render(again, fmt) == render(aleppo_briefing, fmt)
