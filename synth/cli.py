@@ -17,6 +17,7 @@ import typer
 
 from synth.core import SynthError
 from synth.embed import DEFAULT_MODEL
+from synth.evaluate import METHODS
 from synth.pipeline import DEFAULT_MAX_WORDS
 
 app = typer.Typer(
@@ -64,6 +65,11 @@ def brief(
     model: Annotated[
         str, typer.Option("--model", help="sentence-transformers model name or folder.")
     ] = DEFAULT_MODEL,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option("--cache-dir", help="Embedding cache folder (default: user cache folder)."),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not cache embeddings.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
 ) -> None:
     """Write one attributed briefing of the articles in PATHS."""
@@ -75,7 +81,14 @@ def brief(
     inputs = expand_paths(paths)
     if output is not None:
         check_output_path(output, inputs)
-    briefing = make_briefing(inputs, max_words=max_words, model=model, progress=_progress(quiet))
+    briefing = make_briefing(
+        inputs,
+        max_words=max_words,
+        model=model,
+        cache_dir=cache_dir,
+        use_cache=not no_cache,
+        progress=_progress(quiet),
+    )
     text = render(briefing, fmt.value)
     if output is None:
         sys.stdout.write(text)
@@ -91,6 +104,49 @@ class Interrupted(BaseException):
 
 def _interrupt(signum: int, frame: object) -> None:
     raise Interrupted
+
+
+@app.command("eval")
+def evaluate_command(
+    dataset: Annotated[Path, typer.Argument(help="Folder of <cluster>/docs/*.txt, refs/*.txt.")],
+    max_words: Annotated[
+        str,
+        typer.Option(
+            "--max-words", help="Summary and reference length in words; 100,250 for both."
+        ),
+    ] = "100",
+    methods: Annotated[
+        str, typer.Option("--methods", help="Comma-separated methods to compare.")
+    ] = ",".join(METHODS),
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write each summary to OUT/<method>/<cluster>.txt.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the table as JSON.")] = False,
+    model: Annotated[
+        str, typer.Option("--model", help="sentence-transformers model name or folder.")
+    ] = DEFAULT_MODEL,
+) -> None:
+    """Score synth and the classic summarizers with ROUGE against human references."""
+    from synth.evaluate import evaluate, format_json, format_table, parse_budgets, parse_methods
+    from synth.pipeline import default_embedder
+
+    chosen = parse_methods(methods)
+    budgets = parse_budgets(max_words)
+    with typer.progressbar(length=1, label="clusters", file=sys.stderr) as bar:
+
+        def advance(done: int, total: int, name: str) -> None:
+            bar.length = total
+            bar.update(1)
+
+        results = evaluate(
+            dataset,
+            chosen,
+            budgets,
+            out,
+            embedder=default_embedder(model),
+            progress=advance,
+        )
+    sys.stdout.write(format_json(results) if as_json else format_table(results))
 
 
 def main() -> None:

@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from synth.ward import cut, ward_merges
+
 TERM = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 
 
@@ -49,13 +51,11 @@ class Clusterer:
         return assign_nearest(vectors, vectors[fit], labels)
 
     def _fit(self, vectors: np.ndarray) -> np.ndarray:
-        from scipy.cluster.hierarchy import fcluster, linkage
-
-        tree = linkage(vectors.astype(np.float64), method="ward")
+        merges = ward_merges(vectors.astype(np.float64))
         similarity = vectors @ vectors.T
         best_labels, best_quality = np.zeros(len(vectors), dtype=int), self.min_silhouette
         for k in range(2, min(self.max_sections, len(vectors) - 1) + 1):
-            labels = fcluster(tree, t=k, criterion="maxclust") - 1
+            labels = cut(merges, len(vectors), k)
             quality = silhouette(similarity, labels)
             if quality > best_quality + 1e-9:
                 best_labels, best_quality = labels, quality
@@ -87,29 +87,51 @@ def assign_nearest(vectors: np.ndarray, fitted: np.ndarray, labels: np.ndarray) 
     return clusters[np.argmax(vectors @ centroids.T, axis=1)]
 
 
-def label_sections(texts_by_section: Sequence[Sequence[str]], terms: int = 3) -> list[str]:
-    """A short label per section: its most particular terms, most particular first."""
-    counts = [Counter(t for text in texts for t in stem_terms(text)) for texts in texts_by_section]
+def label_sections(
+    texts_by_section: Sequence[Sequence[str]],
+    weights_by_section: Sequence[Sequence[float]] | None = None,
+    terms: int = 3,
+) -> list[str]:
+    """A short label per section: its most particular terms, most particular first.
+
+    Each text counts with its weight (the importance of its point), so a label names what
+    the section's leading points are about rather than its long tail.
+    """
+    if weights_by_section is None:
+        weights_by_section = [[1.0] * len(texts) for texts in texts_by_section]
+    counts: list[Counter[str]] = []
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
-    for texts in texts_by_section:
-        for text in texts:
+    for texts, text_weights in zip(texts_by_section, weights_by_section, strict=True):
+        section: Counter[str] = Counter()
+        for text, weight in zip(texts, text_weights, strict=True):
             for stem, surface in stem_terms_with_surface(text):
+                section[stem] += max(weight, 0.0)
                 surfaces[stem][surface] += 1
-    total = Counter[str]()
-    for c in counts:
-        total.update(c)
+        counts.append(section)
+    total: Counter[str] = Counter()
+    for section in counts:
+        total.update(section)
     average = sum(total.values()) / max(len(counts), 1)
-    labels = []
-    for c in counts:
-        size = max(sum(c.values()), 1)
-        weights = {
-            t: (n / size) * (n / total[t]) * math.log(1 + average / total[t]) for t, n in c.items()
-        }
-        ranked = sorted(weights, key=lambda t: (-weights[t], t))
-        picked = pick_terms(prefer_phrases(ranked, weights), terms)
-        words = [_surface(surfaces[t]) for t in picked]
-        labels.append(_capitalize(", ".join(words)) if words else "Other")
-    return labels
+    return [_label(section, total, average, surfaces, terms) for section in counts]
+
+
+def _label(
+    section: Counter[str],
+    total: Counter[str],
+    average: float,
+    surfaces: dict[str, Counter[str]],
+    terms: int,
+) -> str:
+    size = sum(section.values()) or 1.0
+    weights = {
+        t: (n / size) * (n / total[t]) * math.log(1 + average / total[t])
+        for t, n in section.items()
+        if n > 0
+    }
+    ranked = sorted(weights, key=lambda t: (-weights[t], t))
+    picked = pick_terms(prefer_phrases(ranked, weights), terms)
+    words = [_surface(surfaces[t]) for t in picked]
+    return _capitalize(", ".join(words)) if words else "Other"
 
 
 def prefer_phrases(ranked: Sequence[str], weights: dict[str, float]) -> list[str]:
@@ -147,7 +169,7 @@ def stem_terms(text: str) -> list[str]:
 def stem_terms_with_surface(text: str) -> list[tuple[str, str]]:
     """Stemmed content words and adjacent content-word pairs, each with its surface form."""
     stopwords = _stopwords()
-    stem = _stemmer().stem
+    stem = _stemmer().stemWord
     words = [w.replace("’", "'") for w in TERM.findall(text)]
     keys = [None if w.casefold() in stopwords or len(w) < 3 else stem(w.casefold()) for w in words]
     found = [(k, w) for k, w in zip(keys, words, strict=True) if k]
@@ -170,8 +192,10 @@ def _capitalize(label: str) -> str:
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    from sumy.utils import get_stop_words
+    """sumy's English stop words, read from its data file (importing sumy.utils is slow)."""
+    from importlib.resources import files
 
+    listed = (files("sumy") / "data" / "stopwords" / "english.txt").read_text(encoding="utf-8")
     extra = {
         "said",
         "says",
@@ -191,11 +215,13 @@ def _stopwords() -> frozenset[str]:
         "week",
         "weeks",
     }
-    return frozenset(get_stop_words("english")) | extra
+    return frozenset(w.strip() for w in listed.splitlines() if w.strip()) | extra
 
 
 @lru_cache(maxsize=1)
 def _stemmer():  # type: ignore[no-untyped-def]
-    from nltk.stem.snowball import SnowballStemmer
+    """Snowball English (Porter2), from the small snowballstemmer package: importing nltk
+    costs most of a second."""
+    import snowballstemmer
 
-    return SnowballStemmer("english")
+    return snowballstemmer.stemmer("english")

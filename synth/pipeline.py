@@ -36,19 +36,28 @@ class Pipeline:
     clusterer: Clusterer = field(default_factory=Clusterer)
     progress: Progress | None = None
 
-    def run(self, sources: Sequence[Source], max_words: int | None) -> Briefing:
+    def run(
+        self,
+        sources: Sequence[Source],
+        max_words: int | None,
+        sentences: Sequence[Sentence] | None = None,
+        vectors: np.ndarray | None = None,
+    ) -> Briefing:
+        """The briefing of `sources`; `sentences` and their `vectors` may be given precomputed."""
         timings: dict[str, float] = {}
-        with self._stage("segment", timings):
-            sentences = segment_sources(sources)
+        if sentences is None:
+            with self._stage("segment", timings):
+                sentences = segment_sources(sources)
         if not sentences:
             raise InputError("no article sentences found in the input (only page furniture?)")
-        with self._stage(f"embed {len(sentences)} sentences", timings, key="embed"):
-            vectors = self.embedder.encode([s.text for s in sentences])
+        if vectors is None:
+            with self._stage(f"embed {len(sentences)} sentences", timings, key="embed"):
+                vectors = self.embedder.encode([s.text for s in sentences])
         with self._stage("merge", timings):
             points, point_vectors = self.merger.merge(sentences, vectors, sources)
         with self._stage("rank", timings):
             scores = self.ranker.scores(points, point_vectors, sentences, vectors, len(sources))
-            chosen = self.ranker.select(points, point_vectors, scores, max_words)
+            chosen = self.ranker.select(points, point_vectors, scores, max_words, vectors)
         with self._stage("cluster", timings):
             sections = self._sections(points, point_vectors, scores, chosen, sentences)
         title = choose_title(sources, [points[i] for i in chosen])
@@ -67,11 +76,15 @@ class Pipeline:
         fit = np.array([self.ranker.eligible(p) for p in points], dtype=bool)
         labels = self.clusterer.cluster(vectors, scores, fit)
         section_ids = sorted(set(labels.tolist()))
+        members = {c: [i for i in range(len(points)) if labels[i] == c] for c in section_ids}
         texts = [
-            [sentences[k].text for i, p in enumerate(points) if labels[i] == c for k in p.sentences]
+            [sentences[k].text for i in members[c] for k in points[i].sentences]
             for c in section_ids
         ]
-        names = dict(zip(section_ids, label_sections(texts), strict=True))
+        weights = [
+            [float(scores[i]) for i in members[c] for _ in points[i].sentences] for c in section_ids
+        ]
+        names = dict(zip(section_ids, label_sections(texts, weights), strict=True))
         ranked: dict[int, list[RankedPoint]] = {}
         for rank, index in enumerate(chosen, start=1):
             entry = RankedPoint(rank, points[index], float(scores[index]))
@@ -110,15 +123,35 @@ def brief(
     max_words: int | None = DEFAULT_MAX_WORDS,
     model: str = DEFAULT_MODEL,
     embedder: Embedder | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+    use_cache: bool = True,
     progress: Progress | None = None,
 ) -> Briefing:
     """Read the articles under `paths` and return their briefing.
 
     `max_words` caps the words of all point texts together (None: no cap). `model` names the
-    sentence-transformers model, or `embedder` replaces it outright.
+    sentence-transformers model, or `embedder` replaces it outright. Embeddings of `model` are
+    cached on disk (in `cache_dir`, default the user cache folder) unless `use_cache` is off.
     """
     if max_words is not None and max_words < 1:
         raise InputError("--max-words must be at least 1")
     sources = load_sources(paths)
-    pipeline = Pipeline(embedder=embedder or SentenceTransformerEmbedder(model), progress=progress)
-    return pipeline.run(sources, max_words)
+    if embedder is None:
+        embedder = default_embedder(model, cache_dir, use_cache)
+    return Pipeline(embedder=embedder, progress=progress).run(sources, max_words)
+
+
+def default_embedder(
+    model: str = DEFAULT_MODEL,
+    cache_dir: str | os.PathLike[str] | None = None,
+    use_cache: bool = True,
+) -> Embedder:
+    """The sentence-transformers model, behind the on-disk cache unless it is turned off."""
+    from synth.cache import CachedEmbedder, default_cache_dir, model_fingerprint
+    from synth.embed import resolve_model
+
+    embedder = SentenceTransformerEmbedder(model)
+    if not use_cache:
+        return embedder
+    fingerprint = model_fingerprint(model, resolve_model(model))
+    return CachedEmbedder(embedder, fingerprint, cache_dir or default_cache_dir())

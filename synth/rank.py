@@ -30,7 +30,7 @@ class Ranker:
     coverage_weight: float = 0.35
     position_weight: float = 0.20
     position_decay: float = 6.0
-    novelty: float = 0.40
+    novelty: float = 0.10
     duplicate_similarity: float = 0.75
     same_figure_similarity: float = 0.30
     min_words: int = 8
@@ -68,26 +68,40 @@ class Ranker:
         point_vectors: np.ndarray,
         scores: np.ndarray,
         max_words: int | None,
+        sentence_vectors: np.ndarray | None = None,
     ) -> list[int]:
-        """Point indexes in rank order, within the word budget, skipping near-duplicates."""
-        candidates = [i for i, p in enumerate(points) if self.eligible(p)]
+        """Point indexes in rank order, within the word budget, skipping near-duplicates.
+
+        A candidate is redundant when it is close to a chosen point or to any sentence merged
+        into one: a paraphrase of one outlet's wording is still a repeat.
+        """
+        available = np.array([self.eligible(p) for p in points], dtype=bool)
+        representatives = (
+            point_vectors
+            if sentence_vectors is None
+            else sentence_vectors[[p.sentences[0] for p in points]]
+        )
         figures = [figures_in(p.text) for p in points]
         chosen: list[int] = []
         redundancy = np.full(len(points), -1.0, dtype=np.float64)
         words_left = math.inf if max_words is None else max_words
-        while candidates:
-            best = max(candidates, key=lambda i: (self._marginal(scores[i], redundancy[i]), -i))
-            candidates.remove(best)
-            if redundancy[best] >= self.duplicate_similarity:
-                continue
-            if self._repeats_figure(best, chosen, figures, point_vectors):
-                continue
+        while available.any() and words_left >= self.min_words:
+            marginal = (1 - self.novelty) * scores - self.novelty * np.clip(redundancy, 0, None)
+            best = int(np.argmax(np.where(available, marginal, -np.inf)))
+            available[best] = False
             words = len(points[best].text.split())
-            if words > words_left:
+            if (
+                redundancy[best] >= self.duplicate_similarity
+                or words > words_left
+                or self._repeats_figure(best, chosen, figures, point_vectors)
+            ):
                 continue
             chosen.append(best)
             words_left -= words
             redundancy = np.maximum(redundancy, point_vectors @ point_vectors[best])
+            if sentence_vectors is not None:
+                members = sentence_vectors[list(points[best].sentences)]
+                redundancy = np.maximum(redundancy, (representatives @ members.T).max(axis=1))
         return chosen
 
     def _repeats_figure(

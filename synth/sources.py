@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,10 +31,25 @@ class Article:
     meta: dict[str, str]
 
 
-def load_sources(paths: Sequence[str | os.PathLike[str]]) -> tuple[Source, ...]:
-    """Read every article under `paths` and return cleaned, numbered sources."""
-    files = expand_paths(paths)
-    articles = [read_article(f) for f in files]
+def load_sources(
+    paths: Sequence[str | os.PathLike[str]],
+    skip_unreadable: bool = False,
+    warn: Callable[[str], None] | None = None,
+) -> tuple[Source, ...]:
+    """Read every article under `paths` and return cleaned, numbered sources.
+
+    With `skip_unreadable`, a file that cannot be used (empty, binary, too large) is reported to
+    `warn` and left out instead of stopping the run.
+    """
+    articles = []
+    for path in expand_paths(paths):
+        try:
+            articles.append(read_article(path))
+        except InputError as error:
+            if not skip_unreadable:
+                raise
+            if warn:
+                warn(str(error))
     return tuple(to_source(i, a) for i, a in enumerate(articles, start=1))
 
 
