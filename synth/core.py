@@ -119,18 +119,103 @@ class Point:
 
 
 @dataclass(frozen=True)
+class Variant:
+    value: str
+    sources: tuple[int, ...]
+    evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "value": self.value,
+            "sources": list(self.sources),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Several sources give different values for one figure or place."""
+
+    kind: str
+    about: str
+    variants: tuple[Variant, ...]
+
+    def sentence_ids(self) -> set[tuple[int, int]]:
+        return {(e.source, e.start) for v in self.variants for e in v.evidence}
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "about": self.about,
+            "variants": [v.to_dict() for v in self.variants],
+        }
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str
+    text: str
+    sources: tuple[int, ...]
+    evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "speaker": self.speaker,
+            "text": self.text,
+            "sources": list(self.sources),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: str
+    counts: str
+    text: str
+    sources: tuple[int, ...]
+    evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "value": self.value,
+            "counts": self.counts,
+            "text": self.text,
+            "sources": list(self.sources),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class SourceCoverage:
+    """How many points of each section cite a source, and the points only it reports."""
+
+    source: int
+    points: tuple[int, ...]
+    only_here: tuple[tuple[str, Evidence], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "points": list(self.points),
+            "only_here": [{"text": t, "evidence": [e.to_dict()]} for t, e in self.only_here],
+        }
+
+
+@dataclass(frozen=True)
 class RankedPoint:
     """A point chosen for the briefing, with its global rank (1 = most important)."""
 
     rank: int
     point: Point
     score: float
+    certainty: str = "single source"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "rank": self.rank,
             "text": self.point.text,
             "sources": list(self.point.sources),
+            "certainty": self.certainty,
             "evidence": [e.to_dict() for e in self.point.evidence],
         }
 
@@ -154,6 +239,10 @@ class Briefing:
     sources: tuple[Source, ...]
     sections: tuple[Section, ...]
     omitted_points: int = 0
+    differences: tuple[Difference, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    coverage: tuple[SourceCoverage, ...] = ()
     stats: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
@@ -170,4 +259,11 @@ class Briefing:
             "sources": [s.to_dict() for s in self.sources],
             "sections": [s.to_dict() for s in self.sections],
             "omitted_points": self.omitted_points,
+            "differences": [d.to_dict() for d in self.differences],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "figures": [f.to_dict() for f in self.figures],
+            "coverage": {
+                "sections": [s.label for s in self.sections],
+                "sources": [c.to_dict() for c in self.coverage],
+            },
         }

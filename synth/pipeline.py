@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from synth.cluster import Clusterer, label_sections
+from synth.compare import Comparer, certainty, source_coverage
 from synth.core import Briefing, InputError, Point, RankedPoint, Section, Sentence, Source
 from synth.embed import DEFAULT_MODEL, Embedder, SentenceTransformerEmbedder
 from synth.merge import Merger
+from synth.quotes import key_figures, key_quotes
 from synth.rank import Ranker
 from synth.segment import segment_sources
 from synth.sources import load_sources
@@ -34,6 +36,7 @@ class Pipeline:
     merger: Merger = field(default_factory=Merger)
     ranker: Ranker = field(default_factory=Ranker)
     clusterer: Clusterer = field(default_factory=Clusterer)
+    comparer: Comparer = field(default_factory=Comparer)
     progress: Progress | None = None
 
     def run(
@@ -58,23 +61,45 @@ class Pipeline:
         with self._stage("rank", timings):
             scores = self.ranker.scores(points, point_vectors, sentences, vectors, len(sources))
             chosen = self.ranker.select(points, point_vectors, scores, max_words, vectors)
+        eligible = np.array([self.ranker.eligible(p) for p in points], dtype=bool)
         with self._stage("cluster", timings):
-            sections = self._sections(points, point_vectors, scores, chosen, sentences)
+            labels = self.clusterer.cluster(point_vectors, scores, eligible)
+            names = self._section_names(points, labels, scores, sentences)
+        with self._stage("compare", timings):
+            differences = self.comparer.differences(sentences, vectors, points, sources)
+            disputed = {key for d in differences for key in d.sentence_ids()}
+            importance = {k: float(scores[i]) for i, p in enumerate(points) for k in p.sentences}
+            quotes = key_quotes(sentences, sources, importance)
+            figures = key_figures(sentences, sources, importance)
+        ranked: dict[int, list[RankedPoint]] = {}
+        for rank, index in enumerate(chosen, start=1):
+            level = certainty(points[index], sentences, disputed)
+            entry = RankedPoint(rank, points[index], float(scores[index]), level)
+            ranked.setdefault(int(labels[index]), []).append(entry)
+        order = sorted(ranked, key=lambda c: ranked[c][0].rank)
+        sections = tuple(Section(names[c], tuple(ranked[c])) for c in order)
+        coverage = source_coverage(sources, points, labels, order, scores, eligible)
         title = choose_title(sources, [points[i] for i in chosen])
         stats = {"timings": timings, "sentences": len(sentences), "points": len(points)}
-        eligible = sum(1 for p in points if self.ranker.eligible(p))
-        return Briefing(title, tuple(sources), sections, eligible - len(chosen), stats)
+        return Briefing(
+            title=title,
+            sources=tuple(sources),
+            sections=sections,
+            omitted_points=int(eligible.sum()) - len(chosen),
+            differences=tuple(differences),
+            quotes=tuple(quotes),
+            figures=tuple(figures),
+            coverage=coverage,
+            stats=stats,
+        )
 
-    def _sections(
+    def _section_names(
         self,
         points: Sequence[Point],
-        vectors: np.ndarray,
+        labels: np.ndarray,
         scores: np.ndarray,
-        chosen: Sequence[int],
         sentences: Sequence[Sentence],
-    ) -> tuple[Section, ...]:
-        fit = np.array([self.ranker.eligible(p) for p in points], dtype=bool)
-        labels = self.clusterer.cluster(vectors, scores, fit)
+    ) -> dict[int, str]:
         section_ids = sorted(set(labels.tolist()))
         members = {c: [i for i in range(len(points)) if labels[i] == c] for c in section_ids}
         texts = [
@@ -84,13 +109,7 @@ class Pipeline:
         weights = [
             [float(scores[i]) for i in members[c] for _ in points[i].sentences] for c in section_ids
         ]
-        names = dict(zip(section_ids, label_sections(texts, weights), strict=True))
-        ranked: dict[int, list[RankedPoint]] = {}
-        for rank, index in enumerate(chosen, start=1):
-            entry = RankedPoint(rank, points[index], float(scores[index]))
-            ranked.setdefault(int(labels[index]), []).append(entry)
-        order = sorted(ranked, key=lambda c: ranked[c][0].rank)
-        return tuple(Section(names[c], tuple(ranked[c])) for c in order)
+        return dict(zip(section_ids, label_sections(texts, weights), strict=True))
 
     @contextmanager
     def _stage(

@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 from markupsafe import Markup
 
-from synth.core import Briefing, Point, SynthError
+from synth.core import Briefing, Evidence, Point, SynthError
 
 FORMATS = ("md", "html", "json")
 KEY_POINTS = 5
@@ -38,10 +38,12 @@ def render(briefing: Briefing, fmt: str) -> str:
 def _context(briefing: Briefing) -> dict[str, Any]:
     evidence_by_source = {s.id: s for s in briefing.sources}
 
-    def cite_html(point: Point) -> Markup:
+    def cite_evidence(source_ids: Iterable[int], evidence: Iterable[Evidence]) -> Markup:
+        """Citation links; hovering or focusing one shows the exact source sentence."""
+        spans = list(evidence)
         marks = []
-        for source_id in point.sources:
-            sentence = next(e.text for e in point.evidence if e.source == source_id)
+        for source_id in source_ids:
+            sentence = next(e.text for e in spans if e.source == source_id)
             label = evidence_by_source[source_id].label
             marks.append(
                 Markup(
@@ -49,6 +51,9 @@ def _context(briefing: Briefing) -> dict[str, Any]:
                 ).format(source_id, " ".join(sentence.split()), f"Source {source_id}: {label}")
             )
         return Markup("").join(marks)
+
+    def cite_html(point: Point) -> Markup:
+        return cite_evidence(point.sources, point.evidence)
 
     ranked = briefing.ranked_points
     return {
@@ -59,6 +64,12 @@ def _context(briefing: Briefing) -> dict[str, Any]:
         "point_count": len(ranked),
         "omitted": briefing.omitted_points,
         "cite_html": cite_html,
+        "cite_evidence": cite_evidence,
+        "differences": briefing.differences,
+        "quotes": briefing.quotes,
+        "figures": briefing.figures,
+        "coverage": briefing.coverage,
+        "labels": {s.id: s.label for s in briefing.sources},
     }
 
 

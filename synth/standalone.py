@@ -32,10 +32,21 @@ OPENING_PRONOUN = re.compile(
 SPEAKER_PRONOUN = re.compile(rf"^(?P<pronoun>He|She)(?P<rest>\s+(?:also\s+)?{SPEECH_VERBS}\b)")
 NAME = r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
 NAME_BEFORE_VERB = re.compile(
-    rf"(?P<name>{NAME})(?:,\s+[^,;.“”\"]{{1,80}},)?\s+(?:[a-z]\w*\s+){{0,2}}?{SPEECH_VERBS}\b"
+    rf"(?P<name>{NAME}),?\s+(?:[a-z]\w*\s+|[A-Z][a-z]+day\s+){{0,3}}?{SPEECH_VERBS}\b"
 )
-NAME_AFTER_VERB = re.compile(rf"\b{SPEECH_VERBS},?\s+(?P<name>{NAME})")
+NAME_APPOSITIVE = re.compile(
+    rf"(?P<name>{NAME}),\s+[^,;.“”\"]{{1,80}},\s+(?:[a-z]\w*\s+){{0,2}}?{SPEECH_VERBS}\b"
+)
+NAME_AFTER_VERB = re.compile(rf"(?:^|[,”\"]\s*){SPEECH_VERBS},?\s+(?P<name>{NAME})")
 NOT_A_NAME = {
+    "state",
+    "news",
+    "media",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "sir",
     "minister",
     "secretary",
     "president",
@@ -118,14 +129,20 @@ def find_speaker(sentence: Sentence, sentences: Sequence[Sentence]) -> str | Non
 
 
 def last_named_speaker(text: str) -> str | None:
-    """The last name in `text` that stands next to a speech verb, as its final word."""
-    found: list[tuple[int, str]] = []
-    for pattern in (NAME_BEFORE_VERB, NAME_AFTER_VERB):
-        for match in pattern.finditer(text):
-            surname = _surname(match.group("name"))
-            if surname:
-                found.append((match.start("name"), surname))
-    return max(found)[1] if found else None
+    """The last name in `text` that stands next to a speech verb, as its final word.
+
+    A name right before the verb ("Egeland said") wins over one after it (", said Egeland"),
+    which wins over one set off by an appositive ("Egeland, the UN adviser, said").
+    """
+    for pattern in (NAME_BEFORE_VERB, NAME_AFTER_VERB, NAME_APPOSITIVE):
+        found = [
+            (match.start("name"), surname)
+            for match in pattern.finditer(text)
+            if (surname := _surname(match.group("name")))
+        ]
+        if found:
+            return max(found)[1]
+    return None
 
 
 def _surname(name: str) -> str | None:

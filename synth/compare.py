@@ -1,0 +1,476 @@
+"""Where sources agree, where they differ, and what only one of them says.
+
+Differences are found between sentences of different outlets that speak of the same thing
+(merged into one point, or close in embedding space) yet give a different figure or place.
+False alarms cost a reader's trust more than misses, so a figure only counts as a different
+value for the same quantity when the counted thing matches ("civilians" and "civilian lives")
+and the values are close enough to be two estimates of one number, not two numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from synth.core import Difference, Evidence, Point, Sentence, Source, SourceCoverage, Variant
+from synth.merge import similar_pairs
+
+CONFIRMED = "confirmed"
+SINGLE = "single source"
+ATTRIBUTED = "attributed only"
+DISPUTED = "disputed"
+
+QUALIFIER = (
+    r"(?:at least|up to|almost|nearly|about|around|some|more than|over|as many as|an estimated"
+    r"|roughly|just|approximately|fewer than|less than)"
+)
+FIGURE = re.compile(
+    rf"(?:(?P<qualifier>(?i:{QUALIFIER}))\s+)?(?<![\w”\"’.,$£€-])"
+    r"(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d.,]*\d)"
+    r"(?:\s+(?P<multiplier>million|billion|trillion|thousand))?"
+    r"(?P<percent>\s*(?:%|percent\b|per\s+cent\b))?"
+    r"(?P<after>(?:[\s-]+[A-Za-z][\w'-]*){0,3})"
+)
+PLACE = re.compile(
+    r"\b(?:city|town|capital|village|port)\s+of\s+(?P<a>[A-Z][\w-]+)"
+    r"|\b(?:in|at)\s+(?P<b>[A-Z][a-z]+)(?=,\s+[A-Z][a-z]+\b|\s+(?:on|last|this|late|early)\b|[.,;])"
+)
+NOT_PLACES = {
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "The",
+    "A",
+    "An",
+    "His",
+    "Her",
+    "Their",
+    "This",
+    "That",
+}
+ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told|added|announced|claimed|stated|according to|reported|quoted)\b"
+    r"|^[\"“]|[\"”]$"
+)
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+MEASURES = {
+    "mile",
+    "kilomet",
+    "km",
+    "metr",
+    "meter",
+    "feet",
+    "foot",
+    "inch",
+    "hour",
+    "minut",
+    "second",
+    "year",
+    "day",
+    "week",
+    "month",
+    "time",
+    "kilogram",
+    "kg",
+    "ton",
+    "tonn",
+    "pound",
+    "lb",
+    "year-old",
+    "years-old",
+    "degre",
+    "point",
+    "dollar",
+    "cent",
+}
+APPROXIMATE = {
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "some",
+    "approximately",
+    "an estimated",
+}
+UPPER_BOUND = {"up to", "less than", "fewer than", "as many as", "just"}
+LOWER_BOUND = {"at least", "more than", "over"}
+INCREMENT_BEFORE = re.compile(r"\b(?:an? )?(?:additional|another|extra|further)\s+$", re.I)
+SCOPE = re.compile(r"\bin (?:the )?(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)*)")
+INCREMENT = re.compile(r"[\s-]+(?:other|more|additional|further|new|extra)\b", re.I)
+CONFIDENCE = re.compile(r"\s*(?:CI\b|confidence)", re.I)
+CAPITALIZED = re.compile(r"\b[A-Z][\w.'’-]*[a-z][\w'’-]*\b")
+MONTH_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
+)
+SPEECH = re.compile(r"\b(?:said|says|spoke|speaking|told reporters|announced|added)\b")
+SPEECH_REACH = 130
+PRONOUN_START = re.compile(r"^(?:It|They|He|She|This|These|Its|Their)\b")
+
+
+@dataclass(frozen=True)
+class FigureClaim:
+    """A number in a sentence, with what it counts."""
+
+    sentence: int
+    value: float
+    text: str
+    unit: str
+    counted: frozenset[str]
+    qualifier: str = ""
+    subject: str | None = None
+
+
+@dataclass(frozen=True)
+class Comparer:
+    """Thresholds of the difference finder, chosen for precision."""
+
+    figure_similarity: float = 0.55
+    percent_similarity: float = 0.6
+    place_similarity: float = 0.8
+    support_similarity: float = 0.55
+    max_count_ratio: float = 2.0
+    max_percent_gap: float = 15.0
+
+    def differences(
+        self,
+        sentences: Sequence[Sentence],
+        vectors: np.ndarray,
+        points: Sequence[Point],
+        sources: Sequence[Source],
+    ) -> list[Difference]:
+        point_of = {k: p.id for p in points for k in p.sentences}
+        figures = [figure_claims(s) for s in sentences]
+        places = [place_names(s.text) for s in sentences]
+        figure_edges: dict[str, list[tuple[float, FigureClaim, FigureClaim]]] = defaultdict(list)
+        place_edges: list[tuple[int, int, str, str]] = []
+        floor = min(self.figure_similarity, self.place_similarity)
+        for i, j, sim in topical_pairs(sentences, vectors, floor):
+            if sentences[i].source == sentences[j].source:
+                continue
+            if sim >= self.figure_similarity and same_scope(sentences[i].text, sentences[j].text):
+                for key, a, b in self._figure_conflicts(figures[i], figures[j]):
+                    if key != "percent" or sim >= self.percent_similarity:
+                        figure_edges[key].append((sim, a, b))
+            same_point = point_of.get(i) == point_of.get(j)
+            if (same_point or sim >= self.place_similarity) and places[i] and places[j]:
+                only_i, only_j = places[i] - places[j], places[j] - places[i]
+                text_i, text_j = sentences[i].text, sentences[j].text
+                if len(only_i) == 1 and len(only_j) == 1:
+                    a, b = next(iter(only_i)), next(iter(only_j))
+                    if a not in text_j and b not in text_i:
+                        place_edges.append((i, j, a, b))
+        found = [
+            self._figure_difference(key, edges, sentences, sources)
+            for key, edges in sorted(figure_edges.items())
+        ]
+        found += self._place_differences(place_edges, sentences, vectors, places, sources)
+        return [d for d in found if d is not None]
+
+    def _figure_conflicts(
+        self, left: Sequence[FigureClaim], right: Sequence[FigureClaim]
+    ) -> list[tuple[str, FigureClaim, FigureClaim]]:
+        conflicts = []
+        for a in left:
+            for b in right:
+                if a.unit != b.unit or a.value == b.value or consistent(a, b):
+                    continue
+                if _states(b.value, left) or _states(a.value, right):
+                    continue
+                if a.subject and b.subject and a.subject != b.subject:
+                    continue
+                if a.unit == "percent":
+                    close = abs(a.value - b.value) <= self.max_percent_gap
+                    key = "percent"
+                else:
+                    shared = a.counted & b.counted
+                    low, high = sorted((a.value, b.value))
+                    close = bool(shared) and low > 0 and high / low <= self.max_count_ratio
+                    key = min(shared) if shared else ""
+                if close:
+                    conflicts.append((key, a, b))
+        return conflicts
+
+    def _figure_difference(
+        self,
+        key: str,
+        edges: list[tuple[float, FigureClaim, FigureClaim]],
+        sentences: Sequence[Sentence],
+        sources: Sequence[Source],
+    ) -> Difference | None:
+        best: dict[tuple[int, int], tuple[float, FigureClaim, FigureClaim]] = {}
+        for sim, a, b in edges:
+            pair = tuple(sorted((sentences[a.sentence].source, sentences[b.sentence].source)))
+            if pair not in best or sim > best[pair][0]:
+                best[pair] = (sim, a, b)  # type: ignore[index]
+        claims = {c.sentence: c for _, a, b in best.values() for c in (a, b)}
+        by_value: dict[str, list[FigureClaim]] = defaultdict(list)
+        for claim in claims.values():
+            by_value[_format_value(claim)].append(claim)
+        if len(by_value) < 2:
+            return None
+        variants = tuple(
+            _variant(value, [c.sentence for c in group], sentences, sources)
+            for value, group in sorted(by_value.items(), key=lambda kv: _sort_value(kv[1][0]))
+        )
+        about = _about(key, [sentences[c].text for c in claims])
+        return Difference("figure", about, variants)
+
+    def _place_differences(
+        self,
+        edges: list[tuple[int, int, str, str]],
+        sentences: Sequence[Sentence],
+        vectors: np.ndarray,
+        places: Sequence[set[str]],
+        sources: Sequence[Source],
+    ) -> list[Difference]:
+        groups: dict[frozenset[str], dict[str, set[int]]] = {}
+        for i, j, a, b in edges:
+            group = groups.setdefault(frozenset((a, b)), defaultdict(set))
+            group[a].add(i)
+            group[b].add(j)
+        for group in groups.values():
+            self._add_support(group, sentences, vectors, places)
+        found = []
+        for _, group in sorted(groups.items(), key=lambda kv: sorted(kv[0])):
+            variants = tuple(
+                _variant(place, sorted(ids), sentences, sources)
+                for place, ids in sorted(group.items())
+            )
+            texts = [sentences[k].text for ids in group.values() for k in ids]
+            found.append(Difference("place", _about("place", texts), variants))
+        return found
+
+    def _add_support(
+        self,
+        group: dict[str, set[int]],
+        sentences: Sequence[Sentence],
+        vectors: np.ndarray,
+        places: Sequence[set[str]],
+    ) -> None:
+        """Other outlets' sentences that place the same event in one of the places."""
+        core = sorted(k for ids in group.values() for k in ids)
+        names = set(group)
+        for k in range(len(sentences)):
+            mentioned = places[k] & names
+            if len(mentioned) != 1 or k in core:
+                continue
+            if float(np.max(vectors[core] @ vectors[k])) >= self.support_similarity:
+                group[next(iter(mentioned))].add(k)
+
+
+def topical_pairs(
+    sentences: Sequence[Sentence], vectors: np.ndarray, floor: float
+) -> list[tuple[int, int, float]]:
+    """Pairs of sentences about the same thing, with their similarity.
+
+    A sentence that opens with a pronoun ("It now holds ...") takes its topic from the sentence
+    before it, so it is also compared through that sentence.
+    """
+    best: dict[tuple[int, int], float] = {}
+    for i, j, sim in similar_pairs(vectors, floor):
+        best[(i, j)] = max(best.get((i, j), -1.0), sim)
+    for k, sentence in enumerate(sentences):
+        if k == 0 or not PRONOUN_START.match(sentence.text):
+            continue
+        previous = sentences[k - 1]
+        if previous.source != sentence.source:
+            continue
+        similarity = vectors @ vectors[k - 1]
+        for j in np.flatnonzero(similarity >= floor).tolist():
+            if j not in (k, k - 1):
+                pair = (min(j, k), max(j, k))
+                best[pair] = max(best.get(pair, -1.0), float(similarity[j]))
+    return [(i, j, sim) for (i, j), sim in sorted(best.items())]
+
+
+def figure_claims(sentence: Sentence) -> list[FigureClaim]:
+    """Numbers in a sentence that count something, years and clock times left out."""
+    claims = []
+    for match in FIGURE.finditer(sentence.text):
+        number = match.group("number")
+        value = float(number.replace(",", ""))
+        before = sentence.text[max(match.start() - 1, 0) : match.start()]
+        if before in {"$", "£", "€", ":"} or re.fullmatch(r"(?:19|20)\d\d", number):
+            continue
+        if not match.group("qualifier") and MONTH_BEFORE.search(sentence.text[: match.start()]):
+            continue
+        value *= MULTIPLIERS.get(match.group("multiplier") or "", 1)
+        after = [w for w in WORD.findall(match.group("after") or "") if w.lower() not in _stop()]
+        if match.group("percent"):
+            unit, counted = "percent", frozenset()
+        elif after:
+            unit, counted = "count", frozenset(_stem(w) for w in after[:2])
+        else:
+            continue
+        if counted & MEASURES or INCREMENT.match(match.group("after") or ""):
+            continue
+        if INCREMENT_BEFORE.search(sentence.text[: match.start()]):
+            continue
+        if match.group("percent") and CONFIDENCE.match(sentence.text[match.end("percent") :]):
+            continue
+        qualifier = (match.group("qualifier") or "").lower()
+        text = match.group(0).strip()
+        subject = subject_before(sentence.text, match.start())
+        claims.append(FigureClaim(sentence.id, value, text, unit, counted, qualifier, subject))
+    return claims
+
+
+def same_scope(a: str, b: str) -> bool:
+    """False when both sentences name where they count and name different places
+    ("in the Philadelphia area" and "in Pennsylvania"): two scopes, two numbers."""
+    left = {m.group("place") for m in SCOPE.finditer(a)} - NOT_PLACES
+    right = {m.group("place") for m in SCOPE.finditer(b)} - NOT_PLACES
+    return not (left and right and not left & right)
+
+
+def subject_before(text: str, position: int) -> str | None:
+    """The nearest name before a figure (not the sentence's first word): whose figure it is."""
+    names = [m for m in CAPITALIZED.finditer(text, 0, position) if m.start() > 0]
+    names = [m for m in names if m.group(0) not in NOT_PLACES and text[: m.start()].strip()]
+    return names[-1].group(0) if names else None
+
+
+def _states(value: float, claims: Sequence[FigureClaim]) -> bool:
+    """Whether a sentence also gives this value: then both outlets report the same numbers."""
+    return any(c.value == value for c in claims)
+
+
+def consistent(a: FigureClaim, b: FigureClaim) -> bool:
+    """Whether two values can both be true of one quantity: an approximation close to the
+    other value ("nearly 5" and "4.7"), a bound the other value keeps ("less than 5" and "1";
+    "more than 100" and "117")."""
+    low, high = sorted((a, b), key=lambda c: c.value)
+    near = high.value - low.value <= 2 if a.unit == "percent" else high.value <= low.value * 1.05
+    if {a.qualifier, b.qualifier} & APPROXIMATE and near:
+        return True
+    if high.qualifier in UPPER_BOUND or low.qualifier in LOWER_BOUND:
+        return high.value <= low.value * 1.25 if low.qualifier in LOWER_BOUND else True
+    return False
+
+
+def place_names(text: str) -> set[str]:
+    """Places where someone spoke ("said in Hamburg", "speaking ... in the city of Munich").
+
+    Only the place of a statement is compared: other places in a sentence are often other
+    events ("talks will be held in Geneva"), and a different one is no contradiction.
+    """
+    names = set()
+    speech = [m.end() for m in SPEECH.finditer(text)]
+    for match in PLACE.finditer(text):
+        name = match.group("a") or match.group("b")
+        near = any(0 <= match.start() - end <= SPEECH_REACH for end in speech)
+        if name and name not in NOT_PLACES and near:
+            names.add(name)
+    return names
+
+
+def certainty(point: Point, sentences: Sequence[Sentence], disputed: set[tuple[int, int]]) -> str:
+    """disputed, attributed only, confirmed (two or more independent reports) or single source."""
+    if any((e.source, e.start) in disputed for e in point.evidence):
+        return DISPUTED
+    if all(ATTRIBUTION.search(sentences[k].text) for k in point.sentences):
+        return ATTRIBUTED
+    return CONFIRMED if len(point.sources) >= 2 else SINGLE
+
+
+def source_coverage(
+    sources: Sequence[Source],
+    points: Sequence[Point],
+    labels: np.ndarray,
+    sections: Sequence[int],
+    scores: np.ndarray,
+    eligible: np.ndarray,
+    only_here: int = 2,
+) -> tuple[SourceCoverage, ...]:
+    """Per source: its points in each shown section, and its best points no one else has."""
+    rows = []
+    for source in sources:
+        cites = [i for i, p in enumerate(points) if eligible[i] and source.id in p.sources]
+        counts = tuple(sum(1 for i in cites if labels[i] == c) for c in sections)
+        alone = sorted(
+            (i for i in cites if points[i].sources == (source.id,)),
+            key=lambda i: (-float(scores[i]), i),
+        )[:only_here]
+        rows.append(
+            SourceCoverage(
+                source.id, counts, tuple((points[i].text, points[i].evidence[0]) for i in alone)
+            )
+        )
+    return tuple(rows)
+
+
+def _variant(
+    value: str,
+    sentence_ids: Sequence[int],
+    sentences: Sequence[Sentence],
+    sources: Sequence[Source],
+) -> Variant:
+    by_id = {s.id: s for s in sources}
+    chosen = sorted((sentences[k] for k in set(sentence_ids)), key=lambda s: (s.source, s.start))
+    evidence = tuple(
+        Evidence(s.source, s.start, s.end, by_id[s.source].text[s.start : s.end]) for s in chosen
+    )
+    return Variant(value, tuple(sorted({s.source for s in chosen})), evidence)
+
+
+def _format_value(claim: FigureClaim) -> str:
+    number = f"{claim.value:,.0f}" if claim.value == int(claim.value) else f"{claim.value:g}"
+    return f"{number}%" if claim.unit == "percent" else number
+
+
+def _sort_value(claim: FigureClaim) -> float:
+    return claim.value
+
+
+def _about(key: str, texts: Sequence[str]) -> str:
+    """What the variants speak of: the key and the content words most of them share."""
+    counts: dict[str, int] = defaultdict(int)
+    first_form: dict[str, str] = {}
+    for text in texts:
+        for word in dict.fromkeys(_stem(w) for w in WORD.findall(text) if w.lower() not in _stop()):
+            counts[word] += 1
+    for text in texts:
+        for w in WORD.findall(text):
+            first_form.setdefault(_stem(w), w)
+    shared = [w for w in counts if counts[w] >= max(2, (len(texts) + 1) // 2) and w != key]
+    context = ", ".join(first_form[w] for w in shared[:5])
+    label = {"percent": "share (percent)", "place": "place"}.get(
+        key, f"number of {first_form.get(key, key)}"
+    )
+    return f"{label}: {context}" if context else label
+
+
+@lru_cache(maxsize=1)
+def _stop() -> frozenset[str]:
+    from synth.cluster import _stopwords
+
+    return _stopwords()
+
+
+def _stem(word: str) -> str:
+    from synth.cluster import _stemmer
+
+    return str(_stemmer().stemWord(word.lower()))

@@ -1,0 +1,90 @@
+"""Differences, certainty, quotes and figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from synth.compare import CONFIRMED, DISPUTED, SINGLE, certainty, figure_claims, place_names
+from synth.core import Evidence, Point, Sentence
+from synth.labelled import precision_recall, read_pairs, score
+from synth.quotes import figure_phrase
+
+PAIRS = Path(__file__).parent / "data" / "differences.jsonl"
+
+
+def sentence(text: str, source: int = 1, index: int = 0) -> Sentence:
+    return Sentence(index, source, 0, len(text), text, 0)
+
+
+def test_labelled_set_is_big_enough_and_mixed():
+    pairs = read_pairs(PAIRS)
+    assert len(pairs) >= 30
+    assert 5 <= sum(p["difference"] for p in pairs) < len(pairs) - 5
+
+
+def test_precision_and_recall_on_the_labelled_set(real_embedder, capsys):
+    results = score(read_pairs(PAIRS), real_embedder)
+    precision, recall, tp, fp, fn = precision_recall(results)
+    with capsys.disabled():
+        counts = f"{tp} tp, {fp} fp, {fn} fn"
+        print(f"\ndifferences: precision {precision:.2f} recall {recall:.2f} ({counts})")
+    assert precision >= 0.85
+    assert recall >= 0.7
+
+
+def test_figures_skip_years_dates_ages_and_measures():
+    claims = figure_claims(
+        sentence(
+            "In 2016, on December 10, a 37-year-old led 8,000 evacuees 5 kilometres to 3 towns."
+        )
+    )
+    assert [(c.value, c.unit) for c in claims] == [(8000.0, "count"), (3.0, "count")]
+
+
+def test_percent_and_multiplier_are_read():
+    (claim,) = figure_claims(sentence("Sales rose to 6.5 million units."))
+    assert claim.value == 6_500_000
+    (share,) = figure_claims(sentence("Forces hold about 85 per cent of the city."))
+    assert share.unit == "percent" and share.qualifier == "about"
+
+
+def test_place_of_a_statement():
+    assert place_names("“We are ready,” he said in Hamburg, Germany.") == {"Hamburg"}
+    assert place_names("Talks will be held in Geneva on Saturday.") == set()
+
+
+def test_certainty_levels():
+    said = sentence("The minister said the bridge would reopen on Monday.", 1, 0)
+    plain = sentence("The bridge reopened on Monday after repairs.", 2, 1)
+    ev = (Evidence(1, 0, 10, "x"), Evidence(2, 0, 10, "y"))
+    both = Point(0, (1, 0), plain.text, (1, 2), ev)
+    one = Point(1, (1,), plain.text, (2,), ev[1:])
+    assert certainty(both, [said, plain], set()) == CONFIRMED
+    assert certainty(one, [said, plain], set()) == SINGLE
+    assert certainty(both, [said, plain], {(1, 0)}) == DISPUTED
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "counted"),
+    [
+        ("up to 1,500 people are in", "up to 1,500 people", "people"),
+        ("8,000 evacuees", "8,000 evacuees", "evacuees"),
+    ],
+)
+def test_figure_phrase(text, phrase, counted):
+    assert figure_phrase(text) == (phrase, counted)
+
+
+def test_aleppo_briefing_shows_differences_quotes_and_certainty(aleppo_briefing):
+    found = {tuple(v.value for v in d.variants) for d in aleppo_briefing.differences}
+    assert ("75%", "80%", "85%") in found
+    assert ("384", "500") in found
+    assert ("Hamburg", "Munich") in found
+    assert len(aleppo_briefing.differences) == 3
+    speakers = {q.speaker.split()[-1] for q in aleppo_briefing.quotes}
+    assert {"Lavrov", "Earnest"} <= speakers
+    assert all(p.certainty for p in aleppo_briefing.ranked_points)
+    rows = aleppo_briefing.coverage
+    assert len(rows) == 5 and all(len(r.points) == len(aleppo_briefing.sections) for r in rows)
