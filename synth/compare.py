@@ -78,6 +78,7 @@ MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12
 MEASURES = {
     "mile",
     "kilomet",
+    "kilometr",
     "km",
     "metr",
     "meter",
