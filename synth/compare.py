@@ -407,9 +407,14 @@ def source_coverage(
     only_here: int = 2,
 ) -> tuple[SourceCoverage, ...]:
     """Per source: its points in each shown section, and its best points no one else has."""
+    citing: dict[int, list[int]] = defaultdict(list)
+    for i, point in enumerate(points):
+        if eligible[i]:
+            for source_id in point.sources:
+                citing[source_id].append(i)
     rows = []
     for source in sources:
-        cites = [i for i, p in enumerate(points) if eligible[i] and source.id in p.sources]
+        cites = citing[source.id]
         counts = tuple(sum(1 for i in cites if labels[i] == c) for c in sections)
         alone = sorted(
             (i for i in cites if points[i].sources == (source.id,)),

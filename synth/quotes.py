@@ -87,20 +87,16 @@ def key_quotes(
     mentions = quote_mentions(sentences, sources)
     texts = {m: sources[sentences[m.sentence].source - 1].text[m.start : m.end] for m in mentions}
     groups: list[list[QuoteMention]] = []
+    group_of_run: dict[tuple[str, ...], int] = {}
     for mention in mentions:
         runs = quote_shingles(f"“{texts[mention]}”", SHARED_WORDS)
-        home = next(
-            (
-                g
-                for g in groups
-                if any(runs & quote_shingles(f"“{texts[o]}”", SHARED_WORDS) for o in g)
-            ),
-            None,
-        )
+        home = min((group_of_run[r] for r in runs if r in group_of_run), default=None)
         if home is None:
-            groups.append([mention])
-        else:
-            home.append(mention)
+            home = len(groups)
+            groups.append([])
+        groups[home].append(mention)
+        for run in runs:
+            group_of_run.setdefault(run, home)
     names = full_names(sources)
     quotes = []
     for group in groups:
