@@ -28,6 +28,7 @@ app = typer.Typer(
 )
 
 INTERRUPTED = 130
+PARTIAL = 3
 INTERNAL_ERROR = 70
 
 
@@ -54,7 +55,10 @@ def root() -> None:
 
 @app.command()
 def brief(
-    paths: Annotated[list[str], typer.Argument(help="Article files or folders of articles.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Article files (.txt .md .html .jsonl .json), folders, URLs, or -."),
+    ],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.md,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
@@ -70,24 +74,36 @@ def brief(
         typer.Option("--cache-dir", help="Embedding cache folder (default: user cache folder)."),
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not cache embeddings.")] = False,
+    max_size: Annotated[
+        float, typer.Option("--max-size", min=0.001, help="Largest input to read, in MB.")
+    ] = 20.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
 ) -> None:
     """Write one attributed briefing of the articles in PATHS."""
     from synth.output import check_output_path, write_atomic
     from synth.pipeline import brief as make_briefing
     from synth.render import render
-    from synth.sources import expand_paths
+    from synth.sources import input_files
 
-    inputs = expand_paths(paths)
+    inputs = input_files(paths)
     if output is not None:
         check_output_path(output, inputs)
+    problems: list[str] = []
+
+    def warn(message: str) -> None:
+        problems.append(message)
+        _say(f"warning: {message}")
+
     briefing = make_briefing(
-        inputs,
+        paths,
         max_words=max_words,
         model=model,
         cache_dir=cache_dir,
         use_cache=not no_cache,
         progress=_progress(quiet),
+        warn=warn,
+        note=lambda message: _say(f"note: {message}"),
+        max_bytes=int(max_size * 1024 * 1024),
     )
     text = render(briefing, fmt.value)
     if output is None:
@@ -96,6 +112,8 @@ def brief(
         write_atomic(output, text, inputs)
         if not quiet:
             _say(f"wrote {output}")
+    if problems:
+        raise typer.Exit(PARTIAL)
 
 
 class Interrupted(BaseException):

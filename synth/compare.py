@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -388,13 +388,19 @@ def place_names(text: str) -> set[str]:
     return names
 
 
-def certainty(point: Point, sentences: Sequence[Sentence], disputed: set[tuple[int, int]]) -> str:
+def certainty(
+    point: Point,
+    sentences: Sequence[Sentence],
+    disputed: set[tuple[int, int]],
+    report_of: Mapping[int, int] | None = None,
+) -> str:
     """disputed, attributed only, confirmed (two or more independent reports) or single source."""
     if any((e.source, e.start) in disputed for e in point.evidence):
         return DISPUTED
     if all(ATTRIBUTION.search(sentences[k].text) for k in point.sentences):
         return ATTRIBUTED
-    return CONFIRMED if len(point.sources) >= 2 else SINGLE
+    reports = {report_of.get(s, s) if report_of else s for s in point.sources}
+    return CONFIRMED if len(reports) >= 2 else SINGLE
 
 
 def source_coverage(

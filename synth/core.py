@@ -48,6 +48,10 @@ class Source:
     outlet: str | None = None
     url: str | None = None
     published: str | None = None
+    author: str | None = None
+    format: str = "text"
+    skipped: str | None = None
+    report: int = 0
     body_start: int = 0
     blocks: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
     dropped: tuple[DroppedLine, ...] = field(default=(), compare=False, repr=False)
@@ -61,6 +65,10 @@ class Source:
             "outlet": self.outlet,
             "url": self.url,
             "published": self.published,
+            "author": self.author,
+            "format": self.format,
+            "skipped": self.skipped,
+            "independent_report": self.report or self.id,
         }
 
 

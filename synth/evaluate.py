@@ -89,7 +89,10 @@ def summaries_for_cluster(
     cluster: Cluster, methods: Sequence[str], embedder: Embedder, pipeline: Pipeline
 ) -> dict[str, tuple[list[str], float]]:
     """Each method's sentences in order of importance, and the seconds it took."""
-    sources = load_sources(list(cluster.documents), skip_unreadable=True)
+    try:
+        sources = load_sources(list(cluster.documents))
+    except InputError:
+        return {method: ([], 0.0) for method in methods}
     sentences = segment_sources(sources)
     if not sentences:
         return {method: ([], 0.0) for method in methods}

@@ -22,7 +22,8 @@ from synth.merge import Merger
 from synth.quotes import key_figures, key_quotes
 from synth.rank import Ranker
 from synth.segment import segment_sources
-from synth.sources import load_sources
+from synth.sources import DEFAULT_MAX_BYTES, load_sources
+from synth.syndicate import mark_reports
 
 DEFAULT_MAX_WORDS = 350
 Progress = Callable[[str], None]
@@ -53,13 +54,15 @@ class Pipeline:
                 sentences = segment_sources(sources)
         if not sentences:
             raise InputError("no article sentences found in the input (only page furniture?)")
+        sources = mark_reports(sources, sentences)
+        report_of = {s.id: s.report or s.id for s in sources}
         if vectors is None:
             with self._stage(f"embed {len(sentences)} sentences", timings, key="embed"):
                 vectors = self.embedder.encode([s.text for s in sentences])
         with self._stage("merge", timings):
             points, point_vectors = self.merger.merge(sentences, vectors, sources)
         with self._stage("rank", timings):
-            scores = self.ranker.scores(points, point_vectors, sentences, vectors, len(sources))
+            scores = self.ranker.scores(points, point_vectors, sentences, vectors, report_of)
             chosen = self.ranker.select(points, point_vectors, scores, max_words, vectors)
         eligible = np.array([self.ranker.eligible(p) for p in points], dtype=bool)
         with self._stage("cluster", timings):
@@ -73,7 +76,7 @@ class Pipeline:
             figures = key_figures(sentences, sources, importance)
         ranked: dict[int, list[RankedPoint]] = {}
         for rank, index in enumerate(chosen, start=1):
-            level = certainty(points[index], sentences, disputed)
+            level = certainty(points[index], sentences, disputed, report_of)
             entry = RankedPoint(rank, points[index], float(scores[index]), level)
             ranked.setdefault(int(labels[index]), []).append(entry)
         order = sorted(ranked, key=lambda c: ranked[c][0].rank)
@@ -145,16 +148,22 @@ def brief(
     cache_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
     progress: Progress | None = None,
+    warn: Callable[[str], None] | None = None,
+    note: Callable[[str], None] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    strict: bool = False,
 ) -> Briefing:
     """Read the articles under `paths` and return their briefing.
 
     `max_words` caps the words of all point texts together (None: no cap). `model` names the
     sentence-transformers model, or `embedder` replaces it outright. Embeddings of `model` are
     cached on disk (in `cache_dir`, default the user cache folder) unless `use_cache` is off.
+    Inputs that cannot be used are reported to `warn` and left out (with `strict`, raised);
+    advice such as "this article does not look English" goes to `note`.
     """
     if max_words is not None and max_words < 1:
         raise InputError("--max-words must be at least 1")
-    sources = load_sources(paths)
+    sources = load_sources(paths, max_bytes=max_bytes, warn=warn, strict=strict, note=note)
     if embedder is None:
         embedder = default_embedder(model, cache_dir, use_cache)
     return Pipeline(embedder=embedder, progress=progress).run(sources, max_words)

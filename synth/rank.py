@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,12 +42,16 @@ class Ranker:
         point_vectors: np.ndarray,
         sentences: Sequence[Sentence],
         sentence_vectors: np.ndarray,
-        source_count: int,
+        report_of: Mapping[int, int],
     ) -> np.ndarray:
-        """Importance of every point, in point order."""
+        """Importance of every point, in point order.
+
+        Coverage counts independent reports: two outlets running the same wire copy are one.
+        """
         centre = story_centre(sentences, sentence_vectors)
         centrality = point_vectors @ centre if len(points) else np.zeros(0)
-        coverage = np.array([len(p.sources) / max(source_count, 1) for p in points])
+        reports = max(len(set(report_of.values())), 1)
+        coverage = np.array([len({report_of[s] for s in p.sources}) / reports for p in points])
         position = np.array(
             [lead_weight(earliest_position(p, sentences), self.position_decay) for p in points]
         )

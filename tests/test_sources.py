@@ -1,22 +1,35 @@
 import codecs
+import io
+import json
 
 import pytest
 
 from synth.core import InputError
-from synth.sources import expand_paths, load_sources
+from synth.sources import input_files, load_sources
 
-BODY = "The council approved the new budget on Tuesday after a long debate, officials said.\n"
+BODY = (
+    "The council approved the new budget on Tuesday after a long debate, officials said. "
+    "The plan adds money for schools and roads and will be reviewed again next spring.\n"
+)
+
+
+def load_one(path, **options):
+    (source,) = load_sources([path], strict=True, **options)
+    return source
 
 
 def test_front_matter_gives_label_title_and_url(write_article):
     path = write_article(
         "a.md",
-        f"---\ntitle: Budget passes\noutlet: Daily Example\nurl: https://example.org/a\n---\n{BODY}",
+        "---\ntitle: Budget passes\noutlet: Daily Example\nurl: https://example.org/a\n---\n"
+        + BODY,
     )
-    (source,) = load_sources([path])
-    assert source.label == "Daily Example"
-    assert source.title == "Budget passes"
-    assert source.url == "https://example.org/a"
+    source = load_one(path)
+    assert (source.label, source.title, source.url) == (
+        "Daily Example",
+        "Budget passes",
+        "https://example.org/a",
+    )
     assert source.text[source.blocks[0][0] :].startswith("The council")
 
 
@@ -30,41 +43,149 @@ def test_label_falls_back_to_headline_then_file_name(write_article):
 
 def test_canonical_order_whatever_the_argument_order(write_article):
     paths = [write_article(f"{n}.txt", BODY) for n in "cab"]
-    assert expand_paths(paths) == expand_paths(list(reversed(paths)))
-    assert [s.id for s in load_sources(paths)] == [1, 2, 3]
+    forward = [s.path for s in load_sources(paths)]
+    assert forward == [s.path for s in load_sources(list(reversed(paths)))]
+    assert forward == sorted(forward)
 
 
 def test_folder_is_read_recursively_and_duplicates_collapse(write_article, tmp_path):
     write_article("x/one.txt", BODY)
     write_article("x/deeper/two.md", BODY)
     write_article("x/notes.pdf", "not an article")
-    found = expand_paths([tmp_path / "x", tmp_path / "x" / "one.txt"])
-    assert [p.rsplit("/", 1)[-1] for p in found] == ["two.md", "one.txt"]
-
-
-def test_utf16_and_bom_are_decoded(tmp_path):
-    path = tmp_path / "u.txt"
-    path.write_bytes(codecs.BOM_UTF16_LE + BODY.encode("utf-16-le"))
-    assert load_sources([path])[0].text == BODY
-    path.write_bytes(codecs.BOM_UTF8 + "“Quoted” – dash. ".encode() + BODY.encode())
-    assert load_sources([path])[0].text.startswith("“Quoted” – dash.")
+    sources = load_sources([tmp_path / "x", tmp_path / "x" / "one.txt"])
+    assert [s.path.rsplit("/", 1)[-1] for s in sources] == ["two.md", "one.txt"]
+    assert len(input_files([tmp_path / "x"])) == 2
 
 
 @pytest.mark.parametrize(
-    ("setup", "message"),
+    ("encode", "name"),
     [
-        (lambda d: d / "missing.txt", "no such file or folder"),
-        (lambda d: (d / "empty.txt").write_text("") or d / "empty.txt", "file is empty"),
-        (lambda d: (d / "sub").mkdir() or d / "sub", "folder holds no articles"),
+        (lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"), "utf-16 with BOM"),
+        (lambda t: codecs.BOM_UTF8 + t.encode("utf-8"), "utf-8 with BOM"),
+        (lambda t: t.encode("cp1252"), "cp1252"),
+        (lambda t: t.encode("utf-8"), "utf-8"),
     ],
 )
-def test_bad_input_raises_a_clear_error(tmp_path, setup, message):
+def test_encodings_keep_typographic_characters(tmp_path, encode, name):
+    text = "“Quoted” – a dash and café prices rose ’sharply’. " + BODY
+    path = tmp_path / "u.txt"
+    path.write_bytes(encode(text))
+    assert load_one(path).text == text, name
+
+
+def test_html_page_gives_text_and_metadata(tmp_path):
+    page = (
+        "<html><head><title>Storm hits coast - Daily Planet</title>"
+        '<meta property="og:site_name" content="Daily Planet">'
+        '<meta name="author" content="Lois Lane">'
+        '<meta property="article:published_time" content="2020-05-03">'
+        '<link rel="canonical" href="https://planet.example/storm"></head>'
+        "<body><nav>Home | World | Sport</nav><article><h1>Storm hits coast</h1>"
+        f"<p>{BODY}</p><p>Rescue teams worked through the night to reach families.</p>"
+        "</article><footer>Subscribe to our newsletter.</footer></body></html>"
+    )
+    path = tmp_path / "storm.html"
+    path.write_text(page)
+    source = load_one(path)
+    assert source.label == "Daily Planet"
+    assert (source.author, source.published, source.url) == (
+        "Lois Lane",
+        "2020-05-03",
+        "https://planet.example/storm",
+    )
+    assert "Subscribe" not in source.text and "The council approved" in source.text
+    assert source.format == "html"
+
+
+def test_html_without_article_is_a_problem(tmp_path):
+    path = tmp_path / "empty.html"
+    path.write_text("<html><body><nav>Home</nav></body></html>")
+    with pytest.raises(InputError, match="no article text"):
+        load_sources([path], strict=True)
+
+
+def test_json_lines_and_json_array(tmp_path):
+    records = [
+        {"text": BODY, "outlet": "Wire One", "title": "Budget", "url": "https://a.example/1"},
+        {"html": f"<html><body><article><p>{BODY}</p></article></body></html>", "outlet": "Two"},
+    ]
+    lines = tmp_path / "feed.jsonl"
+    lines.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    array = tmp_path / "feed.json"
+    array.write_text(json.dumps(records))
+    one, two = load_sources([lines])
+    assert (one.label, one.path.endswith("feed.jsonl#1")) == ("Wire One", True)
+    assert two.label == "Two" and "council approved" in two.text
+    assert [s.label for s in load_sources([array])] == ["Wire One", "Two"]
+
+
+def test_standard_input(tmp_path):
+    (source,) = load_sources(["-"], stdin=io.BytesIO(BODY.encode()))
+    assert source.path == "-" and source.text == BODY
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3", "PDF"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
+        (b"", "empty"),
+        (b"\x00\x01\x02\x03binary", "binary"),
+    ],
+)
+def test_unusable_files_are_named_clearly(tmp_path, data, message):
+    path = tmp_path / "thing.txt"
+    path.write_bytes(data)
     with pytest.raises(InputError, match=message):
-        load_sources([setup(tmp_path)])
+        load_sources([path], strict=True)
 
 
-def test_binary_file_is_refused(tmp_path):
-    path = tmp_path / "image.txt"
-    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    with pytest.raises(InputError, match="binary"):
-        load_sources([path])
+def test_size_limit_is_configurable(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text(BODY * 50)
+    with pytest.raises(InputError, match="over the 1,000-byte limit"):
+        load_sources([path], max_bytes=1000, strict=True)
+
+
+def test_bad_inputs_are_reported_and_the_others_go_on(tmp_path, write_article):
+    good = write_article("good.txt", BODY)
+    (tmp_path / "empty.txt").write_text("")
+    problems = []
+    sources = load_sources(
+        [good, tmp_path / "empty.txt", tmp_path / "missing.txt", "ftp://x"], warn=problems.append
+    )
+    assert [s.label for s in sources] == ["good"]
+    assert len(problems) == 3
+    assert any("only http:// and https://" in p for p in problems)
+
+
+def test_nothing_usable_is_an_error(tmp_path):
+    (tmp_path / "f").mkdir()
+    with pytest.raises(InputError, match="folder holds no articles"):
+        load_sources([tmp_path / "f"])
+    with pytest.raises(InputError, match="no such file"):
+        load_sources([tmp_path / "nope.txt"])
+
+
+def test_page_notices_are_skipped_with_a_reason(write_article):
+    notice = (
+        "Tweet with a location\n\nYou can add location information to your Tweets, such as your "
+        "city or precise location, from the web and via third-party applications. You always "
+        "have the option to delete your Tweet location history. Learn more\n"
+    )
+    article = write_article("a.txt", BODY)
+    junk = write_article("b.txt", notice)
+    first, second = load_sources([article, junk])
+    assert first.skipped is None and second.skipped
+    assert second.blocks == ()
+
+
+def test_non_english_article_gets_a_note(write_article):
+    dutch = (
+        "In 2002 pleegde beroepscrimineel een geruchtmakende schilderijenroof in het museum. "
+        "Hij stal twee unieke, kostbare doeken van de schilder. Durham werd veroordeeld en moet "
+        "nog altijd tonnen schadevergoeding betalen aan het museum, zo meldt de krant vandaag.\n"
+    )
+    notes = []
+    load_sources([write_article("nl.txt", dutch)], note=notes.append)
+    assert notes and "English" in notes[0]

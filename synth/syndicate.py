@@ -1,0 +1,57 @@
+"""Find syndicated copies: outlets that ran the same wire story.
+
+Two sources whose sentences are mostly the same text are one independent report: the
+briefing still cites both, but counts them once where it weighs how many outlets said a thing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from synth.core import Sentence, Source
+
+SHARED_SHARE = 0.6
+MIN_SENTENCES = 3
+NON_WORD = re.compile(r"[\W_]+")
+
+
+def sentence_key(text: str) -> str:
+    """Sentence text with case, punctuation and spacing ignored (wire copy gets re-punctuated)."""
+    return NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def mark_reports(sources: Sequence[Source], sentences: Sequence[Sentence]) -> tuple[Source, ...]:
+    """Sources with `report` set: the lowest id of the group of copies each belongs to."""
+    keys: dict[int, set[str]] = defaultdict(set)
+    for sentence in sentences:
+        keys[sentence.source].add(sentence_key(sentence.text))
+    holders: dict[str, list[int]] = defaultdict(list)
+    for source_id, source_keys in keys.items():
+        for key in source_keys:
+            holders[key].append(source_id)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for ids in holders.values():
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                shared[(min(a, b), max(a, b))] += 1
+    parent = {s.id: s.id for s in sources}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for (a, b), count in sorted(shared.items()):
+        smaller = min(len(keys[a]), len(keys[b]))
+        if smaller >= MIN_SENTENCES and count >= SHARED_SHARE * smaller:
+            ra, rb = root(a), root(b)
+            parent[max(ra, rb)] = min(ra, rb)
+    return tuple(replace(s, report=root(s.id)) for s in sources)
+
+
+def report_count(sources: Sequence[Source]) -> int:
+    """Independent reports among the sources that were read (skipped ones do not count)."""
+    return len({s.report or s.id for s in sources if not s.skipped})
