@@ -124,6 +124,23 @@ def _interrupt(signum: int, frame: object) -> None:
     raise Interrupted
 
 
+@app.command("sources")
+def sources_command(
+    paths: Annotated[list[str], typer.Argument(help="Article files, folders, URLs, or -.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the table as JSON.")] = False,
+) -> None:
+    """Show what synth reads from each source: words, sentences, dropped lines, status."""
+    import json
+
+    from synth.inventory import format_inventory, inventory
+
+    rows = inventory(paths, warn=lambda message: _say(f"warning: {message}"))
+    if as_json:
+        sys.stdout.write(json.dumps([r.to_dict() for r in rows], indent=2) + "\n")
+    else:
+        sys.stdout.write(format_inventory(rows))
+
+
 @app.command("eval")
 def evaluate_command(
     dataset: Annotated[Path, typer.Argument(help="Folder of <cluster>/docs/*.txt, refs/*.txt.")],

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlparse
 
 from markupsafe import Markup
 
-from synth.core import Briefing, Evidence, Point, SynthError
+from synth.core import Briefing, Evidence, Point, Source, SynthError
+from synth.syndicate import report_count
 
 FORMATS = ("md", "html", "json")
 KEY_POINTS = 5
+DATE_FORMATS = ("%d %B %Y", "%B %d %Y", "%d %b %Y", "%b %d %Y", "%Y-%m-%d", "%A %d %B %Y")
 MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
 MD_LINE_START = re.compile(r"^(\d*)([#>+\-=.)])")
 
@@ -70,7 +72,44 @@ def _context(briefing: Briefing) -> dict[str, Any]:
         "figures": briefing.figures,
         "coverage": briefing.coverage,
         "labels": {s.id: s.label for s in briefing.sources},
+        "read_count": sum(1 for s in briefing.sources if not s.skipped),
+        "skipped_count": sum(1 for s in briefing.sources if s.skipped),
+        "reports": report_count(briefing.sources),
+        "copies": wire_copies(briefing.sources),
+        "date_range": date_range(briefing.sources),
     }
+
+
+def wire_copies(sources: Sequence[Source]) -> dict[int, list[int]]:
+    """For each source, the other sources that carry the same wire copy."""
+    groups: dict[int, list[int]] = {}
+    for source in sources:
+        groups.setdefault(source.report or source.id, []).append(source.id)
+    return {s.id: [o for o in groups[s.report or s.id] if o != s.id] for s in sources}
+
+
+def date_range(sources: Sequence[Source]) -> str:
+    """The earliest and latest publication dates that can be read, as ISO dates."""
+    dates = sorted({d for s in sources if not s.skipped and (d := parse_date(s.published))})
+    if not dates:
+        return ""
+    return dates[0] if len(dates) == 1 else f"{dates[0]} – {dates[-1]}"
+
+
+def parse_date(text: str | None) -> str | None:
+    """An ISO date from the usual ways articles write one, else None."""
+    from datetime import datetime
+
+    if not text:
+        return None
+    cleaned = " ".join(text.replace(",", " ").split())
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.strptime(cleaned, pattern).date().isoformat()
+        except ValueError:
+            continue
+    iso = re.match(r"\d{4}-\d{2}-\d{2}", text.strip())
+    return iso.group(0) if iso else None
 
 
 def escape_markdown(text: str) -> str:

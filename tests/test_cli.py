@@ -84,3 +84,34 @@ def test_brief_writes_output_atomically(tmp_path, monkeypatch, fake_embedder):
     assert result.exit_code == 0, result.output
     assert target.read_text().startswith("{")
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_partial_input_gives_a_briefing_and_exit_3(tmp_path, monkeypatch, fake_embedder):
+    import synth.pipeline
+
+    monkeypatch.setattr(synth.pipeline, "SentenceTransformerEmbedder", lambda model: fake_embedder)
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "scan.pdf.txt").write_bytes(b"%PDF-1.4 binary")
+    args = ["brief", str(ROOT / "fixtures/aleppo"), str(tmp_path / "empty.txt")]
+    result = runner.invoke(app, [*args, str(tmp_path / "scan.pdf.txt"), "-q"])
+    assert result.exit_code == 3
+    assert result.stdout.startswith("# ")
+    assert "file is empty" in result.stderr and "PDF" in result.stderr
+
+
+def test_sources_command_lists_what_was_read_and_dropped():
+    result = runner.invoke(app, ["sources", str(ROOT / "fixtures/aleppo")])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:3] == ["id", "label", "date"]
+    assert "repeated copy x14" in result.stdout
+
+
+def test_standard_input_is_read(monkeypatch, fake_embedder):
+    import synth.pipeline
+
+    monkeypatch.setattr(synth.pipeline, "SentenceTransformerEmbedder", lambda model: fake_embedder)
+    text = (ROOT / "fixtures/aleppo/001_ae19ff087074ec84.txt").read_text()
+    result = runner.invoke(app, ["brief", "-", "-f", "json", "-q"], input=text)
+    assert result.exit_code == 0, result.output
+    assert '"path": "-"' in result.stdout
