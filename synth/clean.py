@@ -42,6 +42,25 @@ CALL_TO_ACTION = re.compile(
 READER_ADDRESS = re.compile(r"\b(?:we|our|us|you|your)\b", re.I)
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 CAPTION_CREDIT = re.compile(r"[^.!?\"”’]\s*\[[^\]]{1,40}\]$")
+RELATED_LABEL = re.compile(
+    r"^\W*(?:related|read more|see also|more on this|watch|listen|recommended|trending|"
+    r"sponsored|advertisement|story highlights|highlights|editor'?s note)\b\s*[:|-]?",
+    re.I,
+)
+IMAGE_CREDIT = re.compile(
+    r"^(?:photo|photograph|picture|video|image|caption)\s*:|^image (?:copyright|caption)\b"
+    r"|\bimage caption\b|(?:^|\s)\|\s*[\w./ -]{0,30}\bphoto\b|^\W*\|"
+    r"|\b(?:Getty Images|AP Photo|AFP Photo|Reuters Photo)\b",
+    re.I,
+)
+PHOTO_SENTENCE = re.compile(
+    r"^(?:in )?this (?:[\w.,'’ -]{0,60} )?(?:photo|image|picture|file photo|handout)\b", re.I
+)
+CREDIT_PREFIX = re.compile(
+    r"^(?:Getty Images|AP Photo|AFP Photo|Reuters Photo|EPA Photo)\s+(?=[A-Z“\"])|"
+    r"^(?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+/(?:Getty Images|AP|AFP|Reuters|EPA|Bloomberg"
+    r"|Shutterstock|iStock|Corbis)\b[\w ]{0,20}?\s+(?=[A-Z“\"])"
+)
 BULLET = re.compile(r"^[*•·▪►-]\s*")
 SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”]$")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -50,6 +69,8 @@ HEADLINE_SEARCH_LINES = 6
 MAX_HEADING_WORDS = 12
 HEADLINE_WORDS = (4, 25)
 TAIL_FRACTION = 0.6
+MAX_FURNITURE_WORDS = 40
+MIN_LINES_FOR_TAIL = 5
 
 
 @dataclass(frozen=True)
@@ -143,17 +164,26 @@ def find_headline(lines: list[Line]) -> int | None:
 
 
 def furniture_reason(text: str, first: bool = False) -> str | None:
-    """Why a single line is page furniture, or None when it reads as article text."""
+    """Why a single line is page furniture, or None when it reads as article text.
+
+    Rules that look for a marker anywhere in a line apply only to short lines: a paragraph of
+    story that mentions a cookie or a photo is still story.
+    """
+    credit = CREDIT_PREFIX.match(text)
+    text = text[credit.end() :] if credit else text
+    short = word_count(text) <= MAX_FURNITURE_WORDS
     rules = (
         (READING_TIME.match(text), "reading time"),
         (DATE_LINE.match(text), "date line"),
         (first and DATELINE_LINE.match(text), "dateline"),
         (BRACKETED.match(text), "bracketed note"),
         (IMAGE_MARKER.match(text), "media placeholder"),
-        (CAPTION_CREDIT.search(text), "photo caption"),
+        (short and CAPTION_CREDIT.search(text), "photo caption"),
+        (short and (IMAGE_CREDIT.search(text) or PHOTO_SENTENCE.match(text)), "photo caption"),
+        (short and RELATED_LABEL.match(text), "related-content link"),
         (EDITOR_CREDIT.match(text) or CREDIT_LINE.match(text), "credit line"),
         (BYLINE.match(text) and not is_sentence_like(text), "byline"),
-        (CALL_TO_ACTION.search(text), "call to action"),
+        (short and CALL_TO_ACTION.search(text), "call to action"),
         (not WORD.search(text), "no words"),
     )
     for matched, reason in rules:
@@ -164,6 +194,18 @@ def furniture_reason(text: str, first: bool = False) -> str | None:
     if not is_sentence_like(text) and word_count(text) <= MAX_HEADING_WORDS:
         return "heading or navigation"
     return None
+
+
+def sentence_furniture(text: str) -> bool:
+    """Furniture inside a paragraph: a caption, credit, link label or call to action that the
+    page ran into the story text."""
+    if PHOTO_SENTENCE.match(text):
+        return True
+    if word_count(text) > MAX_FURNITURE_WORDS:
+        return False
+    return bool(
+        IMAGE_CREDIT.search(text) or RELATED_LABEL.match(text) or CALL_TO_ACTION.search(text)
+    )
 
 
 def mark_repeats(lines: list[Line], reasons: dict[int, str]) -> None:
@@ -189,6 +231,8 @@ def mark_tail(lines: list[Line], reasons: dict[int, str]) -> None:
     Articles end with a credit ("With reporting by ...", agency initials); what comes after it in
     the last part of a page is the outlet's footer, not the story.
     """
+    if len(lines) < MIN_LINES_FOR_TAIL:
+        return
     tail_start = int(len(lines) * TAIL_FRACTION)
     credits = [i for i, r in reasons.items() if r == "credit line" and i >= tail_start]
     if credits:
@@ -196,7 +240,8 @@ def mark_tail(lines: list[Line], reasons: dict[int, str]) -> None:
             reasons.setdefault(index, "after closing credit")
     for index in range(tail_start, len(lines)):
         unquoted = QUOTED.sub("", lines[index].text)
-        if len(READER_ADDRESS.findall(unquoted)) >= 2:
+        short = word_count(unquoted) <= MAX_FURNITURE_WORDS
+        if short and len(READER_ADDRESS.findall(unquoted)) >= 2:
             reasons.setdefault(index, "addressed to the reader")
 
 
@@ -208,7 +253,7 @@ def _agency_from_dateline(text: str) -> str | None:
 
 def _prefix_length(text: str) -> int:
     """Length of a dateline ("MOSCOW // ") or a date glued to the first word, to skip."""
-    for pattern in (DATELINE_PREFIX, GLUED_DATE):
+    for pattern in (DATELINE_PREFIX, GLUED_DATE, CREDIT_PREFIX):
         match = pattern.match(text)
         if match:
             return match.end()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from synth.clean import word_count
+from synth.clean import sentence_furniture, word_count
 from synth.core import Sentence, Source
 
 MIN_WORDS = 4
@@ -57,5 +57,6 @@ def _source_spans(source: Source) -> Iterator[tuple[int, int]]:
     for block_start, block_end in source.blocks:
         block = source.text[block_start:block_end]
         for start, end in split_sentences(block):
-            if word_count(block[start:end]) >= MIN_WORDS:
+            text = block[start:end]
+            if word_count(text) >= MIN_WORDS and not sentence_furniture(text):
                 yield block_start + start, block_start + end

@@ -60,6 +60,8 @@ PAGE_WORDS = {
     "warc",
     "embeds",
     "host",
+    "internet",
+    "data",
 }
 READER_WORDS = {"you", "your", "yours"}
 PAGE_NOTICE_SHARE = 0.08

@@ -75,3 +75,43 @@ def test_photo_caption_with_credit_is_dropped():
         furniture_reason("Protesters gather outside parliament on Friday [Reuters]")
         == "photo caption"
     )
+
+
+def test_captions_credits_and_related_links_are_dropped():
+    assert furniture_reason("RELATED: Star Says Her New Film Was Hard To Make") == (
+        "related-content link"
+    )
+    assert furniture_reason("Image copyright AP Image caption Crowds gather at the border") == (
+        "photo caption"
+    )
+    assert furniture_reason("Photo: A couple look at a phone in a shop in November.") == (
+        "photo caption"
+    )
+
+
+def test_credit_glued_to_a_sentence_is_skipped_with_exact_offsets():
+    text = "Jane Doe/Getty Images There is no question that voters are frustrated, polls show.\n"
+    (block,) = kept(text)
+    assert block == "There is no question that voters are frustrated, polls show."
+
+
+def test_a_one_line_article_is_kept_whole():
+    body = " ".join(
+        f"You will like sentence {i} of this review because we wrote it with care."
+        for i in range(9)
+    )
+    assert kept(body + "\n") == [body]
+
+
+def test_caption_sentence_inside_a_paragraph_is_not_a_sentence():
+    from synth.core import Source
+    from synth.segment import segment_sources
+
+    text = (
+        "In this Monday, May 4 photo provided by the police, firefighters work at the scene. "
+        "The fire destroyed two homes on Monday, officials said."
+    )
+    source = Source(1, "a", text, "a", blocks=((0, len(text)),))
+    assert [s.text for s in segment_sources([source])] == [
+        "The fire destroyed two homes on Monday, officials said."
+    ]
