@@ -1,0 +1,179 @@
+"""The HTML briefing as a reader sees it: Debian's Chromium, headless, driven by Selenium.
+
+The page must load with no console errors and no network requests, every citation must land
+on its source and show its evidence sentence on hover, a phone-width window must not scroll
+sideways, and article text must never run as script. Screenshots are saved as artifacts in
+`test-artifacts/` (or `SYNTH_ARTIFACTS`).
+
+Outside CI the tests skip when Chromium is missing; in CI (`CI` set) they fail instead, since
+`.ci/run` installs it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import synth
+from synth.render import render
+from tests.conftest import ROOT, FakeEmbedder
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+ARTIFACTS = Path(os.environ.get("SYNTH_ARTIFACTS", ROOT / "test-artifacts"))
+
+if not (CHROMIUM and CHROMEDRIVER) and not os.environ.get("CI"):
+    pytest.skip("Chromium and chromedriver are not installed", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = CHROMIUM
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+        "--hide-scrollbars",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+    ):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def aleppo_page(tmp_path_factory, aleppo_briefing):
+    path = tmp_path_factory.mktemp("page") / "aleppo.html"
+    path.write_text(render(aleppo_briefing, "html"), encoding="utf-8")
+    return path
+
+
+def open_page(browser, path: Path, width: int = 1280, height: int = 900) -> None:
+    browser.set_window_size(width, height)
+    browser.get_log("browser")
+    browser.get_log("performance")
+    browser.get(path.as_uri())
+
+
+def requests_made(browser) -> list[str]:
+    urls = []
+    for entry in browser.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return [u for u in urls if not u.startswith(("file://", "data:", "about:"))]
+
+
+def test_page_loads_without_errors_or_network_requests(browser, aleppo_page):
+    open_page(browser, aleppo_page)
+    severe = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert severe == []
+    assert requests_made(browser) == []
+    assert browser.execute_script("return document.documentElement.lang") == "en"
+    assert browser.title.startswith("Russia")
+
+
+def test_every_citation_lands_on_its_source(browser, aleppo_page):
+    open_page(browser, aleppo_page)
+    targets = browser.execute_script(
+        "return [...document.querySelectorAll('a.cite')].map(a => a.getAttribute('href'))"
+    )
+    assert targets
+    for href in set(targets):
+        inside = browser.execute_script(
+            "const t = document.getElementById(arguments[0]);"
+            "return !!t && !!t.closest('ol.sources')",
+            href.removeprefix("#"),
+        )
+        assert inside, href
+    first = browser.find_element("css selector", "a.cite")
+    first.click()
+    assert browser.execute_script("return location.hash") == first.get_attribute("href")[-9:]
+
+
+def test_hover_text_of_a_citation_is_its_evidence(browser, aleppo_page, aleppo_briefing):
+    open_page(browser, aleppo_page)
+    titles = browser.execute_script(
+        "return [...document.querySelectorAll('ul.topic > li')]"
+        ".map(li => [...li.querySelectorAll('a.cite')].map(a => a.title))"
+    )
+    expected = [
+        [
+            " ".join(next(e.text for e in p.point.evidence if e.source == s).split())
+            for s in p.point.sources
+        ]
+        for section in aleppo_briefing.sections
+        for p in section.points
+    ]
+    assert titles == expected
+
+
+def test_no_horizontal_scroll_on_a_phone_and_screenshots(browser, aleppo_page):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for width in (1280, 375):
+        open_page(browser, aleppo_page, width, 800)
+        overflow = browser.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{overflow}px of horizontal scroll at {width}px"
+        height = browser.execute_script("return document.documentElement.scrollHeight")
+        browser.set_window_size(width, min(height + 100, 6000))
+        assert browser.save_screenshot(str(ARTIFACTS / f"briefing-{width}.png"))
+
+
+def test_headings_are_in_order_and_landmarks_exist(browser, aleppo_page):
+    open_page(browser, aleppo_page)
+    levels = browser.execute_script(
+        "return [...document.querySelectorAll('h1,h2,h3,h4')].map(h => +h.tagName[1])"
+    )
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels))
+    assert browser.execute_script("return !!document.querySelector('main header h1')")
+
+
+def test_dark_theme_follows_the_system(browser, aleppo_page):
+    open_page(browser, aleppo_page)
+    browser.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia",
+        {"features": [{"name": "prefers-color-scheme", "value": "dark"}]},
+    )
+    background = browser.execute_script("return getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(23, 24, 26)"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "briefing-dark-1280.png"))
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+def test_injected_script_never_runs(browser, tmp_path):
+    attack = (
+        "Officials said </li><script>window.__injected = 1</script> and "
+        '<img src="https://example.invalid/x.png" onerror="window.__injected = 2"> '
+        "and [x](javascript:alert(1)) were in the text on Monday afternoon.\n"
+    )
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(attack + "A second sentence about the harbour is here too.\n")
+    (folder / "b.txt").write_text(attack)
+    briefing = synth.brief([folder], embedder=FakeEmbedder())
+    page = tmp_path / "attack.html"
+    page.write_text(render(briefing, "html"), encoding="utf-8")
+    open_page(browser, page)
+    assert browser.execute_script("return window.__injected === undefined")
+    assert browser.execute_script("return document.querySelectorAll('script, img').length") == 0
+    assert requests_made(browser) == []
