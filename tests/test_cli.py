@@ -115,3 +115,49 @@ def test_standard_input_is_read(monkeypatch, fake_embedder):
     result = runner.invoke(app, ["brief", "-", "-f", "json", "-q"], input=text)
     assert result.exit_code == 0, result.output
     assert '"path": "-"' in result.stdout
+
+
+def test_failed_write_leaves_the_previous_output_intact(tmp_path, monkeypatch):
+    from synth.output import write_atomic
+
+    target = tmp_path / "briefing.md"
+    target.write_text("previous briefing")
+
+    def fail(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("synth.output.os.replace", fail)
+    with pytest.raises(OSError):
+        write_atomic(target, "new briefing")
+    assert target.read_text() == "previous briefing"
+    assert [p.name for p in tmp_path.iterdir()] == ["briefing.md"]
+
+
+def test_ctrl_c_exits_130_without_traceback(tmp_path):
+    import signal
+    import time
+
+    script = (
+        "import time, synth.cli, synth.pipeline\n"
+        "class Slow:\n"
+        "    name = 'slow'\n"
+        "    def encode(self, texts):\n"
+        "        print('embedding', flush=True); time.sleep(30)\n"
+        "synth.pipeline.default_embedder = lambda *a, **k: Slow()\n"
+        "import sys; sys.argv = ['synth', 'brief', 'fixtures/aleppo']\n"
+        "synth.cli.main()\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert process.stdout.readline().strip() == "embedding"
+    time.sleep(0.2)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=20)
+    assert process.returncode == 130
+    assert "Traceback" not in stderr and "interrupted" in stderr

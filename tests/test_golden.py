@@ -93,3 +93,20 @@ def test_same_bytes_on_second_run_and_reverse_order(aleppo_briefing, aleppo_file
     again = synth.brief(list(reversed(aleppo_files)), embedder=real_embedder)
     for fmt in ("md", "html", "json"):
         assert render(again, fmt) == render(aleppo_briefing, fmt)
+
+
+def test_twenty_runs_any_order_one_or_two_threads_same_bytes(aleppo_briefing, aleppo_files):
+    import torch
+
+    from synth.embed import SentenceTransformerEmbedder
+
+    expected = render(aleppo_briefing, "json")
+    previous = torch.get_num_threads()
+    try:
+        for run in range(20):
+            torch.set_num_threads(1 + run % 2)
+            files = aleppo_files if run % 3 else list(reversed(aleppo_files))
+            briefing = synth.brief(files, embedder=SentenceTransformerEmbedder())
+            assert render(briefing, "json") == expected, f"run {run} differs"
+    finally:
+        torch.set_num_threads(previous)
