@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from synth.compare import FigureClaim, _stop, figure_claims
+from synth.compare import MEASURES, FigureClaim, _stop, figure_claims
 from synth.core import Evidence, Figure, Quote, Sentence, Source
 from synth.merge import quote_shingles
 from synth.standalone import NOT_A_NAME, SPEAKER_PRONOUN, find_speaker, last_named_speaker
@@ -24,25 +24,6 @@ SHARED_WORDS = 6
 KEY_QUOTES = 5
 KEY_FIGURES = 10
 MIN_FIGURE = 10
-MEASURE_UNITS = {
-    "mile",
-    "kilomet",
-    "km",
-    "metr",
-    "meter",
-    "hour",
-    "minut",
-    "second",
-    "year",
-    "day",
-    "week",
-    "month",
-    "time",
-    "kilogram",
-    "kg",
-    "ton",
-    "pound",
-}
 FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 PRONOUN_SPEECH = re.compile(r"\b(?:he|she)\s+(?:also\s+)?(?:said|says|added|told)\b", re.I)
 
@@ -144,7 +125,7 @@ def key_figures(
     groups: dict[tuple[str, float, str], list[FigureClaim]] = defaultdict(list)
     for sentence in sentences:
         for claim in figure_claims(sentence):
-            if claim.value < MIN_FIGURE or claim.counted & MEASURE_UNITS:
+            if claim.value < MIN_FIGURE or claim.counted & MEASURES:
                 continue
             counted = "percent" if claim.unit == "percent" else min(claim.counted)
             groups[(claim.unit, claim.value, counted)].append(claim)
