@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from synth.compare import MEASURES, FigureClaim, _stop, figure_claims
+from synth.compare import FigureClaim, _stop, figure_claims
 from synth.core import Evidence, Figure, Quote, Sentence, Source
 from synth.merge import quote_shingles
 from synth.standalone import NOT_A_NAME, SPEAKER_PRONOUN, find_speaker, last_named_speaker
@@ -125,7 +125,7 @@ def key_figures(
     groups: dict[tuple[str, float, str], list[FigureClaim]] = defaultdict(list)
     for sentence in sentences:
         for claim in figure_claims(sentence):
-            if claim.value < MIN_FIGURE or claim.counted & MEASURES:
+            if claim.value < MIN_FIGURE:
                 continue
             counted = "percent" if claim.unit == "percent" else min(claim.counted)
             groups[(claim.unit, claim.value, counted)].append(claim)
