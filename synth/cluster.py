@@ -14,11 +14,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
 from synth.ward import cut, ward_merges
+from synth.words import stemmer, stop_words
 
 TERM = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 
@@ -168,8 +168,8 @@ def stem_terms(text: str) -> list[str]:
 
 def stem_terms_with_surface(text: str) -> list[tuple[str, str]]:
     """Stemmed content words and adjacent content-word pairs, each with its surface form."""
-    stopwords = _stopwords()
-    stem = _stemmer().stemWord
+    stopwords = stop_words()
+    stem = stemmer().stemWord
     words = [w.replace("’", "'") for w in TERM.findall(text)]
     keys = [None if w.casefold() in stopwords or len(w) < 3 else stem(w.casefold()) for w in words]
     found = [(k, w) for k, w in zip(keys, words, strict=True) if k]
@@ -188,40 +188,3 @@ def _surface(forms: Counter[str]) -> str:
 
 def _capitalize(label: str) -> str:
     return label[:1].upper() + label[1:]
-
-
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    """sumy's English stop words, read from its data file (importing sumy.utils is slow)."""
-    from importlib.resources import files
-
-    listed = (files("sumy") / "data" / "stopwords" / "english.txt").read_text(encoding="utf-8")
-    extra = {
-        "said",
-        "says",
-        "told",
-        "added",
-        "also",
-        "would",
-        "could",
-        "thursday",
-        "wednesday",
-        "friday",
-        "monday",
-        "tuesday",
-        "saturday",
-        "sunday",
-        "according",
-        "week",
-        "weeks",
-    }
-    return frozenset(w.strip() for w in listed.splitlines() if w.strip()) | extra
-
-
-@lru_cache(maxsize=1)
-def _stemmer():  # type: ignore[no-untyped-def]
-    """Snowball English (Porter2), from the small snowballstemmer package: importing nltk
-    costs most of a second."""
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("english")

@@ -13,12 +13,12 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
 from synth.core import Difference, Evidence, Point, Sentence, Source, SourceCoverage, Variant
 from synth.merge import similar_pairs
+from synth.words import stem, stop_words
 
 CONFIRMED = "confirmed"
 SINGLE = "single source"
@@ -319,11 +319,13 @@ def figure_claims(sentence: Sentence) -> list[FigureClaim]:
         if not match.group("qualifier") and MONTH_BEFORE.search(sentence.text[: match.start()]):
             continue
         value *= MULTIPLIERS.get(match.group("multiplier") or "", 1)
-        after = [w for w in WORD.findall(match.group("after") or "") if w.lower() not in _stop()]
+        after = [
+            w for w in WORD.findall(match.group("after") or "") if w.lower() not in stop_words()
+        ]
         if match.group("percent"):
             unit, counted = "percent", frozenset()
         elif after:
-            unit, counted = "count", frozenset(_stem(w) for w in after[:2])
+            unit, counted = "count", frozenset(stem(w) for w in after[:2])
         else:
             continue
         if counted & MEASURES or INCREMENT.match(match.group("after") or ""):
@@ -357,6 +359,10 @@ def subject_before(text: str, position: int) -> str | None:
 def _states(value: float, claims: Sequence[FigureClaim]) -> bool:
     """Whether a sentence also gives this value: then both outlets report the same numbers."""
     return any(c.value == value for c in claims)
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in WORD.findall(text) if w.lower() not in stop_words()]
 
 
 def consistent(a: FigureClaim, b: FigureClaim) -> bool:
@@ -462,27 +468,16 @@ def _about(key: str, texts: Sequence[str]) -> str:
     counts: dict[str, int] = defaultdict(int)
     first_form: dict[str, str] = {}
     for text in texts:
-        for word in dict.fromkeys(_stem(w) for w in WORD.findall(text) if w.lower() not in _stop()):
+        for word in dict.fromkeys(
+            stem(w) for w in WORD.findall(text) if w.lower() not in stop_words()
+        ):
             counts[word] += 1
     for text in texts:
         for w in WORD.findall(text):
-            first_form.setdefault(_stem(w), w)
+            first_form.setdefault(stem(w), w)
     shared = [w for w in counts if counts[w] >= max(2, (len(texts) + 1) // 2) and w != key]
     context = ", ".join(first_form[w] for w in shared[:5])
     label = {"percent": "share (percent)", "place": "place"}.get(
         key, f"number of {first_form.get(key, key)}"
     )
     return f"{label}: {context}" if context else label
-
-
-@lru_cache(maxsize=1)
-def _stop() -> frozenset[str]:
-    from synth.cluster import _stopwords
-
-    return _stopwords()
-
-
-def _stem(word: str) -> str:
-    from synth.cluster import _stemmer
-
-    return str(_stemmer().stemWord(word.lower()))

@@ -13,10 +13,11 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from synth.compare import FigureClaim, _stop, figure_claims
+from synth.compare import FigureClaim, figure_claims
 from synth.core import Evidence, Figure, Quote, Sentence, Source
 from synth.merge import quote_shingles
 from synth.standalone import NOT_A_NAME, SPEAKER_PRONOUN, find_speaker, last_named_speaker
+from synth.words import stop_words
 
 QUOTE = re.compile(r"[\"“](?P<inner>[^\"“”]{10,}?)[\"”]")
 MIN_QUOTE_WORDS = 6
@@ -156,7 +157,7 @@ def figure_phrase(text: str) -> tuple[str, str]:
     counted: list[str] = []
     for word in text.split():
         if counted or (kept and any(ch.isdigit() for ch in kept[-1])):
-            if re.sub(r"\W", "", word).lower() in _stop():
+            if re.sub(r"\W", "", word).lower() in stop_words():
                 break
             counted.append(word)
         kept.append(word)
