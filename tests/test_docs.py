@@ -1,0 +1,45 @@
+"""The README must describe the CLI and the JSON as the code has them."""
+
+from __future__ import annotations
+
+import re
+
+from typer.testing import CliRunner
+
+from synth.cli import app
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def options_of(command: str) -> set[str]:
+    result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    return set(re.findall(r"(--[a-z][a-z-]+)", result.output)) - {"--help"}
+
+
+def test_every_brief_option_is_documented():
+    for option in options_of("brief"):
+        assert f"`{option}" in README or f", {option}" in README, option
+
+
+def test_every_command_is_documented():
+    result = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "200"})
+    for command in ("brief", "sources", "eval"):
+        assert command in result.output
+        assert f"synth {command}" in README
+
+
+def test_json_keys_are_documented(aleppo_briefing):
+    data = aleppo_briefing.to_dict()
+    keys = set(data) | set(data["sources"][0]) | set(data["sections"][0]["points"][0])
+    keys |= set(data["coverage"]) | set(data["coverage"]["sources"][0])
+    for key in keys:
+        assert f'"{key}"' in README, key
+
+
+def test_readme_starts_with_the_two_commands():
+    commands = re.findall(r"```bash\n(.*?)```", README, re.S)[0].strip().splitlines()
+    assert commands[0].endswith("synth brief fixtures/aleppo")
+    assert commands[1].endswith("pytest -q")
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert commands[1] in ci
