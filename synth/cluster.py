@@ -9,6 +9,7 @@ TF-IDF over stemmed words and two-word phrases), written as they appear in the a
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -20,6 +21,32 @@ import numpy as np
 from synth.ward import cut, ward_merges
 from synth.words import stemmer, stop_words
 
+NOUN_MARKERS = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "of",
+    "for",
+    "in",
+    "on",
+    "with",
+    "by",
+    "from",
+    "about",
+    "against",
+    "into",
+    "over",
+    "after",
+}
 TERM = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 
 
@@ -101,18 +128,20 @@ def label_sections(
         weights_by_section = [[1.0] * len(texts) for texts in texts_by_section]
     counts: list[Counter[str]] = []
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    nouns: set[str] = set()
     for texts, text_weights in zip(texts_by_section, weights_by_section, strict=True):
         section: Counter[str] = Counter()
         for text, weight in zip(texts, text_weights, strict=True):
             for stem, surface in stem_terms_with_surface(text):
                 section[stem] += max(weight, 0.0)
                 surfaces[stem][surface] += 1
+            nouns |= noun_like_stems(text)
         counts.append(section)
     total: Counter[str] = Counter()
     for section in counts:
         total.update(section)
     average = sum(total.values()) / max(len(counts), 1)
-    return [_label(section, total, average, surfaces, terms) for section in counts]
+    return [_label(section, total, average, surfaces, nouns, terms) for section in counts]
 
 
 def _label(
@@ -120,13 +149,14 @@ def _label(
     total: Counter[str],
     average: float,
     surfaces: dict[str, Counter[str]],
+    nouns: set[str],
     terms: int,
 ) -> str:
     size = sum(section.values()) or 1.0
     weights = {
         t: (n / size) * (n / total[t]) * math.log(1 + average / total[t])
         for t, n in section.items()
-        if n > 0
+        if n > 0 and (" " in t or t in nouns)
     }
     ranked = sorted(weights, key=lambda t: (-weights[t], t))
     picked = pick_terms(prefer_phrases(ranked, weights), terms)
@@ -164,6 +194,18 @@ def pick_terms(ranked: Sequence[str], count: int) -> list[str]:
 
 def stem_terms(text: str) -> list[str]:
     return [stem for stem, _ in stem_terms_with_surface(text)]
+
+
+def noun_like_stems(text: str) -> set[str]:
+    """Stems of words used as nouns somewhere: after a determiner or preposition, or
+    capitalized inside a sentence. Labels are made of such words, not of verbs ("happen")."""
+    words = TERM.findall(text)
+    stem = stemmer().stemWord
+    found = set()
+    for previous, word in itertools.pairwise(words):
+        if previous.casefold() in NOUN_MARKERS or word[:1].isupper():
+            found.add(stem(word.casefold()))
+    return found
 
 
 def stem_terms_with_surface(text: str) -> list[tuple[str, str]]:
