@@ -13,13 +13,13 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from synth.ward import cut, ward_merges
-from synth.words import stemmer, stop_words
+from synth.words import stem, stop_words
 
 NOUN_MARKERS = {
     "the",
@@ -132,9 +132,9 @@ def label_sections(
     for texts, text_weights in zip(texts_by_section, weights_by_section, strict=True):
         section: Counter[str] = Counter()
         for text, weight in zip(texts, text_weights, strict=True):
-            for stem, surface in stem_terms_with_surface(text):
-                section[stem] += max(weight, 0.0)
-                surfaces[stem][surface] += 1
+            for key, surface in stem_terms_with_surface(text):
+                section[key] += max(weight, 0.0)
+                surfaces[key][surface] += 1
             nouns |= noun_like_stems(text)
         counts.append(section)
     total: Counter[str] = Counter()
@@ -164,22 +164,25 @@ def _label(
     return _capitalize(", ".join(words)) if words else "Other"
 
 
-def prefer_phrases(ranked: Sequence[str], weights: dict[str, float]) -> list[str]:
-    """Put a two-word phrase in place of its word when the phrase carries most of its weight
-    ("White House" rather than "House")."""
-    result: list[str] = []
+def prefer_phrases(ranked: Sequence[str], weights: dict[str, float]) -> Iterator[str]:
+    """Terms in rank order, a two-word phrase in place of its word when the phrase carries
+    most of its weight ("White House" rather than "House")."""
+    phrases_by_word: dict[str, list[str]] = defaultdict(list)
+    for term in ranked:
+        if " " in term:
+            for word in term.split():
+                phrases_by_word[word].append(term)
+    seen: set[str] = set()
     for term in ranked:
         if " " not in term:
-            phrases = [p for p in ranked if " " in p and term in p.split()]
-            strong = [p for p in phrases if weights[p] >= 0.5 * weights[term]]
-            if strong:
-                term = strong[0]
-        if term not in result:
-            result.append(term)
-    return result
+            limit = 0.5 * weights[term]
+            term = next((p for p in phrases_by_word[term] if weights[p] >= limit), term)
+        if term not in seen:
+            seen.add(term)
+            yield term
 
 
-def pick_terms(ranked: Sequence[str], count: int) -> list[str]:
+def pick_terms(ranked: Iterable[str], count: int) -> list[str]:
     """Top terms, skipping any that only repeats a word of one already picked."""
     picked: list[str] = []
     for term in ranked:
@@ -200,7 +203,6 @@ def noun_like_stems(text: str) -> set[str]:
     """Stems of words used as nouns somewhere: after a determiner or preposition, or
     capitalized inside a sentence. Labels are made of such words, not of verbs ("happen")."""
     words = TERM.findall(text)
-    stem = stemmer().stemWord
     found = set()
     for previous, word in itertools.pairwise(words):
         if previous.casefold() in NOUN_MARKERS or word[:1].isupper():
@@ -211,7 +213,6 @@ def noun_like_stems(text: str) -> set[str]:
 def stem_terms_with_surface(text: str) -> list[tuple[str, str]]:
     """Stemmed content words and adjacent content-word pairs, each with its surface form."""
     stopwords = stop_words()
-    stem = stemmer().stemWord
     words = [w.replace("’", "'") for w in TERM.findall(text)]
     keys = [None if w.casefold() in stopwords or len(w) < 3 else stem(w.casefold()) for w in words]
     found = [(k, w) for k, w in zip(keys, words, strict=True) if k]

@@ -7,6 +7,7 @@ cross a line: the cleaner's blocks are paragraphs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
@@ -14,6 +15,7 @@ from synth.clean import sentence_furniture, word_count
 from synth.core import Sentence, Source
 
 MIN_WORDS = 4
+INNER_TERMINATOR = re.compile(r"[.!?…;:](?=.*\w)", re.S)
 
 
 @lru_cache(maxsize=1)
@@ -24,7 +26,15 @@ def _segmenter():  # type: ignore[no-untyped-def]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of one paragraph, whitespace trimmed."""
+    """Character spans of the sentences of one paragraph, whitespace trimmed.
+
+    A paragraph with no sentence mark before its end is one sentence; pysbd, which is slow
+    (it compiles regular expressions per call), only sees paragraphs that could split.
+    """
+    stripped = text.strip()
+    if stripped and not INNER_TERMINATOR.search(stripped):
+        start = text.find(stripped)
+        return [(start, start + len(stripped))]
     spans = []
     cursor = 0
     for piece in _segmenter().segment(text):

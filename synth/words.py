@@ -46,5 +46,7 @@ def stemmer():  # type: ignore[no-untyped-def]
     return snowballstemmer.stemmer("english")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
+    """The Snowball stem of a word, lower-cased; cached, since news repeats its words."""
     return str(stemmer().stemWord(word.lower()))
