@@ -1,7 +1,7 @@
 """synth: turn several news articles about one event into one attributed briefing.
 
     >>> import synth
-    >>> briefing = synth.brief(["fixtures/aleppo"], max_words=150)
+    >>> briefing = synth.brief(["articles/"], max_words=150)
     >>> briefing.to_dict()["sections"][0]["label"]
 
 Heavy dependencies (torch, sentence-transformers) load only when sentences are embedded.

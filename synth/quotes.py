@@ -1,9 +1,9 @@
 """Key direct quotes with their speakers, and key figures with what they count.
 
 A quote carried by several outlets, punctuated or trimmed differently, is one entry citing all
-of them (they share a run of words). A speaker is resolved from the sentence ("..., Lavrov
+of them (they share a run of words). A speaker is resolved from the sentence ("..., Olsen
 said") or, for "he said", from the sentences before it, then given in full as the articles
-name the person ("Sergei Lavrov").
+name the person ("Maria Olsen").
 """
 
 from __future__ import annotations

@@ -62,7 +62,7 @@ def _context(briefing: Briefing) -> dict[str, Any]:
         "title": briefing.title,
         "sources": briefing.sources,
         "sections": briefing.sections,
-        "key_points": ranked[:KEY_POINTS],
+        "key_points": briefing.key_points(KEY_POINTS),
         "point_count": len(ranked),
         "omitted": briefing.omitted_points,
         "cite_html": cite_html,

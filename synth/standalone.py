@@ -4,7 +4,7 @@ A sentence that opens with a connective ("However,") or a pronoun whose referent
 earlier sentence ("It now holds ...") cannot be quoted alone. When the opening pronoun is the
 subject of a speech verb ("He said ...") the speaker is usually named just before; then the
 sentence is repaired the way journalists do it, with the name in square brackets
-("[Egeland] said ..."). Otherwise the sentence is reported as not standalone.
+("[Olsen] said ..."). Otherwise the sentence is reported as not standalone.
 """
 
 from __future__ import annotations
@@ -131,8 +131,8 @@ def find_speaker(sentence: Sentence, sentences: Sequence[Sentence]) -> str | Non
 def last_named_speaker(text: str) -> str | None:
     """The last name in `text` that stands next to a speech verb, as its final word.
 
-    A name right before the verb ("Egeland said") wins over one after it (", said Egeland"),
-    which wins over one set off by an appositive ("Egeland, the UN adviser, said").
+    A name right before the verb ("Olsen said") wins over one after it (", said Olsen"),
+    which wins over one set off by an appositive ("Olsen, the UN adviser, said").
     """
     for pattern in (NAME_BEFORE_VERB, NAME_AFTER_VERB, NAME_APPOSITIVE):
         found = [
