@@ -177,3 +177,45 @@ def test_injected_script_never_runs(browser, tmp_path):
     assert browser.execute_script("return window.__injected === undefined")
     assert browser.execute_script("return document.querySelectorAll('script, img').length") == 0
     assert requests_made(browser) == []
+
+
+CONTRAST = """
+function lum(c) {
+  const [r, g, b] = c.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number).map(v => {
+    v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+const bg = lum(getComputedStyle(document.body).backgroundColor);
+return [...document.querySelectorAll(arguments[0])].map(el => {
+  const fg = lum(getComputedStyle(el).color);
+  return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+});
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_contrast_is_at_least_4_5(browser, aleppo_page, scheme):
+    open_page(browser, aleppo_page)
+    browser.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia",
+        {"features": [{"name": "prefers-color-scheme", "value": scheme}]},
+    )
+    try:
+        selectors = "h1, h2, li, .meta, a.cite, .certainty, .path, th, td"
+        ratios = browser.execute_script(CONTRAST, selectors)
+        assert ratios and min(ratios) >= 4.5, min(ratios)
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+def test_keyboard_focus_is_visible(browser, aleppo_page):
+    from selenium.webdriver.common.keys import Keys
+
+    open_page(browser, aleppo_page)
+    browser.find_element("tag name", "body").send_keys(Keys.TAB)
+    style = browser.execute_script(
+        "const s = getComputedStyle(document.activeElement);"
+        "return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth]"
+    )
+    assert style[0] == "A" and style[1] != "none" and style[2] != "0px"
