@@ -25,6 +25,8 @@ SHARED_WORDS = 6
 KEY_QUOTES = 5
 KEY_FIGURES = 10
 MIN_FIGURE = 10
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that"}
+PERCENT_WORDS = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)")
 FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 PRONOUN_SPEECH = re.compile(r"\b(?:he|she)\s+(?:also\s+)?(?:said|says|added|told)\b", re.I)
 
@@ -151,14 +153,28 @@ def key_figures(
 
 
 def figure_phrase(text: str) -> tuple[str, str]:
-    """The figure with its qualifier and counted words, cut at the first function word, and
-    the counted words alone ("up to 1,500 people", "people")."""
-    kept: list[str] = []
+    """The figure with its qualifier and what it counts, and the counted words alone:
+    ("up to 1,500 people", "people"), ("about 85 per cent of territory", "of territory").
+
+    The counted words run from the number to the first function word; for a percentage they
+    are the "of ..." phrase that says of what.
+    """
+    words = text.split()
+    number = next(i for i, w in enumerate(words) if any(ch.isdigit() for ch in w))
+    percent = PERCENT_WORDS.search(text)
+    head = len(text[: percent.end()].split()) if percent else number + 1
     counted: list[str] = []
-    for word in text.split():
-        if counted or (kept and any(ch.isdigit() for ch in kept[-1])):
-            if re.sub(r"\W", "", word).lower() in stop_words():
-                break
-            counted.append(word)
-        kept.append(word)
-    return " ".join(kept).rstrip(",.;:"), " ".join(counted).rstrip(",.;:")
+    rest = words[head:]
+    if percent and rest[:1] == ["of"]:
+        counted.append("of")
+        rest = rest[1:]
+        while rest and rest[0].lower() in DETERMINERS:
+            counted.append(rest.pop(0))
+    for word in rest:
+        if re.sub(r"\W", "", word).lower() in stop_words():
+            break
+        counted.append(word)
+    if counted and counted[-1].lower() in DETERMINERS | {"of"}:
+        counted = []
+    phrase = " ".join(words[:head] + counted).rstrip(",.;:")
+    return phrase, " ".join(counted).rstrip(",.;:")
