@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -42,7 +43,7 @@ def _say(message: str) -> None:
     typer.echo(f"synth: {message}", err=True)
 
 
-def _progress(quiet: bool):  # type: ignore[no-untyped-def]
+def _progress(quiet: bool) -> Callable[[str], None] | None:
     if quiet or not sys.stderr.isatty():
         return None
     return lambda stage: _say(f"{stage} ...")

@@ -195,10 +195,6 @@ def pick_terms(ranked: Iterable[str], count: int) -> list[str]:
     return picked
 
 
-def stem_terms(text: str) -> list[str]:
-    return [stem for stem, _ in stem_terms_with_surface(text)]
-
-
 def noun_like_stems(text: str) -> set[str]:
     """Stems of words used as nouns somewhere: after a determiner or preposition, or
     capitalized inside a sentence. Labels are made of such words, not of verbs ("happen")."""

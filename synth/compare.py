@@ -223,9 +223,10 @@ class Comparer:
     ) -> Difference | None:
         best: dict[tuple[int, int], tuple[float, FigureClaim, FigureClaim]] = {}
         for sim, a, b in edges:
-            pair = tuple(sorted((sentences[a.sentence].source, sentences[b.sentence].source)))
+            left, right = sentences[a.sentence].source, sentences[b.sentence].source
+            pair = (min(left, right), max(left, right))
             if pair not in best or sim > best[pair][0]:
-                best[pair] = (sim, a, b)  # type: ignore[index]
+                best[pair] = (sim, a, b)
         claims = {c.sentence: c for _, a, b in best.values() for c in (a, b)}
         by_value: dict[str, list[FigureClaim]] = defaultdict(list)
         for claim in claims.values():
@@ -319,9 +320,7 @@ def figure_claims(sentence: Sentence) -> list[FigureClaim]:
         if not match.group("qualifier") and MONTH_BEFORE.search(sentence.text[: match.start()]):
             continue
         value *= MULTIPLIERS.get(match.group("multiplier") or "", 1)
-        after = [
-            w for w in WORD.findall(match.group("after") or "") if w.lower() not in stop_words()
-        ]
+        after = content_words(match.group("after") or "")
         if match.group("percent"):
             unit, counted = "percent", frozenset()
         elif after:
@@ -468,9 +467,7 @@ def _about(key: str, texts: Sequence[str]) -> str:
     counts: dict[str, int] = defaultdict(int)
     first_form: dict[str, str] = {}
     for text in texts:
-        for word in dict.fromkeys(
-            stem(w) for w in WORD.findall(text) if w.lower() not in stop_words()
-        ):
+        for word in dict.fromkeys(stem(w) for w in content_words(text)):
             counts[word] += 1
     for text in texts:
         for w in WORD.findall(text):

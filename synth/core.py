@@ -73,15 +73,6 @@ class Source:
 
 
 @dataclass(frozen=True)
-class Span:
-    """A character range `[start, end)` of one source's text."""
-
-    source: int
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
 class Sentence:
     """One sentence of one source. `id` is its row in the embedding matrix."""
 
@@ -91,10 +82,6 @@ class Sentence:
     end: int
     text: str
     position: int
-
-    @property
-    def span(self) -> Span:
-        return Span(self.source, self.start, self.end)
 
 
 @dataclass(frozen=True)

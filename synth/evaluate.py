@@ -18,7 +18,7 @@ from synth.core import InputError, SynthError
 from synth.embed import Embedder, SentenceTransformerEmbedder
 from synth.output import write_atomic
 from synth.pipeline import Pipeline
-from synth.rouge import MEASURES, pooled_scores
+from synth.rouge import MEASURES, Score, pooled_scores
 from synth.segment import segment_sources
 from synth.sources import load_sources
 
@@ -41,7 +41,7 @@ class MethodResult:
     seconds: float = 0.0
     clusters: int = 0
 
-    def add(self, scores: dict, seconds: float) -> None:  # type: ignore[type-arg]
+    def add(self, scores: dict[str, Score], seconds: float) -> None:
         for measure, score in scores.items():
             for part, value in (("recall", score.recall), ("f1", score.f1)):
                 key = f"{measure}_{part}"
