@@ -26,7 +26,7 @@ JUNK = re.compile(
 
 def main(dataset: str) -> None:
     import synth
-    from synth.evaluate import read_dataset
+    from synth.evaluate.harness import read_dataset
     from synth.pipeline import default_embedder
 
     embedder = default_embedder()

@@ -37,7 +37,7 @@ model.encode(sentences, batch_size=32, normalize_embeddings=True, show_progress_
 
 LEXRANK = """
 import json, sys
-from synth.baselines import sumy_ranking
+from synth.evaluate.baselines import sumy_ranking
 from synth.core import Sentence
 texts = json.load(open(sys.argv[1]))
 sentences = [Sentence(i, 1 + i // 40, 0, len(t), t, i % 40) for i, t in enumerate(texts)]
@@ -70,8 +70,8 @@ def run(command: list[str], cap: float | None = None, env: dict[str, str] | None
 
 
 def sentences_of(paths: list[str]) -> list[str]:
-    from synth.segment import segment_sources
-    from synth.sources import load_sources
+    from synth.read.segment import segment_sources
+    from synth.read.sources import load_sources
 
     return [s.text for s in segment_sources(load_sources(paths))]
 
@@ -81,7 +81,7 @@ def synth_command(paths: list[str], *options: str) -> list[str]:
 
 
 def floor_row(paths: list[str], folder: Path) -> tuple[int, float, float]:
-    from synth.embed import resolve_model
+    from synth.understand.embed import resolve_model
 
     texts = sentences_of(paths)
     listing = folder / "sentences.json"

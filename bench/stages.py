@@ -16,10 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main(paths: list[str]) -> None:
     started = time.perf_counter()
-    from synth.embed import SentenceTransformerEmbedder
+    from synth.understand.embed import SentenceTransformerEmbedder
     from synth.pipeline import Pipeline
-    from synth.render import render
-    from synth.sources import load_sources
+    from synth.write.render import render
+    from synth.read.sources import load_sources
 
     imports = time.perf_counter() - started
     t = time.perf_counter()

@@ -9,7 +9,7 @@ Heavy dependencies (torch, sentence-transformers) load only when sentences are e
 
 from synth.core import Briefing, InputError, Point, Section, Sentence, Source, SynthError
 from synth.pipeline import Pipeline, brief
-from synth.render import render
+from synth.write.render import render
 
 __all__ = [
     "Briefing",

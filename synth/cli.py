@@ -17,8 +17,8 @@ from typing import Annotated
 import typer
 
 from synth.core import SynthError
-from synth.embed import DEFAULT_MODEL
-from synth.evaluate import METHODS
+from synth.understand.embed import DEFAULT_MODEL
+from synth.evaluate.harness import METHODS
 from synth.pipeline import DEFAULT_MAX_WORDS
 
 app = typer.Typer(
@@ -81,10 +81,10 @@ def brief(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
 ) -> None:
     """Write one attributed briefing of the articles in PATHS."""
-    from synth.output import check_output_path, write_atomic
+    from synth.write.output import check_output_path, write_atomic
     from synth.pipeline import brief as make_briefing
-    from synth.render import render
-    from synth.sources import input_files
+    from synth.write.render import render
+    from synth.read.sources import input_files
 
     inputs = input_files(paths)
     if output is not None:
@@ -133,7 +133,7 @@ def sources_command(
     """Show what synth reads from each source: words, sentences, dropped lines, status."""
     import json
 
-    from synth.inventory import format_inventory, inventory
+    from synth.read.inventory import format_inventory, inventory
 
     rows = inventory(paths, warn=lambda message: _say(f"warning: {message}"))
     if as_json:
@@ -163,7 +163,7 @@ def evaluate_command(
     ] = DEFAULT_MODEL,
 ) -> None:
     """Score synth and the classic summarizers with ROUGE against human references."""
-    from synth.evaluate import evaluate, format_json, format_table, parse_budgets, parse_methods
+    from synth.evaluate.harness import evaluate, format_json, format_table, parse_budgets, parse_methods
     from synth.pipeline import default_embedder
 
     chosen = parse_methods(methods)

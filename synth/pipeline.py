@@ -14,16 +14,16 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from synth.cluster import Clusterer, label_sections
-from synth.compare import Comparer, certainty, source_coverage
+from synth.understand.cluster import Clusterer, label_sections
+from synth.compare.differences import Comparer, certainty, source_coverage
 from synth.core import Briefing, InputError, Point, RankedPoint, Section, Sentence, Source
-from synth.embed import DEFAULT_MODEL, Embedder, SentenceTransformerEmbedder
-from synth.merge import Merger
-from synth.quotes import key_figures, key_quotes
-from synth.rank import Ranker
-from synth.segment import segment_sources
-from synth.sources import DEFAULT_MAX_BYTES, load_sources
-from synth.syndicate import mark_reports
+from synth.understand.embed import DEFAULT_MODEL, Embedder, SentenceTransformerEmbedder
+from synth.understand.merge import Merger
+from synth.compare.quotes import key_figures, key_quotes
+from synth.understand.rank import Ranker
+from synth.read.segment import segment_sources
+from synth.read.sources import DEFAULT_MAX_BYTES, load_sources
+from synth.read.syndicate import mark_reports
 
 DEFAULT_MAX_WORDS = 350
 Progress = Callable[[str], None]
@@ -175,8 +175,8 @@ def default_embedder(
     use_cache: bool = True,
 ) -> Embedder:
     """The sentence-transformers model, behind the on-disk cache unless it is turned off."""
-    from synth.cache import CachedEmbedder, default_cache_dir, model_fingerprint
-    from synth.embed import resolve_model
+    from synth.understand.cache import CachedEmbedder, default_cache_dir, model_fingerprint
+    from synth.understand.embed import resolve_model
 
     embedder = SentenceTransformerEmbedder(model)
     if not use_cache:

@@ -61,7 +61,7 @@ def aleppo_files() -> list[str]:
 
 @pytest.fixture(scope="session")
 def real_embedder():
-    from synth.embed import SentenceTransformerEmbedder
+    from synth.understand.embed import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder()
 

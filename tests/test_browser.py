@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 import synth
-from synth.render import render
+from synth.write.render import render
 from tests.conftest import ROOT, FakeEmbedder
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -4,7 +4,7 @@ import threading
 
 import numpy as np
 
-from synth.cache import FILE_NAME, CachedEmbedder, model_fingerprint
+from synth.understand.cache import FILE_NAME, CachedEmbedder, model_fingerprint
 from tests.conftest import ROOT, FakeEmbedder
 
 
@@ -67,16 +67,16 @@ def test_fully_cached_run_does_not_import_torch(tmp_path):
     script = f"""
 import sys
 import synth
-from synth.cache import CachedEmbedder
+from synth.understand.cache import CachedEmbedder
 from tests.conftest import FakeEmbedder
 from synth.pipeline import Pipeline
-from synth.sources import load_sources
-from synth.segment import segment_sources
+from synth.read.sources import load_sources
+from synth.read.segment import segment_sources
 sources = load_sources(["{ROOT}/fixtures/aleppo"])
 texts = [s.text for s in segment_sources(sources)]
 CachedEmbedder(FakeEmbedder(), "m", "{tmp_path}").encode(texts)
-import synth.embed
-class Exploding(synth.embed.SentenceTransformerEmbedder):
+import synth.understand.embed
+class Exploding(synth.understand.embed.SentenceTransformerEmbedder):
     def load(self):
         raise AssertionError("model loaded although everything was cached")
 cached = CachedEmbedder(Exploding(), "m", "{tmp_path}")

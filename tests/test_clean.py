@@ -1,4 +1,4 @@
-from synth.clean import clean_text, furniture_reason
+from synth.read.clean import clean_text, furniture_reason
 
 
 def kept(text: str) -> list[str]:
@@ -105,7 +105,7 @@ def test_a_one_line_article_is_kept_whole():
 
 def test_caption_sentence_inside_a_paragraph_is_not_a_sentence():
     from synth.core import Source
-    from synth.segment import segment_sources
+    from synth.read.segment import segment_sources
 
     text = (
         "In this Monday, May 4 photo provided by the police, firefighters work at the scene. "

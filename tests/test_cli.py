@@ -118,7 +118,7 @@ def test_standard_input_is_read(monkeypatch, fake_embedder):
 
 
 def test_failed_write_leaves_the_previous_output_intact(tmp_path, monkeypatch):
-    from synth.output import write_atomic
+    from synth.write.output import write_atomic
 
     target = tmp_path / "briefing.md"
     target.write_text("previous briefing")
@@ -126,7 +126,7 @@ def test_failed_write_leaves_the_previous_output_intact(tmp_path, monkeypatch):
     def fail(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr("synth.output.os.replace", fail)
+    monkeypatch.setattr("synth.write.output.os.replace", fail)
     with pytest.raises(OSError):
         write_atomic(target, "new briefing")
     assert target.read_text() == "previous briefing"

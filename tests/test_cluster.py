@@ -1,6 +1,6 @@
 import numpy as np
 
-from synth.cluster import Clusterer, label_sections, silhouette
+from synth.understand.cluster import Clusterer, label_sections, silhouette
 
 
 def blobs() -> np.ndarray:

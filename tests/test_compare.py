@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from synth.compare import CONFIRMED, DISPUTED, SINGLE, certainty, figure_claims, place_names
+from synth.compare.differences import CONFIRMED, DISPUTED, SINGLE, certainty, figure_claims, place_names
 from synth.core import Evidence, Point, Sentence
-from synth.labelled import precision_recall, read_pairs, score
-from synth.quotes import figure_phrase
+from synth.evaluate.labelled import precision_recall, read_pairs, score
+from synth.compare.quotes import figure_phrase
 
 PAIRS = Path(__file__).parent / "data" / "differences.jsonl"
 

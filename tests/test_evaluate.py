@@ -4,7 +4,7 @@ import pytest
 from typer.testing import CliRunner
 
 from synth.core import InputError
-from synth.evaluate import (
+from synth.evaluate.harness import (
     METHODS,
     cut_to_budget,
     evaluate,

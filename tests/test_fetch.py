@@ -8,8 +8,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from synth.core import InputError
-from synth.fetch import fetch
-from synth.sources import load_sources
+from synth.read.fetch import fetch
+from synth.read.sources import load_sources
 
 ARTICLE = (
     b"<html><head><title>Bridge reopens</title>"

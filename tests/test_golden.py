@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import synth
-from synth.render import render
+from synth.write.render import render
 from tests.conftest import GOLDEN, ROOT
 
 BRACKETED = re.compile(r"\[[^\]]*\]")
@@ -98,7 +98,7 @@ def test_same_bytes_on_second_run_and_reverse_order(aleppo_briefing, aleppo_file
 def test_twenty_runs_any_order_one_or_two_threads_same_bytes(aleppo_briefing, aleppo_files):
     import torch
 
-    from synth.embed import SentenceTransformerEmbedder
+    from synth.understand.embed import SentenceTransformerEmbedder
 
     expected = render(aleppo_briefing, "json")
     previous = torch.get_num_threads()

@@ -1,7 +1,7 @@
 import numpy as np
 
 from synth.core import Sentence, Source
-from synth.merge import Merger, quote_shingles
+from synth.understand.merge import Merger, quote_shingles
 
 
 def build(texts_by_source):

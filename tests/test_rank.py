@@ -1,7 +1,7 @@
 import numpy as np
 
 from synth.core import Evidence, Point
-from synth.rank import Ranker, figures_in
+from synth.understand.rank import Ranker, figures_in
 
 
 def point(i: int, text: str, sources=(1,)) -> Point:

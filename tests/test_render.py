@@ -4,7 +4,7 @@ import re
 import pytest
 
 import synth
-from synth.render import escape_markdown, render
+from synth.write.render import escape_markdown, render
 
 ATTACK = (
     "Officials said </li><script>alert(1)</script> and <img src=x onerror=alert(2)> "

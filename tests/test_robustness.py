@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import synth
-from synth.render import render
+from synth.write.render import render
 from tests.conftest import ROOT, FakeEmbedder
 
 ODD_CHARACTERS = "\u200b\u200e\u200f\u202e\u2066\ufeff\x00\x07\x1b\r\t—“”’…🙂🇸🇾"

@@ -2,7 +2,7 @@ import random
 
 import pytest
 
-from synth.rouge import lcs_length, pooled_scores, truncate_words
+from synth.evaluate.rouge import lcs_length, pooled_scores, truncate_words
 
 
 def lcs_by_table(a, b):

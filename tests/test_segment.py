@@ -1,4 +1,4 @@
-from synth.segment import split_sentences
+from synth.read.segment import split_sentences
 
 
 def pieces(text: str) -> list[str]:

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from synth.core import InputError
-from synth.sources import input_files, load_sources
+from synth.read.sources import input_files, load_sources
 
 BODY = (
     "The council approved the new budget on Tuesday after a long debate, officials said. "

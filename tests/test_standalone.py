@@ -1,5 +1,5 @@
 from synth.core import Sentence
-from synth.standalone import repair
+from synth.understand.standalone import repair
 
 
 def sentences(*texts: str, source: int = 1) -> list[Sentence]:

@@ -1,5 +1,5 @@
 from synth.core import Sentence, Source
-from synth.syndicate import mark_reports, report_count
+from synth.read.syndicate import mark_reports, report_count
 
 WIRE = [
     "The storm made landfall on Monday near the port city.",

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 from markupsafe import Markup
 
 from synth.core import Briefing, Evidence, Point, Source, SynthError
-from synth.syndicate import report_count
+from synth.read.syndicate import report_count
 
 FORMATS = ("md", "html", "json")
 KEY_POINTS = 5

@@ -13,11 +13,11 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from synth.compare import FigureClaim, figure_claims
+from synth.compare.differences import FigureClaim, figure_claims
 from synth.core import Evidence, Figure, Quote, Sentence, Source
-from synth.merge import quote_shingles
-from synth.standalone import NOT_A_NAME, SPEAKER_PRONOUN, find_speaker, last_named_speaker
-from synth.words import stop_words
+from synth.understand.merge import quote_shingles
+from synth.understand.standalone import NOT_A_NAME, SPEAKER_PRONOUN, find_speaker, last_named_speaker
+from synth.lang.words import stop_words
 
 QUOTE = re.compile(r"[\"“](?P<inner>[^\"“”]{10,}?)[\"”]")
 MIN_QUOTE_WORDS = 6

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from synth.ward import cut, ward_merges
-from synth.words import stem, stop_words
+from synth.understand.ward import cut, ward_merges
+from synth.lang.words import stem, stop_words
 
 NOUN_MARKERS = {
     "the",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from synth.core import Point, Sentence
-from synth.embed import normalize_rows
+from synth.understand.embed import normalize_rows
 
 FIGURE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b")
 YEAR = re.compile(r"(?:19|20)\d\d")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from synth.embed import Embedder
+from synth.understand.embed import Embedder
 
 SCHEMA_VERSION = 1
 FILE_NAME = f"embeddings-v{SCHEMA_VERSION}.sqlite"

@@ -18,9 +18,9 @@ from typing import BinaryIO
 
 import yaml
 
-from synth.clean import clean_text
+from synth.read.clean import clean_text
 from synth.core import InputError, Source
-from synth.fetch import fetch, is_url, looks_like_url
+from synth.read.fetch import fetch, is_url, looks_like_url
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 PAGE_WORDS = {

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from synth.core import Difference, Evidence, Point, Sentence, Source, SourceCoverage, Variant
-from synth.merge import similar_pairs
-from synth.words import stem, stop_words
+from synth.understand.merge import similar_pairs
+from synth.lang.words import stem, stop_words
 
 CONFIRMED = "confirmed"
 SINGLE = "single source"

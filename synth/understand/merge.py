@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from synth.core import Evidence, Point, Sentence, Source
-from synth.embed import normalize_rows
-from synth.standalone import repair
+from synth.understand.embed import normalize_rows
+from synth.understand.standalone import repair
 
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 NUMBER = re.compile(r"\d[\d,.]*")

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from synth.compare import Comparer
+from synth.compare.differences import Comparer
 from synth.core import Source
-from synth.embed import Embedder
-from synth.merge import Merger
-from synth.segment import segment_sources
+from synth.understand.embed import Embedder
+from synth.understand.merge import Merger
+from synth.read.segment import segment_sources
 
 
 @dataclass(frozen=True)

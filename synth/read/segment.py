@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from synth.clean import sentence_furniture, word_count
+from synth.read.clean import sentence_furniture, word_count
 from synth.core import Sentence, Source
 
 MIN_WORDS = 4

@@ -7,10 +7,10 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from synth.clean import word_count
-from synth.segment import segment_sources
-from synth.sources import load_sources
-from synth.syndicate import mark_reports
+from synth.read.clean import word_count
+from synth.read.segment import segment_sources
+from synth.read.sources import load_sources
+from synth.read.syndicate import mark_reports
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Phase 5, evaluate: ROUGE against human references, classic baselines, labelled sets."""
