@@ -16,10 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main(paths: list[str]) -> None:
     started = time.perf_counter()
-    from synth.understand.embed import SentenceTransformerEmbedder
     from synth.pipeline import Pipeline
-    from synth.write.render import render
     from synth.read.sources import load_sources
+    from synth.understand.embed import SentenceTransformerEmbedder
+    from synth.write.render import render
 
     imports = time.perf_counter() - started
     t = time.perf_counter()

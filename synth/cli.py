@@ -17,9 +17,9 @@ from typing import Annotated
 import typer
 
 from synth.core import SynthError
-from synth.understand.embed import DEFAULT_MODEL
 from synth.evaluate.harness import METHODS
 from synth.pipeline import DEFAULT_MAX_WORDS
+from synth.understand.embed import DEFAULT_MODEL
 
 app = typer.Typer(
     add_completion=False,
@@ -81,10 +81,10 @@ def brief(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
 ) -> None:
     """Write one attributed briefing of the articles in PATHS."""
-    from synth.write.output import check_output_path, write_atomic
     from synth.pipeline import brief as make_briefing
-    from synth.write.render import render
     from synth.read.sources import input_files
+    from synth.write.output import check_output_path, write_atomic
+    from synth.write.render import render
 
     inputs = input_files(paths)
     if output is not None:
@@ -163,7 +163,13 @@ def evaluate_command(
     ] = DEFAULT_MODEL,
 ) -> None:
     """Score synth and the classic summarizers with ROUGE against human references."""
-    from synth.evaluate.harness import evaluate, format_json, format_table, parse_budgets, parse_methods
+    from synth.evaluate.harness import (
+        evaluate,
+        format_json,
+        format_table,
+        parse_budgets,
+        parse_methods,
+    )
     from synth.pipeline import default_embedder
 
     chosen = parse_methods(methods)

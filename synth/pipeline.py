@@ -14,16 +14,16 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from synth.understand.cluster import Clusterer, label_sections
 from synth.compare.differences import Comparer, certainty, source_coverage
-from synth.core import Briefing, InputError, Point, RankedPoint, Section, Sentence, Source
-from synth.understand.embed import DEFAULT_MODEL, Embedder, SentenceTransformerEmbedder
-from synth.understand.merge import Merger
 from synth.compare.quotes import key_figures, key_quotes
-from synth.understand.rank import Ranker
+from synth.core import Briefing, InputError, Point, RankedPoint, Section, Sentence, Source
 from synth.read.segment import segment_sources
 from synth.read.sources import DEFAULT_MAX_BYTES, load_sources
 from synth.read.syndicate import mark_reports
+from synth.understand.cluster import Clusterer, label_sections
+from synth.understand.embed import DEFAULT_MODEL, Embedder, SentenceTransformerEmbedder
+from synth.understand.merge import Merger
+from synth.understand.rank import Ranker
 
 DEFAULT_MAX_WORDS = 350
 Progress = Callable[[str], None]

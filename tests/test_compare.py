@@ -6,10 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from synth.compare.differences import CONFIRMED, DISPUTED, SINGLE, certainty, figure_claims, place_names
+from synth.compare.differences import (
+    CONFIRMED,
+    DISPUTED,
+    SINGLE,
+    certainty,
+    figure_claims,
+    place_names,
+)
+from synth.compare.quotes import figure_phrase
 from synth.core import Evidence, Point, Sentence
 from synth.evaluate.labelled import precision_recall, read_pairs, score
-from synth.compare.quotes import figure_phrase
 
 PAIRS = Path(__file__).parent / "data" / "differences.jsonl"
 

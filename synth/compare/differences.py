@@ -17,118 +17,36 @@ from dataclasses import dataclass
 import numpy as np
 
 from synth.core import Difference, Evidence, Point, Sentence, Source, SourceCoverage, Variant
+from synth.lang.en import (
+    APPROXIMATE,
+    ATTRIBUTION,
+    CONFIDENCE,
+    FIGURE,
+    INCREMENT,
+    INCREMENT_BEFORE,
+    LATIN_WORD,
+    LOWER_BOUND,
+    MEASURES,
+    MONTH_BEFORE,
+    MULTIPLIERS,
+    NOT_PLACES,
+    PLACE,
+    PRONOUN_START,
+    SCOPE,
+    SPEECH_CUE,
+    UPPER_BOUND,
+    stem,
+    stop_words,
+)
 from synth.understand.merge import similar_pairs
-from synth.lang.words import stem, stop_words
 
 CONFIRMED = "confirmed"
 SINGLE = "single source"
 ATTRIBUTED = "attributed only"
 DISPUTED = "disputed"
 
-QUALIFIER = (
-    r"(?:at least|up to|almost|nearly|about|around|some|more than|over|as many as|an estimated"
-    r"|roughly|just|approximately|fewer than|less than)"
-)
-FIGURE = re.compile(
-    rf"(?:(?P<qualifier>(?i:{QUALIFIER}))\s+)?(?<![\w”\"’.,$£€-])"
-    r"(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d.,]*\d)"
-    r"(?:\s+(?P<multiplier>million|billion|trillion|thousand))?"
-    r"(?P<percent>\s*(?:%|percent\b|per\s+cent\b))?"
-    r"(?P<after>(?:[\s-]+[A-Za-z][\w'-]*){0,3})"
-)
-PLACE = re.compile(
-    r"\b(?:city|town|capital|village|port)\s+of\s+(?P<a>[A-Z][\w-]+)"
-    r"|\b(?:in|at)\s+(?P<b>[A-Z][a-z]+)(?=,\s+[A-Z][a-z]+\b|\s+(?:on|last|this|late|early)\b|[.,;])"
-)
-NOT_PLACES = {
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "The",
-    "A",
-    "An",
-    "His",
-    "Her",
-    "Their",
-    "This",
-    "That",
-}
-ATTRIBUTION = re.compile(
-    r"\b(?:said|says|told|added|announced|claimed|stated|according to|reported|quoted)\b"
-    r"|^[\"“]|[\"”]$"
-)
-WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
-MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-MEASURES = {
-    "mile",
-    "kilomet",
-    "kilometr",
-    "km",
-    "metr",
-    "meter",
-    "feet",
-    "foot",
-    "inch",
-    "hour",
-    "minut",
-    "second",
-    "year",
-    "day",
-    "week",
-    "month",
-    "time",
-    "kilogram",
-    "kg",
-    "ton",
-    "tonn",
-    "pound",
-    "lb",
-    "year-old",
-    "years-old",
-    "degre",
-    "point",
-    "dollar",
-    "cent",
-}
-APPROXIMATE = {
-    "about",
-    "around",
-    "nearly",
-    "almost",
-    "roughly",
-    "some",
-    "approximately",
-    "an estimated",
-}
-UPPER_BOUND = {"up to", "less than", "fewer than", "as many as", "just"}
-LOWER_BOUND = {"at least", "more than", "over"}
-INCREMENT_BEFORE = re.compile(r"\b(?:an? )?(?:additional|another|extra|further)\s+$", re.I)
-SCOPE = re.compile(r"\bin (?:the )?(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)*)")
-INCREMENT = re.compile(r"[\s-]+(?:other|more|additional|further|new|extra)\b", re.I)
-CONFIDENCE = re.compile(r"\s*(?:CI\b|confidence)", re.I)
 CAPITALIZED = re.compile(r"\b[A-Z][\w.'’-]*[a-z][\w'’-]*\b")
-MONTH_BEFORE = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
-)
-SPEECH = re.compile(r"\b(?:said|says|spoke|speaking|told reporters|announced|added)\b")
 SPEECH_REACH = 130
-PRONOUN_START = re.compile(r"^(?:It|They|He|She|This|These|Its|Their)\b")
 
 
 @dataclass(frozen=True)
@@ -361,7 +279,7 @@ def _states(value: float, claims: Sequence[FigureClaim]) -> bool:
 
 
 def content_words(text: str) -> list[str]:
-    return [w for w in WORD.findall(text) if w.lower() not in stop_words()]
+    return [w for w in LATIN_WORD.findall(text) if w.lower() not in stop_words()]
 
 
 def consistent(a: FigureClaim, b: FigureClaim) -> bool:
@@ -384,7 +302,7 @@ def place_names(text: str) -> set[str]:
     events ("talks will be held in Geneva"), and a different one is no contradiction.
     """
     names = set()
-    speech = [m.end() for m in SPEECH.finditer(text)]
+    speech = [m.end() for m in SPEECH_CUE.finditer(text)]
     for match in PLACE.finditer(text):
         name = match.group("a") or match.group("b")
         near = any(0 <= match.start() - end <= SPEECH_REACH for end in speech)
@@ -470,7 +388,7 @@ def _about(key: str, texts: Sequence[str]) -> str:
         for word in dict.fromkeys(stem(w) for w in content_words(text)):
             counts[word] += 1
     for text in texts:
-        for w in WORD.findall(text):
+        for w in LATIN_WORD.findall(text):
             first_form.setdefault(stem(w), w)
     shared = [w for w in counts if counts[w] >= max(2, (len(texts) + 1) // 2) and w != key]
     context = ", ".join(first_form[w] for w in shared[:5])

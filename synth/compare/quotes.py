@@ -15,9 +15,16 @@ from dataclasses import dataclass
 
 from synth.compare.differences import FigureClaim, figure_claims
 from synth.core import Evidence, Figure, Quote, Sentence, Source
+from synth.lang.en import (
+    DETERMINERS,
+    NOT_A_NAME,
+    PERCENT_WORDS,
+    PRONOUN_SPEECH,
+    SPEAKER_PRONOUN,
+    stop_words,
+)
 from synth.understand.merge import quote_shingles
-from synth.understand.standalone import NOT_A_NAME, SPEAKER_PRONOUN, find_speaker, last_named_speaker
-from synth.lang.words import stop_words
+from synth.understand.standalone import find_speaker, last_named_speaker
 
 QUOTE = re.compile(r"[\"“](?P<inner>[^\"“”]{10,}?)[\"”]")
 MIN_QUOTE_WORDS = 6
@@ -25,10 +32,7 @@ SHARED_WORDS = 6
 KEY_QUOTES = 5
 KEY_FIGURES = 10
 MIN_FIGURE = 10
-DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that"}
-PERCENT_WORDS = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)")
 FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
-PRONOUN_SPEECH = re.compile(r"\b(?:he|she)\s+(?:also\s+)?(?:said|says|added|told)\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ by rating. Beside them: a round-robin lead baseline and a MEAD-style embedding c
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from synth.core import Sentence
+from synth.lang.en import TOKEN_START
 
 SUMY_METHODS = {
     "lexrank": "sumy.summarizers.lex_rank:LexRankSummarizer",
@@ -26,7 +26,6 @@ SUMY_METHODS = {
     "kl": "sumy.summarizers.kl:KLSummarizer",
     "sumbasic": "sumy.summarizers.sum_basic:SumBasicSummarizer",
 }
-WORD = re.compile(r"^[^\W\d_]|\d")
 
 
 class TreebankTokenizer:
@@ -40,7 +39,7 @@ class TreebankTokenizer:
         self._tokenizer = TreebankWordTokenizer()
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple(w for w in self._tokenizer.tokenize(sentence) if WORD.match(w))
+        return tuple(w for w in self._tokenizer.tokenize(sentence) if TOKEN_START.match(w))
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
         return (paragraph,)

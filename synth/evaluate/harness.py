@@ -13,14 +13,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from synth.evaluate.baselines import SUMY_METHODS, baseline
 from synth.core import InputError, SynthError
-from synth.understand.embed import Embedder, SentenceTransformerEmbedder
-from synth.write.output import write_atomic
-from synth.pipeline import Pipeline
+from synth.evaluate.baselines import SUMY_METHODS, baseline
 from synth.evaluate.rouge import MEASURES, Score, pooled_scores
+from synth.pipeline import Pipeline
 from synth.read.segment import segment_sources
 from synth.read.sources import load_sources
+from synth.understand.embed import Embedder, SentenceTransformerEmbedder
+from synth.write.output import write_atomic
 
 METHODS = ("synth", "lead", *SUMY_METHODS, "centroid")
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from synth.compare.differences import Comparer
 from synth.core import Source
+from synth.read.segment import segment_sources
 from synth.understand.embed import Embedder
 from synth.understand.merge import Merger
-from synth.read.segment import segment_sources
 
 
 @dataclass(frozen=True)

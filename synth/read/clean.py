@@ -15,55 +15,30 @@ import re
 from dataclasses import dataclass
 
 from synth.core import DroppedLine
-
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+from synth.lang.en import (
+    BYLINE,
+    CALL_TO_ACTION,
+    CREDIT_LINE,
+    CREDIT_PREFIX,
+    DATE_LINE,
+    GLUED_DATE,
+    IMAGE_CREDIT,
+    IMAGE_MARKER,
+    PHOTO_SENTENCE,
+    READER_ADDRESS,
+    READING_TIME,
+    RELATED_LABEL,
+    WORD,
 )
-_DATE = rf"(?:(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}),?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-DATE_LINE = re.compile(rf"^(?:\w+day,?\s+)?{_DATE}(?:\s*[,|-]?\s*\d{{1,2}}:\d{{2}}.*)?$", re.I)
-GLUED_DATE = re.compile(rf"^{_DATE}(?=[A-Z])")
-READING_TIME = re.compile(r"^\d+\s*(?:min|mins|minutes?)\.?\s+read$", re.I)
+
 BRACKETED = re.compile(r"^[\[(][^\])]*[\])]$")
-IMAGE_MARKER = re.compile(r"^\W*\d+\s*x\s*\d+\s+(?:image|photo|video)\W*$", re.I)
 DATELINE_LINE = re.compile(r"^(?P<agency>[A-Z][\w.&/-]*)(?:,\s*[A-Z][\w .'-]*)?\s*:$")
 DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\s*(?://|—|–|--)\s+")
 EDITOR_CREDIT = re.compile(r"^[a-z]{1,4}/[a-z]{1,4}\s*\([^)]*\)\s*$")
-CREDIT_LINE = re.compile(
-    r"^\W*(?:with\s+)?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b", re.I
-)
-BYLINE = re.compile(r"^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and)\s*.*)?$")
-CALL_TO_ACTION = re.compile(
-    r"\b(?:click here|sign up|subscribe|newsletter|cookies?|all rights reserved|follow us"
-    r"|share this|advertisement|read more|related stories|terms of (?:use|service)"
-    r"|privacy policy)\b|©",
-    re.I,
-)
-READER_ADDRESS = re.compile(r"\b(?:we|our|us|you|your)\b", re.I)
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 CAPTION_CREDIT = re.compile(r"[^.!?\"”’]\s*\[[^\]]{1,40}\]$")
-RELATED_LABEL = re.compile(
-    r"^\W*(?:related|read more|see also|more on this|watch|listen|recommended|trending|"
-    r"sponsored|advertisement|story highlights|highlights|editor'?s note)\b\s*[:|-]?",
-    re.I,
-)
-IMAGE_CREDIT = re.compile(
-    r"^(?:photo|photograph|picture|video|image|caption)\s*:|^image (?:copyright|caption)\b"
-    r"|\bimage caption\b|(?:^|\s)\|\s*[\w./ -]{0,30}\bphoto\b|^\W*\|"
-    r"|\b(?:Getty Images|AP Photo|AFP Photo|Reuters Photo)\b",
-    re.I,
-)
-PHOTO_SENTENCE = re.compile(
-    r"^(?:in )?this (?:[\w.,'’ -]{0,60} )?(?:photo|image|picture|file photo|handout)\b", re.I
-)
-CREDIT_PREFIX = re.compile(
-    r"^(?:Getty Images|AP Photo|AFP Photo|Reuters Photo|EPA Photo)\s+(?=[A-Z“\"])|"
-    r"^(?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+/(?:Getty Images|AP|AFP|Reuters|EPA|Bloomberg"
-    r"|Shutterstock|iStock|Corbis)\b[\w ]{0,20}?\s+(?=[A-Z“\"])"
-)
 BULLET = re.compile(r"^[*•·▪►-]\s*")
 SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”]$")
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 HEADLINE_SEARCH_LINES = 6
 MAX_HEADING_WORDS = 12

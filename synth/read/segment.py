@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from synth.read.clean import sentence_furniture, word_count
 from synth.core import Sentence, Source
+from synth.read.clean import sentence_furniture, word_count
 
 MIN_WORDS = 4
 INNER_TERMINATOR = re.compile(r"[.!?…;:](?=.*\w)", re.S)

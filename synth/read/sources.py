@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -18,94 +17,13 @@ from typing import BinaryIO
 
 import yaml
 
-from synth.read.clean import clean_text
 from synth.core import InputError, Source
+from synth.lang.en import FUNCTION_WORDS, LETTER_WORD, PAGE_WORDS, READER_WORDS
+from synth.read.clean import clean_text
 from synth.read.fetch import fetch, is_url, looks_like_url
 
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-PAGE_WORDS = {
-    "crawl",
-    "crawls",
-    "crawled",
-    "url",
-    "urls",
-    "link",
-    "links",
-    "web",
-    "website",
-    "page",
-    "pages",
-    "domain",
-    "domains",
-    "archive",
-    "archived",
-    "browser",
-    "cookie",
-    "cookies",
-    "javascript",
-    "login",
-    "log",
-    "sign",
-    "subscribe",
-    "subscription",
-    "subscriber",
-    "account",
-    "app",
-    "download",
-    "click",
-    "tweet",
-    "tweets",
-    "video",
-    "feature",
-    "warc",
-    "embeds",
-    "host",
-    "internet",
-    "data",
-}
-READER_WORDS = {"you", "your", "yours"}
 PAGE_NOTICE_SHARE = 0.08
 READER_NOTICE_SHARE = 0.06
-ENGLISH_FUNCTION_WORDS = {
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "of",
-    "to",
-    "in",
-    "on",
-    "for",
-    "with",
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "that",
-    "this",
-    "it",
-    "as",
-    "by",
-    "at",
-    "from",
-    "he",
-    "she",
-    "they",
-    "has",
-    "have",
-    "had",
-    "not",
-    "but",
-    "said",
-    "his",
-    "her",
-    "their",
-    "its",
-    "will",
-    "would",
-}
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -431,7 +349,7 @@ def to_source(source_id: int, article: Article, note: Warn | None = None) -> Sou
 def not_an_article(text: str, blocks: Sequence[tuple[int, int]]) -> str | None:
     """Why a document is no article, or None: too little text, or a notice about the page."""
     kept = " ".join(text[a:b] for a, b in blocks)
-    words = WORD.findall(kept)
+    words = LETTER_WORD.findall(kept)
     if len(words) < MIN_ARTICLE_WORDS:
         return f"too little article text ({len(words)} words)"
     lowered = [w.lower() for w in words]
@@ -446,7 +364,7 @@ def not_an_article(text: str, blocks: Sequence[tuple[int, int]]) -> str | None:
 
 def looks_english(text: str, blocks: Sequence[tuple[int, int]]) -> bool:
     """Enough common English function words among the article's words."""
-    words = [w.lower() for a, b in blocks for w in WORD.findall(text[a:b])]
+    words = [w.lower() for a, b in blocks for w in LETTER_WORD.findall(text[a:b])]
     if len(words) < 30:
         return True
-    return sum(1 for w in words if w in ENGLISH_FUNCTION_WORDS) / len(words) >= 0.12
+    return sum(1 for w in words if w in FUNCTION_WORDS) / len(words) >= 0.12

@@ -11,43 +11,14 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from synth.lang.en import NOUN_MARKERS, TERM, stem, stop_words
 from synth.understand.ward import cut, ward_merges
-from synth.lang.words import stem, stop_words
-
-NOUN_MARKERS = {
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "of",
-    "for",
-    "in",
-    "on",
-    "with",
-    "by",
-    "from",
-    "about",
-    "against",
-    "into",
-    "over",
-    "after",
-}
-TERM = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from synth.core import Evidence, Point, Sentence, Source
+from synth.lang.en import TOKEN
 from synth.understand.embed import normalize_rows
 from synth.understand.standalone import repair
 
-TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 NUMBER = re.compile(r"\d[\d,.]*")
 QUOTED = re.compile(r"[\"“”]([^\"“”]+)(?:[\"“”]|$)")
 BLOCK_SIZE = 1024

@@ -13,92 +13,16 @@ import re
 from collections.abc import Sequence
 
 from synth.core import Sentence
+from synth.lang.en import (
+    NAME_AFTER_VERB,
+    NAME_APPOSITIVE,
+    NAME_BEFORE_VERB,
+    NOT_A_NAME,
+    OPENING_CONNECTIVE,
+    OPENING_PRONOUN,
+    SPEAKER_PRONOUN,
+)
 
-SPEECH_VERBS = (
-    r"(?:said|says|told|tells|added|adds|warned|warns|announced|announces|stated|noted"
-    r"|explained|insisted|argued|claimed|wrote|urged|asked|replied|continued|stressed)"
-)
-OPENING_CONNECTIVE = re.compile(
-    r"^(?:however|but|and|or|also|still|yet|so|instead|moreover|furthermore|nevertheless"
-    r"|nonetheless|thus|therefore|besides|meanwhile|otherwise|then|in addition|in turn"
-    r"|as a result|by contrast|even so|at the same time)\b",
-    re.I,
-)
-TIME_WORDS = r"(?:week|month|year|morning|afternoon|evening|weekend|time|summer|winter|spring|fall)"
-OPENING_PRONOUN = re.compile(
-    rf"^(?:he|she|they|it|its|his|her|their|them|this|that|these|those|such)\b(?!\s+{TIME_WORDS}\b)",
-    re.I,
-)
-SPEAKER_PRONOUN = re.compile(rf"^(?P<pronoun>He|She)(?P<rest>\s+(?:also\s+)?{SPEECH_VERBS}\b)")
-NAME = r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
-NAME_BEFORE_VERB = re.compile(
-    rf"(?P<name>{NAME}),?\s+(?:[a-z]\w*\s+|[A-Z][a-z]+day\s+){{0,3}}?{SPEECH_VERBS}\b"
-)
-NAME_APPOSITIVE = re.compile(
-    rf"(?P<name>{NAME}),\s+[^,;.“”\"]{{1,80}},\s+(?:[a-z]\w*\s+){{0,2}}?{SPEECH_VERBS}\b"
-)
-NAME_AFTER_VERB = re.compile(rf"(?:^|[,”\"]\s*){SPEECH_VERBS},?\s+(?P<name>{NAME})")
-NOT_A_NAME = {
-    "state",
-    "news",
-    "media",
-    "mr",
-    "ms",
-    "mrs",
-    "dr",
-    "sir",
-    "minister",
-    "secretary",
-    "president",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "officials",
-    "department",
-    "house",
-    "council",
-    "ministry",
-    "army",
-    "forces",
-    "government",
-    "agency",
-    "agencies",
-    "observatory",
-    "organization",
-    "organisation",
-    "nations",
-    "union",
-    "committee",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "he",
-    "she",
-    "they",
-    "it",
-    "we",
-    "i",
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "but",
-    "and",
-    "in",
-    "on",
-    "at",
-    "as",
-    "group",
-    "police",
-    "court",
-    "reports",
-}
 LOOK_BACK = 3
 
 
