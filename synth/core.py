@@ -7,8 +7,27 @@ of the text, that decides they make one `Point`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
+
+
+def plain_dict(record: Any) -> dict[str, Any]:
+    """A dataclass as JSON-ready data, fields in declaration order, tuples as lists."""
+    return {f.name: _plain(getattr(record, f.name)) for f in fields(record)}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    return plain_dict(value) if is_dataclass(value) else value
+
+
+class Record:
+    """Base of the result types that print as JSON exactly as declared."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return plain_dict(self)
 
 
 class SynthError(Exception):
@@ -71,6 +90,10 @@ class Source:
             "independent_report": self.report or self.id,
         }
 
+    def evidence(self, start: int, end: int) -> Evidence:
+        """The exact slice `text[start:end]` of this source, as evidence."""
+        return Evidence(self.id, start, end, self.text[start:end])
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -97,6 +120,14 @@ class Evidence:
         return {"source": self.source, "start": self.start, "end": self.end, "text": self.text}
 
 
+def sentence_evidence(
+    sentences: Iterable[Sentence], sources: Mapping[int, Source]
+) -> tuple[Evidence, ...]:
+    """Evidence for whole sentences, in source then reading order; `sources` maps id to source."""
+    ordered = sorted(set(sentences), key=lambda s: (s.source, s.start))
+    return tuple(sources[s.source].evidence(s.start, s.end) for s in ordered)
+
+
 @dataclass(frozen=True)
 class Point:
     """One fact, said by one or more outlets.
@@ -114,70 +145,40 @@ class Point:
 
 
 @dataclass(frozen=True)
-class Variant:
+class Variant(Record):
     value: str
     sources: tuple[int, ...]
     evidence: tuple[Evidence, ...]
 
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "value": self.value,
-            "sources": list(self.sources),
-            "evidence": [e.to_dict() for e in self.evidence],
-        }
-
 
 @dataclass(frozen=True)
-class Difference:
+class Difference(Record):
     """Several sources give different values for one figure or place."""
 
     kind: str
     about: str
     variants: tuple[Variant, ...]
 
-    def sentence_ids(self) -> set[tuple[int, int]]:
+    def evidence_keys(self) -> set[tuple[int, int]]:
+        """(source id, start offset) of every evidence sentence: how points find their dispute."""
         return {(e.source, e.start) for v in self.variants for e in v.evidence}
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "kind": self.kind,
-            "about": self.about,
-            "variants": [v.to_dict() for v in self.variants],
-        }
 
 
 @dataclass(frozen=True)
-class Quote:
+class Quote(Record):
     speaker: str
     text: str
     sources: tuple[int, ...]
     evidence: tuple[Evidence, ...]
 
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "speaker": self.speaker,
-            "text": self.text,
-            "sources": list(self.sources),
-            "evidence": [e.to_dict() for e in self.evidence],
-        }
-
 
 @dataclass(frozen=True)
-class Figure:
+class Figure(Record):
     value: str
     counts: str
     text: str
     sources: tuple[int, ...]
     evidence: tuple[Evidence, ...]
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "value": self.value,
-            "counts": self.counts,
-            "text": self.text,
-            "sources": list(self.sources),
-            "evidence": [e.to_dict() for e in self.evidence],
-        }
 
 
 @dataclass(frozen=True)

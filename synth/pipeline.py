@@ -14,16 +14,21 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from synth.compare.differences import Comparer, certainty, source_coverage
-from synth.compare.quotes import key_figures, key_quotes
-from synth.core import Briefing, InputError, Point, RankedPoint, Section, Sentence, Source
+from synth.compare.certainty import certainty
+from synth.compare.coverage import source_coverage
+from synth.compare.differences import Comparer
+from synth.compare.figures import key_figures
+from synth.compare.quotes import QuoteFinder
+from synth.core import Briefing, InputError, RankedPoint, Section, Sentence, Source
 from synth.read.segment import segment_sources
 from synth.read.sources import DEFAULT_MAX_BYTES, load_sources
 from synth.read.syndicate import mark_reports
-from synth.understand.cluster import Clusterer, label_sections
-from synth.understand.embed import DEFAULT_MODEL, Embedder, SentenceTransformerEmbedder
+from synth.stages import ClusterStage, CompareStage, Embedder, MergeStage, QuoteStage, RankStage
+from synth.understand.cluster import Clusterer
+from synth.understand.embed import DEFAULT_MODEL, SentenceTransformerEmbedder
 from synth.understand.merge import Merger
 from synth.understand.rank import Ranker
+from synth.write.headline import choose_title
 
 DEFAULT_MAX_WORDS = 350
 Progress = Callable[[str], None]
@@ -31,13 +36,15 @@ Progress = Callable[[str], None]
 
 @dataclass
 class Pipeline:
-    """The stages of a briefing, each swappable."""
+    """The stages of a briefing, each swappable: any object that meets the stage's protocol
+    in `synth.stages` will do (tests hand in fakes)."""
 
     embedder: Embedder = field(default_factory=SentenceTransformerEmbedder)
-    merger: Merger = field(default_factory=Merger)
-    ranker: Ranker = field(default_factory=Ranker)
-    clusterer: Clusterer = field(default_factory=Clusterer)
-    comparer: Comparer = field(default_factory=Comparer)
+    merger: MergeStage = field(default_factory=Merger)
+    ranker: RankStage = field(default_factory=Ranker)
+    clusterer: ClusterStage = field(default_factory=Clusterer)
+    comparer: CompareStage = field(default_factory=Comparer)
+    quoter: QuoteStage = field(default_factory=QuoteFinder)
     progress: Progress | None = None
 
     def run(
@@ -67,12 +74,12 @@ class Pipeline:
         eligible = np.array([self.ranker.eligible(p) for p in points], dtype=bool)
         with self._stage("cluster", timings):
             labels = self.clusterer.cluster(point_vectors, scores, eligible)
-            names = self._section_names(points, labels, scores, sentences)
+            names = self.clusterer.name_sections(points, labels, scores, sentences)
         with self._stage("compare", timings):
             differences = self.comparer.differences(sentences, vectors, points, sources)
-            disputed = {key for d in differences for key in d.sentence_ids()}
+            disputed = {key for d in differences for key in d.evidence_keys()}
             importance = {k: float(scores[i]) for i, p in enumerate(points) for k in p.sentences}
-            quotes = key_quotes(sentences, sources, importance)
+            quotes = self.quoter.quotes(sentences, sources, importance)
             figures = key_figures(sentences, sources, importance)
         ranked: dict[int, list[RankedPoint]] = {}
         for rank, index in enumerate(chosen, start=1):
@@ -96,24 +103,6 @@ class Pipeline:
             stats=stats,
         )
 
-    def _section_names(
-        self,
-        points: Sequence[Point],
-        labels: np.ndarray,
-        scores: np.ndarray,
-        sentences: Sequence[Sentence],
-    ) -> dict[int, str]:
-        section_ids = sorted(set(labels.tolist()))
-        members = {c: [i for i in range(len(points)) if labels[i] == c] for c in section_ids}
-        texts = [
-            [sentences[k].text for i in members[c] for k in points[i].sentences]
-            for c in section_ids
-        ]
-        weights = [
-            [float(scores[i]) for i in members[c] for _ in points[i].sentences] for c in section_ids
-        ]
-        return dict(zip(section_ids, label_sections(texts, weights), strict=True))
-
     @contextmanager
     def _stage(
         self, name: str, timings: dict[str, float], key: str | None = None
@@ -123,20 +112,6 @@ class Pipeline:
         started = time.perf_counter()
         yield
         timings[key or name] = time.perf_counter() - started
-
-
-def choose_title(sources: Sequence[Source], chosen: Sequence[Point]) -> str:
-    """The headline of the titled source with most evidence among the chosen points."""
-    titled = [s for s in sources if s.title]
-    if not titled:
-        return f"Briefing from {len(sources)} source{'s' if len(sources) != 1 else ''}"
-    weight = {s.id: 0 for s in titled}
-    for point in chosen:
-        for source_id in point.sources:
-            if source_id in weight:
-                weight[source_id] += 1
-    best = min(titled, key=lambda s: (-weight[s.id], s.id))
-    return " ".join(str(best.title).split())
 
 
 def brief(

@@ -6,15 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from synth.compare.differences import (
-    CONFIRMED,
-    DISPUTED,
-    SINGLE,
-    certainty,
-    figure_claims,
-    place_names,
-)
-from synth.compare.quotes import figure_phrase
+from synth.compare.certainty import CONFIRMED, DISPUTED, SINGLE, certainty
+from synth.compare.differences import place_names
+from synth.compare.figures import figure_claims, figure_phrase
 from synth.core import Evidence, Point, Sentence
 from synth.evaluate.labelled import precision_recall, read_pairs, score
 

@@ -12,14 +12,14 @@ def test_selection_skips_near_duplicates_and_keeps_the_budget():
     points = [point(i, f"Point number {i} has exactly eight words here.") for i in range(4)]
     vectors = np.array([[1, 0, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1]], dtype=np.float32)
     scores = np.array([0.9, 0.8, 0.5, 0.4])
-    chosen = Ranker().select(points, vectors, scores, max_words=16)
+    chosen = Ranker().select(points, vectors, scores, budget_words=16)
     assert chosen == [0, 2]
 
 
 def test_ties_are_broken_by_id():
     points = [point(i, f"Point number {i} has exactly eight words here.") for i in range(3)]
     vectors = np.eye(3, dtype=np.float32)
-    chosen = Ranker().select(points, vectors, np.array([0.5, 0.5, 0.5]), max_words=None)
+    chosen = Ranker().select(points, vectors, np.array([0.5, 0.5, 0.5]), budget_words=None)
     assert chosen == [0, 1, 2]
 
 

@@ -9,57 +9,32 @@ and the values are close enough to be two estimates of one number, not two numbe
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from synth.core import Difference, Evidence, Point, Sentence, Source, SourceCoverage, Variant
+from synth.compare.figures import (
+    FigureClaim,
+    consistent,
+    content_words,
+    figure_claims,
+    format_value,
+)
+from synth.core import Difference, Point, Sentence, Source, Variant, sentence_evidence
 from synth.lang.en import (
-    APPROXIMATE,
-    ATTRIBUTION,
-    CONFIDENCE,
-    FIGURE,
-    INCREMENT,
-    INCREMENT_BEFORE,
     LATIN_WORD,
-    LOWER_BOUND,
-    MEASURES,
-    MONTH_BEFORE,
-    MULTIPLIERS,
     NOT_PLACES,
     PLACE,
     PRONOUN_START,
     SCOPE,
     SPEECH_CUE,
-    UPPER_BOUND,
     stem,
-    stop_words,
 )
 from synth.understand.merge import similar_pairs
 
-CONFIRMED = "confirmed"
-SINGLE = "single source"
-ATTRIBUTED = "attributed only"
-DISPUTED = "disputed"
-
-CAPITALIZED = re.compile(r"\b[A-Z][\w.'’-]*[a-z][\w'’-]*\b")
 SPEECH_REACH = 130
-
-
-@dataclass(frozen=True)
-class FigureClaim:
-    """A number in a sentence, with what it counts."""
-
-    sentence: int
-    value: float
-    text: str
-    unit: str
-    counted: frozenset[str]
-    qualifier: str = ""
-    subject: str | None = None
 
 
 @dataclass(frozen=True)
@@ -148,7 +123,7 @@ class Comparer:
         claims = {c.sentence: c for _, a, b in best.values() for c in (a, b)}
         by_value: dict[str, list[FigureClaim]] = defaultdict(list)
         for claim in claims.values():
-            by_value[_format_value(claim)].append(claim)
+            by_value[format_value(claim.value, claim.unit)].append(claim)
         if len(by_value) < 2:
             return None
         variants = tuple(
@@ -226,38 +201,6 @@ def topical_pairs(
     return [(i, j, sim) for (i, j), sim in sorted(best.items())]
 
 
-def figure_claims(sentence: Sentence) -> list[FigureClaim]:
-    """Numbers in a sentence that count something, years and clock times left out."""
-    claims = []
-    for match in FIGURE.finditer(sentence.text):
-        number = match.group("number")
-        value = float(number.replace(",", ""))
-        before = sentence.text[max(match.start() - 1, 0) : match.start()]
-        if before in {"$", "£", "€", ":"} or re.fullmatch(r"(?:19|20)\d\d", number):
-            continue
-        if not match.group("qualifier") and MONTH_BEFORE.search(sentence.text[: match.start()]):
-            continue
-        value *= MULTIPLIERS.get(match.group("multiplier") or "", 1)
-        after = content_words(match.group("after") or "")
-        if match.group("percent"):
-            unit, counted = "percent", frozenset()
-        elif after:
-            unit, counted = "count", frozenset(stem(w) for w in after[:2])
-        else:
-            continue
-        if counted & MEASURES or INCREMENT.match(match.group("after") or ""):
-            continue
-        if INCREMENT_BEFORE.search(sentence.text[: match.start()]):
-            continue
-        if match.group("percent") and CONFIDENCE.match(sentence.text[match.end("percent") :]):
-            continue
-        qualifier = (match.group("qualifier") or "").lower()
-        text = match.group(0).strip()
-        subject = subject_before(sentence.text, match.start())
-        claims.append(FigureClaim(sentence.id, value, text, unit, counted, qualifier, subject))
-    return claims
-
-
 def same_scope(a: str, b: str) -> bool:
     """False when both sentences name where they count and name different places
     ("in the Philadelphia area" and "in Pennsylvania"): two scopes, two numbers."""
@@ -266,33 +209,9 @@ def same_scope(a: str, b: str) -> bool:
     return not (left and right and not left & right)
 
 
-def subject_before(text: str, position: int) -> str | None:
-    """The nearest name before a figure (not the sentence's first word): whose figure it is."""
-    names = [m for m in CAPITALIZED.finditer(text, 0, position) if m.start() > 0]
-    names = [m for m in names if m.group(0) not in NOT_PLACES and text[: m.start()].strip()]
-    return names[-1].group(0) if names else None
-
-
 def _states(value: float, claims: Sequence[FigureClaim]) -> bool:
     """Whether a sentence also gives this value: then both outlets report the same numbers."""
     return any(c.value == value for c in claims)
-
-
-def content_words(text: str) -> list[str]:
-    return [w for w in LATIN_WORD.findall(text) if w.lower() not in stop_words()]
-
-
-def consistent(a: FigureClaim, b: FigureClaim) -> bool:
-    """Whether two values can both be true of one quantity: an approximation close to the
-    other value ("nearly 5" and "4.7"), a bound the other value keeps ("less than 5" and "1";
-    "more than 100" and "117")."""
-    low, high = sorted((a, b), key=lambda c: c.value)
-    near = high.value - low.value <= 2 if a.unit == "percent" else high.value <= low.value * 1.05
-    if {a.qualifier, b.qualifier} & APPROXIMATE and near:
-        return True
-    if high.qualifier in UPPER_BOUND or low.qualifier in LOWER_BOUND:
-        return high.value <= low.value * 1.25 if low.qualifier in LOWER_BOUND else True
-    return False
 
 
 def place_names(text: str) -> set[str]:
@@ -311,69 +230,14 @@ def place_names(text: str) -> set[str]:
     return names
 
 
-def certainty(
-    point: Point,
-    sentences: Sequence[Sentence],
-    disputed: set[tuple[int, int]],
-    report_of: Mapping[int, int] | None = None,
-) -> str:
-    """disputed, attributed only, confirmed (two or more independent reports) or single source."""
-    if any((e.source, e.start) in disputed for e in point.evidence):
-        return DISPUTED
-    if all(ATTRIBUTION.search(sentences[k].text) for k in point.sentences):
-        return ATTRIBUTED
-    reports = {report_of.get(s, s) if report_of else s for s in point.sources}
-    return CONFIRMED if len(reports) >= 2 else SINGLE
-
-
-def source_coverage(
-    sources: Sequence[Source],
-    points: Sequence[Point],
-    labels: np.ndarray,
-    sections: Sequence[int],
-    scores: np.ndarray,
-    eligible: np.ndarray,
-    only_here: int = 2,
-) -> tuple[SourceCoverage, ...]:
-    """Per source: its points in each shown section, and its best points no one else has."""
-    citing: dict[int, list[int]] = defaultdict(list)
-    for i, point in enumerate(points):
-        if eligible[i]:
-            for source_id in point.sources:
-                citing[source_id].append(i)
-    rows = []
-    for source in sources:
-        cites = citing[source.id]
-        counts = tuple(sum(1 for i in cites if labels[i] == c) for c in sections)
-        alone = sorted(
-            (i for i in cites if points[i].sources == (source.id,)),
-            key=lambda i: (-float(scores[i]), i),
-        )[:only_here]
-        rows.append(
-            SourceCoverage(
-                source.id, counts, tuple((points[i].text, points[i].evidence[0]) for i in alone)
-            )
-        )
-    return tuple(rows)
-
-
 def _variant(
     value: str,
     sentence_ids: Sequence[int],
     sentences: Sequence[Sentence],
     sources: Sequence[Source],
 ) -> Variant:
-    by_id = {s.id: s for s in sources}
-    chosen = sorted((sentences[k] for k in set(sentence_ids)), key=lambda s: (s.source, s.start))
-    evidence = tuple(
-        Evidence(s.source, s.start, s.end, by_id[s.source].text[s.start : s.end]) for s in chosen
-    )
-    return Variant(value, tuple(sorted({s.source for s in chosen})), evidence)
-
-
-def _format_value(claim: FigureClaim) -> str:
-    number = f"{claim.value:,.0f}" if claim.value == int(claim.value) else f"{claim.value:g}"
-    return f"{number}%" if claim.unit == "percent" else number
+    evidence = sentence_evidence((sentences[k] for k in sentence_ids), {s.id: s for s in sources})
+    return Variant(value, tuple(sorted({e.source for e in evidence})), evidence)
 
 
 def _sort_value(claim: FigureClaim) -> float:

@@ -10,18 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from synth.compare.differences import FigureClaim, figure_claims
-from synth.core import Evidence, Figure, Quote, Sentence, Source
+from synth.core import Quote, Sentence, Source
 from synth.lang.en import (
-    DETERMINERS,
     NOT_A_NAME,
-    PERCENT_WORDS,
     PRONOUN_SPEECH,
     SPEAKER_PRONOUN,
-    stop_words,
 )
 from synth.understand.merge import quote_shingles
 from synth.understand.standalone import find_speaker, last_named_speaker
@@ -30,8 +26,6 @@ QUOTE = re.compile(r"[\"“](?P<inner>[^\"“”]{10,}?)[\"”]")
 MIN_QUOTE_WORDS = 6
 SHARED_WORDS = 6
 KEY_QUOTES = 5
-KEY_FIGURES = 10
-MIN_FIGURE = 10
 FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
 
@@ -45,6 +39,7 @@ class QuoteMention:
 
 def quote_mentions(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[QuoteMention]:
     """Every direct quote of several words whose speaker can be named."""
+    by_id = {s.id: s for s in sources}
     mentions = []
     for sentence in sentences:
         text = sentence.text
@@ -56,7 +51,7 @@ def quote_mentions(sentences: Sequence[Sentence], sources: Sequence[Source]) -> 
             speaker = find_speaker(sentence, sentences)
         if speaker is None:
             continue
-        raw = sources[sentence.source - 1].text[sentence.start : sentence.end]
+        raw = by_id[sentence.source].text[sentence.start : sentence.end]
         for match in QUOTE.finditer(raw):
             if len(match.group("inner").split()) >= MIN_QUOTE_WORDS:
                 start = sentence.start + match.start("inner")
@@ -66,14 +61,31 @@ def quote_mentions(sentences: Sequence[Sentence], sources: Sequence[Source]) -> 
     return mentions
 
 
+@dataclass(frozen=True)
+class QuoteFinder:
+    """Key quotes: direct quotes of several words whose speaker is named."""
+
+    count: int = KEY_QUOTES
+
+    def quotes(
+        self,
+        sentences: Sequence[Sentence],
+        sources: Sequence[Source],
+        importance: Mapping[int, float],
+    ) -> list[Quote]:
+        return key_quotes(sentences, sources, importance)[: self.count]
+
+
 def key_quotes(
     sentences: Sequence[Sentence],
     sources: Sequence[Source],
-    importance: dict[int, float],
+    importance: Mapping[int, float],
 ) -> list[Quote]:
     """Quotes grouped across outlets, most widely carried and most important first."""
     mentions = quote_mentions(sentences, sources)
-    texts = {m: sources[sentences[m.sentence].source - 1].text[m.start : m.end] for m in mentions}
+    by_id = {s.id: s for s in sources}
+    spans = {m: by_id[sentences[m.sentence].source].evidence(m.start, m.end) for m in mentions}
+    texts = {m: span.text for m, span in spans.items()}
     groups: list[list[QuoteMention]] = []
     group_of_run: dict[tuple[str, ...], int] = {}
     for mention in mentions:
@@ -94,10 +106,7 @@ def key_quotes(
             key=lambda m: (sum(len(runs[m] & runs[o]) for o in group), len(texts[m]), -m.sentence),
         )
         speaker = Counter(m.speaker for m in group).most_common(1)[0][0]
-        evidence = tuple(
-            Evidence(sentences[m.sentence].source, m.start, m.end, texts[m])
-            for m in sorted(group, key=lambda m: (sentences[m.sentence].source, m.start))
-        )
+        evidence = tuple(sorted((spans[m] for m in group), key=lambda e: (e.source, e.start)))
         cited = tuple(sorted({e.source for e in evidence}))
         weight = max(importance.get(m.sentence, 0.0) for m in group)
         text = " ".join(texts[longest].split()).strip(" ,")
@@ -123,62 +132,3 @@ def full_names(sources: Sequence[Source]) -> dict[str, str]:
         last: min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
         for last, forms in counts.items()
     }
-
-
-def key_figures(
-    sentences: Sequence[Sentence], sources: Sequence[Source], importance: dict[int, float]
-) -> list[Figure]:
-    """Numbers with what they count, grouped across outlets, most widely reported first."""
-    groups: dict[tuple[str, float, str], list[FigureClaim]] = defaultdict(list)
-    for sentence in sentences:
-        for claim in figure_claims(sentence):
-            if claim.value < MIN_FIGURE:
-                continue
-            counted = "percent" if claim.unit == "percent" else min(claim.counted)
-            groups[(claim.unit, claim.value, counted)].append(claim)
-    figures = []
-    for (unit, value, _), claims in groups.items():
-        first = min(claims, key=lambda c: c.sentence)
-        phrase, counts = figure_phrase(first.text)
-        evidence = tuple(
-            Evidence(s.source, s.start, s.end, sources[s.source - 1].text[s.start : s.end])
-            for s in sorted(
-                {sentences[c.sentence] for c in claims}, key=lambda s: (s.source, s.start)
-            )
-        )
-        cited = tuple(sorted({e.source for e in evidence}))
-        number = f"{value:,.0f}" if value == int(value) else f"{value:g}"
-        weight = max(importance.get(c.sentence, 0.0) for c in claims)
-        figure = Figure(
-            f"{number}%" if unit == "percent" else number, counts, phrase, cited, evidence
-        )
-        figures.append((-len(cited), -weight, first.sentence, figure))
-    return [f for *_, f in sorted(figures, key=lambda t: t[:3])][:KEY_FIGURES]
-
-
-def figure_phrase(text: str) -> tuple[str, str]:
-    """The figure with its qualifier and what it counts, and the counted words alone:
-    ("up to 1,500 people", "people"), ("about 85 per cent of territory", "of territory").
-
-    The counted words run from the number to the first function word; for a percentage they
-    are the "of ..." phrase that says of what.
-    """
-    words = text.split()
-    number = next(i for i, w in enumerate(words) if any(ch.isdigit() for ch in w))
-    percent = PERCENT_WORDS.search(text)
-    head = len(text[: percent.end()].split()) if percent else number + 1
-    counted: list[str] = []
-    rest = words[head:]
-    if percent and rest[:1] == ["of"]:
-        counted.append("of")
-        rest = rest[1:]
-        while rest and rest[0].lower() in DETERMINERS:
-            counted.append(rest.pop(0))
-    for word in rest:
-        if re.sub(r"\W", "", word).lower() in stop_words():
-            break
-        counted.append(word)
-    if counted and counted[-1].lower() in DETERMINERS | {"of"}:
-        counted = []
-    phrase = " ".join(words[:head] + counted).rstrip(",.;:")
-    return phrase, " ".join(counted).rstrip(",.;:")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from synth.read.clean import word_count
 from synth.read.segment import segment_sources
 from synth.read.sources import load_sources
-from synth.read.syndicate import mark_reports
+from synth.read.syndicate import mark_reports, wire_copies
 
 
 @dataclass(frozen=True)
@@ -35,13 +35,11 @@ def inventory(
     sentences = segment_sources(sources)
     sources = mark_reports(sources, sentences)
     per_source = Counter(s.source for s in sentences)
-    copies: dict[int, list[int]] = {}
-    for source in sources:
-        copies.setdefault(source.report or source.id, []).append(source.id)
+    copies = wire_copies(sources)
     rows = []
     for source in sources:
         words = sum(word_count(source.text[a:b]) for a, b in source.blocks)
-        group = [i for i in copies[source.report or source.id] if i != source.id]
+        group = copies[source.id]
         if source.skipped:
             status = f"skipped: {source.skipped}"
         elif group:

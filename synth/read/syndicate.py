@@ -55,3 +55,11 @@ def mark_reports(sources: Sequence[Source], sentences: Sequence[Sentence]) -> tu
 def report_count(sources: Sequence[Source]) -> int:
     """Independent reports among the sources that were read (skipped ones do not count)."""
     return len({s.report or s.id for s in sources if not s.skipped})
+
+
+def wire_copies(sources: Sequence[Source]) -> dict[int, list[int]]:
+    """For each source, the other sources that carry the same wire copy."""
+    groups: dict[int, list[int]] = {}
+    for source in sources:
+        groups.setdefault(source.report or source.id, []).append(source.id)
+    return {s.id: [o for o in groups[s.report or s.id] if o != s.id] for s in sources}

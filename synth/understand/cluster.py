@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from synth.core import Point, Sentence
 from synth.lang.en import NOUN_MARKERS, TERM, stem, stop_words
 from synth.understand.ward import cut, ward_merges
 
@@ -47,6 +48,25 @@ class Clusterer:
         if len(fit) == n:
             return labels
         return assign_nearest(vectors, vectors[fit], labels)
+
+    def name_sections(
+        self,
+        points: Sequence[Point],
+        labels: np.ndarray,
+        scores: np.ndarray,
+        sentences: Sequence[Sentence],
+    ) -> dict[int, str]:
+        """Each section's label: the terms most particular to its points' sentences."""
+        section_ids = sorted(set(labels.tolist()))
+        members = {c: [i for i in range(len(points)) if labels[i] == c] for c in section_ids}
+        texts = [
+            [sentences[k].text for i in members[c] for k in points[i].sentences]
+            for c in section_ids
+        ]
+        weights = [
+            [float(scores[i]) for i in members[c] for _ in points[i].sentences] for c in section_ids
+        ]
+        return dict(zip(section_ids, label_sections(texts, weights), strict=True))
 
     def _fit(self, vectors: np.ndarray) -> np.ndarray:
         merges = ward_merges(vectors.astype(np.float64))

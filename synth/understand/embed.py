@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from synth.core import SynthError
+from synth.stages import Embedder
+
+__all__ = ["Embedder", "SentenceTransformerEmbedder", "normalize_rows", "resolve_model"]
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -20,15 +23,6 @@ if TYPE_CHECKING:
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 DEFAULT_BATCH_SIZE = 32
 BUNDLED_MODELS = {"all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"}
-
-
-class Embedder(Protocol):
-    """Turns texts into an (n, d) float32 array of unit-length rows."""
-
-    @property
-    def name(self) -> str: ...
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
 def resolve_model(name_or_path: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from synth.core import Evidence, Point, Sentence, Source
+from synth.core import Point, Sentence, Source, sentence_evidence
 from synth.lang.en import TOKEN
 from synth.understand.embed import normalize_rows
 from synth.understand.standalone import repair
@@ -151,11 +151,7 @@ def make_point(
     """A point whose text is its best member, repaired if it needs a bracketed referent."""
     best = sentences[ordered[0]]
     repaired = repair(best, sentences)
-    by_source = {s.id: s for s in sources}
-    evidence = tuple(
-        Evidence(s.source, s.start, s.end, by_source[s.source].text[s.start : s.end])
-        for s in sorted((sentences[k] for k in ordered), key=lambda s: (s.source, s.start))
-    )
+    evidence = sentence_evidence((sentences[k] for k in ordered), {s.id: s for s in sources})
     return Point(
         id=point_id,
         sentences=tuple(ordered),

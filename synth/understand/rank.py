@@ -33,8 +33,9 @@ class Ranker:
     novelty: float = 0.10
     duplicate_similarity: float = 0.75
     same_figure_similarity: float = 0.30
-    min_words: int = 8
-    max_words: int = 60
+    # A point shorter than this is a fragment, longer a run-on paragraph: neither is shown.
+    min_point_words: int = 8
+    max_point_words: int = 60
 
     def scores(
         self,
@@ -64,14 +65,14 @@ class Ranker:
     def eligible(self, point: Point) -> bool:
         """Only points that stand on their own and read as a full sentence are shown."""
         words = len(point.text.split())
-        return point.standalone and self.min_words <= words <= self.max_words
+        return point.standalone and self.min_point_words <= words <= self.max_point_words
 
     def select(
         self,
         points: Sequence[Point],
         point_vectors: np.ndarray,
         scores: np.ndarray,
-        max_words: int | None,
+        budget_words: int | None,
         sentence_vectors: np.ndarray | None = None,
     ) -> list[int]:
         """Point indexes in rank order, within the word budget, skipping near-duplicates.
@@ -88,8 +89,8 @@ class Ranker:
         figures = [figures_in(p.text) for p in points]
         chosen: list[int] = []
         redundancy = np.full(len(points), -1.0, dtype=np.float64)
-        words_left = math.inf if max_words is None else max_words
-        while available.any() and words_left >= self.min_words:
+        words_left = math.inf if budget_words is None else budget_words
+        while available.any() and words_left >= self.min_point_words:
             marginal = (1 - self.novelty) * scores - self.novelty * np.clip(redundancy, 0, None)
             best = int(np.argmax(np.where(available, marginal, -np.inf)))
             available[best] = False
@@ -117,9 +118,6 @@ class Ranker:
             and float(vectors[index] @ vectors[other]) >= self.same_figure_similarity
             for other in chosen
         )
-
-    def _marginal(self, score: float, redundancy: float) -> float:
-        return float((1 - self.novelty) * score - self.novelty * max(redundancy, 0.0))
 
 
 def figures_in(text: str) -> set[str]:

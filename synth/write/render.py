@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 from markupsafe import Markup
 
 from synth.core import Briefing, Evidence, Point, Source, SynthError
-from synth.read.syndicate import report_count
+from synth.read.syndicate import report_count, wire_copies
 
 FORMATS = ("md", "html", "json")
 KEY_POINTS = 5
@@ -78,14 +78,6 @@ def _context(briefing: Briefing) -> dict[str, Any]:
         "copies": wire_copies(briefing.sources),
         "date_range": date_range(briefing.sources),
     }
-
-
-def wire_copies(sources: Sequence[Source]) -> dict[int, list[int]]:
-    """For each source, the other sources that carry the same wire copy."""
-    groups: dict[int, list[int]] = {}
-    for source in sources:
-        groups.setdefault(source.report or source.id, []).append(source.id)
-    return {s.id: [o for o in groups[s.report or s.id] if o != s.id] for s in sources}
 
 
 def date_range(sources: Sequence[Source]) -> str:

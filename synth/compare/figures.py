@@ -1,0 +1,173 @@
+"""Figures: numbers in sentences with what they count, and the key figures of a briefing.
+
+A figure counts something when a noun follows it ("384 civilians") or it is a percentage;
+years, clock times, money, measures ("5 km") and increments ("13 other states") are left out,
+since two outlets giving different ones is no disagreement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from synth.core import Figure, Sentence, Source, sentence_evidence
+from synth.lang.en import (
+    APPROXIMATE,
+    CONFIDENCE,
+    DETERMINERS,
+    FIGURE,
+    INCREMENT,
+    INCREMENT_BEFORE,
+    LATIN_WORD,
+    LOWER_BOUND,
+    MEASURES,
+    MONTH_BEFORE,
+    MULTIPLIERS,
+    NOT_PLACES,
+    PERCENT_WORDS,
+    UPPER_BOUND,
+    stem,
+    stop_words,
+)
+
+CAPITALIZED = re.compile(r"\b[A-Z][\w.'’-]*[a-z][\w'’-]*\b")
+KEY_FIGURES = 10
+MIN_FIGURE = 10  # smaller numbers ("3 people") are everywhere and rarely the story's figures
+# "Approximately 5" and 4.7 are one quantity when within 5%; "more than 100" and 117 when the
+# larger is within 25% of the bound (a bound far below a value is another figure).
+APPROXIMATE_SLACK = 1.05
+BOUND_SLACK = 1.25
+APPROXIMATE_PERCENT_POINTS = 2
+
+
+@dataclass(frozen=True)
+class FigureClaim:
+    """A number in a sentence, with what it counts."""
+
+    sentence: int
+    value: float
+    text: str
+    unit: str
+    counted: frozenset[str]
+    qualifier: str = ""
+    subject: str | None = None
+
+
+def figure_claims(sentence: Sentence) -> list[FigureClaim]:
+    """Numbers in a sentence that count something, years and clock times left out."""
+    claims = []
+    for match in FIGURE.finditer(sentence.text):
+        number = match.group("number")
+        value = float(number.replace(",", ""))
+        before = sentence.text[max(match.start() - 1, 0) : match.start()]
+        if before in {"$", "£", "€", ":"} or re.fullmatch(r"(?:19|20)\d\d", number):
+            continue
+        if not match.group("qualifier") and MONTH_BEFORE.search(sentence.text[: match.start()]):
+            continue
+        value *= MULTIPLIERS.get(match.group("multiplier") or "", 1)
+        after = content_words(match.group("after") or "")
+        if match.group("percent"):
+            unit, counted = "percent", frozenset()
+        elif after:
+            unit, counted = "count", frozenset(stem(w) for w in after[:2])
+        else:
+            continue
+        if counted & MEASURES or INCREMENT.match(match.group("after") or ""):
+            continue
+        if INCREMENT_BEFORE.search(sentence.text[: match.start()]):
+            continue
+        if match.group("percent") and CONFIDENCE.match(sentence.text[match.end("percent") :]):
+            continue
+        qualifier = (match.group("qualifier") or "").lower()
+        text = match.group(0).strip()
+        subject = subject_before(sentence.text, match.start())
+        claims.append(FigureClaim(sentence.id, value, text, unit, counted, qualifier, subject))
+    return claims
+
+
+def subject_before(text: str, position: int) -> str | None:
+    """The nearest name before a figure (not the sentence's first word): whose figure it is."""
+    names = [m for m in CAPITALIZED.finditer(text, 0, position) if m.start() > 0]
+    names = [m for m in names if m.group(0) not in NOT_PLACES and text[: m.start()].strip()]
+    return names[-1].group(0) if names else None
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in LATIN_WORD.findall(text) if w.lower() not in stop_words()]
+
+
+def consistent(a: FigureClaim, b: FigureClaim) -> bool:
+    """Whether two values can both be true of one quantity: an approximation close to the
+    other value ("nearly 5" and "4.7"), a bound the other value keeps ("less than 5" and "1";
+    "more than 100" and "117")."""
+    low, high = sorted((a, b), key=lambda c: c.value)
+    near = (
+        high.value - low.value <= APPROXIMATE_PERCENT_POINTS
+        if a.unit == "percent"
+        else high.value <= low.value * APPROXIMATE_SLACK
+    )
+    if {a.qualifier, b.qualifier} & APPROXIMATE and near:
+        return True
+    if high.qualifier in UPPER_BOUND or low.qualifier in LOWER_BOUND:
+        return high.value <= low.value * BOUND_SLACK if low.qualifier in LOWER_BOUND else True
+    return False
+
+
+def format_value(value: float, unit: str) -> str:
+    """A figure as a reader writes it: "1,500", "4.7", "85%"."""
+    number = f"{value:,.0f}" if value == int(value) else f"{value:g}"
+    return f"{number}%" if unit == "percent" else number
+
+
+def key_figures(
+    sentences: Sequence[Sentence], sources: Sequence[Source], importance: Mapping[int, float]
+) -> list[Figure]:
+    """Numbers with what they count, grouped across outlets, most widely reported first."""
+    groups: dict[tuple[str, float, str], list[FigureClaim]] = defaultdict(list)
+    for sentence in sentences:
+        for claim in figure_claims(sentence):
+            if claim.value < MIN_FIGURE:
+                continue
+            counted = "percent" if claim.unit == "percent" else min(claim.counted)
+            groups[(claim.unit, claim.value, counted)].append(claim)
+    by_id = {s.id: s for s in sources}
+    figures = []
+    for (unit, value, _), claims in groups.items():
+        first = min(claims, key=lambda c: c.sentence)
+        phrase, counts = figure_phrase(first.text)
+        evidence = sentence_evidence((sentences[c.sentence] for c in claims), by_id)
+        cited = tuple(sorted({e.source for e in evidence}))
+        weight = max(importance.get(c.sentence, 0.0) for c in claims)
+        figure = Figure(format_value(value, unit), counts, phrase, cited, evidence)
+        figures.append((-len(cited), -weight, first.sentence, figure))
+    return [f for *_, f in sorted(figures, key=lambda t: t[:3])][:KEY_FIGURES]
+
+
+def figure_phrase(text: str) -> tuple[str, str]:
+    """The figure with its qualifier and what it counts, and the counted words alone:
+    ("up to 1,500 people", "people"), ("about 85 per cent of territory", "of territory").
+
+    The counted words run from the number to the first function word; for a percentage they
+    are the "of ..." phrase that says of what.
+    """
+    words = text.split()
+    number = next(i for i, w in enumerate(words) if any(ch.isdigit() for ch in w))
+    percent = PERCENT_WORDS.search(text)
+    head = len(text[: percent.end()].split()) if percent else number + 1
+    counted: list[str] = []
+    rest = words[head:]
+    if percent and rest[:1] == ["of"]:
+        counted.append("of")
+        rest = rest[1:]
+        while rest and rest[0].lower() in DETERMINERS:
+            counted.append(rest.pop(0))
+    for word in rest:
+        if re.sub(r"\W", "", word).lower() in stop_words():
+            break
+        counted.append(word)
+    if counted and counted[-1].lower() in DETERMINERS | {"of"}:
+        counted = []
+    phrase = " ".join(words[:head] + counted).rstrip(",.;:")
+    return phrase, " ".join(counted).rstrip(",.;:")

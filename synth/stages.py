@@ -1,0 +1,106 @@
+"""The contracts of the swappable stages: what the pipeline asks of each, and nothing more.
+
+Each default stage (`SentenceTransformerEmbedder`, `Merger`, `Ranker`, `Clusterer`,
+`Comparer`, `QuoteFinder`) satisfies one of these protocols; a caller or a test hands the
+`Pipeline` any object of the same shape instead. Data flows one way through the frozen
+dataclasses of `synth.core`, so a stage never sees more than its inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+import numpy as np
+
+from synth.core import Difference, Point, Quote, Sentence, Source
+
+
+class Embedder(Protocol):
+    """Turns texts into an (n, d) float32 array of unit-length rows."""
+
+    @property
+    def name(self) -> str: ...
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class MergeStage(Protocol):
+    """Joins sentences that say the same thing into points."""
+
+    def merge(
+        self, sentences: Sequence[Sentence], embeddings: np.ndarray, sources: Sequence[Source]
+    ) -> tuple[tuple[Point, ...], np.ndarray]:
+        """Points (each citing every outlet that said it) and their unit-length vectors."""
+        ...
+
+
+class RankStage(Protocol):
+    """Scores points for importance and chooses the ones a briefing shows."""
+
+    def scores(
+        self,
+        points: Sequence[Point],
+        point_vectors: np.ndarray,
+        sentences: Sequence[Sentence],
+        sentence_vectors: np.ndarray,
+        report_of: Mapping[int, int],
+    ) -> np.ndarray: ...
+
+    def eligible(self, point: Point) -> bool:
+        """Whether the point may be shown at all."""
+        ...
+
+    def select(
+        self,
+        points: Sequence[Point],
+        point_vectors: np.ndarray,
+        scores: np.ndarray,
+        budget_words: int | None,
+        sentence_vectors: np.ndarray | None = None,
+    ) -> list[int]:
+        """Point indexes in rank order, within the word budget of the whole briefing."""
+        ...
+
+
+class ClusterStage(Protocol):
+    """Groups points into subtopic sections and names them."""
+
+    def cluster(
+        self, vectors: np.ndarray, importance: np.ndarray, candidates: np.ndarray | None = None
+    ) -> np.ndarray:
+        """A section number for every point."""
+        ...
+
+    def name_sections(
+        self,
+        points: Sequence[Point],
+        labels: np.ndarray,
+        scores: np.ndarray,
+        sentences: Sequence[Sentence],
+    ) -> dict[int, str]:
+        """A heading for every section number in `labels`."""
+        ...
+
+
+class CompareStage(Protocol):
+    """Finds where outlets give different values for the same thing."""
+
+    def differences(
+        self,
+        sentences: Sequence[Sentence],
+        vectors: np.ndarray,
+        points: Sequence[Point],
+        sources: Sequence[Source],
+    ) -> list[Difference]: ...
+
+
+class QuoteStage(Protocol):
+    """Finds the key direct quotes and who said them."""
+
+    def quotes(
+        self,
+        sentences: Sequence[Sentence],
+        sources: Sequence[Source],
+        importance: Mapping[int, float],
+    ) -> list[Quote]: ...
