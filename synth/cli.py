@@ -105,7 +105,8 @@ def brief(
     from synth.write.output import check_output_path, write_atomic
     from synth.write.render import render
 
-    if not (math.isfinite(max_size) and max_size * 1024 * 1024 >= 1):
+    max_bytes = max_size * 1024 * 1024
+    if not (math.isfinite(max_bytes) and max_bytes >= 1):
         raise InputError("--max-size must be a finite number of megabytes, at least 0.000001")
     inputs = input_files(paths)
     if output is not None:
@@ -125,7 +126,7 @@ def brief(
         progress=_progress(quiet),
         warn=warn,
         note=lambda message: _say(f"note: {message}"),
-        max_bytes=int(max_size * 1024 * 1024),
+        max_bytes=int(max_bytes),
         allow_private=allow_private,
     )
     text = render(briefing, fmt.value)

@@ -237,7 +237,7 @@ def test_lone_surrogate_in_json_is_briefed(tmp_path):
     assert "\ufffd" in result.stdout
 
 
-@pytest.mark.parametrize("size", ["inf", "nan", "-inf", "0"])
+@pytest.mark.parametrize("size", ["inf", "nan", "-inf", "0", "1e308"])
 def test_max_size_must_be_finite(size):
     one_line(run_synth("brief", "fixtures/aleppo", "--max-size", size), 2, "--max-size")
 

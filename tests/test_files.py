@@ -137,3 +137,20 @@ def test_a_stray_bad_byte_does_not_turn_utf8_into_cp1250():
     decoded = decode_bytes(data[:60] + b"\xff" + data[60:], "x")
     assert decoded == text[: decoded.index("\ufffd")] + "\ufffd" + text[decoded.index("\ufffd") :]
     assert "café" in decoded and "“Quoted”" in decoded
+
+
+def test_names_in_a_folder_that_are_no_files_are_reported(tmp_path, make_device):
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    (folder / "good.txt").write_text(BODY)
+    (folder / "gone.txt").symlink_to("missing.txt")
+    (folder / "device.txt").symlink_to(make_device("zero"))
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "up").symlink_to("..")  # a loop if it were followed
+    sources, problems = load([folder])
+    assert [s.label for s in sources] == ["good"]
+    assert [p.split(": ", 1)[1] for p in problems] == [
+        "is a device, not an article file; skipped",
+        "cannot open (No such file or directory); skipped",
+        "is a named pipe, not an article file; skipped",
+    ]

@@ -276,6 +276,9 @@ BILLION_LAUGHS = "\n".join(
         ("title: " + "[" * 5000 + "]" * 5000, "nested too deeply"),
         ("title: &x [*x]", "aliases"),
         ("title: " + "x" * 70_000, "front matter over"),
+        ("published: !!timestamp nonsense", "tags"),
+        ("title: !!python/object/apply:os.system ['true']", "tags"),
+        ("published: 2020-02-30", "cannot be read"),
     ],
 )
 def test_hostile_front_matter_is_one_clear_problem(write_article, front_matter, message):

@@ -134,8 +134,8 @@ def walk_folder(
     folder: str, suffixes: Sequence[str], problems: list[InputError] | None = None
 ) -> Iterator[str]:
     """The article files under `folder`, in sorted order; hidden names are skipped, symbolic
-    links to folders are not followed, and each folder that cannot be read is added to
-    `problems`."""
+    links to folders are not followed, and each folder that cannot be read and each article
+    name that is no regular file (a broken link, a pipe, a device) is added to `problems`."""
 
     def report(error: OSError) -> None:
         if problems is not None:
@@ -151,7 +151,21 @@ def walk_folder(
                 continue
             if os.path.isfile(path):
                 found.append(path)
+            elif problems is not None:
+                problems.append(InputError(f"{path}: {_not_a_file(path)}; skipped"))
+    if problems is not None:
+        problems.sort(key=str)
     return iter(sorted(found))
+
+
+def _not_a_file(path: str) -> str:
+    """Why a name in a folder is not read: a broken link, a pipe, a device."""
+    try:
+        kind = stat.S_IFMT(os.stat(path).st_mode)
+    except OSError as error:
+        return f"cannot open ({error.strerror})"
+    names = {stat.S_IFIFO: "a named pipe", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device"}
+    return f"is {names.get(kind, 'not a regular file')}, not an article file"
 
 
 def decode_bytes(data: bytes, path: str, declared: str | None = None) -> str:

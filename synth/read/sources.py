@@ -327,15 +327,19 @@ def _meta_text(value: object) -> str:
 
 
 class FrontMatterLoader(yaml.SafeLoader):
-    """Safe YAML without aliases: a few kilobytes of anchors and aliases can expand to
-    gigabytes (a "billion laughs"), and no article's metadata needs them."""
+    """Safe YAML without aliases or explicit tags: a few kilobytes of anchors and aliases can
+    expand to gigabytes (a "billion laughs"), a tag such as `!!timestamp nonsense` makes
+    PyYAML itself fail, and no article's metadata needs either."""
 
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
-            raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed in front matter", mark
-            )
+        event = self.peek_event()
+        problem = None
+        if isinstance(event, yaml.AliasEvent):
+            problem = "aliases (*name) are not allowed in front matter"
+        elif getattr(event, "tag", None) not in (None, "!"):
+            problem = "tags (!!name) are not allowed in front matter"
+        if problem:
+            raise yaml.composer.ComposerError(None, None, problem, event.start_mark)
         return super().compose_node(parent, index)  # type: ignore[no-any-return]
 
 
@@ -369,8 +373,8 @@ def _front_matter(block: str, path: str) -> dict[object, object]:
         raise InputError(f"{path}: front matter is not valid YAML ({problem})") from None
     except RecursionError:
         raise InputError(f"{path}: front matter is nested too deeply") from None
-    except (ValueError, OverflowError) as exc:
-        reason = str(exc).split(":")[0]
+    except (ValueError, OverflowError, TypeError, KeyError, AttributeError) as exc:
+        reason = str(exc).split(":")[0] or exc.__class__.__name__
         raise InputError(
             f"{path}: front matter holds a value that cannot be read ({reason})"
         ) from None
