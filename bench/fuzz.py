@@ -42,18 +42,11 @@ sys.path.insert(0, str(ROOT))
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from tests.conftest import FAKE_MAIN  # noqa: E402
 from tests.test_robustness import ARTICLE, brief_texts  # noqa: E402
 
 DOCUMENTED = {0, 1, 2, 3, 130}
 GOOD = ROOT / "fixtures" / "aleppo" / "001_ae19ff087074ec84.txt"
-FAKE_MAIN = (
-    "import sys, synth.pipeline\n"
-    "from tests.conftest import FakeEmbedder\n"
-    "synth.pipeline.default_embedder = lambda *a, **k: FakeEmbedder()\n"
-    "from synth.cli import main\n"
-    "sys.argv = ['synth', *sys.argv[1:]]\n"
-    "main()\n"
-)
 
 
 def settings_for(examples: int) -> settings:

@@ -16,6 +16,15 @@ import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# the real command line in a fresh process (python -c FAKE_MAIN brief ...), fake embedder
+FAKE_MAIN = (
+    "import sys, synth.pipeline\n"
+    "from tests.conftest import FakeEmbedder\n"
+    "synth.pipeline.default_embedder = lambda *a, **k: FakeEmbedder()\n"
+    "from synth.cli import main\n"
+    "sys.argv = ['synth', *sys.argv[1:]]\n"
+    "main()\n"
+)
 ALEPPO = ROOT / "fixtures" / "aleppo"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from synth.cli import app
-from tests.conftest import ROOT
+from tests.conftest import FAKE_MAIN, ROOT
 
 runner = CliRunner()
 
@@ -166,16 +166,6 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path):
     _, stderr = process.communicate(timeout=20)
     assert process.returncode == 130
     assert "Traceback" not in stderr and "interrupted" in stderr
-
-
-FAKE_MAIN = (
-    "import sys, synth.pipeline\n"
-    "from tests.conftest import FakeEmbedder\n"
-    "synth.pipeline.default_embedder = lambda *a, **k: FakeEmbedder()\n"
-    "from synth.cli import main\n"
-    "sys.argv = ['synth', *sys.argv[1:]]\n"
-    "main()\n"
-)
 
 
 def run_fake(*args: str, **options) -> subprocess.CompletedProcess[str]:
