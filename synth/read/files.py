@@ -59,8 +59,12 @@ def read_capped(path: str, max_bytes: int, pipe_wait: float = PIPE_WAIT_SECONDS)
     except OSError as error:
         raise InputError(f"{path}: cannot open ({error.strerror})") from None
     try:
-        kind = stat.S_IFMT(os.fstat(handle).st_mode)
+        status = os.fstat(handle)
+        kind = stat.S_IFMT(status.st_mode)
         _refuse_special(path, kind)  # it may have been swapped since the first look
+        if kind == stat.S_IFREG and status.st_size > max_bytes:  # refused without reading
+            size = f"{status.st_size:,} bytes"
+            raise InputError(f"{path}: file is {size}, over the {max_bytes:,}-byte limit")
         if kind == stat.S_IFIFO:
             return _read_pipe(handle, path, max_bytes, pipe_wait)
         os.set_blocking(handle, True)
