@@ -18,12 +18,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 # the real command line in a fresh process (python -c FAKE_MAIN brief ...), fake embedder
 FAKE_MAIN = (
-    "import sys, synth.pipeline\n"
-    "from tests.conftest import FakeEmbedder\n"
-    "synth.pipeline.default_embedder = lambda *a, **k: FakeEmbedder()\n"
+    "import sys\n"
     "from synth.cli import main\n"
+    "from tests.conftest import FakeEmbedder\n"
     "sys.argv = ['synth', *sys.argv[1:]]\n"
-    "main()\n"
+    "main(obj={'embedder': FakeEmbedder()})\n"
 )
 ALEPPO = ROOT / "fixtures" / "aleppo"
 GOLDEN = Path(__file__).resolve().parent / "golden"
