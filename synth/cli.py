@@ -19,8 +19,8 @@ from typing import Annotated, Any
 import typer
 
 from synth.core import InputError, SynthError
-from synth.entry import INTERRUPTED, Interrupted, interrupt
 from synth.evaluate.harness import METHODS
+from synth.interrupt import Interrupted, interrupt
 from synth.pipeline import DEFAULT_MAX_WORDS
 from synth.understand.embed import DEFAULT_MODEL
 
@@ -33,6 +33,7 @@ app = typer.Typer(
 
 PARTIAL = 3
 INTERNAL_ERROR = 70
+INTERRUPTED = Interrupted.exit_code
 EXIT_CODES = {
     0: "success",
     1: "other errors: the output could not be written, a model could not be loaded, out of memory",

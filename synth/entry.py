@@ -1,8 +1,8 @@
 """The `synth` command's entry point: Ctrl-C is handled from the first instruction on.
 
 The command line module imports Typer and the library, which takes a moment; a Ctrl-C in that
-moment used to print a traceback. This module imports only the standard library, installs the
-handler, and only then imports the rest.
+moment used to print a traceback. This module imports only the standard library and
+`synth.interrupt` (nothing more), installs the handler, and only then imports the rest.
 """
 
 from __future__ import annotations
@@ -10,15 +10,7 @@ from __future__ import annotations
 import signal
 import sys
 
-INTERRUPTED = 130
-
-
-class Interrupted(BaseException):
-    """Ctrl-C, raised past Typer (which would turn KeyboardInterrupt into exit 1)."""
-
-
-def interrupt(signum: int, frame: object) -> None:
-    raise Interrupted
+from synth.interrupt import Interrupted, interrupt
 
 
 def main() -> None:
@@ -28,5 +20,5 @@ def main() -> None:
         from synth.cli import main as run
     except (Interrupted, KeyboardInterrupt):
         sys.stderr.write("synth: interrupted\n")
-        sys.exit(INTERRUPTED)
+        sys.exit(Interrupted.exit_code)
     run()
