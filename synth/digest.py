@@ -78,7 +78,7 @@ def read_feed(
     sources = load_sources(paths, max_bytes=max_bytes, warn=warn, note=note)
     timings["read"] = time.perf_counter() - started
     skipped = sum(1 for s in sources if s.skipped)
-    _tell(say, f"read {len(sources)} documents ({skipped} not articles)")
+    _tell(say, f"read {_count(len(sources), 'document')} ({skipped} not articles)")
     started = time.perf_counter()
     parts = [sources[i : i + SEGMENT_CHUNK] for i in range(0, len(sources), SEGMENT_CHUNK)]
     pieces = [s for part in engine.map(segment_sources, parts) for s in part]
@@ -87,7 +87,7 @@ def read_feed(
     started = time.perf_counter()
     vectors = embedder.encode([s.text for s in sentences])
     timings["embed"] = time.perf_counter() - started
-    _tell(say, f"embedded {len(sentences)} sentences")
+    _tell(say, f"embedded {_count(len(sentences), 'sentence')}")
     return Feed(sources, sentences, vectors, timings)
 
 
@@ -181,7 +181,10 @@ def make_digest(
     stories = [g for g in groups if len(g) >= min_articles]
     placed = {i for g in stories for i in g}
     alone = [s for s in feed.sources if not s.skipped and s.id not in placed]
-    _tell(say, f"found {len(stories)} stories ({len(alone)} articles in none)")
+    _tell(
+        say,
+        f"found {_count(len(stories), 'story', 'stories')} ({_count(len(alone), 'article')} in none)",
+    )
     jobs = story_jobs(feed, stories, max_words)
     if on_plan:
         on_plan([job.stem for job in jobs])
@@ -264,3 +267,7 @@ def digest(
         written.append(name)
     folder.finish(written)
     return run
+
+
+def _count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number} {one if number == 1 else many or one + 's'}"

@@ -10,7 +10,6 @@ from synth.read.segment import segment_sources
 from synth.read.sources import load_sources
 from synth.understand.stories import (
     StoryGrouper,
-    StorySettings,
     average_linkage,
     name_terms,
     word_terms,
@@ -54,11 +53,11 @@ def test_words_are_stemmed_without_stop_words():
     assert word_terms(["The bridges were closing"]) == {"bridg": 1, "close": 1}
 
 
-def _grouped(paths, settings=StorySettings()):
+def _grouped(paths):
     sources = load_sources(paths)
     sentences = segment_sources(sources)
     vectors = FakeEmbedder().encode([s.text for s in sentences])
-    groups = StoryGrouper(settings).group(sources, sentences, vectors)
+    groups = StoryGrouper().group(sources, sentences, vectors)
     by_id = {s.id: s for s in sources}
     return sorted(sorted(by_id[i].path.rsplit("/", 1)[-1] for i in g) for g in groups)
 
