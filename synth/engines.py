@@ -144,13 +144,14 @@ class RayEngine:
         ready: dict[int, Any] = {}
         index = {ref: i for i, ref in enumerate(pending)}
         waiting = list(pending)
-        following = 0
+        following = finished_count = 0
         while following < len(pending):
             finished, waiting = ray.wait(waiting, num_returns=1)
             for ref in finished:
                 ready[index[ref]] = ref
+                finished_count += 1
                 if done:
-                    done(len(ready), len(pending))
+                    done(finished_count, len(pending))
             while following in ready:
                 yield ray.get(ready.pop(following))
                 following += 1
@@ -163,23 +164,36 @@ class RayEngine:
 
 
 class PooledEmbedder:
-    """Encodes chunks on a pool of Ray actors, each holding its own copy of the embedder
-    (the model loads once per actor, on its first chunk)."""
+    """Encodes chunks on a pool of Ray actors, each holding its own copy of the embedder.
+
+    The pool lives for one `encode` call (a digest makes one, with every sentence the cache
+    lacks): each actor loads the model once, encodes its share of the chunks, and is then
+    released, so that the CPUs it held go to the briefing tasks.
+    """
 
     def __init__(self, inner: Embedder, ray: Any, count: int) -> None:
-        from ray.util import ActorPool
-
-        holder = ray.remote(num_cpus=1)(EmbeddingActor)
         self.inner = inner
-        self.pool = ActorPool([holder.remote(inner) for _ in range(count)])
+        self.ray = ray
+        self.count = count
 
     @property
     def name(self) -> str:
         return self.inner.name
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        parts = self.pool.map(lambda actor, part: actor.encode.remote(part), chunks(texts))
-        return stack(list(parts))
+        from ray.util import ActorPool
+
+        parts = chunks(texts)
+        if not parts:
+            return stack([])
+        holder = self.ray.remote(num_cpus=1)(EmbeddingActor)
+        actors = [holder.remote(self.inner) for _ in range(min(self.count, len(parts)))]
+        try:
+            pool = ActorPool(actors)
+            return stack(list(pool.map(lambda actor, part: actor.encode.remote(part), parts)))
+        finally:
+            for actor in actors:
+                self.ray.kill(actor)
 
 
 class EmbeddingActor:

@@ -1,18 +1,30 @@
 """Group a feed's articles into stories, without being told how many stories there are.
 
-Two articles belong to one story when they are about the same event, which shows in three
-ways at once: their sentences mean similar things (sentence embeddings, averaged over the
-article and over its lead), they name the same rare people, places and figures, and they use
-the same rare words. The similarity of two articles mixes the three; articles dated more than
-`max_days_apart` apart (when both dates are known) never link directly.
+Two articles belong to one story when they are about the same event. That shows as shared
+rare names and figures, shared rare words, and sentences that say the same thing. The
+similarity of two articles mixes four measures:
+
+- names: IDF-weighted cosine of the names (capitalized runs inside sentences) and figures;
+- words: TF-IDF cosine of stemmed content words;
+- match: how well the article's sentences find a paraphrase in the other's (the mean of the
+  five best sentence matches, embedding cosine), taken relative to each article's best match
+  anywhere in the feed;
+- body: cosine of the mean sentence embeddings, relative to each article's nearest articles.
+
+"Relative" is cross-domain similarity local scaling (Conneau et al. 2018: 2 cos(a, b) - r(a) -
+r(b), r the mean similarity to an article's nearest neighbours): an article on a crowded topic
+(one more piece on an election) is close to many others, and only a partner that stands out
+from its neighbourhood should count. Articles dated more than `max_days_apart` apart (when both
+dates are known) never link directly.
 
 Stories then grow by average linkage: the two groups whose articles are on average most
 similar merge, until no two groups reach `threshold`. The threshold, not a story count, ends
 the merging, so a feed of 3 stories and one of 300 need no setting changed. Only each
-article's `neighbours` most similar articles are kept as candidate links (pairs left out count
-as 0), and similarities are computed in blocks of rows, so memory grows with the number of
-articles times `neighbours`, not with its square. Everything runs over the articles in their
-canonical (path) order, so the result does not depend on the order inputs were given.
+article's `neighbours` most similar articles (by names, words and body) are candidate links;
+a pair that is no candidate counts as `floor`. Similarities are computed in blocks of rows, so
+memory grows with the number of articles times `neighbours`, not with its square. Everything
+runs over the articles in their canonical (path) order, so the result does not depend on the
+order inputs were given.
 """
 
 from __future__ import annotations
@@ -50,17 +62,23 @@ class StorySettings:
     """How articles are compared and when they make one story.
 
     The weights and threshold were chosen on the even-numbered clusters of the development
-    set (bench/digest.py); see the README for the scores on the odd-numbered ones.
+    set (`bench/digest.py --tune`); the README gives the scores on the odd-numbered ones.
     """
 
-    body_weight: float = 0.2
-    lead_weight: float = 0.1
-    names_weight: float = 0.3
+    names_weight: float = 0.6
     words_weight: float = 0.4
-    threshold: float = 0.2
-    lead_sentences: int = 5
+    match_weight: float = 0.5
+    body_weight: float = 0.4
+    threshold: float = 0.03
+    # The sentences of an article compared for a match, and how many best matches count.
+    match_sentences: int = 50
+    match_best: int = 5
+    # Neighbours that set an article's reference level: 1 for match, 2 for body.
+    match_reference: int = 1
+    body_reference: int = 2
     max_days_apart: int = 4
     neighbours: int = 50
+    floor: float = 0.0
     block_rows: int = 1024
     # A term in more than this share of the articles (and more than `common_floor` articles)
     # says nothing about which story one is in.
@@ -71,10 +89,11 @@ class StorySettings:
 
 @dataclass(frozen=True)
 class Profiles:
-    """Per article: embedding means, name and word terms, and date (row i = articles[i])."""
+    """Per article (row i = articles[i]): mean embedding, sentence vectors compared for a
+    match, name and word terms, and date."""
 
     body: np.ndarray
-    lead: np.ndarray
+    sentences: tuple[np.ndarray, ...]
     names: tuple[Counter[str], ...]
     words: tuple[Counter[str], ...]
     dates: tuple[date | None, ...]
@@ -97,8 +116,9 @@ class StoryGrouper:
         if not articles:
             return ()
         profiles = article_profiles(articles, sources, sentences, vectors, self.settings)
-        edges = candidate_edges(profiles, self.settings)
-        labels = average_linkage(len(articles), edges, self.settings.threshold)
+        edges = story_edges(profiles, self.settings)
+        threshold = self.settings.threshold - self.settings.floor
+        labels = average_linkage(len(articles), edges, threshold)
         members: dict[int, list[int]] = defaultdict(list)
         for row, label in enumerate(labels):
             members[label].append(articles[row])
@@ -118,17 +138,21 @@ def article_profiles(
         by_source[sentence.source].append(sentence)
     dimensions = vectors.shape[1] if vectors.ndim == 2 and len(vectors) else 1
     body = np.zeros((len(articles), dimensions), dtype=np.float32)
-    lead = np.zeros_like(body)
+    own: list[np.ndarray] = []
     for row, source_id in enumerate(articles):
         rows = [s.id for s in sorted(by_source[source_id], key=lambda s: s.start)]
         if rows:
             body[row] = vectors[rows].mean(axis=0)
-            lead[row] = vectors[rows[: settings.lead_sentences]].mean(axis=0)
+        own.append(
+            vectors[rows[: settings.match_sentences]].reshape(
+                len(rows[: settings.match_sentences]), dimensions
+            )
+        )
     texts = [[s.text for s in by_source[i]] for i in articles]
     published = {s.id: s.published for s in sources}
     return Profiles(
         body=_unit(body),
-        lead=_unit(lead),
+        sentences=tuple(own),
         names=tuple(name_terms(t) for t in texts),
         words=tuple(word_terms(t) for t in texts),
         dates=tuple(_day(published.get(i)) for i in articles),
@@ -174,29 +198,135 @@ def word_terms(sentences: Iterable[str]) -> Counter[str]:
     )
 
 
-def candidate_edges(profiles: Profiles, settings: StorySettings) -> Edges:
-    """Each article's most similar articles, with the mixed similarity, as (low, high) pairs."""
+def story_edges(profiles: Profiles, settings: StorySettings) -> Edges:
+    """The mixed similarity of every candidate pair, less `floor` (so a missing pair is 0).
+
+    Pairs scoring `floor` or below are left out; pairs dated too far apart are no candidates.
+    """
+    lexical, body, body_reference = candidate_pairs(profiles, settings)
+    match = sentence_matches(profiles, lexical, settings.match_best)
+    match_reference = _reference(match, len(profiles.body), settings.match_reference)
+    edges: Edges = {}
+    for pair, (names, words) in lexical.items():
+        a, b = pair
+        value = (
+            settings.names_weight * names
+            + settings.words_weight * words
+            + settings.match_weight * (2 * match[pair] - match_reference[a] - match_reference[b])
+            + settings.body_weight * (2 * body[pair] - body_reference[a] - body_reference[b])
+        )
+        if value > settings.floor:
+            edges[pair] = value - settings.floor
+    return edges
+
+
+def candidate_pairs(
+    profiles: Profiles, settings: StorySettings
+) -> tuple[dict[tuple[int, int], tuple[float, float]], dict[tuple[int, int], float], np.ndarray]:
+    """Each article's `neighbours` most similar articles by names, words and body.
+
+    Returns the name and word similarity of each candidate pair, its body cosine, and every
+    article's body reference level (the mean cosine to its `body_reference` nearest articles,
+    over all articles). Computed in blocks of rows.
+    """
     n = len(profiles.body)
     floor = settings.common_floor
     names = tfidf_matrix(profiles.names, settings.max_term_share, floor, sublinear=False)
     words = tfidf_matrix(profiles.words, settings.max_word_share, floor, sublinear=True)
-    total = (
-        settings.body_weight + settings.lead_weight + settings.names_weight + settings.words_weight
-    )
     days = np.array([d.toordinal() if d else -1 for d in profiles.dates])
-    edges: Edges = {}
+    lexical: dict[tuple[int, int], tuple[float, float]] = {}
+    body: dict[tuple[int, int], float] = {}
+    reference = np.zeros(n)
     for start in range(0, n, settings.block_rows):
         rows = slice(start, min(n, start + settings.block_rows))
-        block = (
-            settings.body_weight * (profiles.body[rows] @ profiles.body.T)
-            + settings.lead_weight * (profiles.lead[rows] @ profiles.lead.T)
-            + settings.names_weight * (names[rows] @ names.T).toarray()
-            + settings.words_weight * (words[rows] @ words.T).toarray()
-        ) / total
-        _apart_in_time(block, days[rows], days, settings.max_days_apart)
-        for offset, row in enumerate(block):
-            _keep_best(edges, start + offset, row, settings.neighbours)
-    return edges
+        name_block = (names[rows] @ names.T).toarray()
+        word_block = (words[rows] @ words.T).toarray()
+        body_block = profiles.body[rows] @ profiles.body.T
+        ranking = (
+            settings.names_weight * name_block
+            + settings.words_weight * word_block
+            + settings.body_weight * body_block
+        )
+        apart = _apart_in_time(days[rows], days, settings.max_days_apart)
+        for offset in range(ranking.shape[0]):
+            row = start + offset
+            reference[row] = _nearest_mean(body_block[offset], row, settings.body_reference)
+            scores = np.where(apart[offset], -np.inf, ranking[offset])
+            for other in _best(scores, row, settings.neighbours):
+                pair = (min(row, other), max(row, other))
+                if pair not in lexical or row == pair[0]:
+                    lexical[pair] = (
+                        float(name_block[offset, other]),
+                        float(word_block[offset, other]),
+                    )
+                    body[pair] = float(body_block[offset, other])
+    return lexical, body, reference
+
+
+def sentence_matches(
+    profiles: Profiles, pairs: Iterable[tuple[int, int]], best: int
+) -> dict[tuple[int, int], float]:
+    """For each pair, how well each article's sentences find a paraphrase in the other's.
+
+    From one side: each of its sentences' best cosine to any sentence of the other article,
+    the `best` highest of those averaged; the pair's value is the mean of the two sides.
+    """
+    partners: dict[int, list[int]] = defaultdict(list)
+    for a, b in pairs:
+        partners[a].append(b)
+        partners[b].append(a)
+    one_side: dict[tuple[int, int], float] = {}
+    for article, others in partners.items():
+        mine = profiles.sentences[article]
+        others = sorted(others)
+        theirs = [profiles.sentences[o] for o in others]
+        if len(mine) == 0:
+            one_side.update({(article, o): 0.0 for o in others})
+            continue
+        lengths = [len(t) for t in theirs]
+        stacked = np.vstack([t for t in theirs if len(t)]) if any(lengths) else None
+        cosines = mine @ stacked.T if stacked is not None else np.zeros((len(mine), 0))
+        start = 0
+        for other, length in zip(others, lengths, strict=True):
+            if length == 0:
+                one_side[(article, other)] = 0.0
+                continue
+            best_each = cosines[:, start : start + length].max(axis=1)
+            start += length
+            one_side[(article, other)] = float(np.sort(best_each)[-best:].mean())
+    return {
+        (a, b): (one_side[(a, b)] + one_side[(b, a)]) / 2
+        for a, b in {(min(p), max(p)) for p in one_side}
+    }
+
+
+def _reference(values: Mapping[tuple[int, int], float], n: int, count: int) -> np.ndarray:
+    """Each article's mean value over its `count` best pairs (0 for an article with none)."""
+    best: list[list[float]] = [[] for _ in range(n)]
+    for (a, b), value in values.items():
+        best[a].append(value)
+        best[b].append(value)
+    return np.array([float(np.mean(sorted(v)[-count:])) if v else 0.0 for v in best])
+
+
+def _nearest_mean(similarities: np.ndarray, row: int, count: int) -> float:
+    others = np.delete(similarities, row)
+    if len(others) == 0:
+        return 0.0
+    count = min(count, len(others))
+    return float(np.partition(others, len(others) - count)[-count:].mean())
+
+
+def _best(scores: np.ndarray, row: int, count: int) -> list[int]:
+    """The `count` highest-scoring other rows, finite scores only."""
+    scores = scores.copy()
+    scores[row] = -np.inf
+    if count < len(scores):
+        chosen = np.argpartition(-scores, count)[:count]
+    else:
+        chosen = np.arange(len(scores))
+    order = chosen[np.lexsort((chosen, -scores[chosen]))]
+    return [int(i) for i in order if np.isfinite(scores[i])]
 
 
 def tfidf_matrix(
@@ -229,36 +359,23 @@ def tfidf_matrix(
     return csr_matrix((data, columns, pointers), shape=(n, max(1, len(kept))), dtype=np.float64)
 
 
-def _apart_in_time(block: np.ndarray, rows: np.ndarray, days: np.ndarray, limit: int) -> None:
-    """Zero the similarity of dated articles further apart than `limit` days (in place)."""
+def _apart_in_time(rows: np.ndarray, days: np.ndarray, limit: int) -> np.ndarray:
+    """True where both articles are dated and further apart than `limit` days."""
     known = (rows[:, None] >= 0) & (days[None, :] >= 0)
-    block[known & (np.abs(rows[:, None] - days[None, :]) > limit)] = 0.0
-
-
-def _keep_best(edges: Edges, row: int, similarities: np.ndarray, count: int) -> None:
-    """Add `row`'s `count` most similar other articles (positive similarity) to `edges`.
-
-    A pair found from both ends keeps the value computed from its lower row, so the result
-    does not depend on which end found it first.
-    """
-    similarities = similarities.copy()
-    similarities[row] = -np.inf
-    if count < len(similarities):
-        best = np.argpartition(-similarities, count)[:count]
-    else:
-        best = np.arange(len(similarities))
-    for other in best.tolist():
-        value = float(similarities[other])
-        if value <= 0.0:
-            continue
-        pair = (min(row, other), max(row, other))
-        if pair not in edges or row == pair[0]:
-            edges[pair] = value
+    return known & (np.abs(rows[:, None] - days[None, :]) > limit)
 
 
 def average_linkage(n: int, edges: Mapping[tuple[int, int], float], threshold: float) -> list[int]:
-    """A group label per item: merge the two groups of highest mean similarity while it
-    reaches `threshold`; pairs missing from `edges` count as similarity 0.
+    """A group label per item (the group's lowest item): see `merge_history`."""
+    return labels_after(n, merge_history(n, edges, threshold))
+
+
+def merge_history(
+    n: int, edges: Mapping[tuple[int, int], float], threshold: float
+) -> list[tuple[float, int, int]]:
+    """Average linkage: merge the two groups of highest mean similarity while it reaches
+    `threshold`; pairs missing from `edges` count as similarity 0. Returns (mean, kept group,
+    merged group) per merge, means never rising, so a cut at any higher threshold is a prefix.
 
     Mean similarity is kept as a sum over member pairs per neighbouring group, so a merge
     costs the neighbours of the two groups, not all n. Ties go to the lower item ids, and a
@@ -268,22 +385,36 @@ def average_linkage(n: int, edges: Mapping[tuple[int, int], float], threshold: f
     for (a, b), value in edges.items():
         links[a][b] = links[b][a] = float(value)
     size = [1] * n
-    label = list(range(n))
+    alive = [True] * n
     heap = [(-value, a, b) for (a, b), value in sorted(edges.items()) if value >= threshold]
     heapq.heapify(heap)
+    history: list[tuple[float, int, int]] = []
     while heap:
         negative, a, b = heapq.heappop(heap)
-        if label[a] != a or label[b] != b or b not in links[a]:
+        if not (alive[a] and alive[b]) or b not in links[a]:
             continue
         if links[a][b] / (size[a] * size[b]) != -negative:
             continue  # stale: one of the two grew since this entry was pushed
         _merge(links, size, a, b)
-        label[b] = a
+        alive[b] = False
+        history.append((-negative, a, b))
         for other, total in links[a].items():
             mean = total / (size[a] * size[other])
             if mean >= threshold:
                 heapq.heappush(heap, (-mean, min(a, other), max(a, other)))
-    return [_root(label, i) for i in range(n)]
+    return history
+
+
+def labels_after(
+    n: int, history: Sequence[tuple[float, int, int]], threshold: float = -math.inf
+) -> list[int]:
+    """Each item's group (its lowest item) after the merges of `history` that reach `threshold`."""
+    parent = list(range(n))
+    for value, kept, merged in history:
+        if value < threshold:
+            break
+        parent[merged] = kept
+    return [_root(parent, i) for i in range(n)]
 
 
 def _merge(links: list[dict[int, float]], size: list[int], keep: int, gone: int) -> None:
