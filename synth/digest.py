@@ -181,10 +181,8 @@ def make_digest(
     stories = [g for g in groups if len(g) >= min_articles]
     placed = {i for g in stories for i in g}
     alone = [s for s in feed.sources if not s.skipped and s.id not in placed]
-    _tell(
-        say,
-        f"found {_count(len(stories), 'story', 'stories')} ({_count(len(alone), 'article')} in none)",
-    )
+    found = _count(len(stories), "story", "stories")
+    _tell(say, f"found {found} ({_count(len(alone), 'article')} in none)")
     jobs = story_jobs(feed, stories, max_words)
     if on_plan:
         on_plan([job.stem for job in jobs])
