@@ -14,15 +14,20 @@ for scoring. Prints:
    process) and peak memory.
 
 With --tune, a grid over the weights and threshold on the even clusters ("set apart") prints
-the best settings first, each also scored on the odd clusters.
+the best settings first, each also scored on the odd clusters. With --pour DIR, the dataset is
+only poured into DIR (for `synth digest DIR -o OUT`); with --score OUT, the digest written in
+OUT is scored against the true stories (its articles, junk set apart).
 
     python bench/digest.py ../shared/eval/multinews-dev [--tune]
+    python bench/digest.py ../shared/eval/multinews-dev --pour /tmp/feed
+    python bench/digest.py --score /tmp/out
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import resource
 import shutil
 import sys
@@ -76,7 +81,26 @@ def pour(dataset: Path, folder: Path) -> int:
 
 
 def truth(source: Source) -> str:
-    return Path(source.path).name.split(SEPARATOR)[0]
+    return story_of(source.path)
+
+
+def story_of(path: str) -> str:
+    return Path(path).name.split(SEPARATOR)[0]
+
+
+def score_digest(folder: Path) -> str:
+    """Score a written digest (digest.json) against the stories in its articles' file names."""
+    data = json.loads((folder / "digest.json").read_text(encoding="utf-8"))
+    found = {s["path"]: n for n, story in enumerate(data["stories"]) for s in story["sources"]}
+    found |= {a["path"]: -n - 1 for n, a in enumerate(data["alone"])}
+    paths = sorted(found)
+    true = [story_of(p) for p in paths]
+    b = bcubed(true, [found[p] for p in paths])
+    ari = adjusted_rand_index(true, [found[p] for p in paths])
+    head = ["articles", "true stories", "stories written", "B3 P", "B3 R", "B3 F1", "ARI"]
+    row = [str(len(paths)), str(len(set(true))), str(len(data["stories"]))]
+    row += [f"{b.precision:.3f}", f"{b.recall:.3f}", f"{b.f1:.3f}", f"{ari:.3f}"]
+    return table(head, [row]) + f"\n\nnot articles (set apart): {len(data['skipped'])}"
 
 
 def cluster_number(source: Source) -> int:
@@ -248,7 +272,16 @@ def main() -> None:
     )
     parser.add_argument("--tune", action="store_true", help="grid over the settings first")
     parser.add_argument("--cold", type=int, default=40, help="articles embedded without cache")
+    parser.add_argument("--pour", type=Path, help="only pour the dataset into this folder")
+    parser.add_argument("--score", type=Path, help="only score the digest in this folder")
     args = parser.parse_args()
+    if args.score:
+        print(score_digest(args.score))
+        return
+    if args.pour:
+        args.pour.mkdir(parents=True, exist_ok=True)
+        print(f"poured {pour(Path(args.dataset), args.pour)} documents into {args.pour}")
+        return
     stages: list[Stage] = []
     with tempfile.TemporaryDirectory() as folder:
         documents = pour(Path(args.dataset), Path(folder))

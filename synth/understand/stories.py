@@ -65,11 +65,11 @@ class StorySettings:
     set (`bench/digest.py --tune`); the README gives the scores on the odd-numbered ones.
     """
 
-    names_weight: float = 0.6
-    words_weight: float = 0.4
-    match_weight: float = 0.5
+    names_weight: float = 0.5
+    words_weight: float = 0.5
+    match_weight: float = 0.3
     body_weight: float = 0.4
-    threshold: float = 0.03
+    threshold: float = 0.05
     # The sentences of an article compared for a match, and how many best matches count.
     match_sentences: int = 50
     match_best: int = 5
