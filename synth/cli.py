@@ -44,6 +44,12 @@ EXIT_CODES = {
 }
 
 
+AllowPrivate = Annotated[
+    bool,
+    typer.Option("--allow-private", help="Fetch URLs on loopback, private or link-local hosts."),
+]
+
+
 class Format(str, Enum):
     md = "md"
     html = "html"
@@ -99,12 +105,7 @@ def brief(
         float, typer.Option("--max-size", help="Largest input to read, in MB.")
     ] = 20.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
-    allow_private: Annotated[
-        bool,
-        typer.Option(
-            "--allow-private", help="Fetch URLs on loopback, private or link-local addresses."
-        ),
-    ] = False,
+    allow_private: AllowPrivate = False,
 ) -> None:
     """Write one attributed briefing of the articles in PATHS."""
     from synth.pipeline import brief as make_briefing
@@ -112,9 +113,7 @@ def brief(
     from synth.write.output import check_output_path, write_atomic
     from synth.write.render import render
 
-    max_bytes = max_size * 1024 * 1024
-    if not (math.isfinite(max_bytes) and max_bytes >= 1):
-        raise InputError("--max-size must be a finite number of megabytes, at least 0.000001")
+    max_bytes = _max_bytes(max_size)
     inputs = input_files(paths)
     if output is not None:
         check_output_path(output, inputs)
@@ -134,7 +133,7 @@ def brief(
         progress=_progress(quiet),
         warn=warn,
         note=lambda message: _say(f"note: {message}"),
-        max_bytes=int(max_bytes),
+        max_bytes=max_bytes,
         allow_private=allow_private,
     )
     text = render(briefing, fmt.value)
@@ -146,6 +145,96 @@ def brief(
             _say(f"wrote {output}")
     if problems:
         raise typer.Exit(PARTIAL)
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+@app.command("digest")
+def digest_command(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="A feed: article files, folders, JSON Lines, URLs, or -."),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="Folder for the index and briefings (new, empty, or ours)."
+        ),
+    ],
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="Run in this process, or on Ray.")
+    ] = Engine.local,
+    address: Annotated[
+        str | None,
+        typer.Option("--address", help="Ray cluster to join (default: start a local one)."),
+    ] = None,
+    min_articles: Annotated[
+        int, typer.Option("--min-articles", min=1, help="Fewest articles that make a story.")
+    ] = 2,
+    max_words: Annotated[
+        int, typer.Option("--max-words", min=1, help="Cap on each briefing's point words.")
+    ] = DEFAULT_MAX_WORDS,
+    model: Annotated[
+        str, typer.Option("--model", help="sentence-transformers model name or folder.")
+    ] = DEFAULT_MODEL,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option("--cache-dir", help="Embedding cache folder (default: user cache folder)."),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not cache embeddings.")] = False,
+    max_size: Annotated[
+        float, typer.Option("--max-size", help="Largest input to read, in MB.")
+    ] = 20.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+    allow_private: AllowPrivate = False,
+) -> None:
+    """Group a feed into stories; write one briefing per story and an index into a folder."""
+    from synth.digest import digest
+    from synth.engines import make_engine
+
+    problems: list[str] = []
+
+    def warn(message: str) -> None:
+        problems.append(message)
+        _say(f"warning: {message}")
+
+    max_bytes = _max_bytes(max_size)
+    runner = make_engine(engine.value, address)
+    try:
+        digest(
+            paths,
+            output,
+            engine=runner,
+            max_words=max_words,
+            model=model,
+            embedder=_stages(ctx).get("embedder"),
+            cache_dir=cache_dir,
+            use_cache=not no_cache,
+            min_articles=min_articles,
+            max_bytes=max_bytes,
+            warn=warn,
+            note=None if quiet else lambda message: _say(f"note: {message}"),
+            say=None if quiet else _say,
+            allow_private=allow_private,
+        )
+    finally:
+        runner.close()
+    if not quiet:
+        _say(f"wrote {output / 'index.md'}")
+    if problems:
+        raise typer.Exit(PARTIAL)
+
+
+def _max_bytes(max_size: float) -> int:
+    """`--max-size` in bytes; infinite, not a number or below one byte is a usage error."""
+    max_bytes = max_size * 1024 * 1024
+    if not (math.isfinite(max_bytes) and max_bytes >= 1):
+        raise InputError("--max-size must be a finite number of megabytes, at least 0.000001")
+    return int(max_bytes)
 
 
 def _write_stdout(text: str) -> None:
@@ -176,12 +265,7 @@ def _silence_stdout() -> None:
 def sources_command(
     paths: Annotated[list[str], typer.Argument(help="Article files, folders, URLs, or -.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the table as JSON.")] = False,
-    allow_private: Annotated[
-        bool,
-        typer.Option(
-            "--allow-private", help="Fetch URLs on loopback, private or link-local addresses."
-        ),
-    ] = False,
+    allow_private: AllowPrivate = False,
 ) -> None:
     """Show what synth reads from each source: words, sentences, dropped lines, status."""
     import json

@@ -158,13 +158,19 @@ def default_embedder(
     cache_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
     note: Callable[[str], None] | None = None,
+    wrap: Callable[[Embedder], Embedder] | None = None,
 ) -> Embedder:
     """The sentence-transformers model, behind the on-disk cache unless it is turned off;
-    a cache that cannot be used is reported to `note`."""
+    a cache that cannot be used is reported to `note`.
+
+    `wrap` places the model where it runs (a digest engine's encoder); the cache stays here.
+    """
     from synth.understand.cache import CachedEmbedder, default_cache_dir, model_fingerprint
     from synth.understand.embed import resolve_model
 
-    embedder = SentenceTransformerEmbedder(model)
+    embedder: Embedder = SentenceTransformerEmbedder(model)
+    if wrap is not None:
+        embedder = wrap(embedder)
     if not use_cache:
         return embedder
     fingerprint = model_fingerprint(model, resolve_model(model))
