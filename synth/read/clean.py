@@ -1,8 +1,10 @@
-"""Separate article text from page furniture, by general rules over lines.
+"""Separate article text from page furniture, by general rules over paragraphs.
 
-The cleaner never edits text: it returns the character ranges of the lines it keeps, so that
-every later offset still points into the file as read. Each dropped line carries the rule that
-dropped it, so `synth sources` can show what was removed and why.
+The cleaner never edits text: it returns the character ranges of the paragraphs it keeps, so
+that every later offset still points into the file as read. A paragraph is a line, or a run of
+hard-wrapped lines joined back together (`synth.read.reflow`); it is judged by its flat text.
+Each dropped paragraph carries the rule that dropped it, so `synth sources` can show what was
+removed and why.
 
 The rules describe the shape of furniture (short lines without sentence punctuation, reading
 times, bracketed notes, credit lines, repeated captions, promotional footers addressed to the
@@ -30,6 +32,7 @@ from synth.lang.en import (
     RELATED_LABEL,
     WORD,
 )
+from synth.read.reflow import BULLET, SENTENCE_END, Line, flatten, paragraphs
 
 BRACKETED = re.compile(r"^[\[(][^\])]*[\])]$")
 DATELINE_LINE = re.compile(r"^(?P<agency>[A-Z][\w.&/-]*)(?:,\s*[A-Z][\w .'-]*)?\s*:$")
@@ -37,8 +40,6 @@ DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\s*(?://|—|–|--)\s+")
 EDITOR_CREDIT = re.compile(r"^[a-z]{1,4}/[a-z]{1,4}\s*\([^)]*\)\s*$")
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 CAPTION_CREDIT = re.compile(r"[^.!?\"”’]\s*\[[^\]]{1,40}\]$")
-BULLET = re.compile(r"^[*•·▪►-]\s*")
-SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”]$")
 
 HEADLINE_SEARCH_LINES = 6
 MAX_HEADING_WORDS = 12
@@ -46,13 +47,6 @@ HEADLINE_WORDS = (4, 25)
 TAIL_FRACTION = 0.6
 MAX_FURNITURE_WORDS = 40
 MIN_LINES_FOR_TAIL = 5
-
-
-@dataclass(frozen=True)
-class Line:
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True)
@@ -67,8 +61,8 @@ class Cleaned:
 
 
 def clean_text(text: str, body_start: int = 0) -> Cleaned:
-    """Classify every non-blank line of `text[body_start:]` as article text or furniture."""
-    lines = split_lines(text, body_start)
+    """Classify every paragraph of `text[body_start:]` as article text or furniture."""
+    lines = paragraphs(text, body_start)
     reasons: dict[int, str] = {}
     headline_index = find_headline(lines)
     if headline_index is not None:
@@ -89,7 +83,7 @@ def clean_text(text: str, body_start: int = 0) -> Cleaned:
     blocks = []
     for index, line in enumerate(lines):
         if index not in reasons:
-            start = line.start + _prefix_length(line.text)
+            start = line.start + _raw_prefix(text, line)
             if published is None and (glued := GLUED_DATE.match(line.text)):
                 published = glued.group(0)
             blocks.append((start, line.end))
@@ -98,20 +92,6 @@ def clean_text(text: str, body_start: int = 0) -> Cleaned:
     )
     headline = lines[headline_index].text if headline_index is not None else None
     return Cleaned(tuple(blocks), dropped, headline, outlet, published)
-
-
-def split_lines(text: str, body_start: int = 0) -> list[Line]:
-    """Non-blank lines with the offsets of their stripped content."""
-    lines = []
-    position = body_start
-    for raw in text[body_start:].splitlines(keepends=True):
-        content = raw.rstrip("\r\n")
-        stripped = content.strip()
-        if stripped:
-            start = position + (len(content) - len(content.lstrip()))
-            lines.append(Line(start, start + len(stripped), stripped))
-        position += len(raw)
-    return lines
 
 
 def word_count(text: str) -> int:
@@ -224,6 +204,12 @@ def _agency_from_dateline(text: str) -> str | None:
     match = DATELINE_LINE.match(text)
     agency = match.group("agency") if match else None
     return agency if agency and agency.isupper() and 2 <= len(agency) <= 8 else None
+
+
+def _raw_prefix(text: str, line: Line) -> int:
+    """How many characters of the paragraph as read its skipped prefix covers."""
+    length = _prefix_length(line.text)
+    return flatten(text[line.start : line.end]).raw(length) if length else 0
 
 
 def _prefix_length(text: str) -> int:

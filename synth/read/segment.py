@@ -2,7 +2,9 @@
 
 pysbd ships its rules in its package (no download) and gets abbreviations such as "U.S.
 Secretary" and "Dec. 8" right, where Punkt-style splitters break after "U.S.". Sentences never
-cross a line: the cleaner's blocks are paragraphs.
+cross a paragraph: the cleaner's blocks are paragraphs, a hard-wrapped one spanning several
+lines. pysbd reads a paragraph's flat text (one line, single spaces), so a paragraph splits the
+same however it was wrapped; spans are mapped back to the file as read.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from functools import lru_cache
 
 from synth.core import Sentence, Source
 from synth.read.clean import sentence_furniture, word_count
+from synth.read.reflow import flatten
 
 MIN_WORDS = 4
 INNER_TERMINATOR = re.compile(r"[.!?…;:](?=.*\w)", re.S)
@@ -57,16 +60,16 @@ def segment_sources(sources: Sequence[Source]) -> tuple[Sentence, ...]:
     """Every usable sentence of every source, numbered in source then reading order."""
     sentences: list[Sentence] = []
     for source in sources:
-        for position, (start, end) in enumerate(_source_spans(source)):
-            text = " ".join(source.text[start:end].split())
+        for position, (start, end, text) in enumerate(_source_spans(source)):
             sentences.append(Sentence(len(sentences), source.id, start, end, text, position))
     return tuple(sentences)
 
 
-def _source_spans(source: Source) -> Iterator[tuple[int, int]]:
+def _source_spans(source: Source) -> Iterator[tuple[int, int, str]]:
+    """(start, end, flat text) of each usable sentence, offsets into the file as read."""
     for block_start, block_end in source.blocks:
-        block = source.text[block_start:block_end]
-        for start, end in split_sentences(block):
-            text = block[start:end]
+        block = flatten(source.text[block_start:block_end])
+        for start, end in split_sentences(block.text):
+            text = block.text[start:end]
             if word_count(text) >= MIN_WORDS and not sentence_furniture(text):
-                yield block_start + start, block_start + end
+                yield block_start + block.raw(start), block_start + block.raw_end(end), text
