@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-import synth
+from synth.read.reflow import flat_text
 from synth.write.render import render
-from tests.conftest import ROOT, FakeEmbedder
+from tests.conftest import ROOT, FakeEmbedder, briefing_of_lines
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -136,7 +136,7 @@ def test_hover_text_of_a_citation_is_its_evidence(browser, aleppo_page, aleppo_b
     )
     expected = [
         [
-            " ".join(next(e.text for e in p.point.evidence if e.source == s).split())
+            flat_text(next(e.text for e in p.point.evidence if e.source == s))
             for s in p.point.sources
         ]
         for section in aleppo_briefing.sections
@@ -186,11 +186,12 @@ def test_injected_script_never_runs(browser, tmp_path):
         '<img src="https://example.invalid/x.png" onerror="window.__injected = 2"> '
         "and [x](javascript:alert(1)) were in the text on Monday afternoon.\n"
     )
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "a.txt").write_text(attack + "A second sentence about the harbour is here too.\n")
-    (folder / "b.txt").write_text(attack)
-    briefing = synth.brief([folder], embedder=FakeEmbedder())
+    articles = {
+        "a.txt": attack + "A second sentence about the harbour is here too.\n",
+        "b.txt": attack,
+    }
+    briefing = briefing_of_lines(articles, FakeEmbedder())  # past the cleaner, which drops markup
+    assert any("<script>" in p.point.text for p in briefing.ranked_points)
     page = tmp_path / "attack.html"
     page.write_text(render(briefing, "html"), encoding="utf-8")
     open_page(browser, page)

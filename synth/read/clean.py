@@ -26,10 +26,16 @@ from synth.lang.en import (
     GLUED_DATE,
     IMAGE_CREDIT,
     IMAGE_MARKER,
+    MARKUP,
     PHOTO_SENTENCE,
     READER_ADDRESS,
     READING_TIME,
     RELATED_LABEL,
+    SCORE,
+    SCORE_MAX_WORDS,
+    SITE_STATUS,
+    WIDGET_RUN,
+    WIDGET_WORDS,
     WORD,
 )
 from synth.read.reflow import BULLET, SENTENCE_END, Line, flatten, paragraphs
@@ -140,6 +146,7 @@ def furniture_reason(text: str, first: bool = False) -> str | None:
         (BYLINE.match(text) and not is_sentence_like(text), "byline"),
         (short and CALL_TO_ACTION.search(text), "call to action"),
         (not WORD.search(text), "no words"),
+        (page_kind(text), page_kind(text)),
     )
     for matched, reason in rules:
         if matched:
@@ -151,10 +158,34 @@ def furniture_reason(text: str, first: bool = False) -> str | None:
     return None
 
 
+def page_kind(text: str) -> str | None:
+    """Text of the page rather than of the story, by kind: markup that leaked through, the
+    labels of a player or share bar, the page describing its own features or scores."""
+    if MARKUP.search(text):
+        return "markup"
+    if widget_run(text) >= WIDGET_RUN:
+        return "player or share widget"
+    short = word_count(text) <= MAX_FURNITURE_WORDS
+    if short and SITE_STATUS.search(text):
+        return "page describing itself"
+    if word_count(text) <= SCORE_MAX_WORDS and SCORE.search(text):
+        return "rating or score"
+    return None
+
+
+def widget_run(text: str) -> int:
+    """The longest run of consecutive player or share-bar words ("Embed x Share CLOSE")."""
+    longest = run = 0
+    for word in text.split():
+        run = run + 1 if word.strip(".,:;|()[]").casefold() in WIDGET_WORDS else 0
+        longest = max(longest, run)
+    return longest
+
+
 def sentence_furniture(text: str) -> bool:
-    """Furniture inside a paragraph: a caption, credit, link label or call to action that the
-    page ran into the story text."""
-    if PHOTO_SENTENCE.match(text):
+    """Furniture inside a paragraph: a caption, credit, link label, call to action or page
+    text that the page ran into the story text."""
+    if PHOTO_SENTENCE.match(text) or page_kind(text):
         return True
     if word_count(text) > MAX_FURNITURE_WORDS:
         return False
