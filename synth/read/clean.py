@@ -46,6 +46,7 @@ DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\s*(?://|—|–|--)\s+")
 EDITOR_CREDIT = re.compile(r"^[a-z]{1,4}/[a-z]{1,4}\s*\([^)]*\)\s*$")
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 CAPTION_CREDIT = re.compile(r"[^.!?\"”’]\s*\[[^\]]{1,40}\]$")
+CREDIT_OPENING = re.compile(r"\[[A-Z]")
 
 HEADLINE_SEARCH_LINES = 6
 MAX_HEADING_WORDS = 12
@@ -68,7 +69,7 @@ class Cleaned:
 
 def clean_text(text: str, body_start: int = 0) -> Cleaned:
     """Classify every paragraph of `text[body_start:]` as article text or furniture."""
-    lines = paragraphs(text, body_start)
+    lines = paragraphs(text, body_start, apart=stands_apart)
     reasons: dict[int, str] = {}
     headline_index = find_headline(lines)
     if headline_index is not None:
@@ -98,6 +99,23 @@ def clean_text(text: str, body_start: int = 0) -> Cleaned:
     )
     headline = lines[headline_index].text if headline_index is not None else None
     return Cleaned(tuple(blocks), dropped, headline, outlet, published)
+
+
+def stands_apart(text: str) -> bool:
+    """A line whose whole shape makes it one item of furniture (a date line, a reading time, a
+    bracketed note, a caption ending in a credit such as "[Agency]", a credit line): a hard
+    wrapped paragraph never takes it in. Rules that could match a piece of a sentence (a
+    byline's "By ...", a call to action's words) are left out."""
+    credit = CAPTION_CREDIT.search(text)
+    return bool(
+        DATE_LINE.match(text)
+        or READING_TIME.match(text)
+        or BRACKETED.match(text)
+        or IMAGE_MARKER.match(text)
+        or (credit and CREDIT_OPENING.search(credit.group()))
+        or CREDIT_LINE.match(text)
+        or EDITOR_CREDIT.match(text)
+    )
 
 
 def word_count(text: str) -> int:

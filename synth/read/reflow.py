@@ -17,9 +17,12 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 WHITESPACE = re.compile(r"\s+")
+BREAKABLE = re.compile(r"[ \t]")  # where a wrapper may break a line: never a no-break space
 SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”]$")
 # A line broken inside a hyphenated word ("al-" / "Maadi") or at a dash between words ("said--"
 # / "and", "said" / "--and"), as textwrap breaks them: the break stands for no space at all.
@@ -29,6 +32,8 @@ DASH_BEFORE = re.compile(r"\w--+$")
 WORD_AFTER = re.compile(r"^\w")
 DASH_AFTER = re.compile(r"^--+\w")
 BULLET = re.compile(r"^[*•·▪►-]\s*")
+CLOSERS = "\"”’')]"
+SENTENCE_OPENING = re.compile(r"^[\"“‘'(\[]*[A-Z0-9]")
 OPENER = re.compile(r"^[*•·▪►]\s")  # a bullet; a hyphen at a line's start is as often a dash
 WORD_START = re.compile(r"(?<!\S)[^\W\d_]")
 
@@ -36,7 +41,10 @@ MIN_WIDTH = 30  # narrower than this, a run of short lines is a list or a menu, 
 MAX_WIDTH = 200
 MIN_BREAKS = 2  # mid-sentence breaks at one width before a file counts as wrapped
 MIN_SHARE = 0.5  # of all mid-sentence line ends
+# Prose runs on in lower case after most breaks; a list of headlines or links never does.
+LOWER_SHARE = 0.3
 TITLE_WORDS = 3
+HEADLINE_LINES = 6  # a title-case line this early is taken for a headline, never wrapped body
 TITLE_SHARE = 0.75
 
 
@@ -62,23 +70,32 @@ class RawLine:
 
 @dataclass(frozen=True)
 class Layout:
-    """How a hard-wrapped file is laid out: its width, its least indentation, and whether a
-    line indented past that starts a paragraph (wire copy)."""
+    """How a hard-wrapped file is laid out: its width, its least indentation, whether a line
+    indented past that starts a paragraph (wire copy), whether blank lines part paragraphs."""
 
     width: int
     base_indent: int
     indented_starts: bool
+    blank_lines_part: bool
 
 
-def paragraphs(text: str, body_start: int = 0) -> list[Line]:
-    """The non-blank paragraphs of `text[body_start:]`, hard-wrapped runs joined."""
+def paragraphs(
+    text: str, body_start: int = 0, apart: Callable[[str], bool] | None = None
+) -> list[Line]:
+    """The non-blank paragraphs of `text[body_start:]`, hard-wrapped runs joined.
+
+    A line for which `apart` holds (the cleaner's test for a line that is one whole item of
+    page furniture, such as a credited caption) is joined to neither neighbour.
+    """
     lines = raw_lines(text, body_start)
+    alone = [bool(apart and apart(line.text)) for line in lines]
     layout = find_layout(lines)
     groups: list[list[RawLine]] = []
     for index, line in enumerate(lines):
         above = lines[index - 1]
-        headline = index == 1 and title_shaped(above.text) and not line.text[:1].islower()
-        if groups and layout is not None and not headline and continues(above, line, layout):
+        headline = index < HEADLINE_LINES and heading_shaped(above, index - 1, line)
+        joins = layout is not None and not headline and not (alone[index - 1] or alone[index])
+        if groups and joins and continues(above, line, layout):
             groups[-1].append(line)
         else:
             groups.append([line])
@@ -95,7 +112,7 @@ def raw_lines(text: str, body_start: int = 0) -> list[RawLine]:
         if stripped:
             indent = len(content) - len(content.lstrip())
             start = position + indent
-            first = WHITESPACE.search(stripped)
+            first = BREAKABLE.search(stripped)
             lines.append(
                 RawLine(
                     start=start,
@@ -118,22 +135,24 @@ def wrap_width(lines: list[RawLine]) -> int | None:
     Every line that ends mid-sentence directly above another line votes for the widths it is
     consistent with: at least its own length, and short enough that the next line's first word
     would not have fitted. Of the widths with most votes, the widest line among them wins
-    (the upper edge of the wrapped lines), if enough lines agree on it and some paragraph of
-    three lines or more shows it twice in a row.
+    (the upper edge of the wrapped lines), if enough lines agree on it, enough of the lines
+    under them go on in lower case, and some paragraph of three lines or more shows the width
+    twice in a row.
     """
     votes = [0] * (MAX_WIDTH + 2)
-    voters = 0
+    voters = lower = 0
     for above, below in itertools.pairwise(lines):
         if not below.follows or ends_sentence(above.text) or above.width < MIN_WIDTH:
             continue
         voters += 1
+        lower += below.text[:1].islower()
         low, high = max(above.width, MIN_WIDTH), min(above.width + below.first_word, MAX_WIDTH)
         if low <= high:
             votes[low] += 1
             votes[high + 1] -= 1
     counts = list(itertools.accumulate(votes[: MAX_WIDTH + 1]))
     best_votes = max(counts)
-    if best_votes < MIN_BREAKS or best_votes < MIN_SHARE * voters:
+    if best_votes < MIN_BREAKS or best_votes < MIN_SHARE * voters or lower < LOWER_SHARE * voters:
         return None
     low = counts.index(best_votes)
     high = low
@@ -165,11 +184,21 @@ def find_layout(lines: list[RawLine]) -> Layout | None:
     pairs = [(a, b) for a, b in itertools.pairwise(lines) if b.follows]
     opening = sum(1 for a, b in pairs if full(a, b, width) and a.indent > base == b.indent)
     nested = sum(1 for a, b in pairs if full(a, b, width) and a.indent == b.indent > base)
+    # what follows each paragraph's last line: a blank line (or the end), or the next line
+    after_ends = [
+        b for a, b in zip(lines, [*lines[1:], None], strict=True) if not _wraps(a, b, width)
+    ]
+    parted = sum(1 for b in after_ends if b is None or not b.follows)
     return Layout(
         width=width,
         base_indent=base,
         indented_starts=opening >= MIN_BREAKS and opening > nested,
+        blank_lines_part=parted >= MIN_SHARE * len(after_ends),
     )
+
+
+def _wraps(above: RawLine, below: RawLine | None, width: int) -> bool:
+    return below is not None and below.follows and full(above, below, width)
 
 
 def continues(above: RawLine, below: RawLine, layout: Layout) -> bool:
@@ -177,23 +206,59 @@ def continues(above: RawLine, below: RawLine, layout: Layout) -> bool:
     the file's width, and does not open a paragraph of its own.
 
     A paragraph opens with a bullet, or with an indented line where the file indents first
-    lines (wire copy); a bullet's hanging indent opens nothing.
+    lines (wire copy); a bullet's hanging indent opens nothing. Where nothing but a new line
+    parts paragraphs, a full line that ends a sentence may end its paragraph too: a new
+    sentence opening under it starts a new one, so splitting there changes no sentence.
     """
     if not below.follows or not full(above, below, layout.width) or OPENER.match(below.text):
         return False
     if below.indent > above.indent and not BULLET.match(above.text):
         return False
-    return not (layout.indented_starts and below.indent > layout.base_indent)
+    if layout.indented_starts and below.indent > layout.base_indent:
+        return False
+    return layout.blank_lines_part or not sentence_boundary(above.text, below.text)
 
 
-def title_shaped(text: str) -> bool:
-    """A headline in title case, as a file's first line often is: not the start of a wrapped
-    paragraph, even when it happens to end near the wrap width (unless the line under it
-    carries on in lower case)."""
-    words = WORD_START.findall(text)
+def sentence_boundary(above: str, below: str) -> bool:
+    """`above` ends a sentence and `below` opens the next, as the sentence splitter reads
+    them joined (an abbreviation such as "U.S." at a line's end ends nothing)."""
+    if not ends_sentence(above) or not SENTENCE_OPENING.match(below):
+        return False
+    first, second = flat_text(above), flat_text(below)
+    joined = f"{first} {second}"
+    closers = len(first) - len(first.rstrip(CLOSERS))  # pysbd may cut before a closing quote
+    cursor = 0
+    for piece in segmenter().segment(joined):
+        found = joined.find(piece.strip(), cursor)
+        if found < 0:
+            return False
+        cursor = found + len(piece.strip())
+        if cursor >= len(first) - closers:
+            return cursor <= len(first)
+    return False
+
+
+@lru_cache(maxsize=1)
+def segmenter():  # type: ignore[no-untyped-def]
+    """pysbd's English splitter; its rules ship in its package (no download)."""
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def heading_shaped(line: RawLine, index: int, below: RawLine) -> bool:
+    """A headline above the story, not the start of a wrapped paragraph, even where it ends
+    near the wrap width: a line in title case, or the file's first line when it ends on a
+    capitalized word (a wrapped lead more often breaks after "that" or "the"). The line under
+    it must open with a capital; a lower-case one carries the sentence on."""
+    if ends_sentence(line.text) or below.text[:1].islower():
+        return False
+    words = WORD_START.findall(line.text)
     capitalized = sum(1 for w in words if w[0].isupper())
-    shaped = len(words) >= TITLE_WORDS and capitalized >= TITLE_SHARE * len(words)
-    return shaped and not ends_sentence(text)
+    if len(words) >= TITLE_WORDS and capitalized >= TITLE_SHARE * len(words):
+        return True
+    last = WORD_START.findall(line.text)[-1:] or [""]
+    return index == 0 and last[0][:1].isupper() and below.text[:1].isupper()
 
 
 def ends_sentence(text: str) -> bool:

@@ -11,21 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 
 from synth.core import Sentence, Source
 from synth.read.clean import sentence_furniture, word_count
-from synth.read.reflow import flatten
+from synth.read.reflow import flatten, segmenter
 
 MIN_WORDS = 4
 INNER_TERMINATOR = re.compile(r"[.!?…;:](?=.*\w)", re.S)
-
-
-@lru_cache(maxsize=1)
-def _segmenter():  # type: ignore[no-untyped-def]
-    import pysbd
-
-    return pysbd.Segmenter(language="en", clean=False)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -40,7 +32,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         return [(start, start + len(stripped))]
     spans = []
     cursor = 0
-    for piece in _segmenter().segment(text):
+    for piece in segmenter().segment(text):
         piece = piece.strip()
         if not piece:
             continue
