@@ -206,16 +206,16 @@ def continues(above: RawLine, below: RawLine, layout: Layout) -> bool:
     the file's width, and does not open a paragraph of its own.
 
     A paragraph opens with a bullet, or with an indented line where the file indents first
-    lines (wire copy); a bullet's hanging indent opens nothing. Where nothing but a new line
-    parts paragraphs, a full line that ends a sentence may end its paragraph too: a new
-    sentence opening under it starts a new one, so splitting there changes no sentence.
+    lines (wire copy); a bullet's hanging indent opens nothing. Where neither indents nor
+    blank lines part paragraphs, a full line that ends a sentence may end its paragraph too:
+    a new sentence opening under it starts a new one, so splitting there changes no sentence.
     """
     if not below.follows or not full(above, below, layout.width) or OPENER.match(below.text):
         return False
     if below.indent > above.indent and not BULLET.match(above.text):
         return False
-    if layout.indented_starts and below.indent > layout.base_indent:
-        return False
+    if layout.indented_starts:  # indents alone open paragraphs
+        return below.indent <= layout.base_indent
     return layout.blank_lines_part or not sentence_boundary(above.text, below.text)
 
 
