@@ -41,8 +41,9 @@ MIN_WIDTH = 30  # narrower than this, a run of short lines is a list or a menu, 
 MAX_WIDTH = 200
 MIN_BREAKS = 2  # mid-sentence breaks at one width before a file counts as wrapped
 MIN_SHARE = 0.5  # of all mid-sentence line ends
-# Prose runs on in lower case after most breaks; a list of headlines or links never does.
-LOWER_SHARE = 0.3
+# Prose runs on in lower case after many breaks (or is all capitals); a list of headlines or
+# links never does.
+LOWER_SHARE = 0.2
 TITLE_WORDS = 3
 HEADLINE_LINES = 6  # a title-case line this early is taken for a headline, never wrapped body
 TITLE_SHARE = 0.75
@@ -145,7 +146,7 @@ def wrap_width(lines: list[RawLine]) -> int | None:
         if not below.follows or ends_sentence(above.text) or above.width < MIN_WIDTH:
             continue
         voters += 1
-        lower += below.text[:1].islower()
+        lower += below.text[:1].islower() or below.text.isupper()
         low, high = max(above.width, MIN_WIDTH), min(above.width + below.first_word, MAX_WIDTH)
         if low <= high:
             votes[low] += 1
