@@ -94,7 +94,7 @@ def paragraphs(
     groups: list[list[RawLine]] = []
     for index, line in enumerate(lines):
         above = lines[index - 1]
-        headline = index < HEADLINE_LINES and heading_shaped(above, index - 1, line)
+        headline = layout is not None and heading_shaped(above, index - 1, line, layout)
         joins = layout is not None and not headline and not (alone[index - 1] or alone[index])
         if groups and joins and continues(above, line, layout):
             groups[-1].append(line)
@@ -247,19 +247,20 @@ def segmenter():  # type: ignore[no-untyped-def]
     return pysbd.Segmenter(language="en", clean=False)
 
 
-def heading_shaped(line: RawLine, index: int, below: RawLine) -> bool:
+def heading_shaped(line: RawLine, index: int, below: RawLine, layout: Layout) -> bool:
     """A headline above the story, not the start of a wrapped paragraph, even where it ends
-    near the wrap width: a line in title case, or the file's first line when it ends on a
-    capitalized word (a wrapped lead more often breaks after "that" or "the"). The line under
-    it must open with a capital; a lower-case one carries the sentence on."""
-    if ends_sentence(line.text) or below.text[:1].islower():
+    near the wrap width: the file's first line in title case. Where nothing else parts
+    paragraphs (no blank lines, no indents), also a title-case line among the first few, and
+    a first line that ends on a capitalized word. The line under it must open with a capital;
+    a lower-case one carries the sentence on."""
+    if index >= HEADLINE_LINES or ends_sentence(line.text) or not below.text[:1].isupper():
         return False
+    unmarked = not (layout.blank_lines_part or layout.indented_starts)
     words = WORD_START.findall(line.text)
     capitalized = sum(1 for w in words if w[0].isupper())
     if len(words) >= TITLE_WORDS and capitalized >= TITLE_SHARE * len(words):
-        return True
-    last = WORD_START.findall(line.text)[-1:] or [""]
-    return index == 0 and last[0][:1].isupper() and below.text[:1].isupper()
+        return index == 0 or unmarked
+    return unmarked and index == 0 and bool(words) and words[-1].isupper()
 
 
 def ends_sentence(text: str) -> bool:
