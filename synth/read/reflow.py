@@ -86,7 +86,8 @@ def paragraphs(
     """The non-blank paragraphs of `text[body_start:]`, hard-wrapped runs joined.
 
     A line for which `apart` holds (the cleaner's test for a line that is one whole item of
-    page furniture, such as a credited caption) is joined to neither neighbour.
+    page furniture, such as a credited caption) takes no line under it into its paragraph.
+    (It may still end one: a wrapper can leave a paragraph's bracketed last words alone.)
     """
     lines = raw_lines(text, body_start)
     alone = [bool(apart and apart(line.text)) for line in lines]
@@ -95,7 +96,7 @@ def paragraphs(
     for index, line in enumerate(lines):
         above = lines[index - 1]
         headline = layout is not None and heading_shaped(above, index - 1, line, layout)
-        joins = layout is not None and not headline and not (alone[index - 1] or alone[index])
+        joins = layout is not None and not headline and not alone[index - 1]
         if groups and joins and continues(above, line, layout):
             groups[-1].append(line)
         else:
