@@ -20,6 +20,7 @@ from synth.compare.differences import Comparer
 from synth.compare.figures import key_figures
 from synth.compare.quotes import QuoteFinder
 from synth.core import Briefing, InputError, RankedPoint, Section, Sentence, Source
+from synth.read.inventory import retention_note
 from synth.read.segment import segment_sources
 from synth.read.sources import DEFAULT_MAX_BYTES, Paths, load_sources
 from synth.read.syndicate import mark_reports
@@ -135,7 +136,9 @@ def brief(
     sentence-transformers model, or `embedder` replaces it outright. Embeddings of `model` are
     cached on disk (in `cache_dir`, default the user cache folder) unless `use_cache` is off.
     Inputs that cannot be used are reported to `warn` and left out (with `strict`, raised);
-    advice such as "this article does not look English" goes to `note`. URLs on private,
+    advice such as "this article does not look English" goes to `note`, and so does every
+    source whose cleaning kept half of its words or fewer (named with the rule that dropped
+    most): it was still read, so it is news for the user, not a failed input. URLs on private,
     loopback or link-local addresses are fetched only with `allow_private`.
     """
     if max_words is not None and max_words < 1:
@@ -148,6 +151,9 @@ def brief(
         note=note,
         allow_private=allow_private,
     )
+    for source in sources:
+        if note and (message := retention_note(source)):
+            note(message)
     if embedder is None:
         embedder = default_embedder(model, cache_dir, use_cache, note)
     return Pipeline(embedder=embedder, progress=progress).run(sources, max_words)

@@ -97,6 +97,29 @@ def monkeypatch_session_cwd():
     os.chdir(previous)
 
 
+def briefing_of_lines(articles: dict[str, str], embedder):  # type: ignore[no-untyped-def]
+    """A briefing of articles whose every line is taken as one sentence, past the cleaner.
+
+    For testing what comes after reading (rendering, escaping) on text the cleaner would drop,
+    such as markup: the renderer must be safe whatever reaches it.
+    """
+    from synth.core import Sentence, Source
+    from synth.pipeline import Pipeline
+
+    sources, sentences = [], []
+    for number, (name, text) in enumerate(sorted(articles.items()), start=1):
+        sources.append(Source(number, name, text, name, blocks=((0, len(text)),)))
+        start = 0
+        for position, line in enumerate(text.splitlines(keepends=True)):
+            body = line.rstrip("\n")
+            if body:
+                sentences.append(
+                    Sentence(len(sentences), number, start, start + len(body), body, position)
+                )
+            start += len(line)
+    return Pipeline(embedder=embedder).run(sources, None, sentences=sentences)
+
+
 @pytest.fixture
 def write_article(tmp_path: Path):
     def write(name: str, text: str) -> Path:

@@ -5,6 +5,7 @@ import pytest
 
 import synth
 from synth.write.render import escape_markdown, render
+from tests.conftest import briefing_of_lines
 
 ATTACK = (
     "Officials said </li><script>alert(1)</script> and <img src=x onerror=alert(2)> "
@@ -13,12 +14,14 @@ ATTACK = (
 
 
 @pytest.fixture
-def hostile_briefing(write_article, fake_embedder):
-    a = write_article("a.txt", f"# Heading injected\n{ATTACK}\n")
-    b = write_article(
-        "b.txt", f"{ATTACK}\nA second, harmless sentence about the weather is here.\n"
-    )
-    return synth.brief([a, b], embedder=fake_embedder)
+def hostile_briefing(fake_embedder):
+    """Markup reaches the renderer here past the cleaner (which drops it as page furniture):
+    escaping must not depend on it."""
+    articles = {
+        "a.txt": f"# Heading injected\n{ATTACK}\n",
+        "b.txt": f"{ATTACK}\nA second, harmless sentence about the weather is here.\n",
+    }
+    return briefing_of_lines(articles, fake_embedder)
 
 
 def test_html_escapes_article_text(hostile_briefing):

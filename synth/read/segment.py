@@ -2,11 +2,12 @@
 
 pysbd ships its rules in its package (no download) and gets abbreviations such as "U.S.
 Secretary" and "Dec. 8" right, where Punkt-style splitters break after "U.S.". Sentences never
-cross a line: the cleaner's blocks are paragraphs. pysbd's time grows with the square of a
-paragraph's length, so an overlong paragraph (a whole file on one line) is cut at sentence
-ends into windows first; a stretch with no sentence end in a whole window is no sentence and
-is left out. A sentence a source repeats word for word is counted once.
-"""
+cross a paragraph: the cleaner's blocks are paragraphs, a hard-wrapped one spanning several
+lines. pysbd reads a paragraph's flat text (one line, single spaces), so a paragraph splits the
+same however it was wrapped; spans are mapped back to the file as read. pysbd's time grows with
+the square of a paragraph's length, so an overlong paragraph (a whole file on one line) is cut
+at sentence ends into windows first; a stretch with no sentence end in a whole window is no
+sentence and is left out. A sentence a source repeats word for word is counted once."""
 
 from __future__ import annotations
 
@@ -16,18 +17,12 @@ from functools import lru_cache
 
 from synth.core import Sentence, Source
 from synth.read.clean import sentence_furniture, word_count
+from synth.read.reflow import flatten, segmenter
 
 MIN_WORDS = 4
 INNER_TERMINATOR = re.compile(r"[.!?…;:](?=.*\w)", re.S)
 WINDOW_CHARS = 2_000
 SENTENCE_BREAK = re.compile(r"[.!?…][\"”’')\]]*\s+")
-
-
-@lru_cache(maxsize=1)
-def _segmenter():  # type: ignore[no-untyped-def]
-    import pysbd
-
-    return pysbd.Segmenter(language="en", clean=False)
 
 
 def paragraph_sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -70,7 +65,7 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
         return ((start, start + len(stripped)),)
     spans = []
     cursor = 0
-    for piece in _segmenter().segment(text):
+    for piece in segmenter().segment(text):
         piece = piece.strip()
         if not piece:
             continue
@@ -90,21 +85,19 @@ def segment_sources(sources: Sequence[Source]) -> tuple[Sentence, ...]:
     """Every usable sentence of every source, numbered in source then reading order."""
     sentences: list[Sentence] = []
     for source in sources:
-        for position, (start, end) in enumerate(_source_spans(source)):
-            text = " ".join(source.text[start:end].split())
+        for position, (start, end, text) in enumerate(_source_spans(source)):
             sentences.append(Sentence(len(sentences), source.id, start, end, text, position))
     return tuple(sentences)
 
 
-def _source_spans(source: Source) -> Iterator[tuple[int, int]]:
+def _source_spans(source: Source) -> Iterator[tuple[int, int, str]]:
+    """(start, end, flat text) of each usable sentence, offsets into the file as read."""
     seen: set[str] = set()
     for block_start, block_end in source.blocks:
-        block = source.text[block_start:block_end]
-        for start, end in paragraph_sentences(block):
-            text = block[start:end]
-            if word_count(text) < MIN_WORDS or sentence_furniture(text):
+        block = flatten(source.text[block_start:block_end])
+        for start, end in paragraph_sentences(block.text):
+            text = block.text[start:end]
+            if word_count(text) < MIN_WORDS or sentence_furniture(text) or text in seen:
                 continue
-            normalized = " ".join(text.split())
-            if normalized not in seen:
-                seen.add(normalized)
-                yield block_start + start, block_start + end
+            seen.add(text)
+            yield block_start + block.raw(start), block_start + block.raw_end(end), text

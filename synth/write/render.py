@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from synth.core import Briefing, Evidence, Point, Source, SynthError
 from synth.read.dates import parse_date
+from synth.read.reflow import flat_text
 from synth.read.syndicate import report_count, wire_copies
 
 FORMATS = ("md", "html", "json")
@@ -57,7 +58,7 @@ def _context(briefing: Briefing) -> dict[str, Any]:
             marks.append(
                 Markup(
                     '<a class="cite" href="#source-{0}" title="{1}" aria-label="{2}">[{0}]</a>'
-                ).format(source_id, " ".join(sentence.split()), f"Source {source_id}: {label}")
+                ).format(source_id, flat_text(sentence), f"Source {source_id}: {label}")
             )
         return Markup("").join(marks)
 
