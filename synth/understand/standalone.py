@@ -1,10 +1,14 @@
 """Make sure a sentence can stand on its own once lifted out of its article.
 
-A sentence that opens with a connective ("However,") or a pronoun whose referent lies in an
-earlier sentence ("It now holds ...") cannot be quoted alone. When the opening pronoun is the
-subject of a speech verb ("He said ...") the speaker is usually named just before; then the
-sentence is repaired the way journalists do it, with the name in square brackets
-("[Olsen] said ..."). Otherwise the sentence is reported as not standalone.
+A reader of a briefing sees each point without the article around it, so a sentence is kept
+out when it leans on what came before: an opening connective ("However,"), a pronoun whose
+referent lies in an earlier sentence ("It now holds ...", "..., he said"), a definite
+description of something it never names ("The study found ...", "said the decision ..."), an
+unnamed speaker ("A friend said"), first or second person outside quotes, a quotation with no
+one named to say it, or a fragment (lower-case start, ellipsis, no closing punctuation). Only
+one repair is made, the way journalists do it: an opening "He said" whose speaker is named
+just before becomes "[Olsen] said". The rules are strict on purpose: a point dropped costs
+less than a point that cannot be understood.
 """
 
 from __future__ import annotations
@@ -14,30 +18,81 @@ from collections.abc import Sequence
 
 from synth.core import Sentence
 from synth.lang.en import (
+    BARE_DEFINITE,
+    DEFINITE_EXPLAINED,
+    FIRST_SECOND_PERSON,
+    INNER_CONNECTIVE,
+    INNER_NAME,
+    KNOWN_REFERENTS,
     NAME_AFTER_VERB,
     NAME_APPOSITIVE,
     NAME_BEFORE_VERB,
     NOT_A_NAME,
     OPENING_CONNECTIVE,
+    OPENING_DEFINITE,
     OPENING_PRONOUN,
+    OPENING_QUANTIFIER,
+    PRONOUN_SPEAKER,
+    RELATED_LABEL,
+    SAID_DEFINITE,
+    SENTENCE_CLOSE,
     SPEAKER_PRONOUN,
+    SUCH,
+    THIRD_PERSON,
+    TRUNCATED,
+    UNNAMED_SPEAKER,
 )
 
 LOOK_BACK = 3
+QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
+QUOTE_OPENERS = ('"', "“", "‘", "'", "`")
 
 
 def repair(sentence: Sentence, sentences: Sequence[Sentence]) -> str | None:
     """The sentence's text, repaired if needed; None when it cannot stand on its own."""
     text = sentence.text
-    if OPENING_CONNECTIVE.match(text):
-        return None
     speaker = SPEAKER_PRONOUN.match(text)
     if speaker:
         name = find_speaker(sentence, sentences)
-        return f"[{name}]{speaker.group('rest')}{text[speaker.end() :]}" if name else None
-    if OPENING_PRONOUN.match(text):
-        return None
-    return text
+        if not name:
+            return None
+        text = f"[{name}]{speaker.group('rest')}{text[speaker.end() :]}"
+    return text if standalone_problem(text) is None else None
+
+
+def standalone_problem(text: str) -> str | None:
+    """Why a sentence cannot be read alone (connective, fragment, pronoun, definite
+    description, quote, other), or None when it can."""
+    if OPENING_CONNECTIVE.match(text) or INNER_CONNECTIVE.search(text):
+        return "connective"
+    if not text[:1].isupper() and not text.startswith(("[", *QUOTE_OPENERS)):
+        return "fragment"
+    if TRUNCATED.search(text) or not SENTENCE_CLOSE.search(text) or text.endswith("?"):
+        return "fragment"
+    if text.startswith(QUOTE_OPENERS) or RELATED_LABEL.match(text) or text.startswith("["):
+        return "quote" if text.startswith(QUOTE_OPENERS) else "other"
+    outside = QUOTED.sub(" ", text)
+    if OPENING_PRONOUN.match(text) or PRONOUN_SPEAKER.search(outside):
+        return "pronoun"
+    if FIRST_SECOND_PERSON.search(outside) or _pronoun_before_name(outside):
+        return "pronoun"
+    if OPENING_DEFINITE.match(text) and not DEFINITE_EXPLAINED.match(text):
+        return "definite_description"
+    if OPENING_QUANTIFIER.match(text) or SUCH.search(outside):
+        return "definite_description"
+    if SAID_DEFINITE.search(outside) or UNNAMED_SPEAKER.match(text):
+        return "definite_description"
+    if any(m.group("noun") not in KNOWN_REFERENTS for m in BARE_DEFINITE.finditer(outside)):
+        return "definite_description"
+    return None
+
+
+def _pronoun_before_name(text: str) -> bool:
+    """A third-person pronoun with no name before it in the sentence to stand for."""
+    pronoun = THIRD_PERSON.search(text)
+    if pronoun is None:
+        return False
+    return INNER_NAME.search(text, 0, pronoun.start()) is None
 
 
 def find_speaker(sentence: Sentence, sentences: Sequence[Sentence]) -> str | None:
