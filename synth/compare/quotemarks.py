@@ -24,7 +24,7 @@ from synth.lang.en import (
 
 MIN_QUOTE_WORDS = 6
 OPEN_BEFORE = re.compile(r"[\s(\[{—–/-]")
-CLOSE_AFTER = re.compile(r"[\s.,;:!?)\]}—–-]")
+CLOSE_AFTER = re.compile(r"[\s.,;:!?)\]}—–\"”’'-]")
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,8 @@ SUBJECTS = ("nsubj", "nsubjpass")
 LOOK_BACK_PARAGRAPHS = 4
 LOOK_BACK_SENTENCES = 6
 CLIMB = 2
-NAME_WORD = r"(?:[A-Z][\w'’-]+|[A-Z]\.)"
+QUOTE_CHARACTERS = set("\"“”‘’'`")
+NAME_WORD = r"(?:[A-Z][\w'’-]+|(?:[A-Z]\.)+)"
 
 Parse = Callable[[str], Any]
 
@@ -92,32 +93,78 @@ class SpeakerFinder:
         self, source: Source, spans: Sequence[QuoteSpan], index: int, found: dict[int, str | None]
     ) -> str | None:
         """A span's own speaker, else the previous span's when it goes on the same quotation:
-        the next paragraph of a quote that runs on, or a second quote with no verb of its own
-        right after the first ("...," Olsen said. "...")."""
+        the next paragraph of a quote that runs on, a paragraph that is only a quote right after
+        an attributed one, or a second quote right after the first ("...," Olsen said. "...")."""
         if index in found:
             return found[index]
         span = spans[index]
         own = self._speaker(source, span, spans)
-        if own is not None or span.nested or index == 0:
-            found[index] = own
-            return own
-        previous = spans[index - 1]
-        if own is None and self._verbless(source, span, spans) and _follows(previous, span):
+        found[index] = own
+        if own is None and not span.nested and index > 0 and self._goes_on(source, spans, index):
             found[index] = self._inherited(source, spans, index - 1, found)
-            return found[index]
-        found[index] = None
-        return None
+        return found[index]
 
-    def _verbless(self, source: Source, span: QuoteSpan, spans: Sequence[QuoteSpan]) -> bool:
-        """No verb of saying outside quotes in the sentence(s) the span belongs to."""
-        doc, inside = self._parsed(source, span.block, spans)
-        quote = _tokens(doc, source, span)
-        if not quote:
+    def _goes_on(self, source: Source, spans: Sequence[QuoteSpan], index: int) -> bool:
+        """Whether nothing but the previous quote's attribution stands between it and this one
+        (no other verb, no one else named), and nothing but punctuation follows this one."""
+        span, previous = spans[index], spans[index - 1]
+        if previous.nested:
             return False
-        sentences = {t.sent.start for t in quote}
-        return not any(
-            is_speech(t) and t.i not in inside and t.sent.start in sentences for t in doc
+        following = spans[index + 1].start if index + 1 < len(spans) else None
+        if not self._only_punctuation(source, spans, span.block, span.end, following):
+            return False
+        if previous.block == span.block:
+            return self._only_attribution(source, spans, span.block, previous.end, span.start)
+        return (
+            previous.block == span.block - 1
+            and self._only_punctuation(source, spans, span.block, None, span.start)
+            and self._only_attribution(source, spans, previous.block, previous.end, None)
         )
+
+    def _region(
+        self,
+        source: Source,
+        spans: Sequence[QuoteSpan],
+        block: int,
+        start: int | None,
+        end: int | None,
+    ) -> list[Any]:
+        """Tokens of a paragraph outside quotes between two source offsets (None: its edge)."""
+        doc, inside = self._parsed(source, block, spans)
+        offset = source.blocks[block][0]
+        low = -1 if start is None else start - offset
+        high = len(doc.text) if end is None else end - offset
+        return [t for t in doc if low <= t.idx < high and t.i not in inside]
+
+    def _only_punctuation(
+        self,
+        source: Source,
+        spans: Sequence[QuoteSpan],
+        block: int,
+        start: int | None,
+        end: int | None,
+    ) -> bool:
+        region = self._region(source, spans, block, start, end)
+        return all(t.is_punct or t.is_space for t in region)
+
+    def _only_attribution(
+        self,
+        source: Source,
+        spans: Sequence[QuoteSpan],
+        block: int,
+        start: int | None,
+        end: int | None,
+    ) -> bool:
+        """Only a verb of saying with its words, closed by punctuation ("Olsen told reporters
+        on Monday."), not a phrase the next quote belongs to ("says Olsen, author of")."""
+        region = [
+            t
+            for t in self._region(source, spans, block, start, end)
+            if not (t.is_space or t.is_quote or set(t.text) <= QUOTE_CHARACTERS)
+        ]
+        verbs = [t for t in region if t.pos_ == "VERB"]
+        closed = not region or region[-1].is_punct
+        return closed and len(verbs) <= 1 and all(is_speech(t) for t in verbs)
 
     def _speaker(self, source: Source, span: QuoteSpan, spans: Sequence[QuoteSpan]) -> str | None:
         if span.nested:
@@ -125,7 +172,7 @@ class SpeakerFinder:
         doc, inside = self._parsed(source, span.block, spans)
         verb = governing_verb(doc, _tokens(doc, source, span), inside)
         subject = verb_subject(verb) if verb is not None else None
-        if subject is None or any(c.dep_ == "conj" for c in subject.children):
+        if subject is None or _joint(subject):
             return None
         if subject.lower_ in PERSON_PRONOUNS:
             return self._antecedent(source, span.block, subject, spans)
@@ -174,17 +221,14 @@ class SpeakerFinder:
         return None
 
 
+def _joint(subject: Any) -> bool:
+    """Two named speakers at once ("Dennis and Wells wrote"): words no single person said."""
+    return any(c.dep_ == "conj" and c.pos_ in ("PROPN", "PRON") for c in subject.children)
+
+
 def _tokens(doc: Any, source: Source, span: QuoteSpan) -> list[Any]:
     offset = source.blocks[span.block][0]
     return [t for t in doc if span.start - offset <= t.idx < span.end - offset]
-
-
-def _follows(previous: QuoteSpan, span: QuoteSpan) -> bool:
-    """Whether `span` goes on from `previous`: the same paragraph, or the next paragraph of a
-    quotation left open."""
-    if previous.nested:
-        return False
-    return previous.block == span.block or (span.continued and previous.block == span.block - 1)
 
 
 def governing_verb(doc: Any, quote: Sequence[Any], inside: set[int]) -> Any | None:
@@ -282,8 +326,8 @@ def _noun_phrase(subject: Any) -> list[Any]:
 
 
 def _unlabelled_name(subject: Any, names: Counter[str]) -> str | None:
-    """A proper-noun subject the parser gave no person label ("Valdes-Sosa"): a name only when
-    the article also gives it with a first name, and the parser did not call it a place."""
+    """A proper-noun subject the parser gave no person label ("Donnelly said"): a name when the
+    article also gives it with a first name or uses it again, and not a place or a title."""
     if subject.ent_type_ in NOT_SPEAKER_LABELS:
         return None
     words = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
@@ -292,16 +336,21 @@ def _unlabelled_name(subject: Any, names: Counter[str]) -> str | None:
     if name is None:
         return None
     surname = name.split()[-1]
-    if not any(n.split()[-1] == surname for n in names):
-        return None
-    return name
+    if any(len(n.split()) > 1 and n.split()[-1] == surname for n in names):
+        return name
+    if names[surname] >= 2:
+        return name
+    return None
 
 
 def _entity(token: Any, labels: Iterable[str] = SPEAKER_LABELS) -> str | None:
     """The name of the person or organisation entity `token` belongs to, titles left off."""
     for entity in token.doc.ents:
         if entity.start <= token.i < entity.end and entity.label_ in labels:
-            return clean_name(entity.text)
+            words = list(entity)
+            while len(words) > 1 and words[0].pos_ not in ("PROPN", "PUNCT"):
+                words.pop(0)
+            return clean_name(entity.doc[words[0].i : entity.end].text)
     return None
 
 
@@ -350,12 +399,15 @@ def sentence_person(sentence: Any, inside: set[int]) -> str | None:
 
 
 def article_names(text: str) -> Counter[str]:
-    """Every run of two or three capitalized words in an article, titles left off."""
+    """Runs of two or more capitalized words in an article (titles left off), and how often
+    each capitalized word stands inside a sentence: the names the article uses."""
     runs: Counter[str] = Counter()
     for match in re.finditer(rf"\b{NAME_WORD}(?:\s+{NAME_WORD}){{1,5}}\b", text):
         name = clean_name(match.group(0))
         if name and len(name.split()) >= 2:
             runs[name] += 1
+    for match in re.finditer(rf"(?<=[a-z,;] ){NAME_WORD}\b", text):
+        runs[match.group(0)] += 1
     return runs
 
 
@@ -368,7 +420,11 @@ def full_name(name: str, names: Counter[str]) -> str:
     if len(name.split()) > 1:
         return name
     forms = {
-        n for n in names if n.split()[-1] == name and n.split()[0].casefold() not in NOT_A_NAME
+        n
+        for n in names
+        if len(n.split()) > 1
+        and n.split()[-1] == name
+        and n.split()[0].casefold() not in NOT_A_NAME
     }
     firsts = {f.split()[0] for f in forms}
     if len(firsts) != 1:
