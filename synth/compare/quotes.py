@@ -15,9 +15,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from synth.compare.quotemarks import QuoteSpan, quote_spans
 from synth.compare.speakers import SpeakerFinder
 from synth.core import Evidence, Quote, Sentence, Source
+from synth.read.quotemarks import QuoteSpan, quote_spans
 from synth.understand.merge import quote_shingles
 
 SHARED_WORDS = 6

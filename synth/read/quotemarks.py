@@ -157,7 +157,9 @@ def _possessive(text: str, k: int, end: int) -> bool:
 
 def _opens_with_quote(paragraph: str) -> bool:
     head = paragraph.lstrip()
-    return head.startswith(DOUBLE_OPENERS)
+    if head.startswith(DOUBLE_OPENERS):
+        return True
+    return head.startswith(SINGLE_OPENERS) and head[1:2].isalnum()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -166,3 +168,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def unquoted(text: str) -> str:
+    """A line with its quotations (of any length, in any style) blanked out, a quotation left
+    open running to the end of the line: the words of the writer, not of those quoted."""
+    found, open_at = _paragraph_quotes(text, 0, len(text))
+    if open_at is not None:
+        found.append((open_at, len(text), False))
+    chars = list(text)
+    for start, end, _ in found:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
