@@ -7,8 +7,9 @@ import synth
 from synth.write.render import escape_markdown, render
 
 ATTACK = (
-    "Officials said </li><script>alert(1)</script> and <img src=x onerror=alert(2)> "
-    "then [x](javascript:alert(3)) | a | b | and {{ 7*7 }} were all in the text today."
+    "Rotterdam port officials said </li><script>alert(1)</script> and <img src=x "
+    "onerror=alert(2)> then [x](javascript:alert(3)) | a | b | and {{ 7*7 }} were all in a "
+    "statement on Monday."
 )
 
 
@@ -16,7 +17,7 @@ ATTACK = (
 def hostile_briefing(write_article, fake_embedder):
     a = write_article("a.txt", f"# Heading injected\n{ATTACK}\n")
     b = write_article(
-        "b.txt", f"{ATTACK}\nA second, harmless sentence about the weather is here.\n"
+        "b.txt", f"{ATTACK}\nA second, harmless sentence about the weather in Lisbon is here.\n"
     )
     return synth.brief([a, b], embedder=fake_embedder)
 

@@ -12,6 +12,7 @@ places never speak. Anything less certain gives no speaker: a wrong name costs m
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -58,9 +59,20 @@ Parse = Callable[[str], Any]
 
 
 def spacy_parser(model: str = SPACY_MODEL) -> Parse:
-    """The spaCy pipeline as a function from text to a parsed Doc (loaded on first use)."""
-    import spacy
+    """The spaCy pipeline as a function from text to a parsed Doc.
 
+    spaCy's machine-learning layer (thinc) imports torch whenever it is installed, which costs
+    seconds and hundreds of MB; the English pipeline runs on numpy alone. So torch is hidden
+    while spaCy is imported, unless it is loaded already (then there is nothing to save).
+    """
+    hide = "torch" not in sys.modules
+    if hide:
+        sys.modules["torch"] = None  # type: ignore[assignment]
+    try:
+        import spacy
+    finally:
+        if hide:
+            del sys.modules["torch"]
     return spacy.load(model)
 
 

@@ -119,7 +119,12 @@ INNER_NAME = re.compile(r"(?<=\s)[\"“(]?[A-Z][\w.'’-]*")
 
 # An opening definite description of something the sentence does not name ("The study
 # found", "This decision", "The plane's computers"): the determiner, then a lower-case word.
-OPENING_DEFINITE = re.compile(r"^(?:The|This|That|These|Those|Such|Both|Each)\s+[a-z]")
+OPENING_DEFINITE = re.compile(
+    r"^(?:The|This|That|These|Those|Such|Both|Each)\s+(?P<word>[a-z][\w'’-]*)"
+)
+
+# A bracketed note ("[Updated at 10:49 ...]", a whole sentence in brackets), not a repair.
+BRACKETED_NOTE = re.compile(r"^\[.*\]\W*$|^\[\s*(?:update|updated|editor|note)", re.I)
 
 # What lets an opening "The ..." say which thing it means: a relative clause or a name.
 DEFINITE_EXPLAINED = re.compile(
@@ -129,7 +134,8 @@ DEFINITE_EXPLAINED = re.compile(
 
 # "said the decision ...": what someone said is about a thing introduced elsewhere.
 SAID_DEFINITE = re.compile(
-    rf"\b{SPEECH_VERBS}\s+(?:that\s+)?(?:the|this|these|those)\s+[a-z][\w'’-]*\s+(?!of\b)"
+    rf"\b{SPEECH_VERBS}\s+(?:that\s+)?(?:the|this|these|those)\s+(?:[a-z][\w'’-]*\s+)?"
+    r"[a-z][\w'’-]*\s+(?!of\b|(?:[a-z]+\s+)?(?:to|in|at|for|from|on)\s+(?:the\s+)?[A-Z])"
 )
 
 # An unnamed speaker ("A friend said", "One official told").
@@ -751,12 +757,14 @@ KNOWN_REFERENTS = frozenset(
 # lower-case words that end the noun phrase there, with nothing (an "of" phrase, a
 # possessive, a clause) to say which thing is meant.
 BARE_DEFINITE = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch)\s+(?:[a-z][\w-]*\s+)?"
-    r"(?P<noun>[a-z][\w-]*)"
-    r"(?=\s*[,.;:!?)—–]|\s+-|\s+[A-Z]|\s+\w+ly\b|\s+\w+ed\b"
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch)\s+"
+    r"(?:(?!(?:of|and|or)\b)[a-z][\w-]*\s+)?"
+    r"(?P<noun>(?!(?:of|and|or|to|in|on|at|for|with|by|from)\b)[a-z][\w-]*)"
+    r"(?=\s*[,.;:!?)—–]|\s+-|\s+\w+ly\b|\s+\w+ed\b"
     r"|\s+(?:is|was|were|are|has|have|had|will|would|could|can|may|might|should|must|did"
-    r"|does|do|said|says|told|appears|seems|remains|in|on|at|to|with|for|from|by|into|after"
-    r"|before|since|during|as|than|and|or|but|over|under|about|against|near|without)\b)"
+    r"|does|do|said|says|told|appears|seems|remains|and|or|but|as|than)\b"
+    r"|\s+(?:in|on|at|to|with|for|from|by|into|after|before|since|during|over|under|about"
+    r"|against|near|without)\b(?!\s+(?:the\s+)?[A-Z]))"
 )
 
 

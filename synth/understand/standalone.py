@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from synth.core import Sentence
 from synth.lang.en import (
     BARE_DEFINITE,
+    BRACKETED_NOTE,
     DEFINITE_EXPLAINED,
     FIRST_SECOND_PERSON,
     INNER_CONNECTIVE,
@@ -69,14 +70,19 @@ def standalone_problem(text: str) -> str | None:
         return "fragment"
     if TRUNCATED.search(text) or not SENTENCE_CLOSE.search(text) or text.endswith("?"):
         return "fragment"
-    if text.startswith(QUOTE_OPENERS) or RELATED_LABEL.match(text) or text.startswith("["):
+    if text.startswith(QUOTE_OPENERS) or RELATED_LABEL.match(text) or BRACKETED_NOTE.match(text):
         return "quote" if text.startswith(QUOTE_OPENERS) else "other"
     outside = QUOTED_TEXT.sub(" ", text)
     if OPENING_PRONOUN.match(text) or PRONOUN_SPEAKER.search(outside):
         return "pronoun"
     if FIRST_SECOND_PERSON.search(outside) or _pronoun_before_name(outside):
         return "pronoun"
-    if OPENING_DEFINITE.match(text) and not DEFINITE_EXPLAINED.match(text):
+    opening = OPENING_DEFINITE.match(text)
+    if (
+        opening
+        and opening.group("word") not in KNOWN_REFERENTS
+        and not DEFINITE_EXPLAINED.match(text)
+    ):
         return "definite_description"
     if OPENING_QUANTIFIER.match(text) or SUCH.search(outside):
         return "definite_description"
