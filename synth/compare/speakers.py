@@ -16,11 +16,13 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from synth.core import Source
 from synth.lang.en import (
     ACCORDING,
+    CLAIM_LEMMAS,
     NOT_A_NAME,
     PERSON_PRONOUNS,
     SPEECH_LEMMAS,
@@ -58,6 +60,7 @@ NAME_WORD = r"(?:[A-Z][\w'’-]+|(?:[A-Z]\.)+)"
 Parse = Callable[[str], Any]
 
 
+@lru_cache(maxsize=2)
 def spacy_parser(model: str = SPACY_MODEL) -> Parse:
     """The spaCy pipeline as a function from text to a parsed Doc.
 
@@ -101,6 +104,18 @@ class SpeakerFinder:
             speaker = self._inherited(source, spans, index, found)
             found[index] = speaker
         return {k: full_name(v, names) if v else None for k, v in found.items()}
+
+    def claimant(self, text: str) -> str | None:
+        """Who a sentence gives its content as the claim of ("X claimed ...", "according to
+        X"): a person or organisation, else None."""
+        if self.parse is None:
+            self.parse = spacy_parser()
+        for token in self.parse(text):
+            if token.lemma_.lower() in CLAIM_LEMMAS or token.lower_ in ACCORDING:
+                subject = verb_subject(token)
+                if subject is not None and not _joint(subject):
+                    return speaker_name(subject)
+        return None
 
     def _inherited(
         self, source: Source, spans: Sequence[QuoteSpan], index: int, found: dict[int, str | None]

@@ -75,10 +75,12 @@ SPEECH_VERBS = (
 # Words that mark where a statement was made ("said in Hamburg"): the place differences look near.
 SPEECH_CUE = re.compile(r"\b(?:said|says|spoke|speaking|told reporters|announced|added)\b")
 
-# A sentence that gives its content as someone's claim, or is a quote outright.
-ATTRIBUTION = re.compile(
-    r"\b(?:said|says|told|added|announced|claimed|stated|according to|reported|quoted)\b"
-    r"|^[\"“]|[\"”]$"
+# A sentence that gives its content only as someone's claim, not as a statement of fact or an
+# announcement ("X claimed", "alleged"). "According to X" and "X said" report a statement.
+CLAIM = re.compile(
+    r"\b(?:claim|claims|claimed|claiming|allege|alleges|alleged|alleging|allegedly|purported"
+    r"|purportedly|accused|accuses)\b",
+    re.I,
 )
 
 
@@ -312,6 +314,9 @@ SPEECH_LEMMAS = frozenset(
         "yell",
     ]
 )
+
+# Verbs that give what follows as someone's claim.
+CLAIM_LEMMAS = frozenset(["accuse", "allege", "claim", "purport"])
 
 # "according to X": X is the speaker.
 ACCORDING = frozenset(["according"])
