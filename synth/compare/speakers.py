@@ -88,10 +88,10 @@ class SpeakerFinder:
     """
 
     parse: Parse | None = None
-    _docs: dict[tuple[int, str, int], tuple[Any, set[int]]] = field(
+    _docs: dict[tuple[int, str, int, int], tuple[Any, set[int]]] = field(
         default_factory=dict, repr=False
     )
-    _article_names: dict[tuple[int, str], Counter[str]] = field(default_factory=dict, repr=False)
+    _article_names: dict[tuple[int, str, int], Counter[str]] = field(default_factory=dict, repr=False)
 
     def speakers(
         self, source: Source, spans: Sequence[QuoteSpan], wanted: Iterable[int] | None = None
@@ -211,7 +211,7 @@ class SpeakerFinder:
         return speaker_name(subject, self._names(source))
 
     def _names(self, source: Source) -> Counter[str]:
-        key = (source.id, source.path)
+        key = (source.id, source.path, hash(source.text))
         if key not in self._article_names:
             self._article_names[key] = article_names(source.text)
         return self._article_names[key]
@@ -220,7 +220,7 @@ class SpeakerFinder:
         self, source: Source, block: int, spans: Sequence[QuoteSpan]
     ) -> tuple[Any, set[int]]:
         """A paragraph's Doc and the indexes of its tokens inside quotation marks."""
-        key = (source.id, source.path, block)
+        key = (source.id, source.path, hash(source.text), block)
         if key not in self._docs:
             if self.parse is None:
                 self.parse = spacy_parser()

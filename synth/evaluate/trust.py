@@ -208,3 +208,31 @@ def style_outcomes(
         outcomes = quote_outcomes(chosen, articles, finder, restyle=style)
         results[style] = [(o.id, plain[o.id], o.detail or None) for o in outcomes]
     return results
+
+
+@dataclass(frozen=True)
+class TrustReport:
+    """The scores of one half of every labelled set."""
+
+    speakers: Score
+    figures: Score
+    standalone: Score
+    styles: dict[str, tuple[int, int]]
+
+
+def trust_report(name: str, embedder: Embedder, finder: SpeakerFinder | None = None) -> TrustReport:
+    """Speakers, differences and standalone points scored on half `name` of tests/data."""
+    finder = finder or SpeakerFinder()
+    quotes = half(read_jsonl(DATA / "quotes.jsonl"), name)
+    articles = {
+        (str(a["cluster"]), str(a["doc"])): str(a["text"])
+        for a in read_jsonl(DATA / "quote_articles.jsonl.gz")
+    }
+    styled_ids = {str(r["id"]) for r in read_jsonl(DATA / "quotes_styles.jsonl")}
+    styles = style_outcomes(quotes, articles, finder, styled_ids)
+    return TrustReport(
+        speakers=score(quote_outcomes(quotes, articles, finder)),
+        figures=score(figure_outcomes(half(read_jsonl(DATA / "figures.jsonl"), name), embedder)),
+        standalone=score(standalone_outcomes(half(read_jsonl(DATA / "standalone.jsonl"), name))),
+        styles={s: (sum(a == b for _, a, b in rows), len(rows)) for s, rows in styles.items()},
+    )
