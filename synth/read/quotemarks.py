@@ -180,3 +180,41 @@ def unquoted(text: str) -> str:
     for start, end, _ in found:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+def plain_marks(
+    text: str, start: int, end: int, spans: Sequence[QuoteSpan]
+) -> tuple[str, list[int]]:
+    """`text[start:end]` with the marks around each span written as one straight double quote,
+    and where each of its offsets (and its end) lands in that text: a parser then reads
+    ``...'', '...' and “...” alike, so the style of the marks cannot change who speaks."""
+    marks: dict[int, int] = {}
+    for span in spans:
+        if start <= span.start <= span.end <= end:
+            for at, backwards in ((span.start, True), (span.end, False)):
+                found = _mark_near(text, start, end, at, backwards)
+                if found is not None:
+                    marks[found[0]] = found[1]
+    plain: list[str] = []
+    to_plain: list[int] = []
+    k = start
+    while k < end:
+        width = marks.get(k, 0)
+        to_plain.extend([len(plain)] * max(width, 1))
+        plain.append('"' if width else text[k])
+        k += max(width, 1)
+    to_plain.append(len(plain))
+    return "".join(plain), to_plain
+
+
+def _mark_near(text: str, start: int, end: int, at: int, backwards: bool) -> tuple[int, int] | None:
+    """(position, width) of the quotation mark just before (or after) `at`, spaces skipped."""
+    marks = sorted({*DOUBLE_OPENERS, *DOUBLE_CLOSERS, *SINGLE_OPENERS, *SINGLE_CLOSERS}, key=len)
+    k = at
+    while start < k < end and text[k - 1 if backwards else k].isspace():
+        k += -1 if backwards else 1
+    for mark in reversed(marks):
+        first = k - len(mark) if backwards else k
+        if start <= first and first + len(mark) <= end and text[first : first + len(mark)] == mark:
+            return first, len(mark)
+    return None
