@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -49,6 +49,11 @@ def _progress(quiet: bool) -> Callable[[str], None] | None:
     return lambda stage: _say(f"{stage} ...")
 
 
+def _stages(ctx: typer.Context) -> dict[str, Any]:
+    """Stage objects handed in by whoever runs `app` (tests pass `obj={"embedder": fake}`)."""
+    return ctx.obj if isinstance(ctx.obj, dict) else {}
+
+
 @app.callback()
 def root() -> None:
     """Turn several news articles about one event into one attributed briefing."""
@@ -56,6 +61,7 @@ def root() -> None:
 
 @app.command()
 def brief(
+    ctx: typer.Context,
     paths: Annotated[
         list[str],
         typer.Argument(help="Article files (.txt .md .html .jsonl .json), folders, URLs, or -."),
@@ -99,6 +105,7 @@ def brief(
         paths,
         max_words=max_words,
         model=model,
+        embedder=_stages(ctx).get("embedder"),
         cache_dir=cache_dir,
         use_cache=not no_cache,
         progress=_progress(quiet),
@@ -144,6 +151,7 @@ def sources_command(
 
 @app.command("eval")
 def evaluate_command(
+    ctx: typer.Context,
     dataset: Annotated[Path, typer.Argument(help="Folder of <cluster>/docs/*.txt, refs/*.txt.")],
     max_words: Annotated[
         str,
@@ -185,17 +193,20 @@ def evaluate_command(
             chosen,
             budgets,
             out,
-            embedder=default_embedder(model),
+            embedder=_stages(ctx).get("embedder") or default_embedder(model),
             progress=advance,
         )
     sys.stdout.write(format_json(results) if as_json else format_table(results))
 
 
-def main() -> None:
-    """Entry point: run the app, turning errors into one line and an exit code."""
+def main(obj: dict[str, Any] | None = None) -> None:
+    """Entry point: run the app, turning errors into one line and an exit code.
+
+    `obj` hands stage objects to the commands (`{"embedder": ...}`), for tests and embedders.
+    """
     signal.signal(signal.SIGINT, _interrupt)
     try:
-        app()
+        app(obj=obj)
     except SynthError as error:
         _say(f"error: {error}")
         sys.exit(error.exit_code)

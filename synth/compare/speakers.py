@@ -22,10 +22,12 @@ from typing import Any
 from synth.core import Source
 from synth.lang.en import (
     ACCORDING,
+    ACCORDING_LINKS,
     CLAIM_LEMMAS,
     NOT_A_NAME,
     PERSON_PRONOUNS,
     SPEECH_LEMMAS,
+    SPOKES_LINKS,
     SPOKES_NOUNS,
     TITLE_WORDS,
     stop_words,
@@ -201,7 +203,7 @@ class SpeakerFinder:
         end: int | None,
     ) -> bool:
         """Only a verb of saying with its words, closed by punctuation ("Olsen told reporters
-        on Monday."), not a phrase the next quote belongs to ("says Olsen, author of")."""
+        in Geneva."), not a phrase the next quote belongs to ("says Olsen, author of")."""
         region = [
             t
             for t in self._region(source, spans, block, start, end)
@@ -324,7 +326,13 @@ def verb_subject(verb: Any) -> Any | None:
     """The subject of a verb of saying, climbing from "and said" or "quoted as saying"."""
     if verb.lower_ in ACCORDING:
         return next(
-            (g for c in verb.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"),
+            (
+                g
+                for c in verb.children
+                if c.lower_ in ACCORDING_LINKS
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
             None,
         )
     token = verb
@@ -355,7 +363,7 @@ def speaker_name(subject: Any, names: Counter[str] | None = None) -> str | None:
         for child in subject.children:
             if child.dep_ == "poss" and (name := _entity(child, ("ORG",))):
                 return name
-            if child.dep_ == "prep" and child.lower_ in ("for", "of"):
+            if child.dep_ == "prep" and child.lower_ in SPOKES_LINKS:
                 for grand in child.children:
                     if grand.dep_ == "pobj" and (name := _entity(grand, ("ORG",))):
                         return name

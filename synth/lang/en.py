@@ -257,6 +257,9 @@ SINGLE_CLOSERS = ("’", "'")
 # Words that start with an apostrophe without opening a quote ('em, 'til, '90s).
 ELISION = re.compile(r"(?:em|til|tis|twas|cause|bout|n|round|\d0s|\d\ds?)\b", re.I)
 
+# A plural possessive ("workers' union"): an s, the mark, then a lower-case word.
+PLURAL_POSSESSIVE = re.compile(r"s['’] [a-z]")
+
 # Lemmas of verbs that report speech or writing; a quote they govern is their subject's words.
 SPEECH_LEMMAS = frozenset(
     [
@@ -320,6 +323,10 @@ CLAIM_LEMMAS = frozenset(["accuse", "allege", "claim", "purport"])
 
 # "according to X": X is the speaker.
 ACCORDING = frozenset(["according"])
+ACCORDING_LINKS = frozenset(["to"])
+
+# "a spokesman for X", "a statement of X": X is the organisation that speaks.
+SPOKES_LINKS = frozenset(["for", "of"])
 
 # Pronouns that stand for one earlier-named person when they say something.
 PERSON_PRONOUNS = frozenset(["he", "she"])

@@ -18,6 +18,7 @@ from synth.lang.en import (
     DOUBLE_CLOSERS,
     DOUBLE_OPENERS,
     ELISION,
+    PLURAL_POSSESSIVE,
     SINGLE_CLOSERS,
     SINGLE_OPENERS,
 )
@@ -152,7 +153,7 @@ def _closer_side(before: str, after: str) -> bool:
 
 def _possessive(text: str, k: int, end: int) -> bool:
     """A plural possessive ("workers' union"): an s, the mark, then a lower-case word."""
-    return text[k - 1 : k] == "s" and bool(re.match(r" [a-z]", text[k + 1 : min(k + 3, end)]))
+    return k > 0 and bool(PLURAL_POSSESSIVE.match(text, k - 1, min(k + 3, end)))
 
 
 def _opens_with_quote(paragraph: str) -> bool:

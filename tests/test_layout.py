@@ -1,0 +1,78 @@
+"""The tree reads as the pipeline: phases as packages, imports flowing one way, no cycles, and
+English words only in the language module."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+SYNTH = Path(__file__).resolve().parent.parent / "synth"
+PHASES = ["lang", "read", "understand", "compare", "write"]  # each may import only earlier ones
+SHARED = {"synth.core", "synth.stages"}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(SYNTH.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports_of(path: Path) -> set[str]:
+    """Every synth module a file imports, at the top or inside a function."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("synth"):
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("synth")}
+    return found
+
+
+def graph() -> dict[str, set[str]]:
+    modules = {module_name(p): p for p in SYNTH.rglob("*.py")}
+    return {name: {m for m in imports_of(p) if m in modules} for name, p in modules.items()}
+
+
+def phase(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 and parts[1] in PHASES else None
+
+
+def test_no_import_cycles():
+    edges = graph()
+    state: dict[str, int] = {}
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(edges[node]):
+            assert state.get(nxt) != 1, "import cycle: " + " -> ".join([*trail, node, nxt])
+            if nxt not in state:
+                visit(nxt, [*trail, node])
+        state[node] = 2
+
+    for node in sorted(edges):
+        if node not in state:
+            visit(node, [])
+
+
+def test_phases_import_only_earlier_phases():
+    for module, targets in graph().items():
+        own = phase(module)
+        if own is None:
+            continue
+        for target in targets - SHARED:
+            other = phase(target)
+            assert other is not None, f"{module} imports {target}, outside the phases"
+            assert PHASES.index(other) <= PHASES.index(own), f"{module} imports {target}"
+
+
+def test_english_word_lists_live_in_the_language_module():
+    weekday = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+    speech = re.compile(r"said\|says|says\|said")
+    offenders = [
+        str(p.relative_to(SYNTH))
+        for p in SYNTH.rglob("*.py")
+        if p.parent.name != "lang"
+        and (weekday.search(p.read_text()) or speech.search(p.read_text()))
+    ]
+    assert offenders == []
