@@ -49,8 +49,12 @@ LOOK_BACK = 3
 QUOTE_OPENERS = ('"', "“", "‘", "'", "`")
 
 
-def repair(sentence: Sentence, sentences: Sequence[Sentence]) -> str | None:
-    """The sentence's text, repaired if needed; None when it cannot stand on its own."""
+def repair(sentence: Sentence, sentences: Sequence[Sentence], strict: bool = False) -> str | None:
+    """The sentence's text, repaired if needed; None when it cannot stand on its own.
+
+    By default only the problems that make a point unreadable count (an opening connective,
+    pronoun or unexplained definite description, a pronoun speaker, a fragment, ...); with
+    `strict`, also those that only make it harder (a "the report" inside the sentence)."""
     text = sentence.text
     speaker = SPEAKER_PRONOUN.match(text)
     if speaker:
@@ -58,24 +62,28 @@ def repair(sentence: Sentence, sentences: Sequence[Sentence]) -> str | None:
         if not name:
             return None
         text = f"[{name}]{speaker.group('rest')}{text[speaker.end() :]}"
-    return text if standalone_problem(text) is None else None
+    return text if standalone_problem(text, strict) is None else None
 
 
-def standalone_problem(text: str) -> str | None:
+def standalone_problem(text: str, strict: bool = True) -> str | None:
     """Why a sentence cannot be read alone (connective, fragment, pronoun, definite
-    description, quote, other), or None when it can."""
-    if OPENING_CONNECTIVE.match(text) or INNER_CONNECTIVE.search(text):
+    description, quote, other), or None when it can. Without `strict`, only what makes it
+    unreadable: the problems at its opening, a pronoun speaker, first or second person,
+    fragments and quotations standing alone."""
+    if OPENING_CONNECTIVE.match(text):
         return "connective"
     if not text[:1].isupper() and not text.startswith(("[", *QUOTE_OPENERS)):
         return "fragment"
     if TRUNCATED.search(text) or not SENTENCE_CLOSE.search(text) or text.endswith("?"):
         return "fragment"
-    if text.startswith(QUOTE_OPENERS) or RELATED_LABEL.match(text) or BRACKETED_NOTE.match(text):
-        return "quote" if text.startswith(QUOTE_OPENERS) else "other"
+    if RELATED_LABEL.match(text) or BRACKETED_NOTE.match(text):
+        return "other"
     outside = QUOTED_TEXT.sub(" ", text)
+    if text.startswith(QUOTE_OPENERS) and not _named_speaker(outside):
+        return "quote"
     if OPENING_PRONOUN.match(text) or PRONOUN_SPEAKER.search(outside):
         return "pronoun"
-    if FIRST_SECOND_PERSON.search(outside) or _pronoun_before_name(outside):
+    if FIRST_SECOND_PERSON.search(outside):
         return "pronoun"
     opening = OPENING_DEFINITE.match(text)
     if (
@@ -84,13 +92,27 @@ def standalone_problem(text: str) -> str | None:
         and not DEFINITE_EXPLAINED.match(text)
     ):
         return "definite_description"
-    if OPENING_QUANTIFIER.match(text) or SUCH.search(outside):
+    if UNNAMED_SPEAKER.match(text) or OPENING_QUANTIFIER.match(text):
         return "definite_description"
-    if SAID_DEFINITE.search(outside) or UNNAMED_SPEAKER.match(text):
+    return _inner_problem(text, outside) if strict else None
+
+
+def _inner_problem(text: str, outside: str) -> str | None:
+    """What makes a sentence harder to read alone without making it unreadable."""
+    if INNER_CONNECTIVE.search(text):
+        return "connective"
+    if _pronoun_before_name(outside):
+        return "pronoun"
+    if SUCH.search(outside) or SAID_DEFINITE.search(outside):
         return "definite_description"
     if any(m.group("noun") not in KNOWN_REFERENTS for m in BARE_DEFINITE.finditer(outside)):
         return "definite_description"
     return None
+
+
+def _named_speaker(text: str) -> bool:
+    """Whether the words outside the quotes name who is speaking ("..., Olsen said")."""
+    return any(p.search(text) for p in (NAME_BEFORE_VERB, NAME_AFTER_VERB, NAME_APPOSITIVE))
 
 
 def _pronoun_before_name(text: str) -> bool:
