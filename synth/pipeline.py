@@ -22,7 +22,7 @@ from synth.compare.quotes import QuoteFinder
 from synth.compare.speakers import SpeakerFinder
 from synth.core import Briefing, InputError, RankedPoint, Section, Sentence, Source
 from synth.read.segment import segment_sources
-from synth.read.sources import DEFAULT_MAX_BYTES, load_sources
+from synth.read.sources import DEFAULT_MAX_BYTES, Paths, load_sources
 from synth.read.syndicate import mark_reports
 from synth.stages import ClusterStage, CompareStage, Embedder, MergeStage, QuoteStage, RankStage
 from synth.understand.cluster import Clusterer
@@ -120,7 +120,7 @@ class Pipeline:
 
 
 def brief(
-    paths: Sequence[str | os.PathLike[str]],
+    paths: Paths,
     *,
     max_words: int | None = DEFAULT_MAX_WORDS,
     model: str = DEFAULT_MODEL,
@@ -132,20 +132,29 @@ def brief(
     note: Callable[[str], None] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     strict: bool = False,
+    allow_private: bool = False,
 ) -> Briefing:
-    """Read the articles under `paths` and return their briefing.
+    """Read the articles under `paths` (a list of paths, or one path) and return their briefing.
 
     `max_words` caps the words of all point texts together (None: no cap). `model` names the
     sentence-transformers model, or `embedder` replaces it outright. Embeddings of `model` are
     cached on disk (in `cache_dir`, default the user cache folder) unless `use_cache` is off.
     Inputs that cannot be used are reported to `warn` and left out (with `strict`, raised);
-    advice such as "this article does not look English" goes to `note`.
+    advice such as "this article does not look English" goes to `note`. URLs on private,
+    loopback or link-local addresses are fetched only with `allow_private`.
     """
     if max_words is not None and max_words < 1:
         raise InputError("--max-words must be at least 1")
-    sources = load_sources(paths, max_bytes=max_bytes, warn=warn, strict=strict, note=note)
+    sources = load_sources(
+        paths,
+        max_bytes=max_bytes,
+        warn=warn,
+        strict=strict,
+        note=note,
+        allow_private=allow_private,
+    )
     if embedder is None:
-        embedder = default_embedder(model, cache_dir, use_cache)
+        embedder = default_embedder(model, cache_dir, use_cache, note)
     return Pipeline(embedder=embedder, progress=progress).run(sources, max_words)
 
 
@@ -153,13 +162,21 @@ def default_embedder(
     model: str = DEFAULT_MODEL,
     cache_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
+    note: Callable[[str], None] | None = None,
+    wrap: Callable[[Embedder], Embedder] | None = None,
 ) -> Embedder:
-    """The sentence-transformers model, behind the on-disk cache unless it is turned off."""
+    """The sentence-transformers model, behind the on-disk cache unless it is turned off;
+    a cache that cannot be used is reported to `note`.
+
+    `wrap` places the model where it runs (a digest engine's encoder); the cache stays here.
+    """
     from synth.understand.cache import CachedEmbedder, default_cache_dir, model_fingerprint
     from synth.understand.embed import resolve_model
 
-    embedder = SentenceTransformerEmbedder(model)
+    embedder: Embedder = SentenceTransformerEmbedder(model)
+    if wrap is not None:
+        embedder = wrap(embedder)
     if not use_cache:
         return embedder
     fingerprint = model_fingerprint(model, resolve_model(model))
-    return CachedEmbedder(embedder, fingerprint, cache_dir or default_cache_dir())
+    return CachedEmbedder(embedder, fingerprint, cache_dir or default_cache_dir(), note=note)

@@ -63,6 +63,13 @@ TERM = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 # A token that starts with a letter or holds a digit: words for the sumy baselines.
 TOKEN_START = re.compile(r"^[^\W\d_]|\d")
 
+# Words (letters, inner apostrophes, hyphens, abbreviation dots) and single punctuation marks:
+# a capitalized word counts as part of a name only while no mark interrupts the run.
+NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|['’-](?=[^\W_])|\.(?=[^\W\d_]))*|\d[\d,.]*|[^\w\s]")
+
+# Figures as written: digits with thousands commas or a decimal part, a percent sign kept.
+NUMBER_TOKEN = re.compile(r"(?<![\w.])\$?\d[\d,]*(?:\.\d+)?%?")
+
 
 # ==== Speech and attribution
 
@@ -815,3 +822,11 @@ DAY_MENTION = re.compile(
     rf"\b(?:{'|'.join(sorted(WEEKDAYS))}|yesterday|today|tonight|{MONTH_PATTERN}\s+\d{{1,2}}"
     rf"|\d{{1,2}}\s+{MONTH_PATTERN})\b"
 )
+
+# Marks after which a capitalized word opens a sentence or a quote rather than naming anything.
+OPENING_MARKS = frozenset(".!?:;“\"‘'(")
+
+
+def not_a_name(word: str) -> bool:
+    """Capitalized words that name nothing: function words, months, weekdays, one letter."""
+    return len(word) < 2 or word.casefold() in FUNCTION_WORDS or word in MONTHS or word in WEEKDAYS
