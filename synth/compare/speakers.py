@@ -54,6 +54,8 @@ NOT_SPEAKER_LABELS = frozenset(
 SUBJECTS = ("nsubj", "nsubjpass")
 LOOK_BACK_PARAGRAPHS = 4
 LOOK_BACK_SENTENCES = 6
+# Parsed paragraphs kept for pronoun look-backs; a pronoun looks back a few paragraphs only.
+MAX_CACHED_PARAGRAPHS = 512
 CLIMB = 2
 SENTENCE_ENDS = frozenset([".", "!", "?"])
 QUOTE_CHARACTERS = set("\"“”‘’'`")
@@ -229,6 +231,8 @@ class SpeakerFinder:
     def _names(self, source: Source) -> Counter[str]:
         key = (source.id, source.path, hash(source.text))
         if key not in self._article_names:
+            if len(self._article_names) >= MAX_CACHED_PARAGRAPHS:
+                self._article_names.clear()
             self._article_names[key] = article_names(source.text)
         return self._article_names[key]
 
@@ -238,6 +242,9 @@ class SpeakerFinder:
         """A paragraph's Doc and the indexes of its tokens inside quotation marks."""
         key = (source.id, source.path, hash(source.text), block)
         if key not in self._docs:
+            if len(self._docs) >= MAX_CACHED_PARAGRAPHS:
+                self._docs.clear()  # one finder serves many briefings (eval, digest)
+                self._maps.clear()
             if self.parse is None:
                 self.parse = spacy_parser()
             start, end = source.blocks[block]
