@@ -130,3 +130,8 @@ def test_names_lose_titles_and_role_words():
 def test_two_people_of_one_surname_keep_the_surname():
     names = article_names("Bill Clinton spoke. Hillary Clinton spoke. Clinton said no.")
     assert full_name("Clinton", names) == "Clinton"
+
+
+def test_wire_copy_that_opens_with_two_apostrophes_is_read():
+    src = source("''Harry does politics now only because a friend asked him,'' Ballard said.")
+    assert quoted(src) == ["Harry does politics now only because a friend asked him,"]

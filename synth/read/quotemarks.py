@@ -123,6 +123,10 @@ def _mark_at(text: str, k: int, start: int, end: int) -> _Mark | None:
         if text.startswith(token, k) and k + len(token) <= end:
             after = text[k + len(token)] if k + len(token) < end else " "
             opens = token in DOUBLE_OPENERS and (token != '"' or _opener_side(before, after))
+            # Wire copy sometimes opens with the closing form too (''Rangers'').
+            opens = opens or (
+                token in DOUBLE_CLOSERS and _opener_side(before, after) and after.isalnum()
+            )
             closes = token in DOUBLE_CLOSERS and (token != '"' or _closer_side(before, after))
             if token == '"' and not opens and not closes:
                 opens = closes = True
