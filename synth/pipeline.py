@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from synth.compare.certainty import certainty
+from synth.compare.certainty import certainty, supporting_sources
 from synth.compare.coverage import source_coverage
 from synth.compare.differences import Comparer
 from synth.compare.figures import key_figures
 from synth.compare.quotes import QuoteFinder
+from synth.compare.speakers import SpeakerFinder
 from synth.core import Briefing, InputError, RankedPoint, Section, Sentence, Source
 from synth.read.inventory import retention_note
 from synth.read.segment import segment_sources
@@ -46,6 +47,7 @@ class Pipeline:
     clusterer: ClusterStage = field(default_factory=Clusterer)
     comparer: CompareStage = field(default_factory=Comparer)
     quoter: QuoteStage = field(default_factory=QuoteFinder)
+    speakers: SpeakerFinder = field(default_factory=SpeakerFinder)
     progress: Progress | None = None
 
     def run(
@@ -78,14 +80,17 @@ class Pipeline:
             names = self.clusterer.name_sections(points, labels, scores, sentences)
         with self._stage("compare", timings):
             differences = self.comparer.differences(sentences, vectors, points, sources)
-            disputed = {key for d in differences for key in d.evidence_keys()}
             importance = {k: float(scores[i]) for i, p in enumerate(points) for k in p.sentences}
             quotes = self.quoter.quotes(sentences, sources, importance)
             figures = key_figures(sentences, sources, importance)
         ranked: dict[int, list[RankedPoint]] = {}
         for rank, index in enumerate(chosen, start=1):
-            level = certainty(points[index], sentences, disputed, report_of)
-            entry = RankedPoint(rank, points[index], float(scores[index]), level)
+            point = points[index]
+            support = supporting_sources(point, point_vectors[index], sentences, vectors, report_of)
+            level = certainty(
+                point, sentences, differences, report_of, support, self.speakers.claimant
+            )
+            entry = RankedPoint(rank, point, float(scores[index]), level)
             ranked.setdefault(int(labels[index]), []).append(entry)
         order = sorted(ranked, key=lambda c: ranked[c][0].rank)
         sections = tuple(Section(names[c], tuple(ranked[c])) for c in order)

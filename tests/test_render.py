@@ -8,8 +8,9 @@ from synth.write.render import escape_markdown, render
 from tests.conftest import briefing_of_lines
 
 ATTACK = (
-    "Officials said </li><script>alert(1)</script> and <img src=x onerror=alert(2)> "
-    "then [x](javascript:alert(3)) | a | b | and {{ 7*7 }} were all in the text today."
+    "Rotterdam port officials said </li><script>alert(1)</script> and <img src=x "
+    "onerror=alert(2)> then [x](javascript:alert(3)) | a | b | and {{ 7*7 }} were all in a "
+    "statement on Monday."
 )
 
 
@@ -19,7 +20,7 @@ def hostile_briefing(fake_embedder):
     escaping must not depend on it."""
     articles = {
         "a.txt": f"# Heading injected\n{ATTACK}\n",
-        "b.txt": f"{ATTACK}\nA second, harmless sentence about the weather is here.\n",
+        "b.txt": f"{ATTACK}\nA second, harmless sentence about the weather in Lisbon is here.\n",
     }
     return briefing_of_lines(articles, fake_embedder)
 

@@ -24,17 +24,23 @@ from synth.compare.figures import (
 )
 from synth.core import Difference, Point, Sentence, Source, Variant, sentence_evidence
 from synth.lang.en import (
+    CUMULATIVE,
+    DAY_MENTION,
     LATIN_WORD,
     NOT_PLACES,
     PLACE,
     PRONOUN_START,
+    RANGE,
     SCOPE,
     SPEECH_CUE,
     stem,
 )
+from synth.read.dates import parse_date
 from synth.understand.merge import similar_pairs
 
 SPEECH_REACH = 130
+# Parts that add up to within 10% of a larger count may be what it totals.
+PART_SLACK = 1.1
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,7 @@ class Comparer:
     ) -> list[Difference]:
         point_of = {k: p.id for p in points for k in p.sentences}
         figures = [figure_claims(s) for s in sentences]
+        context = QuantityContext.of(sentences, sources)
         places = [place_names(s.text) for s in sentences]
         figure_edges: dict[str, list[tuple[float, FigureClaim, FigureClaim]]] = defaultdict(list)
         place_edges: list[tuple[int, int, str, str]] = []
@@ -65,7 +72,7 @@ class Comparer:
             if sentences[i].source == sentences[j].source:
                 continue
             if sim >= self.figure_similarity and same_scope(sentences[i].text, sentences[j].text):
-                for key, a, b in self._figure_conflicts(figures[i], figures[j]):
+                for key, a, b in self._figure_conflicts(figures[i], figures[j], context):
                     if key != "percent" or sim >= self.percent_similarity:
                         figure_edges[key].append((sim, a, b))
             same_point = point_of.get(i) == point_of.get(j)
@@ -84,7 +91,10 @@ class Comparer:
         return [d for d in found if d is not None]
 
     def _figure_conflicts(
-        self, left: Sequence[FigureClaim], right: Sequence[FigureClaim]
+        self,
+        left: Sequence[FigureClaim],
+        right: Sequence[FigureClaim],
+        context: QuantityContext | None = None,
     ) -> list[tuple[str, FigureClaim, FigureClaim]]:
         conflicts = []
         for a in left:
@@ -94,6 +104,8 @@ class Comparer:
                 if _states(b.value, left) or _states(a.value, right):
                     continue
                 if a.subject and b.subject and a.subject != b.subject:
+                    continue
+                if a.head != b.head or (context and not context.same_quantity(a, b)):
                     continue
                 if a.unit == "percent":
                     close = abs(a.value - b.value) <= self.max_percent_gap
@@ -174,6 +186,68 @@ class Comparer:
                 continue
             if float(np.max(vectors[core] @ vectors[k])) >= self.support_similarity:
                 group[next(iter(mentioned))].add(k)
+
+
+@dataclass(frozen=True)
+class QuantityContext:
+    """What the articles say around two figures, to tell one quantity from two.
+
+    `counts` holds, per source and counted word, every count that source gives (increments
+    such as "another 105" included): an outlet that counts civilians killed in the east and,
+    separately, in the west gives parts whose sum another outlet may report as a whole.
+    """
+
+    texts: tuple[str, ...]
+    source_of: tuple[int, ...]
+    counts: dict[tuple[int, str], frozenset[float]]
+    published: dict[int, str]
+
+    @classmethod
+    def of(cls, sentences: Sequence[Sentence], sources: Sequence[Source]) -> QuantityContext:
+        counts: dict[tuple[int, str], set[float]] = defaultdict(set)
+        for sentence in sentences:
+            for claim in figure_claims(sentence, increments=True):
+                if claim.unit == "count":
+                    counts[(sentence.source, claim.head)].add(claim.value)
+        published = {s.id: day for s in sources if (day := parse_date(s.published))}
+        return cls(
+            tuple(s.text for s in sentences),
+            tuple(s.source for s in sentences),
+            {k: frozenset(v) for k, v in counts.items()},
+            published,
+        )
+
+    def same_quantity(self, a: FigureClaim, b: FigureClaim) -> bool:
+        """False for a range and a value inside it, a part and its whole, or a count given
+        for different days (a toll that grew is a change over time, not a disagreement)."""
+        text_a, text_b = self.texts[a.sentence], self.texts[b.sentence]
+        if _in_range(a.value, text_b) or _in_range(b.value, text_a):
+            return False
+        days_a, days_b = set(DAY_MENTION.findall(text_a)), set(DAY_MENTION.findall(text_b))
+        if days_a and days_b and not days_a & days_b:
+            return False
+        if a.unit == "count" and a.counted & b.counted & CUMULATIVE:
+            source_a, source_b = self.source_of[a.sentence], self.source_of[b.sentence]
+            day_a, day_b = self.published.get(source_a), self.published.get(source_b)
+            if day_a and day_b and day_a != day_b:
+                return False
+        return a.unit != "count" or not self._part_of_whole(a, b)
+
+    def _part_of_whole(self, a: FigureClaim, b: FigureClaim) -> bool:
+        """Whether the smaller count's outlet gives other counts of the same thing that add
+        up to (nearly) the larger one: 384 + 105 civilians against "almost 500"."""
+        small, large = sorted((a, b), key=lambda c: c.value)
+        others = self.counts.get((self.source_of[small.sentence], small.head), frozenset())
+        total = small.value + sum(v for v in others if v != small.value)
+        return total >= large.value / PART_SLACK
+
+
+def _in_range(value: float, text: str) -> bool:
+    for match in RANGE.finditer(text):
+        low, high = (float(match.group(k).replace(",", "")) for k in ("low", "high"))
+        if low < high and low <= value <= high:
+            return True
+    return False
 
 
 def topical_pairs(

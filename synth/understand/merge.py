@@ -22,7 +22,7 @@ from synth.understand.embed import normalize_rows
 from synth.understand.standalone import repair
 
 NUMBER = re.compile(r"\d[\d,.]*")
-QUOTED = re.compile(r"[\"“”]([^\"“”]+)(?:[\"“”]|$)")
+QUOTED = re.compile(r"(?:``|[\"“”])([^\"“”]+?)(?:''|[\"“”]|$)")
 BLOCK_SIZE = 1024
 # Choosing a point's wording: a variant that reads alone is worth STANDALONE_BONUS; fullness
 # rewards length up to FULL_WORDS (a complete sentence) and penalises every word past
@@ -30,6 +30,9 @@ BLOCK_SIZE = 1024
 # QUOTE_OPENING_PENALTY (it leaves the speaker to the end). Centrality (mean cosine, 0..1) is the
 # rest of the score. The values were set on the seeds and spot-checked on the dev set.
 STANDALONE_BONUS = 0.3
+# A variant with nothing that makes it harder to read alone (a "the report" it never explains,
+# a pronoun before any name) is worth CLEAR_BONUS more.
+CLEAR_BONUS = 0.1
 FULL_WORDS = 35
 LONG_WORDS = 45
 FULLNESS_WEIGHT = 0.3
@@ -147,6 +150,8 @@ def choose_representative(
         words = len(sentence.text.split())
         fullness = min(words, FULL_WORDS) / FULL_WORDS - max(0, words - LONG_WORDS) / LONG_WORDS
         standalone = 0.0 if repair(sentence, sentences) is None else STANDALONE_BONUS
+        if standalone and repair(sentence, sentences, strict=True) is not None:
+            standalone += CLEAR_BONUS
         opens_with_quote = QUOTE_OPENING_PENALTY if sentence.text[:1] in QUOTE_MARKS else 0.0
         value = standalone + float(centrality[k]) + FULLNESS_WEIGHT * fullness - opens_with_quote
         return (-value, sentence.id)
