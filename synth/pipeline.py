@@ -25,7 +25,12 @@ from synth.read.sources import DEFAULT_MAX_BYTES, load_sources
 from synth.read.syndicate import mark_reports
 from synth.stages import ClusterStage, CompareStage, Embedder, MergeStage, QuoteStage, RankStage
 from synth.understand.cluster import Clusterer
-from synth.understand.embed import DEFAULT_MODEL, SentenceTransformerEmbedder, is_bundled
+from synth.understand.embed import (
+    DEFAULT_MODEL,
+    SentenceTransformerEmbedder,
+    encode_distinct,
+    is_bundled,
+)
 from synth.understand.merge import Merger
 from synth.understand.rank import Ranker
 from synth.write.headline import choose_title
@@ -65,7 +70,7 @@ class Pipeline:
         report_of = {s.id: s.report or s.id for s in sources}
         if vectors is None:
             with self._stage(f"embed {len(sentences)} sentences", timings, key="embed"):
-                vectors = self.embedder.encode([s.text for s in sentences])
+                vectors = encode_distinct(self.embedder, [s.text for s in sentences])
         with self._stage("merge", timings):
             points, point_vectors = self.merger.merge(sentences, vectors, sources)
         with self._stage("rank", timings):

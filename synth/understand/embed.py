@@ -18,6 +18,7 @@ from synth.stages import Embedder
 __all__ = [
     "Embedder",
     "SentenceTransformerEmbedder",
+    "encode_distinct",
     "is_bundled",
     "normalize_rows",
     "resolve_model",
@@ -106,6 +107,20 @@ class SentenceTransformerEmbedder:
             show_progress_bar=False,
         )
         return np.asarray(vectors, dtype=np.float32)
+
+
+def encode_distinct(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """`embedder.encode(texts)`, each distinct text encoded once.
+
+    Outlets running the same wire copy repeat whole sentences; with hundreds of them, most of
+    the encoding would be repeats.
+    """
+    distinct = list(dict.fromkeys(texts))
+    vectors = embedder.encode(distinct)
+    if len(distinct) == len(texts):
+        return vectors
+    row = {text: k for k, text in enumerate(distinct)}
+    return vectors[[row[text] for text in texts]]
 
 
 def normalize_rows(matrix: np.ndarray) -> np.ndarray:
