@@ -37,6 +37,9 @@ LONG_WORDS = 45
 FULLNESS_WEIGHT = 0.3
 QUOTE_OPENING_PENALTY = 0.15
 QUOTE_MARKS = "\"“‘'«"
+# Members' mean cosine to their group is read off the group's similarity matrix up to this
+# size (near-ties between variants then fall as they always have); past it, off the mean vector.
+EXACT_CENTRALITY_LIMIT = 1024
 
 
 @dataclass(frozen=True)
@@ -214,7 +217,10 @@ def choose_representative(
     if len(members) == 1:
         return list(members)
     vectors = embeddings[list(members)]
-    centrality = vectors @ vectors.mean(axis=0)  # each member's mean cosine to the group
+    if len(members) <= EXACT_CENTRALITY_LIMIT:
+        centrality = (vectors @ vectors.T).mean(axis=1)
+    else:  # the same means up to rounding, without an m x m matrix
+        centrality = vectors @ vectors.mean(axis=0)
 
     def quality(k: int) -> tuple[float, int]:
         sentence = sentences[members[k]]
