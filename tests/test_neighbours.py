@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from synth.understand.neighbours import best_columns, keep_best_pairs, similarity_blocks
+from synth.understand.neighbours import BestPairs, best_columns, similarity_blocks
 
 
 def test_best_columns_keeps_the_highest_and_breaks_ties_by_column():
@@ -14,12 +14,21 @@ def test_best_columns_keeps_the_highest_and_breaks_ties_by_column():
 
 
 def test_a_pair_keeps_the_score_its_lower_row_gave():
-    pairs: dict[tuple[int, int], float] = {}
+    best = BestPairs(5)
     ids = np.arange(3)
-    keep_best_pairs(np.array([2]), ids, np.array([[0.7, -np.inf, -np.inf]]), 5, pairs)
-    keep_best_pairs(np.array([0]), ids, np.array([[-np.inf, -np.inf, 0.75]]), 5, pairs)
-    keep_best_pairs(np.array([2]), ids, np.array([[0.7, -np.inf, -np.inf]]), 5, pairs)
-    assert pairs == {(0, 2): 0.75}
+    best.add(np.array([2]), ids, np.array([[0.7, 0.9, -np.inf]]))
+    best.add(np.array([0]), ids, np.array([[-np.inf, -np.inf, 0.75]]))
+    low, high, score = best.pairs()
+    assert (low.tolist(), high.tolist()) == ([0, 1], [2, 2])
+    assert np.allclose(score, [0.75, 0.9])
+
+
+def test_each_row_keeps_only_its_best_partners():
+    best = BestPairs(2)
+    scores = np.array([[-np.inf, 0.9, 0.8, 0.95], [0.9, -np.inf, -np.inf, -np.inf]])
+    best.add(np.array([0, 1]), np.arange(4), scores)
+    low, high, _ = best.pairs()
+    assert list(zip(low.tolist(), high.tolist(), strict=True)) == [(0, 1), (0, 3)]
 
 
 def test_blocks_cover_every_row_once():

@@ -32,7 +32,7 @@ from synth.lang.en import (
     SPEECH_CUE,
     stem,
 )
-from synth.understand.neighbours import NEIGHBOURS, keep_best_pairs, similarity_blocks
+from synth.understand.neighbours import NEIGHBOURS, BestPairs, similarity_blocks
 
 SPEECH_REACH = 130
 
@@ -107,7 +107,7 @@ class Comparer:
         values, named = values[active], named[active]
         close = TopicalSimilarity(sentences, vectors, active)
         floor = min(self.figure_similarity, self.place_similarity)
-        pairs: dict[tuple[int, int], float] = {}
+        best = BestPairs(self.neighbours)
         for start, sim in close.blocks():
             rows = slice(start, start + sim.shape[0])
             figure = _differ(values[rows], values) & (sim >= self.figure_similarity)
@@ -115,9 +115,9 @@ class Comparer:
             place = _differ(named[rows], named) & near
             other = source_of[rows, np.newaxis] != source_of
             wanted = other & (sim >= floor) & (figure | place)
-            scores = np.where(wanted, sim, -np.inf)
-            keep_best_pairs(active[rows], active, scores, self.neighbours, pairs)
-        return [(i, j, sim) for (i, j), sim in sorted(pairs.items())]
+            best.add(active[rows], active, np.where(wanted, sim, -np.inf))
+        low, high, score = best.pairs()
+        return list(zip(low.tolist(), high.tolist(), score.tolist(), strict=True))
 
     def _figure_conflicts(
         self, left: Sequence[FigureClaim], right: Sequence[FigureClaim]

@@ -12,8 +12,9 @@ after the matrix products grows linearly with the sentences.
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,7 +22,7 @@ import numpy as np
 from synth.core import Point, Sentence, Source, sentence_evidence
 from synth.lang.en import TOKEN
 from synth.understand.embed import normalize_rows
-from synth.understand.neighbours import NEIGHBOURS, keep_best_pairs, similarity_blocks
+from synth.understand.neighbours import NEIGHBOURS, BestPairs, similarity_blocks
 from synth.understand.standalone import repair
 
 NUMBER = re.compile(r"\d[\d,.]*")
@@ -76,7 +77,7 @@ class Merger:
         """Sentence ids grouped into points; groups ordered by their first sentence id."""
         shingles = [quote_shingles(s.text, self.quote_words) for s in sentences]
         groups = Groups(embeddings, shingles)
-        for _, i, j in self.candidates(sentences, embeddings, shingles):
+        for i, j in self.candidates(sentences, embeddings, shingles):
             a, b = groups.find(i), groups.find(j)
             if a != b and self._may_join(groups, a, b):
                 groups.join(a, b)
@@ -87,35 +88,41 @@ class Merger:
         sentences: Sequence[Sentence],
         embeddings: np.ndarray,
         shingles: Sequence[set[tuple[str, ...]]],
-    ) -> list[tuple[float, int, int]]:
-        """Pairs that may join, strongest first, as (-score, i, j) with i < j.
+    ) -> list[tuple[int, int]]:
+        """Pairs (i < j) that may join, strongest first (ties by ids).
 
         Different outlets qualify at `threshold`, or with a shared quote (score 1.0) from
         `quote_floor`; one outlet's two sentences only when nearly identical with the same
         figures. Each sentence keeps its `neighbours` best-scoring partners.
         """
         source_of = np.array([s.source for s in sentences])
-        quoting = quote_partners(shingles)
+        quotes = QuoteIndex(shingles)
         everyone = np.arange(len(sentences))
-        chosen: dict[tuple[int, int], float] = {}
+        best = BestPairs(self.neighbours)
         for start, block in similarity_blocks(embeddings):
-            scores = self._pair_scores(start, block, source_of, quoting, sentences)
-            rows = everyone[start : start + block.shape[0]]
-            keep_best_pairs(rows, everyone, scores, self.neighbours, chosen)
-        return sorted((-score, i, j) for (i, j), score in chosen.items())
+            scores = self._pair_scores(start, block, source_of, quotes, sentences)
+            best.add(everyone[start : start + block.shape[0]], everyone, scores)
+        low, high, score = best.pairs()
+        order = np.lexsort((high, low, -score))
+        return list(zip(low[order].tolist(), high[order].tolist(), strict=True))
 
     def _pair_scores(
         self,
         start: int,
         block: np.ndarray,
         source_of: np.ndarray,
-        quoting: Sequence[np.ndarray | None],
+        quotes: QuoteIndex,
         sentences: Sequence[Sentence],
     ) -> np.ndarray:
-        """A row block's candidate scores: the similarity, 1.0 for a shared quote, or -inf."""
+        """A row block's candidate scores: the similarity, 1.0 for a shared quote, or -inf.
+
+        Similarities are capped at 1.0 (identical texts may round just above it), so a shared
+        quote ranks with the closest pairs and ties fall by id.
+        """
         rows = np.arange(start, start + block.shape[0])
         floor = min(self.quote_floor, self.threshold)
         other = source_of[rows, np.newaxis] != source_of[np.newaxis, :]
+        block = np.minimum(block, np.float32(1.0))
         scores = np.where(other & (block >= self.threshold), block, -np.inf)
         same = ~other & (block >= max(floor, self.same_source_threshold))
         same[np.arange(len(rows)), rows] = False
@@ -123,10 +130,15 @@ class Merger:
             if same_numbers(sentences[int(rows[r])], sentences[int(c)]):
                 scores[r, c] = block[r, c]
         for r, i in enumerate(rows.tolist()):
-            partners = quoting[i]
-            if partners is not None:
-                keep = partners[other[r, partners] & (block[r, partners] >= floor)]
-                scores[r, keep] = 1.0
+            # A row keeps its best partners, ties by id: past its first `neighbours` quote
+            # partners (all scored 1.0), further ones could never be kept.
+            marked = 0
+            for j in quotes.partners(i):
+                if other[r, j] and block[r, j] >= floor:
+                    scores[r, j] = 1.0
+                    marked += 1
+                    if marked == self.neighbours:
+                        break
         return scores
 
     def _may_join(self, groups: Groups, a: int, b: int) -> bool:
@@ -177,17 +189,27 @@ class Groups:
         return sorted(sorted(m) for m in self.members.values())
 
 
-def quote_partners(shingles: Sequence[set[tuple[str, ...]]]) -> list[np.ndarray | None]:
-    """For each sentence, the other sentences that share one of its quote runs (None: none)."""
-    holders: dict[tuple[str, ...], list[int]] = {}
-    for k, runs in enumerate(shingles):
-        for run in runs:
-            holders.setdefault(run, []).append(k)
-    partners: list[np.ndarray | None] = []
-    for k, runs in enumerate(shingles):
-        found = {j for run in runs for j in holders[run] if j != k}
-        partners.append(np.array(sorted(found), dtype=np.int64) if found else None)
-    return partners
+class QuoteIndex:
+    """Which sentences share a quote run with a sentence: ascending, read only as far as needed.
+
+    A quote carried by hundreds of outlets would make a full partner list per sentence grow
+    with the square of the input.
+    """
+
+    def __init__(self, shingles: Sequence[set[tuple[str, ...]]]) -> None:
+        self.shingles = shingles
+        self.holders: dict[tuple[str, ...], list[int]] = {}
+        for k, runs in enumerate(shingles):
+            for run in runs:
+                self.holders.setdefault(run, []).append(k)
+
+    def partners(self, sentence: int) -> Iterator[int]:
+        """The other sentences sharing a run with `sentence`, by ascending id, each once."""
+        previous = -1
+        for other in heapq.merge(*(self.holders[run] for run in self.shingles[sentence])):
+            if other not in (previous, sentence):
+                yield other
+            previous = other
 
 
 def same_numbers(a: Sentence, b: Sentence) -> bool:

@@ -41,23 +41,43 @@ def best_columns(scores: np.ndarray, limit: int) -> np.ndarray:
     return columns
 
 
-def keep_best_pairs(
-    rows: np.ndarray,
-    columns: np.ndarray,
-    scores: np.ndarray,
-    limit: int,
-    pairs: dict[tuple[int, int], float],
-) -> None:
-    """Add each row's `limit` best pairs to `pairs`, keyed (lower id, higher id).
+class BestPairs:
+    """Collects each row's `limit` best-scoring columns, block by block, as unordered pairs."""
 
-    `rows` and `columns` are the ids of the score matrix's rows and columns. A pair's score is
-    the one its lower id's row gave, whichever row chose it, so the result does not depend on
-    the order in which blocks come.
-    """
-    for row, i in enumerate(rows.tolist()):
-        for column in best_columns(scores[row], limit).tolist():
-            j = int(columns[column])
-            if i < j:
-                pairs[(i, j)] = float(scores[row, column])
-            else:
-                pairs.setdefault((j, i), float(scores[row, column]))
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+
+    def add(self, rows: np.ndarray, columns: np.ndarray, scores: np.ndarray) -> None:
+        """Keep the best finite scores of each row of `scores`.
+
+        `rows` and `columns` are the ids of the score matrix's rows and columns. Rows with at
+        most `limit` finite scores (nearly all) are taken whole, without a per-row sort.
+        """
+        finite = np.isfinite(scores)
+        counts = finite.sum(axis=1)
+        r, c = np.nonzero(finite & (counts <= self.limit)[:, np.newaxis])
+        found_rows, found_columns = [r], [c]
+        for row in np.flatnonzero(counts > self.limit).tolist():
+            best = best_columns(scores[row], self.limit)
+            found_rows.append(np.full(len(best), row))
+            found_columns.append(best)
+        r, c = np.concatenate(found_rows), np.concatenate(found_columns)
+        self._parts.append((rows[r], columns[c], scores[r, c]))
+
+    def pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(lower ids, higher ids, scores), one entry per pair, ordered by ids.
+
+        A pair's score is the one its lower id's row gave, whichever row chose it, so the
+        result does not depend on the order in which blocks come.
+        """
+        if not self._parts:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, np.zeros(0, dtype=np.float32)
+        i, j, score = (np.concatenate(part) for part in zip(*self._parts, strict=True))
+        low, high = np.minimum(i, j), np.maximum(i, j)
+        order = np.lexsort((j < i, high, low))  # per pair, the lower row's choice first
+        low, high, score = low[order], high[order], score[order]
+        first = np.ones(len(low), dtype=bool)
+        first[1:] = (low[1:] != low[:-1]) | (high[1:] != high[:-1])
+        return low[first], high[first], score[first]
