@@ -4,13 +4,29 @@ from __future__ import annotations
 
 import numpy as np
 
-from synth.understand.neighbours import BestPairs, best_columns, similarity_blocks
+from synth.understand.neighbours import BestPairs, similarity_blocks, top_mask
 
 
-def test_best_columns_keeps_the_highest_and_breaks_ties_by_column():
-    scores = np.array([0.9, -np.inf, 0.95, 0.9, 0.5], dtype=np.float32)
-    assert best_columns(scores, 2).tolist() == [2, 0]
-    assert sorted(best_columns(scores, 10).tolist()) == [0, 2, 3, 4]
+def test_top_mask_keeps_the_highest_and_breaks_ties_by_column():
+    inf = -np.inf
+    scores = np.array(
+        [[0.9, inf, 0.95, 0.9, 0.5], [0.7, 0.7, 0.7, 0.7, 0.8], [inf, 0.6, inf, inf, inf]],
+        dtype=np.float32,
+    )
+    kept = [np.flatnonzero(row).tolist() for row in top_mask(scores, 2)]
+    assert kept == [[0, 2], [0, 4], [1]]
+    assert top_mask(scores, 10).tolist() == np.isfinite(scores).tolist()
+    assert not top_mask(scores, 0).any()
+
+
+def test_top_mask_agrees_with_a_sort_on_random_ties():
+    draw = np.random.default_rng(2)
+    scores = draw.integers(0, 4, size=(50, 40)).astype(np.float32)
+    scores[draw.random(scores.shape) < 0.3] = -np.inf
+    for row, kept in zip(scores, top_mask(scores, 5), strict=True):
+        finite = np.flatnonzero(np.isfinite(row))
+        expected = finite[np.lexsort((finite, -row[finite]))][:5]
+        assert sorted(np.flatnonzero(kept).tolist()) == sorted(expected.tolist())
 
 
 def test_a_pair_keeps_the_score_its_lower_row_gave():

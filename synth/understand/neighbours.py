@@ -32,13 +32,27 @@ def similarity_blocks(
         yield start, vectors[start : start + BLOCK_SIZE] @ against.T
 
 
-def best_columns(scores: np.ndarray, limit: int) -> np.ndarray:
-    """Columns of the finite scores in one row, at most `limit`: highest first, ties by column."""
-    columns = np.flatnonzero(np.isfinite(scores))
-    if len(columns) > limit:
-        order = np.lexsort((columns, -scores[columns]))
-        columns = columns[order[:limit]]
-    return columns
+def top_mask(scores: np.ndarray, limit: int) -> np.ndarray:
+    """Per row, the `limit` highest finite scores (ties to the lower column), as a mask.
+
+    Rows with at most `limit` finite scores are taken whole; the others are cut at their
+    `limit`-th highest value, computed for the whole block at once.
+    """
+    keep = np.isfinite(scores)
+    if limit < 1:
+        return np.zeros_like(keep)
+    crowded = np.flatnonzero(keep.sum(axis=1) > limit)
+    if len(crowded) == 0:
+        return keep
+    part = scores[crowded]
+    cut = -np.partition(-part, limit - 1, axis=1)[:, limit - 1 : limit]
+    above = part > cut
+    level = part == cut
+    room = limit - above.sum(axis=1, keepdims=True)
+    tied = np.flatnonzero(level.sum(axis=1, keepdims=True) > room)  # more at the cut than room
+    level[tied] &= np.cumsum(level[tied], axis=1, dtype=np.int32) <= room[tied]
+    keep[crowded] = above | level
+    return keep
 
 
 class BestPairs:
@@ -49,20 +63,11 @@ class BestPairs:
         self._parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
 
     def add(self, rows: np.ndarray, columns: np.ndarray, scores: np.ndarray) -> None:
-        """Keep the best finite scores of each row of `scores`.
+        """Keep the best finite scores of each row of `scores`, ties by column.
 
-        `rows` and `columns` are the ids of the score matrix's rows and columns. Rows with at
-        most `limit` finite scores (nearly all) are taken whole, without a per-row sort.
+        `rows` and `columns` are the ids of the score matrix's rows and columns.
         """
-        finite = np.isfinite(scores)
-        counts = finite.sum(axis=1)
-        r, c = np.nonzero(finite & (counts <= self.limit)[:, np.newaxis])
-        found_rows, found_columns = [r], [c]
-        for row in np.flatnonzero(counts > self.limit).tolist():
-            best = best_columns(scores[row], self.limit)
-            found_rows.append(np.full(len(best), row))
-            found_columns.append(best)
-        r, c = np.concatenate(found_rows), np.concatenate(found_columns)
+        r, c = np.nonzero(top_mask(scores, self.limit))
         self._parts.append((rows[r], columns[c], scores[r, c]))
 
     def pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
