@@ -28,7 +28,6 @@ import tempfile
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -125,6 +124,8 @@ def _weight_files(model_dir: Path) -> list[Path]:
 
 
 def _version(distribution: str) -> str:
+    from importlib import metadata  # not needed when every sentence is cached
+
     try:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:
