@@ -214,6 +214,8 @@ def main() -> None:
         seeds_table(folder, cache, options.repeats)
         if not options.seeds_only:
             dataset, cap = Path(options.dataset), options.lexrank_cap
+            if not dataset.is_dir():
+                raise SystemExit(f"no development set at {dataset}: give --dataset")
             similar_table(dataset, numbers(options.similar), cache, cap, folder)
             dev_table(dataset, numbers(options.sizes), cache, cap, folder)
     print(f"\nload average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
