@@ -132,6 +132,85 @@ def brief(
         raise typer.Exit(PARTIAL)
 
 
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+@app.command("digest")
+def digest_command(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="A feed: article files, folders, JSON Lines, URLs, or -."),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="Folder for the index and briefings (new, empty, or ours)."
+        ),
+    ],
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="Run in this process, or on Ray.")
+    ] = Engine.local,
+    address: Annotated[
+        str | None,
+        typer.Option("--address", help="Ray cluster to join (default: start a local one)."),
+    ] = None,
+    min_articles: Annotated[
+        int, typer.Option("--min-articles", min=1, help="Fewest articles that make a story.")
+    ] = 2,
+    max_words: Annotated[
+        int, typer.Option("--max-words", min=1, help="Cap on each briefing's point words.")
+    ] = DEFAULT_MAX_WORDS,
+    model: Annotated[
+        str, typer.Option("--model", help="sentence-transformers model name or folder.")
+    ] = DEFAULT_MODEL,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option("--cache-dir", help="Embedding cache folder (default: user cache folder)."),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not cache embeddings.")] = False,
+    max_size: Annotated[
+        float, typer.Option("--max-size", min=0.001, help="Largest input to read, in MB.")
+    ] = 20.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+) -> None:
+    """Group a feed into stories; write one briefing per story and an index into a folder."""
+    from synth.digest import digest
+    from synth.engines import make_engine
+
+    problems: list[str] = []
+
+    def warn(message: str) -> None:
+        problems.append(message)
+        _say(f"warning: {message}")
+
+    runner = make_engine(engine.value, address)
+    try:
+        digest(
+            paths,
+            output,
+            engine=runner,
+            max_words=max_words,
+            model=model,
+            embedder=_stages(ctx).get("embedder"),
+            cache_dir=cache_dir,
+            use_cache=not no_cache,
+            min_articles=min_articles,
+            max_bytes=int(max_size * 1024 * 1024),
+            warn=warn,
+            note=None if quiet else lambda message: _say(f"note: {message}"),
+            say=None if quiet else _say,
+        )
+    finally:
+        runner.close()
+    if not quiet:
+        _say(f"wrote {output / 'index.md'}")
+    if problems:
+        raise typer.Exit(PARTIAL)
+
+
 class Interrupted(BaseException):
     """Ctrl-C, raised past Typer (which would turn KeyboardInterrupt into exit 1)."""
 

@@ -154,12 +154,14 @@ def default_embedder(
     cache_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
     note: Callable[[str], None] | None = None,
+    wrap: Callable[[Embedder], Embedder] | None = None,
 ) -> Embedder:
     """The model's embedder, behind the on-disk cache unless it is turned off.
 
     The bundled model runs on ONNX Runtime (its export kept in `cache_dir` even when the
     embedding cache is off); any other model through sentence-transformers. Both give the
-    bundled model the same vectors to about 1e-7, so they share cached vectors.
+    bundled model the same vectors to about 1e-7, so they share cached vectors. `wrap` places
+    the model where it runs (a digest engine's encoder); the cache stays here.
     """
     from synth.understand.cache import CachedEmbedder, default_cache_dir, model_fingerprint
     from synth.understand.embed import resolve_model
@@ -170,6 +172,8 @@ def default_embedder(
         embedder = BundledEmbedder(model, cache_dir, note)
     else:
         embedder = SentenceTransformerEmbedder(model)
+    if wrap is not None:
+        embedder = wrap(embedder)
     if not use_cache:
         return embedder
     fingerprint = model_fingerprint(model, resolve_model(model))
