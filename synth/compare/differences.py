@@ -249,7 +249,7 @@ class TopicalSimilarity:
                 block[:, self.pronoun_columns] = np.maximum(columns, through)
             for r in np.flatnonzero(self.pronoun[rows]).tolist():
                 k = int(rows[r])
-                through_row = vectors[subset] @ vectors[k - 1]
+                through_row = own @ vectors[k - 1]
                 _exclude(through_row, subset, k)
                 block[r] = np.maximum(block[r], through_row)
             yield start, block
