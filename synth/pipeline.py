@@ -27,7 +27,12 @@ from synth.read.sources import DEFAULT_MAX_BYTES, Paths, load_sources
 from synth.read.syndicate import mark_reports
 from synth.stages import ClusterStage, CompareStage, Embedder, MergeStage, QuoteStage, RankStage
 from synth.understand.cluster import Clusterer
-from synth.understand.embed import DEFAULT_MODEL, SentenceTransformerEmbedder
+from synth.understand.embed import (
+    DEFAULT_MODEL,
+    SentenceTransformerEmbedder,
+    encode_distinct,
+    is_bundled,
+)
 from synth.understand.merge import Merger
 from synth.understand.rank import Ranker
 from synth.write.headline import choose_title
@@ -41,7 +46,7 @@ class Pipeline:
     """The stages of a briefing, each swappable: any object that meets the stage's protocol
     in `synth.stages` will do (tests hand in fakes)."""
 
-    embedder: Embedder = field(default_factory=SentenceTransformerEmbedder)
+    embedder: Embedder = field(default_factory=lambda: default_embedder(use_cache=False))
     merger: MergeStage = field(default_factory=Merger)
     ranker: RankStage = field(default_factory=Ranker)
     clusterer: ClusterStage = field(default_factory=Clusterer)
@@ -68,7 +73,7 @@ class Pipeline:
         report_of = {s.id: s.report or s.id for s in sources}
         if vectors is None:
             with self._stage(f"embed {len(sentences)} sentences", timings, key="embed"):
-                vectors = self.embedder.encode([s.text for s in sentences])
+                vectors = encode_distinct(self.embedder, [s.text for s in sentences])
         with self._stage("merge", timings):
             points, point_vectors = self.merger.merge(sentences, vectors, sources)
         with self._stage("rank", timings):
@@ -171,15 +176,23 @@ def default_embedder(
     note: Callable[[str], None] | None = None,
     wrap: Callable[[Embedder], Embedder] | None = None,
 ) -> Embedder:
-    """The sentence-transformers model, behind the on-disk cache unless it is turned off;
-    a cache that cannot be used is reported to `note`.
+    """The model's embedder, behind the on-disk cache unless it is turned off; a cache that
+    cannot be used is reported to `note`.
 
-    `wrap` places the model where it runs (a digest engine's encoder); the cache stays here.
+    The bundled model runs on ONNX Runtime (its export kept in `cache_dir` even when the
+    embedding cache is off); any other model through sentence-transformers. Both give the
+    bundled model the same vectors to about 1e-7, so they share cached vectors. `wrap` places
+    the model where it runs (a digest engine's encoder); the cache stays here.
     """
     from synth.understand.cache import CachedEmbedder, default_cache_dir, model_fingerprint
     from synth.understand.embed import resolve_model
+    from synth.understand.onnx_embed import BundledEmbedder
 
-    embedder: Embedder = SentenceTransformerEmbedder(model)
+    embedder: Embedder
+    if is_bundled(model):
+        embedder = BundledEmbedder(model, cache_dir, note)
+    else:
+        embedder = SentenceTransformerEmbedder(model)
     if wrap is not None:
         embedder = wrap(embedder)
     if not use_cache:

@@ -144,3 +144,39 @@ def test_aleppo_briefing_shows_differences_quotes_and_certainty(aleppo_briefing)
     assert all(p.certainty.difference is not None for p in disputed)
     rows = aleppo_briefing.coverage
     assert len(rows) == 5 and all(len(r.points) == len(aleppo_briefing.sections) for r in rows)
+
+
+def test_a_difference_among_many_copies_is_found_with_few_neighbours(fake_embedder):
+    """Hundreds of outlets may carry one of two figures: every one is still counted."""
+    from synth.compare.differences import Comparer
+    from synth.core import Source
+    from synth.understand.merge import Merger
+
+    outlets = 40
+    sources, sentences = [], []
+    for k in range(outlets):
+        figure = "300" if k % 2 else "250"
+        text = f"Officials said {figure} civilians were killed in the shelling of the old town."
+        sources.append(Source(k + 1, f"s{k}.txt", text, f"S{k}"))
+        sentences.append(Sentence(k, k + 1, 0, len(text), text, 0))
+    vectors = fake_embedder.encode([s.text for s in sentences])
+    points, _ = Merger().merge(sentences, vectors, sources)
+    (difference,) = Comparer(neighbours=3).differences(sentences, vectors, points, sources)
+    assert [v.value for v in difference.variants] == ["250", "300"]
+    assert sorted(s for v in difference.variants for s in v.sources) == list(range(1, 41))
+
+
+def test_a_quote_carried_by_many_outlets_is_one_entry_in_its_fullest_shared_wording():
+    from synth.compare.quotes import key_quotes
+    from synth.core import Source
+
+    full = "“We will not leave the city until every family is safe,” Olsen said."
+    trimmed = "“We will not leave the city until every family,” Olsen said."
+    sources, sentences = [], []
+    for k in range(30):
+        text = trimmed if k % 3 else full
+        sources.append(Source(k + 1, f"s{k}.txt", text, f"S{k}"))
+        sentences.append(Sentence(k, k + 1, 0, len(text), text, 0))
+    (quote,) = key_quotes(sentences, sources, {})
+    assert quote.text == "We will not leave the city until every family is safe"
+    assert len(quote.sources) == 30 and quote.speaker == "Olsen"

@@ -141,9 +141,12 @@ def _quote(
     group: Sequence[QuoteMention], spans: Mapping[QuoteMention, Evidence], speaker: str
 ) -> Quote:
     runs = {m: quote_shingles(f"“{spans[m].text}”", SHARED_WORDS) for m in group}
+    # The runs a mention shares with the group, counted over members (itself included): the
+    # sum over its runs of how many members hold each, linear in the group's size.
+    holders = Counter(run for m in group for run in runs[m])
     longest = max(
         group,
-        key=lambda m: (sum(len(runs[m] & runs[o]) for o in group), len(spans[m].text), -m.sentence),
+        key=lambda m: (sum(holders[r] for r in runs[m]), len(spans[m].text), -m.sentence),
     )
     evidence = tuple(sorted((spans[m] for m in group), key=lambda e: (e.source, e.start)))
     cited = tuple(sorted({e.source for e in evidence}))
