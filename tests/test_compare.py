@@ -157,7 +157,7 @@ def test_a_difference_among_many_copies_is_found_with_few_neighbours(fake_embedd
     for k in range(outlets):
         figure = "300" if k % 2 else "250"
         text = f"Officials said {figure} civilians were killed in the shelling of the old town."
-        sources.append(Source(k + 1, f"s{k}.txt", text, f"S{k}"))
+        sources.append(Source(k + 1, f"s{k}.txt", text, f"S{k}", blocks=((0, len(text)),)))
         sentences.append(Sentence(k, k + 1, 0, len(text), text, 0))
     vectors = fake_embedder.encode([s.text for s in sentences])
     points, _ = Merger().merge(sentences, vectors, sources)
@@ -170,13 +170,13 @@ def test_a_quote_carried_by_many_outlets_is_one_entry_in_its_fullest_shared_word
     from synth.compare.quotes import key_quotes
     from synth.core import Source
 
-    full = "“We will not leave the city until every family is safe,” Olsen said."
-    trimmed = "“We will not leave the city until every family,” Olsen said."
+    full = "“We will not leave the city until every family is safe,” Mayor Maria Olsen said."
+    trimmed = "“We will not leave the city until every family,” Mayor Maria Olsen said."
     sources, sentences = [], []
     for k in range(30):
         text = trimmed if k % 3 else full
-        sources.append(Source(k + 1, f"s{k}.txt", text, f"S{k}"))
+        sources.append(Source(k + 1, f"s{k}.txt", text, f"S{k}", blocks=((0, len(text)),)))
         sentences.append(Sentence(k, k + 1, 0, len(text), text, 0))
     (quote,) = key_quotes(sentences, sources, {})
     assert quote.text == "We will not leave the city until every family is safe"
-    assert len(quote.sources) == 30 and quote.speaker == "Olsen"
+    assert len(quote.sources) == 30 and quote.speaker == "Maria Olsen"
