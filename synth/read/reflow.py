@@ -250,18 +250,19 @@ def segmenter():  # type: ignore[no-untyped-def]
 
 def heading_shaped(line: RawLine, index: int, below: RawLine, layout: Layout) -> bool:
     """A headline above the story, not the start of a wrapped paragraph, even where it ends
-    near the wrap width: the file's first line in title case. Where nothing else parts
-    paragraphs (no blank lines, no indents), also a title-case line among the first few, and
-    a first line that ends on a capitalized word. The line under it must open with a capital;
-    a lower-case one carries the sentence on."""
+    near the wrap width. Only where nothing else parts paragraphs (no blank lines, no
+    indents): a title-case line among the first few, or a first line that ends on a
+    capitalized word. The line under it must open with a capital; a lower-case one carries
+    the sentence on."""
     if index >= HEADLINE_LINES or ends_sentence(line.text) or not below.text[:1].isupper():
         return False
-    unmarked = not (layout.blank_lines_part or layout.indented_starts)
+    if layout.blank_lines_part or layout.indented_starts:
+        return False  # a headline there has its blank line or its indent
     words = WORD_START.findall(line.text)
     capitalized = sum(1 for w in words if w[0].isupper())
     if len(words) >= TITLE_WORDS and capitalized >= TITLE_SHARE * len(words):
-        return index == 0 or unmarked
-    return unmarked and index == 0 and bool(words) and words[-1].isupper()
+        return True
+    return index == 0 and bool(words) and words[-1].isupper()
 
 
 def ends_sentence(text: str) -> bool:
