@@ -139,7 +139,7 @@ def wrap_width(lines: list[RawLine]) -> int | None:
     would not have fitted. Of the widths with most votes, the widest line among them wins
     (the upper edge of the wrapped lines), if enough lines agree on it, enough of the lines
     under them go on in lower case, and some paragraph of three lines or more shows the width
-    twice in a row.
+    twice in a row (or, in a short text, every line under a break goes on in lower case).
     """
     votes = [0] * (MAX_WIDTH + 2)
     voters = lower = 0
@@ -161,7 +161,7 @@ def wrap_width(lines: list[RawLine]) -> int | None:
     while high + 1 <= MAX_WIDTH and counts[high + 1] == best_votes:
         high += 1
     best = max((line.width for line in lines if low <= line.width <= high), default=low)
-    return best if _has_run(lines, best) else None
+    return best if lower == voters or _has_run(lines, best) else None
 
 
 def _has_run(lines: list[RawLine], width: int) -> bool:
