@@ -199,20 +199,34 @@ class SourceCoverage:
 
 
 @dataclass(frozen=True)
+class Certainty:
+    """How sure a point is: `key` for programs, `label` for readers, the independent reports
+    that carry it, and for a disputed point the index of its difference in the briefing."""
+
+    key: str = "single"
+    label: str = "one report"
+    reports: int = 1
+    difference: int | None = None
+
+
+@dataclass(frozen=True)
 class RankedPoint:
     """A point chosen for the briefing, with its global rank (1 = most important)."""
 
     rank: int
     point: Point
     score: float
-    certainty: str = "single source"
+    certainty: Certainty = field(default_factory=Certainty)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "rank": self.rank,
             "text": self.point.text,
             "sources": list(self.point.sources),
-            "certainty": self.certainty,
+            "certainty": self.certainty.key,
+            "certainty_label": self.certainty.label,
+            "reports": self.certainty.reports,
+            "difference": self.certainty.difference,
             "evidence": [e.to_dict() for e in self.point.evidence],
         }
 
@@ -264,3 +278,13 @@ class Briefing:
                 "sources": [c.to_dict() for c in self.coverage],
             },
         }
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story of a digest: its place (1 = carried by most independent outlets), the stem of
+    its files (`story-001` for story-001.md, .html, .json) and its briefing."""
+
+    rank: int
+    stem: str
+    briefing: Briefing

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import shutil
+import stat
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,6 +16,14 @@ import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# the real command line in a fresh process (python -c FAKE_MAIN brief ...), fake embedder
+FAKE_MAIN = (
+    "import sys\n"
+    "from synth.cli import main\n"
+    "from tests.conftest import FakeEmbedder\n"
+    "sys.argv = ['synth', *sys.argv[1:]]\n"
+    "main(obj={'embedder': FakeEmbedder()})\n"
+)
 ALEPPO = ROOT / "fixtures" / "aleppo"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -60,10 +73,24 @@ def aleppo_files() -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def real_embedder():
-    from synth.understand.embed import SentenceTransformerEmbedder
+def model_cache(tmp_path_factory) -> Path:
+    """A cache folder holding the ONNX export of the bundled model, made once per session."""
+    from synth.understand.embed import DEFAULT_MODEL, resolve_model
+    from synth.understand.onnx_embed import ensure_export
 
-    return SentenceTransformerEmbedder()
+    folder = tmp_path_factory.mktemp("model-cache")
+    ensure_export(Path(resolve_model(DEFAULT_MODEL)), folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def real_embedder(model_cache):
+    """The default embedder: the bundled model on ONNX Runtime (never the fallback)."""
+    from synth.understand.onnx_embed import BundledEmbedder, OnnxEmbedder
+
+    embedder = BundledEmbedder(cache_dir=model_cache)
+    assert isinstance(embedder.backend(), OnnxEmbedder)
+    return embedder
 
 
 @pytest.fixture(scope="session")
@@ -116,3 +143,36 @@ def write_article(tmp_path: Path):
         return path
 
     return write
+
+
+def run_unprivileged(script: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run a Python script as a user that file permissions apply to: as root, with the
+    capabilities that override them dropped (so an unreadable folder is unreadable)."""
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv: permissions cannot be tested")
+        prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [*prefix, sys.executable, "-c", script], capture_output=True, text=True, cwd=cwd, env=env
+    )
+
+
+@pytest.fixture
+def make_device(tmp_path: Path):
+    """A character device node in tmp_path (a copy of /dev/null, /dev/zero, /dev/full ...),
+    so a test that goes wrong can only replace its own copy, never the system's device;
+    without the right to create one, the system's device itself (which then cannot be
+    replaced either)."""
+    numbers = {"null": 3, "zero": 5, "full": 7, "urandom": 9}
+
+    def make(name: str) -> Path:
+        node = tmp_path / f"dev-{name}"
+        try:
+            os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, numbers[name]))
+        except PermissionError:
+            return Path("/dev") / name
+        return node
+
+    return make

@@ -84,9 +84,11 @@ class SourceRow:
 
 
 def inventory(
-    paths: Sequence[str | os.PathLike[str]], warn: Callable[[str], None] | None = None
+    paths: Sequence[str | os.PathLike[str]],
+    warn: Callable[[str], None] | None = None,
+    allow_private: bool = False,
 ) -> list[SourceRow]:
-    sources = load_sources(paths, warn=warn)
+    sources = load_sources(paths, warn=warn, allow_private=allow_private)
     sentences = segment_sources(sources)
     sources = mark_reports(sources, sentences)
     per_source = Counter(s.source for s in sentences)
