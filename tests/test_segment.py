@@ -26,3 +26,20 @@ def test_offsets_are_exact_slices():
     for start, end in split_sentences(text):
         assert text[start:end] == text[start:end].strip()
         assert text[start:end]
+
+
+def test_pysbd_sentences_are_what_pysbd_segment_returns():
+    """The string search that replaces pysbd's per-sentence regular expressions finds the
+    same sentences, trailing whitespace included, repeats and all."""
+    import pysbd
+
+    from synth.read.segment import pysbd_sentences
+
+    texts = [
+        "The U.S. Secretary arrived on Dec. 8.  He said: “We are ready.” Then he left.\n",
+        "Yes. Yes. Yes.   No! Maybe?",
+        "Prices rose 3.5 per cent (to $4.20). Analysts (e.g. at J.P. Morgan) expected more.",
+    ]
+    reference = pysbd.Segmenter(language="en", clean=False)
+    for text in texts:
+        assert pysbd_sentences(text) == reference.segment(text)
