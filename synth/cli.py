@@ -65,8 +65,18 @@ def brief(
         Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
     ] = None,
     max_words: Annotated[
-        int, typer.Option("--max-words", min=1, help="Cap on the words of all points together.")
+        int,
+        typer.Option(
+            "--max-words", min=1, help="Words of the main body: lede, sections, differences."
+        ),
     ] = DEFAULT_MAX_WORDS,
+    appendix: Annotated[
+        bool,
+        typer.Option(
+            "--appendix",
+            help="Add quotes, figures and coverage to Markdown (HTML: collapsed; JSON: always).",
+        ),
+    ] = False,
     model: Annotated[
         str, typer.Option("--model", help="sentence-transformers model name or folder.")
     ] = DEFAULT_MODEL,
@@ -106,7 +116,7 @@ def brief(
         note=lambda message: _say(f"note: {message}"),
         max_bytes=int(max_size * 1024 * 1024),
     )
-    text = render(briefing, fmt.value)
+    text = render(briefing, fmt.value, appendix=appendix)
     if output is None:
         sys.stdout.write(text)
     else:

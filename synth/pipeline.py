@@ -19,18 +19,30 @@ from synth.compare.coverage import source_coverage
 from synth.compare.differences import Comparer
 from synth.compare.figures import key_figures
 from synth.compare.quotes import QuoteFinder
-from synth.core import Briefing, InputError, RankedPoint, Section, Sentence, Source
+from synth.compare.wording import word_difference
+from synth.core import (
+    Briefing,
+    Difference,
+    InputError,
+    Point,
+    RankedPoint,
+    Section,
+    Sentence,
+    Source,
+)
 from synth.read.segment import segment_sources
 from synth.read.sources import DEFAULT_MAX_BYTES, load_sources
 from synth.read.syndicate import mark_reports
 from synth.stages import ClusterStage, CompareStage, Embedder, MergeStage, QuoteStage, RankStage
 from synth.understand.cluster import Clusterer
 from synth.understand.embed import DEFAULT_MODEL, SentenceTransformerEmbedder
+from synth.understand.layout import Layout, Layouter, join_section
 from synth.understand.merge import Merger
 from synth.understand.rank import Ranker
 from synth.write.headline import choose_title
 
 DEFAULT_MAX_WORDS = 350
+FALLBACK_HEADING = "More details"
 Progress = Callable[[str], None]
 
 
@@ -68,40 +80,76 @@ class Pipeline:
                 vectors = self.embedder.encode([s.text for s in sentences])
         with self._stage("merge", timings):
             points, point_vectors = self.merger.merge(sentences, vectors, sources)
+        with self._stage("compare", timings):
+            differences = [
+                word_difference(d)
+                for d in self.comparer.differences(sentences, vectors, points, sources)
+            ]
+        budget = body_budget(max_words, differences)
         with self._stage("rank", timings):
             scores = self.ranker.scores(points, point_vectors, sentences, vectors, report_of)
-            chosen = self.ranker.select(points, point_vectors, scores, max_words, vectors)
+            chosen = self.ranker.select(points, point_vectors, scores, budget, vectors)
         eligible = np.array([self.ranker.eligible(p) for p in points], dtype=bool)
         with self._stage("cluster", timings):
             labels = self.clusterer.cluster(point_vectors, scores, eligible)
-            names = self.clusterer.name_sections(points, labels, scores, sentences)
-        with self._stage("compare", timings):
-            differences = self.comparer.differences(sentences, vectors, points, sources)
-            disputed = {key for d in differences for key in d.evidence_keys()}
+            layout = Layouter(self.ranker).lay_out(
+                chosen, labels, points, point_vectors, scores, eligible, budget, vectors
+            )
+            layout, names = self._name(layout, points, point_vectors, scores, sentences, eligible)
+        with self._stage("quotes", timings):
             importance = {k: float(scores[i]) for i, p in enumerate(points) for k in p.sentences}
             quotes = self.quoter.quotes(sentences, sources, importance)
             figures = key_figures(sentences, sources, importance)
-        ranked: dict[int, list[RankedPoint]] = {}
-        for rank, index in enumerate(chosen, start=1):
+        disputed = {key for d in differences for key in d.evidence_keys()}
+        rank_of = {index: rank for rank, index in enumerate(layout.order, start=1)}
+
+        def placed(index: int) -> RankedPoint:
             level = certainty(points[index], sentences, disputed, report_of)
-            entry = RankedPoint(rank, points[index], float(scores[index]), level)
-            ranked.setdefault(int(labels[index]), []).append(entry)
-        order = sorted(ranked, key=lambda c: ranked[c][0].rank)
-        sections = tuple(Section(names[c], tuple(ranked[c])) for c in order)
-        coverage = source_coverage(sources, points, labels, order, scores, eligible)
-        title = choose_title(sources, [points[i] for i in chosen])
+            return RankedPoint(rank_of[index], points[index], float(scores[index]), level)
+
+        section_ids = [int(layout.labels[s[0]]) for s in layout.sections]
+        sections = tuple(
+            Section(names[c], tuple(placed(i) for i in s))
+            for c, s in zip(section_ids, layout.sections, strict=True)
+        )
+        lede = tuple(placed(i) for i in layout.lede)
+        coverage = source_coverage(sources, points, layout.labels, section_ids, scores, eligible)
+        lede_vectors = point_vectors[list(layout.lede)]
+        title = choose_title(sources, [points[i] for i in layout.lede], lede_vectors, self.embedder)
         stats = {"timings": timings, "sentences": len(sentences), "points": len(points)}
         return Briefing(
             title=title,
             sources=tuple(sources),
             sections=sections,
-            omitted_points=int(eligible.sum()) - len(chosen),
+            omitted_points=int(eligible.sum()) - len(layout.order),
             differences=tuple(differences),
             quotes=tuple(quotes),
             figures=tuple(figures),
             coverage=coverage,
+            lede=lede,
             stats=stats,
         )
+
+    def _name(
+        self,
+        layout: Layout,
+        points: Sequence[Point],
+        point_vectors: np.ndarray,
+        scores: np.ndarray,
+        sentences: Sequence[Sentence],
+        eligible: np.ndarray,
+    ) -> tuple[Layout, dict[int, str]]:
+        """Headings for the layout's sections; a section that cannot be named joins its
+        nearest neighbour, and the rest are named again."""
+        while True:
+            order = [int(layout.labels[s[0]]) for s in layout.sections]
+            names = self.clusterer.name_sections(
+                points, layout.labels, scores, sentences, point_vectors, self.embedder, order
+            )
+            unnamed = [c for c in order if not names[c]]
+            if not unnamed or len(order) < 2:
+                return layout, {c: names[c] or FALLBACK_HEADING for c in order}
+            layout = join_section(layout, unnamed[-1], point_vectors, eligible)
 
     @contextmanager
     def _stage(
@@ -112,6 +160,19 @@ class Pipeline:
         started = time.perf_counter()
         yield
         timings[key or name] = time.perf_counter() - started
+
+
+def body_budget(max_words: int | None, differences: Sequence[Difference]) -> int | None:
+    """Words left for points once the differences, also read in the main body, are counted."""
+    if max_words is None:
+        return None
+    return max(max_words - sum(difference_words(d) for d in differences), 0)
+
+
+def difference_words(difference: Difference) -> int:
+    """Words of a difference's line: what differs and each value as its outlet wrote it."""
+    values = sum(len((v.wording or v.value).split()) for v in difference.variants)
+    return len(difference.about.split()) + values
 
 
 def brief(

@@ -21,6 +21,7 @@ from synth.core import InputError, Source
 from synth.lang.en import FUNCTION_WORDS, LETTER_WORD, PAGE_WORDS, READER_WORDS
 from synth.read.clean import clean_text
 from synth.read.fetch import fetch, is_url, looks_like_url
+from synth.read.label import citation_label
 
 PAGE_NOTICE_SHARE = 0.08
 READER_NOTICE_SHARE = 0.06
@@ -316,7 +317,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, str], int]:
 
 
 def to_source(source_id: int, article: Article, note: Warn | None = None) -> Source:
-    """Clean an article and give it its citation label: outlet, else headline, else file name.
+    """Clean an article and give it its citation label (`synth.read.label`).
 
     A document that is not an article (a page notice, too little text) is kept in the list of
     sources, marked skipped with the reason, and contributes no sentences.
@@ -324,7 +325,8 @@ def to_source(source_id: int, article: Article, note: Warn | None = None) -> Sou
     cleaned = clean_text(article.text, article.body_start)
     title = article.meta.get("title") or cleaned.headline
     outlet = article.meta.get("outlet") or cleaned.outlet
-    label = outlet or title or Path(article.path.split("#")[0]).stem
+    url = article.meta.get("url")
+    label = citation_label(outlet, url, title, article.text, cleaned.blocks, article.body_start)
     skipped = not_an_article(article.text, cleaned.blocks)
     if not skipped and note and not looks_english(article.text, cleaned.blocks):
         note(f"{article.path}: does not look like English; the default model is English-only")
@@ -335,7 +337,7 @@ def to_source(source_id: int, article: Article, note: Warn | None = None) -> Sou
         label=label,
         title=title,
         outlet=outlet,
-        url=article.meta.get("url"),
+        url=url,
         published=article.meta.get("published") or cleaned.published,
         author=article.meta.get("author"),
         format=article.format,

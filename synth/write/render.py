@@ -20,20 +20,24 @@ from synth.core import Briefing, Evidence, Point, Source, SynthError
 from synth.read.syndicate import report_count, wire_copies
 
 FORMATS = ("md", "html", "json")
-KEY_POINTS = 5
 DATE_FORMATS = ("%d %B %Y", "%B %d %Y", "%d %b %Y", "%b %d %Y", "%Y-%m-%d", "%A %d %B %Y")
 MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
 MD_LINE_START = re.compile(r"^(\d*)([#>+\-=.)])")
 
 
-def render(briefing: Briefing, fmt: str) -> str:
-    """The briefing in `fmt` (md, html or json), ending with a newline."""
+def render(briefing: Briefing, fmt: str, appendix: bool = False) -> str:
+    """The briefing in `fmt` (md, html or json), ending with a newline.
+
+    The main body (title, lede, sections, differences) is what `--max-words` sizes; quotes,
+    figures, coverage and "only in" make an appendix: in Markdown only with `appendix`, in
+    HTML always (collapsed), in JSON always.
+    """
     if fmt == "json":
         return json.dumps(briefing.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if fmt not in FORMATS:
         raise SynthError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     template = _environment(autoescape=fmt == "html").get_template(f"briefing.{fmt}.j2")
-    text = template.render(**_context(briefing))
+    text = template.render(**_context(briefing), appendix=appendix or fmt == "html")
     return text.rstrip("\n") + "\n"
 
 
@@ -61,8 +65,8 @@ def _context(briefing: Briefing) -> dict[str, Any]:
     return {
         "title": briefing.title,
         "sources": briefing.sources,
+        "lede": briefing.lede,
         "sections": briefing.sections,
-        "key_points": briefing.key_points(KEY_POINTS),
         "point_count": len(ranked),
         "omitted": briefing.omitted_points,
         "cite_html": cite_html,
