@@ -10,7 +10,7 @@ import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -36,7 +36,7 @@ from synth.read.syndicate import mark_reports
 from synth.stages import ClusterStage, CompareStage, Embedder, MergeStage, QuoteStage, RankStage
 from synth.understand.cluster import Clusterer
 from synth.understand.embed import DEFAULT_MODEL, SentenceTransformerEmbedder
-from synth.understand.layout import Layout, Layouter, join_section
+from synth.understand.layout import Layout, Layouter, differences_words, join_section, layout_words
 from synth.understand.merge import Merger
 from synth.understand.rank import Ranker
 from synth.write.headline import choose_title
@@ -44,6 +44,22 @@ from synth.write.headline import choose_title
 DEFAULT_MAX_WORDS = 350
 FALLBACK_HEADING = "More details"
 Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Story:
+    """What the stages after merging share: the sources, their sentences and points."""
+
+    sources: Sequence[Source]
+    sentences: Sequence[Sentence]
+    vectors: np.ndarray
+    points: Sequence[Point]
+    point_vectors: np.ndarray
+
+    @property
+    def report_of(self) -> dict[int, int]:
+        """Source id -> the id of the independent report it belongs to."""
+        return {s.id: s.report or s.id for s in self.sources}
 
 
 @dataclass
@@ -74,37 +90,102 @@ class Pipeline:
         if not sentences:
             raise InputError("no article sentences found in the input (only page furniture?)")
         sources = mark_reports(sources, sentences)
-        report_of = {s.id: s.report or s.id for s in sources}
         if vectors is None:
             with self._stage(f"embed {len(sentences)} sentences", timings, key="embed"):
                 vectors = self.embedder.encode([s.text for s in sentences])
         with self._stage("merge", timings):
             points, point_vectors = self.merger.merge(sentences, vectors, sources)
+        story = Story(sources, sentences, vectors, points, point_vectors)
         with self._stage("compare", timings):
-            differences = [
-                word_difference(d)
-                for d in self.comparer.differences(sentences, vectors, points, sources)
-            ]
-        budget = body_budget(max_words, differences)
+            found = self.comparer.differences(sentences, vectors, points, sources)
+            differences = tuple(word_difference(d) for d in found)
         with self._stage("rank", timings):
-            scores = self.ranker.scores(points, point_vectors, sentences, vectors, report_of)
-            chosen = self.ranker.select(points, point_vectors, scores, budget, vectors)
-        eligible = np.array([self.ranker.eligible(p) for p in points], dtype=bool)
-        with self._stage("cluster", timings):
+            scores = self.ranker.scores(points, point_vectors, sentences, vectors, story.report_of)
+            eligible = np.array([self.ranker.eligible(p) for p in points], dtype=bool)
             labels = self.clusterer.cluster(point_vectors, scores, eligible)
-            layout = Layouter(self.ranker).lay_out(
-                chosen, labels, points, point_vectors, scores, eligible, budget, vectors
-            )
-            layout, names = self._name(layout, points, point_vectors, scores, sentences, eligible)
+            layout = self._fit(story, scores, eligible, labels, max_words, differences)
+        with self._stage("cluster", timings):
+            layout, names = self._name(story, layout, scores, eligible)
         with self._stage("quotes", timings):
             importance = {k: float(scores[i]) for i, p in enumerate(points) for k in p.sentences}
-            quotes = self.quoter.quotes(sentences, sources, importance)
-            figures = key_figures(sentences, sources, importance)
+            quotes = tuple(self.quoter.quotes(sentences, sources, importance))
+            figures = tuple(key_figures(sentences, sources, importance))
+        briefing = self._place(story, layout, names, scores, eligible, differences)
+        stats = {"timings": timings, "sentences": len(sentences), "points": len(points)}
+        return replace(briefing, quotes=quotes, figures=figures, stats=stats)
+
+    def _fit(
+        self,
+        story: Story,
+        scores: np.ndarray,
+        eligible: np.ndarray,
+        labels: np.ndarray,
+        max_words: int | None,
+        differences: Sequence[Difference],
+    ) -> Layout:
+        """Points chosen and laid out so that the main body (lede, sections with their
+        headings, citations and certainty marks, differences) reads in `max_words` words: the
+        points' budget shrinks by what the rest of the body takes, until it fits."""
+        budget = body_budget(max_words, differences)
+        layouter = Layouter(self.ranker)
+        while True:
+            chosen = self.ranker.select(
+                story.points, story.point_vectors, scores, budget, story.vectors
+            )
+            layout = layouter.lay_out(
+                chosen,
+                labels,
+                story.points,
+                story.point_vectors,
+                scores,
+                eligible,
+                budget,
+                story.vectors,
+            )
+            if max_words is None or budget is None or budget <= 0:
+                return layout
+            excess = layout_words(layout, story.points, differences) - max_words
+            if excess <= 0:
+                return layout
+            budget -= excess
+
+    def _name(
+        self, story: Story, layout: Layout, scores: np.ndarray, eligible: np.ndarray
+    ) -> tuple[Layout, dict[int, str]]:
+        """Headings for the layout's sections; a section that cannot be named joins its
+        nearest neighbour, and the rest are named again."""
+        while True:
+            order = [int(layout.labels[s[0]]) for s in layout.sections]
+            names = self.clusterer.name_sections(
+                story.points,
+                layout.labels,
+                scores,
+                story.sentences,
+                story.point_vectors,
+                self.embedder,
+                order,
+            )
+            unnamed = [c for c in order if not names[c]]
+            if not unnamed or len(order) < 2:
+                return layout, {c: names[c] or FALLBACK_HEADING for c in order}
+            layout = join_section(layout, unnamed[-1], story.point_vectors, eligible)
+
+    def _place(
+        self,
+        story: Story,
+        layout: Layout,
+        names: dict[int, str],
+        scores: np.ndarray,
+        eligible: np.ndarray,
+        differences: tuple[Difference, ...],
+    ) -> Briefing:
+        """The briefing of a named layout: ranks, certainty, coverage and the title."""
+        points = story.points
         disputed = {key for d in differences for key in d.evidence_keys()}
         rank_of = {index: rank for rank, index in enumerate(layout.order, start=1)}
 
         def placed(index: int) -> RankedPoint:
-            level = certainty(points[index], sentences, disputed, report_of)
+            level = certainty(points[index], story.sentences, disputed, story.report_of)
             return RankedPoint(rank_of[index], points[index], float(scores[index]), level)
 
         section_ids = [int(layout.labels[s[0]]) for s in layout.sections]
@@ -112,44 +193,20 @@ class Pipeline:
             Section(names[c], tuple(placed(i) for i in s))
             for c, s in zip(section_ids, layout.sections, strict=True)
         )
-        lede = tuple(placed(i) for i in layout.lede)
-        coverage = source_coverage(sources, points, layout.labels, section_ids, scores, eligible)
-        lede_vectors = point_vectors[list(layout.lede)]
-        title = choose_title(sources, [points[i] for i in layout.lede], lede_vectors, self.embedder)
-        stats = {"timings": timings, "sentences": len(sentences), "points": len(points)}
+        coverage = source_coverage(
+            story.sources, points, layout.labels, section_ids, scores, eligible
+        )
+        lede_points = [points[i] for i in layout.lede]
+        lede_vectors = story.point_vectors[list(layout.lede)]
         return Briefing(
-            title=title,
-            sources=tuple(sources),
+            title=choose_title(story.sources, lede_points, lede_vectors, self.embedder),
+            sources=tuple(story.sources),
             sections=sections,
             omitted_points=int(eligible.sum()) - len(layout.order),
-            differences=tuple(differences),
-            quotes=tuple(quotes),
-            figures=tuple(figures),
+            differences=differences,
             coverage=coverage,
-            lede=lede,
-            stats=stats,
+            lede=tuple(placed(i) for i in layout.lede),
         )
-
-    def _name(
-        self,
-        layout: Layout,
-        points: Sequence[Point],
-        point_vectors: np.ndarray,
-        scores: np.ndarray,
-        sentences: Sequence[Sentence],
-        eligible: np.ndarray,
-    ) -> tuple[Layout, dict[int, str]]:
-        """Headings for the layout's sections; a section that cannot be named joins its
-        nearest neighbour, and the rest are named again."""
-        while True:
-            order = [int(layout.labels[s[0]]) for s in layout.sections]
-            names = self.clusterer.name_sections(
-                points, layout.labels, scores, sentences, point_vectors, self.embedder, order
-            )
-            unnamed = [c for c in order if not names[c]]
-            if not unnamed or len(order) < 2:
-                return layout, {c: names[c] or FALLBACK_HEADING for c in order}
-            layout = join_section(layout, unnamed[-1], point_vectors, eligible)
 
     @contextmanager
     def _stage(
@@ -166,13 +223,7 @@ def body_budget(max_words: int | None, differences: Sequence[Difference]) -> int
     """Words left for points once the differences, also read in the main body, are counted."""
     if max_words is None:
         return None
-    return max(max_words - sum(difference_words(d) for d in differences), 0)
-
-
-def difference_words(difference: Difference) -> int:
-    """Words of a difference's line: what differs and each value as its outlet wrote it."""
-    values = sum(len((v.wording or v.value).split()) for v in difference.variants)
-    return len(difference.about.split()) + values
+    return max(max_words - differences_words(differences), 0)
 
 
 def brief(

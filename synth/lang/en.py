@@ -939,6 +939,9 @@ CONTRACTION = re.compile(r"['’](?:d|ll|re|ve|m)$|n['’]t$", re.I)
 # Words that join coordinated words ("military and diplomatic talks").
 COORDINATORS = frozenset(["and", "or", "nor", "&"])
 
+# A lower-case plural noun ("talks", "voters"; not "press", "bus", "analysis").
+PLURAL = re.compile(r"^[a-z][a-z'-]*[^su'’]s$")
+
 # Nouns that end like adverbs in -ly.
 NOUNS_IN_LY = frozenset(
     [

@@ -1,11 +1,13 @@
 """Group points into subtopics, and name each section.
 
 Ward clustering of the unit-length point embeddings, cut at as many subtopics as the story
-supports: the finest cut up to `max_sections`, where a group of fewer than
+supports: silhouette alone prefers the coarsest split of news text (two or three groups, one
+of them holding most of the story), so the cut is the finest one, up to `max_sections`,
+whose silhouette stays within `silhouette_share` of the best; a group of fewer than
 `min_cluster_points` showable points is a stray rather than a subtopic and joins the nearest
 group. The page then decides how many of these subtopics become sections (a section shows at
 least two points; see `synth.understand.layout`). When no cut separates the points at all
-(silhouette below `min_silhouette`), the story is one subtopic. Past `max_points`, the most
+(best silhouette below `min_silhouette`), the story is one subtopic. Past `max_points`, the most
 important points are clustered and the rest join their nearest group, which keeps memory
 bounded. Headings come from `synth.understand.headings`.
 """
@@ -25,11 +27,12 @@ from synth.understand.ward import cut, ward_merges
 
 @dataclass(frozen=True)
 class Clusterer:
-    """Ward clustering into subtopics of at least `min_cluster_points` points each."""
+    """Ward clustering into as many subtopics as separate well, of a few points each."""
 
     max_sections: int = 6
     min_cluster_points: int = 3
     min_silhouette: float = 0.02
+    silhouette_share: float = 0.7
     max_points: int = 1500
     namer: HeadingNamer = field(default_factory=HeadingNamer)
 
@@ -63,6 +66,8 @@ class Clusterer:
         order: Sequence[int],
     ) -> dict[int, str]:
         """Each section's heading, from the sentences of all its points, weighted by score."""
+        if not order:
+            return {}
         members = [np.flatnonzero(labels == c).tolist() for c in order]
         texts = [
             [(sentences[k].text, float(scores[i])) for i in group for k in points[i].sentences]
@@ -72,17 +77,19 @@ class Clusterer:
         return dict(zip(order, self.namer.name(texts, centres, embedder), strict=True))
 
     def _fit(self, vectors: np.ndarray) -> np.ndarray:
-        """The finest Ward cut up to `max_sections` groups, strays joined to their nearest."""
+        """The finest Ward cut (up to `max_sections` groups) whose silhouette comes within
+        `silhouette_share` of the best cut's, strays joined to their nearest group."""
         merges = ward_merges(vectors.astype(np.float64))
         similarity = vectors @ vectors.T
         most = min(self.max_sections, len(vectors) // self.min_cluster_points)
-        if not any(
-            silhouette(similarity, cut(merges, len(vectors), k)) >= self.min_silhouette
-            for k in range(2, most + 1)
-        ):
+        quality = {
+            k: silhouette(similarity, cut(merges, len(vectors), k)) for k in range(2, most + 1)
+        }
+        best = max(quality.values(), default=0.0)
+        if best < self.min_silhouette:
             return np.zeros(len(vectors), dtype=int)
-        labels = cut(merges, len(vectors), most)
-        return join_strays(vectors, labels, self.min_cluster_points)
+        finest = max(k for k, q in quality.items() if q >= self.silhouette_share * best)
+        return join_strays(vectors, cut(merges, len(vectors), finest), self.min_cluster_points)
 
 
 def join_strays(vectors: np.ndarray, labels: np.ndarray, min_points: int) -> np.ndarray:

@@ -25,7 +25,6 @@ from synth.understand.phrases import Phrase, attested_nouns, candidate_phrases
 MIN_WORDS = 2
 MAX_WORDS = 5
 CANDIDATES_PER_SECTION = 16
-FALLBACK = "Other reports"
 
 
 @dataclass(frozen=True)
@@ -63,12 +62,13 @@ class HeadingNamer:
         centres: np.ndarray,
         embedder: Embedder,
     ) -> list[str]:
-        """One heading per section; `texts` are each section's sentences with weights, and
-        `centres` the sections' unit-length centre vectors, in the same order."""
+        """One heading per section ("" where no phrase qualifies); `texts` are each section's
+        sentences with weights, and `centres` the sections' unit-length centre vectors, in the
+        same order."""
         pools = section_candidates(texts)
         phrases = sorted({c.text for pool in pools for c in pool})
         if not phrases:
-            return [FALLBACK] * len(texts)
+            return [""] * len(texts)
         vectors = dict(zip(phrases, normalize_rows(embedder.encode(phrases)), strict=True))
         return self._choose(pools, centres, vectors)
 
@@ -99,7 +99,7 @@ class HeadingNamer:
                 if score > best_score + 1e-12:
                     best, best_score = candidate, score
             if best is None:
-                headings.append(FALLBACK)
+                headings.append("")
                 continue
             headings.append(best.text[:1].upper() + best.text[1:])
             chosen_vectors.append(vectors[best.text])

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from synth.core import Point
+from synth.core import Difference, Point
 from synth.stages import RankStage
 from synth.understand.embed import normalize_rows
 
 MIN_SECTION_POINTS = 2
+HEADING_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -211,3 +212,25 @@ def join_small(
         joined = centres[label] + centres[nearest]
         centres[nearest] = joined / max(float(np.linalg.norm(joined)), 1e-12)
         labels[labels == label] = nearest
+
+
+def layout_words(
+    layout: Layout, points: Sequence[Point], differences: Sequence[Difference] = ()
+) -> int:
+    """Words a reader reads in the main body: the points' texts, each section's heading
+    (counted at `HEADING_WORDS`, as headings are written later) and the differences. The
+    marks around them (citations, certainty) and the title come on top."""
+    body = sum(len(points[i].text.split()) for i in layout.order)
+    return body + HEADING_WORDS * len(layout.sections) + differences_words(differences)
+
+
+def differences_words(differences: Sequence[Difference]) -> int:
+    """Words of the differences: their heading, and per difference what differs, each value as
+    its outlet wrote it, and its citation."""
+    if not differences:
+        return 0
+    words = HEADING_WORDS
+    for difference in differences:
+        words += len(difference.about.split()) + len(difference.variants)
+        words += sum(len((v.wording or v.value).split()) for v in difference.variants)
+    return words

@@ -28,6 +28,7 @@ from synth.lang.en import (
     NOUNS_IN_LY,
     PHRASE_OPENERS,
     PLAIN_ADVERBS,
+    PLURAL,
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
     WEEKDAYS,
@@ -123,6 +124,8 @@ def _kind(token: str, previous: str, inside: bool) -> str:
         return "break"
     if before == "to" and token[:1].islower():
         return "break"
+    if inside and PLURAL.search(previous) and token[:1].islower():
+        return "break"  # "peace talks resume": a noun compound seldom starts with a plural
     if lower.endswith("ly") and lower not in NOUNS_IN_LY and token[:1].islower():
         return "break"
     if lower.endswith(("ed", "ing")) and token[:1].islower() and len(lower) > 4:
@@ -199,7 +202,7 @@ def attested_nouns(texts: Iterable[str]) -> set[str]:
     """Stems of words seen as the last word of a phrase that a determiner, preposition,
     possessive or number opens ("the court appearance", "of the shooting", "8,000 evacuees"),
     and that no "and" continues ("that military and diplomatic talks"): words the texts use as
-    nouns, so a heading's head is never a verb or adjective taken for one ("Act bans")."""
+    nouns, so a heading's head is seldom a verb or adjective taken for one ("voters favor")."""
     found = set()
     for text in texts:
         tokens = TOKENS.findall(text)
