@@ -38,11 +38,20 @@ def body_words(markdown: str) -> int:
     return len(markdown.split("\n## Sources\n", 1)[0].split())
 
 
+def head_word(heading: str) -> str:
+    """The heading's head: its last word before a connector ("Talks in Geneva" -> "talks")."""
+    from synth.lang.en import CONNECTORS, stem
+
+    words = heading.split()
+    cut = next((i for i, w in enumerate(words) if i and w.casefold() in CONNECTORS), len(words))
+    return stem(words[cut - 1].casefold())
+
+
 def shape(briefing) -> Counter[str]:  # type: ignore[no-untyped-def]
     """Counts of what the page gets wrong (and of sections, for the rates)."""
     found: Counter[str] = Counter(sections=len(briefing.sections))
     found["title from 'Briefing from'"] += briefing.title.startswith("Briefing from")
-    heads = Counter(s.label.split()[-1].casefold() for s in briefing.sections)
+    heads = Counter(head_word(s.label) for s in briefing.sections)
     for section in briefing.sections:
         words = section.label.split()
         found["sections with < 2 points"] += len(section.points) < 2

@@ -6,6 +6,7 @@ the merger, the ranker or the clusterer. Stage timings are kept in `Briefing.sta
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -36,18 +37,26 @@ from synth.read.syndicate import mark_reports
 from synth.stages import ClusterStage, CompareStage, Embedder, MergeStage, QuoteStage, RankStage
 from synth.understand.cluster import Clusterer
 from synth.understand.embed import DEFAULT_MODEL, SentenceTransformerEmbedder
-from synth.understand.layout import Layout, Layouter, differences_words, join_section, layout_words
+from synth.understand.layout import (
+    Layout,
+    Layouter,
+    differences_words,
+    join_section,
+    layout_words,
+    page_words,
+)
 from synth.understand.merge import Merger
 from synth.understand.rank import Ranker
 from synth.write.headline import choose_title
 
 DEFAULT_MAX_WORDS = 350
 FALLBACK_HEADING = "More details"
+PAGE_SHARE = 1.25  # the whole page's words against --max-words, marks and title included
 Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
-class Story:
+class Material:
     """What the stages after merging share: the sources, their sentences and points."""
 
     sources: Sequence[Source]
@@ -95,84 +104,88 @@ class Pipeline:
                 vectors = self.embedder.encode([s.text for s in sentences])
         with self._stage("merge", timings):
             points, point_vectors = self.merger.merge(sentences, vectors, sources)
-        story = Story(sources, sentences, vectors, points, point_vectors)
+        material = Material(sources, sentences, vectors, points, point_vectors)
         with self._stage("compare", timings):
             found = self.comparer.differences(sentences, vectors, points, sources)
             differences = tuple(word_difference(d) for d in found)
         with self._stage("rank", timings):
-            scores = self.ranker.scores(points, point_vectors, sentences, vectors, story.report_of)
+            scores = self.ranker.scores(
+                points, point_vectors, sentences, vectors, material.report_of
+            )
             eligible = np.array([self.ranker.eligible(p) for p in points], dtype=bool)
             labels = self.clusterer.cluster(point_vectors, scores, eligible)
-            layout = self._fit(story, scores, eligible, labels, max_words, differences)
+            layout = self._fit(material, scores, eligible, labels, max_words, differences)
         with self._stage("cluster", timings):
-            layout, names = self._name(story, layout, scores, eligible)
+            layout, names = self._name(material, layout, scores, eligible)
         with self._stage("quotes", timings):
             importance = {k: float(scores[i]) for i, p in enumerate(points) for k in p.sentences}
             quotes = tuple(self.quoter.quotes(sentences, sources, importance))
             figures = tuple(key_figures(sentences, sources, importance))
-        briefing = self._place(story, layout, names, scores, eligible, differences)
+        briefing = self._place(material, layout, names, scores, eligible, differences)
         stats = {"timings": timings, "sentences": len(sentences), "points": len(points)}
         return replace(briefing, quotes=quotes, figures=figures, stats=stats)
 
     def _fit(
         self,
-        story: Story,
+        material: Material,
         scores: np.ndarray,
         eligible: np.ndarray,
         labels: np.ndarray,
         max_words: int | None,
         differences: Sequence[Difference],
     ) -> Layout:
-        """Points chosen and laid out so that the main body (lede, sections with their
-        headings, citations and certainty marks, differences) reads in `max_words` words: the
-        points' budget shrinks by what the rest of the body takes, until it fits."""
+        """Points chosen and laid out so that the main body (point texts, section headings,
+        differences) reads in `max_words` words, and the whole Markdown page (marks and title
+        too) in `PAGE_SHARE` times that: the points' budget shrinks until both fit."""
         budget = body_budget(max_words, differences)
         layouter = Layouter(self.ranker)
         while True:
             chosen = self.ranker.select(
-                story.points, story.point_vectors, scores, budget, story.vectors
+                material.points, material.point_vectors, scores, budget, material.vectors
             )
             layout = layouter.lay_out(
                 chosen,
                 labels,
-                story.points,
-                story.point_vectors,
+                material.points,
+                material.point_vectors,
                 scores,
                 eligible,
                 budget,
-                story.vectors,
+                material.vectors,
             )
             if max_words is None or budget is None or budget <= 0:
                 return layout
-            excess = layout_words(layout, story.points, differences) - max_words
+            body = layout_words(layout, material.points, differences) - max_words
+            page = page_words(layout, material.points, differences) - PAGE_SHARE * max_words
+            excess = max(body, math.ceil(page))
             if excess <= 0:
                 return layout
             budget -= excess
 
     def _name(
-        self, story: Story, layout: Layout, scores: np.ndarray, eligible: np.ndarray
+        self, material: Material, layout: Layout, scores: np.ndarray, eligible: np.ndarray
     ) -> tuple[Layout, dict[int, str]]:
         """Headings for the layout's sections; a section that cannot be named joins its
         nearest neighbour, and the rest are named again."""
         while True:
             order = [int(layout.labels[s[0]]) for s in layout.sections]
             names = self.clusterer.name_sections(
-                story.points,
+                material.points,
                 layout.labels,
                 scores,
-                story.sentences,
-                story.point_vectors,
+                material.sentences,
+                material.point_vectors,
                 self.embedder,
                 order,
             )
             unnamed = [c for c in order if not names[c]]
             if not unnamed or len(order) < 2:
                 return layout, {c: names[c] or FALLBACK_HEADING for c in order}
-            layout = join_section(layout, unnamed[-1], story.point_vectors, eligible)
+            layout = join_section(layout, unnamed[-1], material.point_vectors, eligible)
 
     def _place(
         self,
-        story: Story,
+        material: Material,
         layout: Layout,
         names: dict[int, str],
         scores: np.ndarray,
@@ -180,12 +193,12 @@ class Pipeline:
         differences: tuple[Difference, ...],
     ) -> Briefing:
         """The briefing of a named layout: ranks, certainty, coverage and the title."""
-        points = story.points
+        points = material.points
         disputed = {key for d in differences for key in d.evidence_keys()}
         rank_of = {index: rank for rank, index in enumerate(layout.order, start=1)}
 
         def placed(index: int) -> RankedPoint:
-            level = certainty(points[index], story.sentences, disputed, story.report_of)
+            level = certainty(points[index], material.sentences, disputed, material.report_of)
             return RankedPoint(rank_of[index], points[index], float(scores[index]), level)
 
         section_ids = [int(layout.labels[s[0]]) for s in layout.sections]
@@ -194,13 +207,13 @@ class Pipeline:
             for c, s in zip(section_ids, layout.sections, strict=True)
         )
         coverage = source_coverage(
-            story.sources, points, layout.labels, section_ids, scores, eligible
+            material.sources, points, layout.labels, section_ids, scores, eligible
         )
         lede_points = [points[i] for i in layout.lede]
-        lede_vectors = story.point_vectors[list(layout.lede)]
+        lede_vectors = material.point_vectors[list(layout.lede)]
         return Briefing(
-            title=choose_title(story.sources, lede_points, lede_vectors, self.embedder),
-            sources=tuple(story.sources),
+            title=choose_title(material.sources, lede_points, lede_vectors, self.embedder),
+            sources=tuple(material.sources),
             sections=sections,
             omitted_points=int(eligible.sum()) - len(layout.order),
             differences=differences,

@@ -76,3 +76,14 @@ def test_layout_words_count_texts_headings_and_differences():
         None,
     )
     assert layout_words(layout, points(4, 5)) == 4 * 5 + 4 * len(layout.sections)
+
+
+def test_a_shorter_copy_of_a_shown_point_is_a_restatement():
+    from synth.understand.layout import restates
+
+    shown = Point(
+        0, (0,), "Monitors reported sporadic clashes with new raids late Thursday.", (1,), ()
+    )
+    copy = Point(1, (1,), "Monitors also reported sporadic clashes with new raids.", (2,), ())
+    other = Point(2, (2,), "Aid workers evacuated scores of patients from the Old City.", (3,), ())
+    assert restates(copy, [shown]) and not restates(other, [shown])

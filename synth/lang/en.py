@@ -57,9 +57,6 @@ LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 # Runs of letters or digits: words of a quote, compared across outlets.
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
-# Words of two letters or more, inner apostrophes and hyphens kept: section label terms.
-TERM = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
-
 # A token that starts with a letter or holds a digit: words for the sumy baselines.
 TOKEN_START = re.compile(r"^[^\W\d_]|\d")
 
@@ -365,15 +362,18 @@ CLAUSE_BREAKS = frozenset(
     ]
 )
 
+# Verbs that attribute what follows or precedes to someone, for a headline's "Speaker:".
+REPORTING_VERBS = rf"(?:{SPEECH_VERBS}|reported|reports|quoted)"
+
 # "..., Russia's foreign minister said on Thursday." / "..., according to the ministry."
 TRAILING_ATTRIBUTION = re.compile(
-    rf",\s*(?P<who>[^,;]{{0,90}}?\b{SPEECH_VERBS}\b[^,;]{{0,50}}|according to [^,;]{{1,80}})"
-    r"[.!?]?[\"”’]?$"
+    rf",[\"”’]?\s*(?P<who>[^,;]{{0,90}}?\b{REPORTING_VERBS}\b[^,;]{{0,50}}"
+    r"|according to [^,;]{1,80})[.!?]?[\"”’]?$"
 )
 
 # "Lavrov said (on Thursday) (that) ...": who spoke, then what was said.
 LEADING_ATTRIBUTION = re.compile(
-    rf"^(?P<who>[^,;“\"]{{1,90}}?)\s+(?:has\s+|have\s+|had\s+)?{SPEECH_VERBS}"
+    rf"^(?P<who>[^,;“\"]{{1,90}}?)\s+(?:has\s+|have\s+|had\s+)?{REPORTING_VERBS}"
     r"(?:\s+(?:on|late|early)\s+\w+)?(?:\s+that)?\s+(?P<rest>[a-zA-Z].*)$"
 )
 
@@ -381,8 +381,8 @@ LEADING_ATTRIBUTION = re.compile(
 NAME_RUN = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 NAME_AT_END = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*$")
 
-# A verb of saying anywhere in a text.
-SPEECH_VERB = re.compile(rf"\b{SPEECH_VERBS}\b")
+# A verb of saying or reporting anywhere in a text.
+SPEECH_VERB = re.compile(rf"\b{REPORTING_VERBS}\b")
 
 # An opening adverbial before the subject: "In Washington, ", "On Thursday, ".
 OPENING_ADVERBIAL = re.compile(
@@ -483,37 +483,7 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-# ==== Section labels
-
-NOUN_MARKERS = frozenset(
-    [
-        "a",
-        "about",
-        "after",
-        "against",
-        "an",
-        "by",
-        "for",
-        "from",
-        "her",
-        "his",
-        "in",
-        "into",
-        "its",
-        "of",
-        "on",
-        "our",
-        "over",
-        "that",
-        "the",
-        "their",
-        "these",
-        "this",
-        "those",
-        "with",
-    ]
-)
-
+# ==== Section headings: a noun-phrase chunker's word lists
 
 # Prepositions: a noun phrase ends before one (and may start after one).
 PREPOSITIONS = frozenset(

@@ -101,7 +101,9 @@ def plausible_headline(title: str) -> bool:
     low, high = HEADLINE_WORDS
     if not text or not low <= len(WORD.findall(text)) <= high:
         return False
-    if not (text[0].isalnum() or text[0] in OPENING_QUOTES) or text.endswith(")"):
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in OPENING_QUOTES):
+        return False
+    if text.endswith(")"):
         return False
     furniture = IMAGE_CREDIT.search(text) or PHOTO_SENTENCE.match(text)
     return not (furniture or CALL_TO_ACTION.search(text) or MONTH_YEAR.search(text))

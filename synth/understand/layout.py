@@ -16,11 +16,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from synth.core import Difference, Point
+from synth.lang.en import WORD, stem, stop_words
 from synth.stages import RankStage
 from synth.understand.embed import normalize_rows
 
 MIN_SECTION_POINTS = 2
+RESTATED_SHARE = 0.7
 HEADING_WORDS = 4
+POINT_MARKS = 3  # "[1][2]" and "*(attributed only)*"
+PAGE_FRAME_WORDS = 30  # a title of up to 16 words, and the count of sources and points
 
 
 @dataclass(frozen=True)
@@ -136,11 +140,26 @@ class Layouter:
                     continue
                 if self.ranker.repeats(candidate, kept, points, point_vectors, sentence_vectors):
                     continue
+                if restates(points[candidate], [points[i] for i in kept]):
+                    continue
                 if words[candidate] > left and donor is not None:
                     body.remove(donor)
                 body.append(candidate)
                 break
         return body
+
+
+def restates(point: Point, shown: Sequence[Point], share: float = RESTATED_SHARE) -> bool:
+    """Whether most of a point's content words are already in one shown point: a shorter
+    copy of a sentence on the page ("... reported sporadic clashes late on December 8")."""
+    words = content_stems(point.text)
+    return bool(words) and any(
+        len(words & content_stems(other.text)) >= share * len(words) for other in shown
+    )
+
+
+def content_stems(text: str) -> set[str]:
+    return {stem(w.lower()) for w in WORD.findall(text) if w.lower() not in stop_words()}
 
 
 def _count(body: Sequence[int], labels: np.ndarray, label: int) -> int:
@@ -222,6 +241,18 @@ def layout_words(
     marks around them (citations, certainty) and the title come on top."""
     body = sum(len(points[i].text.split()) for i in layout.order)
     return body + HEADING_WORDS * len(layout.sections) + differences_words(differences)
+
+
+def page_words(
+    layout: Layout, points: Sequence[Point], differences: Sequence[Difference] = ()
+) -> int:
+    """Words of the whole default Markdown page before its Sources list, as `wc -w` counts
+    them, estimated before headings and title are written: the main body, each point's
+    citation and certainty marks and list bullet, each section's heading mark, the
+    differences' marks, and `PAGE_FRAME_WORDS` for the title and the line under it."""
+    marks = POINT_MARKS * len(layout.order) + len(layout.order) - len(layout.lede)
+    marks += len(layout.sections) + sum(2 * len(d.variants) + 1 for d in differences)
+    return layout_words(layout, points, differences) + marks + PAGE_FRAME_WORDS
 
 
 def differences_words(differences: Sequence[Difference]) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from synth.lang.en import (
@@ -36,7 +36,9 @@ from synth.lang.en import (
     stop_words,
 )
 
-TOKENS = re.compile(r"[A-Za-z](?:[\w’'-]*\w)?(?:\.(?:[A-Za-z]\.?)+)?|\d[\d,.]*|[^\w\s]")
+TOKENS = re.compile(
+    r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z](?:[\w’'-]*\w)?|\d[\d,.]*(?:-\w+)*|[^\w\s]"
+)
 POSSESSIVE = re.compile(r"['’]s?$")
 MAX_PHRASE_WORDS = 5
 SUBJECT_WORDS = 2
@@ -84,7 +86,7 @@ def noun_chunks(tokens: list[str]) -> list[Chunk]:
     start = 0
     for index, token in enumerate(tokens):
         previous = tokens[index - 1] if index else ""
-        kind = _kind(token, previous, bool(current))
+        kind = _kind(token, previous, current)
         if kind != "break":
             if not current:
                 start = index
@@ -105,15 +107,26 @@ def _chunk(tokens: list[str], words: list[str], start: int) -> Chunk:
     return Chunk(tuple(words), start, first_word, opened and len(before) > 1)
 
 
-def _kind(token: str, previous: str, inside: bool) -> str:
+def _after_name(token: str, chunk: Sequence[str]) -> bool:
+    """A lower-case word right after a name reads as the name's verb when it ends in -s
+    ("O'Rourke continues") or when the phrase began in lower case ("candidate Tsai cheer")."""
+    if not chunk or not chunk[-1][:1].isupper():
+        return False
+    return bool(PLURAL.search(token)) or any(w[:1].islower() for w in chunk)
+
+
+def _kind(token: str, previous: str, chunk: Sequence[str]) -> str:
     """What a token is to the chunker: "word" (may be in a noun phrase), "last" (a word that
     ends one: a gerund after a preposition, "on helping"), or "break"."""
     lower = token.casefold()
     before = previous.casefold()
+    inside = bool(chunk)
     if not token[:1].isalpha():
         return "break"
     if token.isupper() and len(token) > 1:
         return "word"  # an acronym, even one spelled like a function word ("US")
+    if "." in token and token[:1].islower():
+        return "break"  # "p.m.", "e.g."
     if (POSSESSIVE.search(token) and len(token) > 2) or CONTRACTION.search(token):
         return "break"  # "Russia's" ends one phrase, and the next starts after it
     if lower in PHRASE_OPENERS or lower in PREPOSITIONS or lower in IRREGULAR_VERBS:
@@ -124,8 +137,8 @@ def _kind(token: str, previous: str, inside: bool) -> str:
         return "break"
     if before == "to" and token[:1].islower():
         return "break"
-    if inside and PLURAL.search(previous) and token[:1].islower():
-        return "break"  # "peace talks resume": a noun compound seldom starts with a plural
+    if inside and token[:1].islower() and (PLURAL.search(previous) or _after_name(token, chunk)):
+        return "break"  # "peace talks resume", "O'Rourke continues": a verb after its subject
     if lower.endswith("ly") and lower not in NOUNS_IN_LY and token[:1].islower():
         return "break"
     if lower.endswith(("ed", "ing")) and token[:1].islower() and len(lower) > 4:

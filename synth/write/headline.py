@@ -17,6 +17,7 @@ import numpy as np
 from synth.core import Point, Source
 from synth.lang.en import (
     CLAUSE_BREAKS,
+    DATELINE,
     DETERMINERS,
     FUNCTION_WORDS,
     LEADING_ATTRIBUTION,
@@ -28,11 +29,13 @@ from synth.lang.en import (
     PREPOSITIONS,
     SPEECH_VERB,
     TRAILING_ATTRIBUTION,
+    stop_words,
 )
 from synth.read.label import plausible_headline
 from synth.stages import Embedder
 
 HEADLINE_WORDS = 12
+TITLE_POINTS = 2
 MIN_CLAUSE_WORDS = 5
 SHORT_SUBJECT = 3
 ENDS_BADLY = FUNCTION_WORDS | PREPOSITIONS | PHRASE_OPENERS | CLAUSE_BREAKS
@@ -69,10 +72,11 @@ def representative(
     lede_vectors: np.ndarray | None,
     embedder: Embedder | None,
 ) -> str:
-    """The title nearest the mean of the lede's vectors (the first title without them)."""
+    """The title nearest the mean of the lede's first two points (the same two at any
+    `--max-words` past the smallest); the first title without vectors."""
     if embedder is None or lede_vectors is None or len(titles) == 1 or not len(lede_vectors):
         return titles[0]
-    centre = lede_vectors.mean(axis=0)
+    centre = lede_vectors[:TITLE_POINTS].mean(axis=0)
     similarity = embedder.encode(list(titles)) @ centre
     return titles[int(np.argmax(similarity))]
 
@@ -80,7 +84,9 @@ def representative(
 def headline_from_text(text: str) -> str:
     """A sentence's main clause, shortened to a headline: "Lavrov: The Syrian army has
     halted its military attacks on Aleppo in Syria"."""
-    clause, speaker = main_clause(BRACKETS.sub(r"\1", " ".join(text.split())))
+    text = BRACKETS.sub(r"\1", " ".join(text.split()))
+    dateline = DATELINE.match(text)
+    clause, speaker = main_clause(text[dateline.end() :] if dateline else text)
     words = shorten(clause.split())
     headline = " ".join(words).translate(NO_DOUBLE_QUOTES).strip(" ,;:.")
     headline = headline[:1].upper() + headline[1:]
@@ -111,25 +117,44 @@ def main_clause(text: str) -> tuple[str, str | None]:
 
 
 def speaker_in(attribution: str) -> str | None:
-    """Who an attribution names, as a headline would: a surname ("Russia's foreign minister
-    Sergey Lavrov said" -> "Lavrov", "said Jan Egeland" -> "Egeland"), else a short subject
-    ("police said" -> "Police"); None for a long subject without a name. Without a speech
-    verb, the whole text is the subject."""
+    """Who an attribution names, as a headline would: a person by surname ("Russia's foreign
+    minister Sergey Lavrov said" -> "Lavrov", "said Jan Egeland, head of ..." -> "Egeland"),
+    a body by its name ("the Associated Press reported" -> "Associated Press"), else a short
+    subject ("police said" -> "Police"); None for a long subject without a name. Without a
+    speech verb, the whole text is the subject."""
     verb = SPEECH_VERB.search(attribution)
     subject = attribution[: verb.start()] if verb else attribution
     rest = attribution[verb.end() :] if verb else ""
-    for match in (NAME_AT_END.search(subject.rstrip()), NAME_RUN.match(rest.lstrip(" ,"))):
-        if match:
-            names = [w.removesuffix("'s").removesuffix("’s") for w in match.group("name").split()]
-            while names and names[0].casefold() in NOT_A_NAME:
-                names.pop(0)
-            if names and names[-1].casefold() not in NOT_A_NAME:
-                return names[-1]
-    words = [w for w in subject.split() if w.casefold() not in DETERMINERS]
-    if words and len(words) <= SHORT_SUBJECT and "according" not in subject:
+    before = NAME_AT_END.search(subject.rstrip())
+    for match, text in ((before, subject), (NAME_RUN.match(rest.lstrip(" ,")), rest)):
+        if match and (name := _name(match.group("name").split(), text[: match.start()])):
+            return name
+    words = [w.strip(QUOTE_MARKS) for w in subject.split() if w.casefold() not in DETERMINERS]
+    words = [w for w in words if w]
+    content = [w for w in words if w.casefold().strip(",") not in stop_words()]
+    if content and len(words) <= SHORT_SUBJECT and "according" not in subject:
         phrase = " ".join(words).strip(" ,")
         return phrase[:1].upper() + phrase[1:]
     return None
+
+
+def _name(run: list[str], before: str) -> str | None:
+    """A run of capitalized words as a headline names it: after its last title word
+    ("Foreign Minister Sergei Lavrov" -> "Lavrov"); a person named after a title or role by
+    surname, anyone else in full ("Associated Press")."""
+    words = [w.removesuffix("'s").removesuffix("’s") for w in run]
+    titled = [i for i, w in enumerate(words) if w.casefold() in NOT_A_NAME]
+    start = titled[-1] + 1 if titled else 0
+    name = words[start:]
+    if not name:
+        return None
+    previous = before.split()[-1:] if before.strip() else []
+    role = bool(titled) or bool(
+        previous and previous[0][:1].islower() and previous[0].casefold() not in DETERMINERS
+    )
+    if role or len(name) > SHORT_SUBJECT:
+        return name[-1]
+    return " ".join(name)
 
 
 def shorten(words: list[str]) -> list[str]:
@@ -153,8 +178,18 @@ def _verb_after_to(word: str) -> bool:
 
 
 def _cap(words: list[str]) -> list[str]:
-    """At most `HEADLINE_WORDS` words, not ending on a function word."""
+    """At most `HEADLINE_WORDS` words; when that cuts a clause, it ends where a phrase does
+    (before a preposition or conjunction), never on a function word or a possessive."""
     kept = words[:HEADLINE_WORDS]
-    while len(kept) > MIN_CLAUSE_WORDS and kept[-1].casefold().strip(",;:") in ENDS_BADLY:
+    if len(words) > HEADLINE_WORDS:
+        ends = [
+            i
+            for i in range(MIN_CLAUSE_WORDS, len(kept))
+            if words[i].casefold() in ENDS_BADLY or words[i - 1].endswith(",")
+        ]
+        kept = kept[: ends[-1]] if ends else kept
+    while len(kept) > MIN_CLAUSE_WORDS and (
+        kept[-1].casefold().strip(",;:") in ENDS_BADLY or kept[-1].endswith(("'s", "’s"))
+    ):
         kept.pop()
     return kept
