@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -49,6 +49,11 @@ def _progress(quiet: bool) -> Callable[[str], None] | None:
     return lambda stage: _say(f"{stage} ...")
 
 
+def _stages(ctx: typer.Context) -> dict[str, Any]:
+    """Stage objects handed in by whoever runs `app` (tests pass `obj={"embedder": fake}`)."""
+    return ctx.obj if isinstance(ctx.obj, dict) else {}
+
+
 @app.callback()
 def root() -> None:
     """Turn several news articles about one event into one attributed briefing."""
@@ -56,6 +61,7 @@ def root() -> None:
 
 @app.command()
 def brief(
+    ctx: typer.Context,
     paths: Annotated[
         list[str],
         typer.Argument(help="Article files (.txt .md .html .jsonl .json), folders, URLs, or -."),
@@ -109,6 +115,7 @@ def brief(
         paths,
         max_words=max_words,
         model=model,
+        embedder=_stages(ctx).get("embedder"),
         cache_dir=cache_dir,
         use_cache=not no_cache,
         progress=_progress(quiet),
@@ -123,6 +130,85 @@ def brief(
         write_atomic(output, text, inputs)
         if not quiet:
             _say(f"wrote {output}")
+    if problems:
+        raise typer.Exit(PARTIAL)
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+@app.command("digest")
+def digest_command(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="A feed: article files, folders, JSON Lines, URLs, or -."),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="Folder for the index and briefings (new, empty, or ours)."
+        ),
+    ],
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="Run in this process, or on Ray.")
+    ] = Engine.local,
+    address: Annotated[
+        str | None,
+        typer.Option("--address", help="Ray cluster to join (default: start a local one)."),
+    ] = None,
+    min_articles: Annotated[
+        int, typer.Option("--min-articles", min=1, help="Fewest articles that make a story.")
+    ] = 2,
+    max_words: Annotated[
+        int, typer.Option("--max-words", min=1, help="Cap on each briefing's point words.")
+    ] = DEFAULT_MAX_WORDS,
+    model: Annotated[
+        str, typer.Option("--model", help="sentence-transformers model name or folder.")
+    ] = DEFAULT_MODEL,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option("--cache-dir", help="Embedding cache folder (default: user cache folder)."),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not cache embeddings.")] = False,
+    max_size: Annotated[
+        float, typer.Option("--max-size", min=0.001, help="Largest input to read, in MB.")
+    ] = 20.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+) -> None:
+    """Group a feed into stories; write one briefing per story and an index into a folder."""
+    from synth.digest import digest
+    from synth.engines import make_engine
+
+    problems: list[str] = []
+
+    def warn(message: str) -> None:
+        problems.append(message)
+        _say(f"warning: {message}")
+
+    runner = make_engine(engine.value, address)
+    try:
+        digest(
+            paths,
+            output,
+            engine=runner,
+            max_words=max_words,
+            model=model,
+            embedder=_stages(ctx).get("embedder"),
+            cache_dir=cache_dir,
+            use_cache=not no_cache,
+            min_articles=min_articles,
+            max_bytes=int(max_size * 1024 * 1024),
+            warn=warn,
+            note=None if quiet else lambda message: _say(f"note: {message}"),
+            say=None if quiet else _say,
+        )
+    finally:
+        runner.close()
+    if not quiet:
+        _say(f"wrote {output / 'index.md'}")
     if problems:
         raise typer.Exit(PARTIAL)
 
@@ -154,6 +240,7 @@ def sources_command(
 
 @app.command("eval")
 def evaluate_command(
+    ctx: typer.Context,
     dataset: Annotated[Path, typer.Argument(help="Folder of <cluster>/docs/*.txt, refs/*.txt.")],
     max_words: Annotated[
         str,
@@ -195,17 +282,20 @@ def evaluate_command(
             chosen,
             budgets,
             out,
-            embedder=default_embedder(model),
+            embedder=_stages(ctx).get("embedder") or default_embedder(model),
             progress=advance,
         )
     sys.stdout.write(format_json(results) if as_json else format_table(results))
 
 
-def main() -> None:
-    """Entry point: run the app, turning errors into one line and an exit code."""
+def main(obj: dict[str, Any] | None = None) -> None:
+    """Entry point: run the app, turning errors into one line and an exit code.
+
+    `obj` hands stage objects to the commands (`{"embedder": ...}`), for tests and embedders.
+    """
     signal.signal(signal.SIGINT, _interrupt)
     try:
-        app()
+        app(obj=obj)
     except SynthError as error:
         _say(f"error: {error}")
         sys.exit(error.exit_code)

@@ -270,3 +270,13 @@ class Briefing:
                 "sources": [c.to_dict() for c in self.coverage],
             },
         }
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story of a digest: its place (1 = carried by most independent outlets), the stem of
+    its files (`story-001` for story-001.md, .html, .json) and its briefing."""
+
+    rank: int
+    stem: str
+    briefing: Briefing

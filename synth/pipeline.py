@@ -273,12 +273,18 @@ def default_embedder(
     model: str = DEFAULT_MODEL,
     cache_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
+    wrap: Callable[[Embedder], Embedder] | None = None,
 ) -> Embedder:
-    """The sentence-transformers model, behind the on-disk cache unless it is turned off."""
+    """The sentence-transformers model, behind the on-disk cache unless it is turned off.
+
+    `wrap` places the model where it runs (a digest engine's encoder); the cache stays here.
+    """
     from synth.understand.cache import CachedEmbedder, default_cache_dir, model_fingerprint
     from synth.understand.embed import resolve_model
 
-    embedder = SentenceTransformerEmbedder(model)
+    embedder: Embedder = SentenceTransformerEmbedder(model)
+    if wrap is not None:
+        embedder = wrap(embedder)
     if not use_cache:
         return embedder
     fingerprint = model_fingerprint(model, resolve_model(model))

@@ -72,40 +72,35 @@ def test_usage_error_exits_2():
     assert result.returncode == 2 and "Traceback" not in result.stderr
 
 
-def test_brief_writes_output_atomically(tmp_path, monkeypatch, fake_embedder):
-    import synth.pipeline
-
-    monkeypatch.setattr(synth.pipeline, "SentenceTransformerEmbedder", lambda model: fake_embedder)
+def test_brief_writes_output_atomically(tmp_path, fake_embedder):
     target = tmp_path / "out.json"
     target.write_text("previous")
     result = runner.invoke(
-        app, ["brief", str(ROOT / "fixtures/aleppo"), "-f", "json", "-o", str(target), "-q"]
+        app,
+        ["brief", str(ROOT / "fixtures/aleppo"), "-f", "json", "-o", str(target), "-q"],
+        obj={"embedder": fake_embedder},
     )
     assert result.exit_code == 0, result.output
     assert target.read_text().startswith("{")
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
 
 
-def test_appendix_flag_adds_quotes_figures_and_coverage_to_markdown(monkeypatch, fake_embedder):
-    import synth.pipeline
-
-    monkeypatch.setattr(synth.pipeline, "SentenceTransformerEmbedder", lambda model: fake_embedder)
+def test_appendix_flag_adds_quotes_figures_and_coverage_to_markdown(fake_embedder):
     args = ["brief", str(ROOT / "fixtures/aleppo"), "-q"]
-    plain = runner.invoke(app, args)
-    full = runner.invoke(app, [*args, "--appendix"])
+    plain = runner.invoke(app, args, obj={"embedder": fake_embedder})
+    full = runner.invoke(app, [*args, "--appendix"], obj={"embedder": fake_embedder})
     assert plain.exit_code == full.exit_code == 0
     assert "## Coverage" not in plain.stdout and "## Coverage" in full.stdout
     assert full.stdout.startswith(plain.stdout.split("## Sources")[0])
 
 
-def test_partial_input_gives_a_briefing_and_exit_3(tmp_path, monkeypatch, fake_embedder):
-    import synth.pipeline
-
-    monkeypatch.setattr(synth.pipeline, "SentenceTransformerEmbedder", lambda model: fake_embedder)
+def test_partial_input_gives_a_briefing_and_exit_3(tmp_path, fake_embedder):
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "scan.pdf.txt").write_bytes(b"%PDF-1.4 binary")
     args = ["brief", str(ROOT / "fixtures/aleppo"), str(tmp_path / "empty.txt")]
-    result = runner.invoke(app, [*args, str(tmp_path / "scan.pdf.txt"), "-q"])
+    result = runner.invoke(
+        app, [*args, str(tmp_path / "scan.pdf.txt"), "-q"], obj={"embedder": fake_embedder}
+    )
     assert result.exit_code == 3
     assert result.stdout.startswith("# ")
     assert "file is empty" in result.stderr and "PDF" in result.stderr
@@ -119,12 +114,11 @@ def test_sources_command_lists_what_was_read_and_dropped():
     assert "repeated copy x14" in result.stdout
 
 
-def test_standard_input_is_read(monkeypatch, fake_embedder):
-    import synth.pipeline
-
-    monkeypatch.setattr(synth.pipeline, "SentenceTransformerEmbedder", lambda model: fake_embedder)
+def test_standard_input_is_read(fake_embedder):
     text = (ROOT / "fixtures/aleppo/001_ae19ff087074ec84.txt").read_text()
-    result = runner.invoke(app, ["brief", "-", "-f", "json", "-q"], input=text)
+    result = runner.invoke(
+        app, ["brief", "-", "-f", "json", "-q"], input=text, obj={"embedder": fake_embedder}
+    )
     assert result.exit_code == 0, result.output
     assert '"path": "-"' in result.stdout
 
@@ -150,14 +144,13 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path):
     import time
 
     script = (
-        "import time, synth.cli, synth.pipeline\n"
+        "import time, synth.cli\n"
         "class Slow:\n"
         "    name = 'slow'\n"
         "    def encode(self, texts):\n"
         "        print('embedding', flush=True); time.sleep(30)\n"
-        "synth.pipeline.default_embedder = lambda *a, **k: Slow()\n"
         "import sys; sys.argv = ['synth', 'brief', 'fixtures/aleppo']\n"
-        "synth.cli.main()\n"
+        "synth.cli.main(obj={'embedder': Slow()})\n"
     )
     process = subprocess.Popen(
         [sys.executable, "-c", script],

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from typer.testing import CliRunner
 
 from synth.cli import app
-from tests.conftest import ROOT
+from synth.digest import digest
+from tests.conftest import ROOT, FakeEmbedder
+from tests.feeds import write_feed
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -45,3 +48,17 @@ def test_readme_starts_with_the_two_commands():
     assert commands[1].endswith("pytest -q")
     ci = (ROOT / ".ci" / "run").read_text()
     assert commands[1] in ci
+
+
+def test_every_digest_option_is_documented():
+    for option in options_of("digest"):
+        assert f"`{option}" in README or f", {option}" in README, option
+    assert "synth digest" in README
+
+
+def test_digest_json_keys_are_documented(tmp_path):
+    digest([str(write_feed(tmp_path))], tmp_path / "out", embedder=FakeEmbedder())
+    data = json.loads((tmp_path / "out" / "digest.json").read_text())
+    keys = set(data) | set(data["stories"][0]) | set(data["alone"][0])
+    for key in keys:
+        assert f'"{key}"' in README, key

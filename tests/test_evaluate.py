@@ -61,11 +61,10 @@ def test_bad_budget_and_dataset_are_clear_errors(tmp_path):
         evaluate(tmp_path, ["lead"], [10])
 
 
-def test_cli_eval_prints_the_table(dataset, monkeypatch, fake_embedder):
-    import synth.pipeline
+def test_cli_eval_prints_the_table(dataset, fake_embedder):
     from synth.cli import app
 
-    monkeypatch.setattr(synth.pipeline, "SentenceTransformerEmbedder", lambda model: fake_embedder)
-    result = CliRunner().invoke(app, ["eval", str(dataset), "--methods", "lead,lexrank", "--json"])
+    args = ["eval", str(dataset), "--methods", "lead,lexrank", "--json"]
+    result = CliRunner().invoke(app, args, obj={"embedder": fake_embedder})
     assert result.exit_code == 0, result.output
     assert '"method": "lexrank"' in result.stdout

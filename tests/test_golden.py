@@ -15,8 +15,6 @@ import synth
 from synth.write.render import render
 from tests.conftest import GOLDEN, ROOT
 
-BRACKETED = re.compile(r"\[[^\]]*\]")
-
 
 @pytest.mark.parametrize("fmt", ["md", "html", "json"])
 def test_golden_output(aleppo_briefing, fmt, request):

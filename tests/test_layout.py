@@ -1,89 +1,78 @@
-import numpy as np
+"""The tree reads as the pipeline: phases as packages, imports flowing one way, no cycles, and
+English words only in the language module."""
 
-from synth.core import Point
-from synth.understand.layout import Layouter, join_small, layout_words, lede_size
-from synth.understand.rank import Ranker
+from __future__ import annotations
 
+import ast
+import re
+from pathlib import Path
 
-def unit(rows: list[list[float]]) -> np.ndarray:
-    matrix = np.array(rows, dtype=np.float32)
-    return matrix / np.linalg.norm(matrix, axis=1, keepdims=True)
-
-
-def points(count: int, words: int = 10) -> list[Point]:
-    return [Point(i, (i,), " ".join([f"w{i}"] * words), (1,), ()) for i in range(count)]
+SYNTH = Path(__file__).resolve().parent.parent / "synth"
+PHASES = ["lang", "read", "understand", "compare", "write"]  # each may import only earlier ones
+SHARED = {"synth.core", "synth.stages"}
 
 
-def test_lede_is_two_or_three_points():
-    assert [lede_size(n) for n in (1, 3, 4, 6, 7, 12)] == [1, 3, 2, 2, 3, 3]
+def module_name(path: Path) -> str:
+    parts = path.relative_to(SYNTH.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def test_every_point_is_placed_once_and_the_lede_is_the_top_points():
-    vectors = unit(
-        [[1, 0, 0, i * 0.01] for i in range(5)] + [[0, 1, 0, i * 0.01] for i in range(5)]
-    )
-    labels = np.array([0] * 5 + [1] * 5)
-    chosen = [0, 5, 1, 6, 2, 7, 3, 8]
-    eligible = np.ones(10, dtype=bool)
-    layout = Layouter(Ranker(duplicate_similarity=1.01)).lay_out(
-        chosen, labels, points(10), vectors, np.linspace(1, 0, 10), eligible, None
-    )
-    assert layout.lede == (0, 5, 1)
-    placed = [*layout.lede, *(i for s in layout.sections for i in s)]
-    assert sorted(placed) == sorted(chosen) and len(placed) == len(set(placed))
-    assert all(len(s) >= 2 for s in layout.sections)
+def imports_of(path: Path) -> set[str]:
+    """Every synth module a file imports, at the top or inside a function."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("synth"):
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("synth")}
+    return found
 
 
-def test_a_one_point_subtopic_gets_its_next_point_in_place_of_the_weakest():
-    vectors = unit([[1, 0, 0, i * 0.01] for i in range(6)] + [[0, 0, 1, 0], [0, 0, 1, 0.5]])
-    labels = np.array([0] * 6 + [1] * 2)
-    chosen = [0, 1, 2, 3, 4, 5, 6]  # subtopic 1 shows one point; its second is left out
-    scores = np.array([1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.65, 0.4])
-    ranker = Ranker(duplicate_similarity=0.99)
-    layout = Layouter(ranker).lay_out(
-        chosen, labels, points(8), vectors, scores, np.ones(8, dtype=bool), 70
-    )
-    assert (6, 7) in layout.sections
-    assert 5 not in layout.order
+def graph() -> dict[str, set[str]]:
+    modules = {module_name(p): p for p in SYNTH.rglob("*.py")}
+    return {name: {m for m in imports_of(p) if m in modules} for name, p in modules.items()}
 
 
-def test_a_one_point_section_joins_the_nearest_when_nothing_can_fill_it():
-    vectors = unit([[1, 0, 0], [1, 0.1, 0], [1, 0.2, 0], [0, 1, 0], [0, 1, 0.1], [0.9, 0.1, 0.4]])
-    labels = np.array([0, 0, 0, 1, 1, 2])
-    centres = {0: vectors[0], 1: vectors[3], 2: vectors[5]}
-    joined = join_small([0, 1, 3, 4, 5], labels, centres, 2)
-    assert joined[5] == 0
+def phase(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 and parts[1] in PHASES else None
 
 
-def test_close_one_point_sections_join_before_any_swap():
-    vectors = unit([[1, 0, 0], [1, 0.1, 0], [0, 1, 0], [0, 1, 0.1], [0.95, 0.05, 0]])
-    labels = np.array([0, 0, 1, 1, 2])
-    centres = {0: vectors[0], 1: vectors[2], 2: vectors[4]}
-    assert join_small([0, 1, 2, 3, 4], labels, centres, 2, 0.7)[4] == 0
-    far = {0: vectors[0], 1: vectors[2], 2: unit([[0, 0, 1]])[0]}
-    assert join_small([0, 1, 2, 3, 4], labels, far, 2, 0.7)[4] == 2
+def test_no_import_cycles():
+    edges = graph()
+    state: dict[str, int] = {}
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(edges[node]):
+            assert state.get(nxt) != 1, "import cycle: " + " -> ".join([*trail, node, nxt])
+            if nxt not in state:
+                visit(nxt, [*trail, node])
+        state[node] = 2
+
+    for node in sorted(edges):
+        if node not in state:
+            visit(node, [])
 
 
-def test_layout_words_count_texts_headings_and_differences():
-    vectors = unit([[1, 0], [1, 0.1], [0, 1], [0.1, 1]])
-    layout = Layouter(Ranker()).lay_out(
-        [0, 1, 2, 3],
-        np.zeros(4, dtype=int),
-        points(4, 5),
-        vectors,
-        np.ones(4),
-        np.ones(4, dtype=bool),
-        None,
-    )
-    assert layout_words(layout, points(4, 5)) == 4 * 5 + 4 * len(layout.sections)
+def test_phases_import_only_earlier_phases():
+    for module, targets in graph().items():
+        own = phase(module)
+        if own is None:
+            continue
+        for target in targets - SHARED:
+            other = phase(target)
+            assert other is not None, f"{module} imports {target}, outside the phases"
+            assert PHASES.index(other) <= PHASES.index(own), f"{module} imports {target}"
 
 
-def test_a_shorter_copy_of_a_shown_point_is_a_restatement():
-    from synth.understand.layout import restates
-
-    shown = Point(
-        0, (0,), "Monitors reported sporadic clashes with new raids late Thursday.", (1,), ()
-    )
-    copy = Point(1, (1,), "Monitors also reported sporadic clashes with new raids.", (2,), ())
-    other = Point(2, (2,), "Aid workers evacuated scores of patients from the Old City.", (3,), ())
-    assert restates(copy, [shown]) and not restates(other, [shown])
+def test_english_word_lists_live_in_the_language_module():
+    weekday = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+    speech = re.compile(r"said\|says|says\|said")
+    offenders = [
+        str(p.relative_to(SYNTH))
+        for p in SYNTH.rglob("*.py")
+        if p.parent.name != "lang"
+        and (weekday.search(p.read_text()) or speech.search(p.read_text()))
+    ]
+    assert offenders == []

@@ -26,7 +26,6 @@ def test_html_escapes_article_text(hostile_briefing):
     assert "<script>alert" not in html
     assert "<img src=x" not in html
     assert "&lt;script&gt;" in html
-    assert "49" not in re.sub(r"#[0-9a-f]{3,6}", "", html) or "{{ 7*7 }}" in html
     assert "{{ 7*7 }}" in html
 
 

@@ -85,18 +85,14 @@ def test_same_bytes_under_any_hash_seed(tmp_path):
 def test_cli_never_shows_a_traceback(texts):
     from typer.testing import CliRunner
 
-    import synth.pipeline
     from synth.cli import app
 
     with tempfile.TemporaryDirectory() as folder:
         for index, text in enumerate(texts):
             (Path(folder) / f"a{index}.txt").write_bytes(text.encode("utf-8", "surrogatepass"))
-        original = synth.pipeline.default_embedder
-        synth.pipeline.default_embedder = lambda *args, **kwargs: FakeEmbedder()
-        try:
-            result = CliRunner().invoke(app, ["brief", folder, "-f", "html", "-q"])
-        finally:
-            synth.pipeline.default_embedder = original
+        result = CliRunner().invoke(
+            app, ["brief", folder, "-f", "html", "-q"], obj={"embedder": FakeEmbedder()}
+        )
     # main() turns a SynthError into one line and exit 2; anything else would be a crash
     assert result.exception is None or isinstance(result.exception, (SystemExit, synth.SynthError))
     assert result.exit_code in (0, 1, 2, 3), result.output

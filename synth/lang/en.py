@@ -54,11 +54,21 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # ASCII words of two letters or more: what a figure counts, difference labels.
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
+# Words of two letters or more, inner apostrophes and hyphens kept: story terms.
+TERM = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
+
 # Runs of letters or digits: words of a quote, compared across outlets.
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 # A token that starts with a letter or holds a digit: words for the sumy baselines.
 TOKEN_START = re.compile(r"^[^\W\d_]|\d")
+
+# Words (letters, inner apostrophes, hyphens, abbreviation dots) and single punctuation marks:
+# a capitalized word counts as part of a name only while no mark interrupts the run.
+NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|['’-](?=[^\W_])|\.(?=[^\W\d_]))*|\d[\d,.]*|[^\w\s]")
+
+# Figures as written: digits with thousands commas or a decimal part, a percent sign kept.
+NUMBER_TOKEN = re.compile(r"(?<![\w.])\$?\d[\d,]*(?:\.\d+)?%?")
 
 
 # ==== Speech and attribution
@@ -1076,3 +1086,12 @@ def stemmer():  # type: ignore[no-untyped-def]
 def stem(word: str) -> str:
     """The Snowball stem of a word, lower-cased; cached, since news repeats its words."""
     return str(stemmer().stemWord(word.lower()))
+
+
+# Marks after which a capitalized word opens a sentence or a quote rather than naming anything.
+OPENING_MARKS = frozenset(".!?:;“\"‘'(")
+
+
+def not_a_name(word: str) -> bool:
+    """Capitalized words that name nothing: function words, months, weekdays, one letter."""
+    return len(word) < 2 or word.casefold() in FUNCTION_WORDS or word in MONTHS or word in WEEKDAYS

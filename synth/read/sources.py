@@ -24,6 +24,11 @@ from synth.read.fetch import fetch, is_url, looks_like_url
 from synth.read.label import citation_label
 
 PAGE_NOTICE_SHARE = 0.08
+# Below this many words a language guess is noise. English news prose is full of the listed
+# function words; text in another language shares few of them, so a low floor separates the two
+# without flagging terse English.
+LANGUAGE_SAMPLE_WORDS = 30
+ENGLISH_FUNCTION_SHARE = 0.12
 READER_NOTICE_SHARE = 0.06
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -367,6 +372,6 @@ def not_an_article(text: str, blocks: Sequence[tuple[int, int]]) -> str | None:
 def looks_english(text: str, blocks: Sequence[tuple[int, int]]) -> bool:
     """Enough common English function words among the article's words."""
     words = [w.lower() for a, b in blocks for w in LETTER_WORD.findall(text[a:b])]
-    if len(words) < 30:
+    if len(words) < LANGUAGE_SAMPLE_WORDS:
         return True
-    return sum(1 for w in words if w in FUNCTION_WORDS) / len(words) >= 0.12
+    return sum(1 for w in words if w in FUNCTION_WORDS) / len(words) >= ENGLISH_FUNCTION_SHARE

@@ -22,6 +22,8 @@ from synth.understand.embed import Embedder
 SCHEMA_VERSION = 1
 FILE_NAME = f"embeddings-v{SCHEMA_VERSION}.sqlite"
 BUSY_TIMEOUT_SECONDS = 30.0
+# Keys asked per SELECT: SQLite builds before 3.32 allow at most 999 bound parameters.
+KEYS_PER_QUERY = 500
 
 
 def default_cache_dir() -> Path:
@@ -89,8 +91,8 @@ class CachedEmbedder:
         unique = list(dict.fromkeys(keys))
         try:
             with self._connect() as db:
-                for start in range(0, len(unique), 500):
-                    chunk = unique[start : start + 500]
+                for start in range(0, len(unique), KEYS_PER_QUERY):
+                    chunk = unique[start : start + KEYS_PER_QUERY]
                     marks = ",".join("?" * len(chunk))
                     rows = db.execute(
                         f"SELECT key, vector FROM vectors WHERE model = ? AND key IN ({marks})",

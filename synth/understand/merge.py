@@ -24,6 +24,16 @@ from synth.understand.standalone import repair
 NUMBER = re.compile(r"\d[\d,.]*")
 QUOTED = re.compile(r"[\"“”]([^\"“”]+)(?:[\"“”]|$)")
 BLOCK_SIZE = 1024
+# Choosing a point's wording: a variant that reads alone is worth STANDALONE_BONUS; fullness
+# rewards length up to FULL_WORDS (a complete sentence) and penalises every word past
+# LONG_WORDS (run-ons), weighted FULLNESS_WEIGHT; a variant that opens on a quote mark loses
+# QUOTE_OPENING_PENALTY (it leaves the speaker to the end). Centrality (mean cosine, 0..1) is the
+# rest of the score. The values were set on the seeds and spot-checked on the dev set.
+STANDALONE_BONUS = 0.3
+FULL_WORDS = 35
+LONG_WORDS = 45
+FULLNESS_WEIGHT = 0.3
+QUOTE_OPENING_PENALTY = 0.15
 QUOTE_MARKS = "\"“‘'«"
 
 
@@ -135,10 +145,10 @@ def choose_representative(
     def quality(k: int) -> tuple[float, int]:
         sentence = sentences[members[k]]
         words = len(sentence.text.split())
-        fullness = min(words, 35) / 35 - max(0, words - 45) / 45
-        standalone = 0.0 if repair(sentence, sentences) is None else 0.3
-        opens_with_quote = 0.15 if sentence.text[:1] in QUOTE_MARKS else 0.0
-        value = standalone + float(centrality[k]) + 0.3 * fullness - opens_with_quote
+        fullness = min(words, FULL_WORDS) / FULL_WORDS - max(0, words - LONG_WORDS) / LONG_WORDS
+        standalone = 0.0 if repair(sentence, sentences) is None else STANDALONE_BONUS
+        opens_with_quote = QUOTE_OPENING_PENALTY if sentence.text[:1] in QUOTE_MARKS else 0.0
+        value = standalone + float(centrality[k]) + FULLNESS_WEIGHT * fullness - opens_with_quote
         return (-value, sentence.id)
 
     order = sorted(range(len(members)), key=quality)

@@ -17,10 +17,10 @@ from urllib.parse import urlparse
 from markupsafe import Markup
 
 from synth.core import Briefing, Evidence, Point, Source, SynthError
+from synth.read.dates import parse_date
 from synth.read.syndicate import report_count, wire_copies
 
 FORMATS = ("md", "html", "json")
-DATE_FORMATS = ("%d %B %Y", "%B %d %Y", "%d %b %Y", "%b %d %Y", "%Y-%m-%d", "%A %d %B %Y")
 MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
 MD_LINE_START = re.compile(r"^(\d*)([#>+\-=.)])")
 
@@ -92,22 +92,6 @@ def date_range(sources: Sequence[Source]) -> str:
     return dates[0] if len(dates) == 1 else f"{dates[0]} – {dates[-1]}"
 
 
-def parse_date(text: str | None) -> str | None:
-    """An ISO date from the usual ways articles write one, else None."""
-    from datetime import datetime
-
-    if not text:
-        return None
-    cleaned = " ".join(text.replace(",", " ").split())
-    for pattern in DATE_FORMATS:
-        try:
-            return datetime.strptime(cleaned, pattern).date().isoformat()
-        except ValueError:
-            continue
-    iso = re.match(r"\d{4}-\d{2}-\d{2}", text.strip())
-    return iso.group(0) if iso else None
-
-
 def escape_markdown(text: str) -> str:
     """Escape what could change Markdown structure, so article text stays plain text.
 
@@ -133,6 +117,11 @@ def code_span(text: str) -> str:
 def safe_url(url: str) -> str:
     """Only web links become links: a javascript: or data: URL is dropped."""
     return url if urlparse(url).scheme in {"http", "https"} else "#"
+
+
+def template(name: str, autoescape: bool):  # type: ignore[no-untyped-def]
+    """A template shipped in `synth.templates`, with synth's filters."""
+    return _environment(autoescape).get_template(name)
 
 
 @lru_cache(maxsize=2)

@@ -1,0 +1,278 @@
+"""A feed in, one briefing per story out: read -> segment -> embed -> group -> brief -> write.
+
+Reading, grouping and writing run in this process; segmenting, embedding and the per-story
+briefings run on an engine (`synth.engines`): in the process by default, or on Ray. A story's
+briefing is exactly what `synth brief` makes of that story's articles: its sources are numbered
+1.. in path order, as `brief` numbers them, and the pipeline is the same.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+
+from synth.core import Briefing, Sentence, Source, Story, SynthError
+from synth.engines import Engine, LocalEngine
+from synth.pipeline import DEFAULT_MAX_WORDS, Pipeline, default_embedder
+from synth.read.segment import segment_sources
+from synth.read.sources import DEFAULT_MAX_BYTES, input_files, load_sources
+from synth.read.syndicate import mark_reports, report_count
+from synth.stages import Embedder
+from synth.understand.embed import DEFAULT_MODEL
+from synth.understand.stories import StoryGrouper
+from synth.write.digest import INDEX_FILES, DigestFolder, index_data, render_index, story_files
+from synth.write.render import render
+
+SEGMENT_CHUNK = 64
+Say = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class StoryJob:
+    """One story's articles, renumbered as `brief` would number them, with their vectors."""
+
+    stem: str
+    sources: tuple[Source, ...]
+    sentences: tuple[Sentence, ...]
+    vectors: np.ndarray = field(compare=False, repr=False)
+    max_words: int | None = DEFAULT_MAX_WORDS
+    embedder: Embedder | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class StoryFiles:
+    """A story's briefing, rendered in every format (rendered where the briefing was made)."""
+
+    stem: str
+    briefing: Briefing
+    texts: dict[str, str]
+
+
+@dataclass
+class Feed:
+    """The feed as read and embedded: sources, their sentences and sentence vectors."""
+
+    sources: tuple[Source, ...]
+    sentences: tuple[Sentence, ...]
+    vectors: np.ndarray
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def read_feed(
+    paths: Sequence[str | os.PathLike[str]],
+    engine: Engine,
+    embedder: Embedder,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    warn: Say | None = None,
+    note: Say | None = None,
+    say: Say | None = None,
+) -> Feed:
+    """Read every article, segment them on the engine, embed every sentence."""
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    sources = load_sources(paths, max_bytes=max_bytes, warn=warn, note=note)
+    timings["read"] = time.perf_counter() - started
+    skipped = sum(1 for s in sources if s.skipped)
+    _tell(say, f"read {_count(len(sources), 'document')} ({skipped} not articles)")
+    started = time.perf_counter()
+    parts = [sources[i : i + SEGMENT_CHUNK] for i in range(0, len(sources), SEGMENT_CHUNK)]
+    pieces = [s for part in engine.map(segment_sources, parts) for s in part]
+    sentences = tuple(replace(s, id=i) for i, s in enumerate(pieces))
+    timings["segment"] = time.perf_counter() - started
+    started = time.perf_counter()
+    vectors = embedder.encode([s.text for s in sentences])
+    timings["embed"] = time.perf_counter() - started
+    _tell(say, f"embedded {_count(len(sentences), 'sentence')}")
+    return Feed(sources, sentences, vectors, timings)
+
+
+def story_jobs(
+    feed: Feed,
+    groups: Sequence[Sequence[int]],
+    max_words: int | None,
+    embedder: Embedder | None = None,
+) -> list[StoryJob]:
+    """Each group as `brief` would see it, ordered by independent reports, most first;
+    `embedder` encodes what a briefing embeds besides sentences (heading phrases, headlines).
+
+    Ties go to the story with more articles, then to the one whose first path sorts first,
+    so the order (and the file names) depend on the articles only.
+    """
+    by_source: dict[int, list[Sentence]] = {}
+    for sentence in feed.sentences:
+        by_source.setdefault(sentence.source, []).append(sentence)
+    sources = {s.id: s for s in feed.sources}
+    drafts = []
+    for group in groups:
+        members = sorted((sources[i] for i in group), key=lambda s: s.path)
+        renumbered = tuple(replace(s, id=n) for n, s in enumerate(members, start=1))
+        rows: list[int] = []
+        sentences: list[Sentence] = []
+        for new, old in zip(renumbered, members, strict=True):
+            for s in by_source.get(old.id, []):
+                sentences.append(replace(s, id=len(sentences), source=new.id))
+                rows.append(s.id)
+        reports = report_count(mark_reports(renumbered, sentences))
+        key = (-reports, -len(members), members[0].path)
+        drafts.append((key, renumbered, tuple(sentences), feed.vectors[rows]))
+    drafts.sort(key=lambda d: d[0])
+    width = max(3, len(str(len(drafts))))
+    return [
+        StoryJob(f"story-{rank:0{width}d}", members, sentences, vectors, max_words, embedder)
+        for rank, (_, members, sentences, vectors) in enumerate(drafts, start=1)
+    ]
+
+
+def brief_story(job: StoryJob) -> StoryFiles:
+    """The story's briefing, as `synth brief` makes it, rendered in every format. Its
+    sentences come embedded; the job's embedder encodes the heading phrases and headlines."""
+    pipeline = Pipeline(embedder=job.embedder or _NoEmbedder())
+    briefing = pipeline.run(job.sources, job.max_words, job.sentences, job.vectors)
+    texts = {fmt: render(briefing, fmt) for fmt in ("md", "html", "json")}
+    return StoryFiles(job.stem, replace(briefing, stats={}), texts)
+
+
+@dataclass
+class DigestRun:
+    """What `digest` made: the stories in order and the feed's articles left apart."""
+
+    stories: list[Story]
+    alone: list[Source]
+    skipped: list[Source]
+    failed: list[str]
+    timings: dict[str, float]
+
+
+def make_digest(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    engine: Engine | None = None,
+    max_words: int | None = DEFAULT_MAX_WORDS,
+    model: str = DEFAULT_MODEL,
+    embedder: Embedder | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+    use_cache: bool = True,
+    min_articles: int = 2,
+    grouper: StoryGrouper | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    warn: Say | None = None,
+    note: Say | None = None,
+    say: Say | None = None,
+    on_plan: Callable[[list[str]], None] | None = None,
+    on_story: Callable[[StoryFiles], None] | None = None,
+) -> DigestRun:
+    """Group the articles under `paths` into stories and brief each story.
+
+    `on_plan` receives the stories' file stems once they are known, before any briefing;
+    `on_story` each story's rendered files as soon as they are ready, in story order. A story
+    whose briefing fails is reported to `warn` and left out.
+    """
+    if min_articles < 1:
+        raise SynthError("--min-articles must be at least 1")
+    engine = engine or LocalEngine()
+    if embedder is not None:
+        inner = engine.encoder(embedder)
+    else:
+        inner = default_embedder(model, cache_dir, use_cache, wrap=engine.encoder)
+    feed = read_feed(paths, engine, inner, max_bytes=max_bytes, warn=warn, note=note, say=say)
+    started = time.perf_counter()
+    groups = (grouper or StoryGrouper()).group(feed.sources, feed.sentences, feed.vectors)
+    feed.timings["group"] = time.perf_counter() - started
+    stories = [g for g in groups if len(g) >= min_articles]
+    placed = {i for g in stories for i in g}
+    alone = [s for s in feed.sources if not s.skipped and s.id not in placed]
+    found = _count(len(stories), "story", "stories")
+    _tell(say, f"found {found} ({_count(len(alone), 'article')} in none)")
+    namer = embedder if embedder is not None else default_embedder(model, cache_dir, use_cache)
+    jobs = story_jobs(feed, stories, max_words, namer)
+    if on_plan:
+        on_plan([job.stem for job in jobs])
+    started = time.perf_counter()
+    made: list[Story] = []
+    failed: list[str] = []
+    results = engine.map(_attempt, jobs, done=_counter(say, "briefings written"))
+    for job, result in zip(jobs, results, strict=True):
+        if isinstance(result, str):
+            failed.append(f"{job.stem}: {result}")
+            if warn:
+                warn(f"{job.stem}: no briefing ({result})")
+            continue
+        if on_story:
+            on_story(result)
+        made.append(Story(len(made) + 1, result.stem, result.briefing))
+    feed.timings["brief"] = time.perf_counter() - started
+    skipped = [s for s in feed.sources if s.skipped]
+    return DigestRun(made, alone, skipped, failed, feed.timings)
+
+
+def _attempt(job: StoryJob) -> StoryFiles | str:
+    """A story's files, or why it has none (one story's failure does not end the digest)."""
+    try:
+        return brief_story(job)
+    except SynthError as error:
+        return str(error)
+
+
+class _NoEmbedder:
+    """Stands in for the embedder of a story's pipeline when the job brings none."""
+
+    name = "precomputed"
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        raise SynthError("a story's sentences are embedded before it is briefed")
+
+
+def _tell(say: Say | None, message: str) -> None:
+    if say:
+        say(message)
+
+
+def _counter(say: Say | None, what: str) -> Callable[[int, int], None] | None:
+    """Reports progress about every tenth of the way, and at the end."""
+    if say is None:
+        return None
+
+    def done(count: int, total: int) -> None:
+        step = max(1, total // 10)
+        if count == total or count % step == 0:
+            say(f"{what}: {count}/{total}")
+
+    return done
+
+
+def digest(
+    paths: Sequence[str | os.PathLike[str]],
+    output: str | os.PathLike[str],
+    **options: Any,
+) -> DigestRun:
+    """`make_digest` of `paths`, written into the folder `output` (see `DigestFolder`)."""
+    folder = DigestFolder(output, input_files(paths))
+    folder.check(paths)
+    written: list[str] = []
+
+    def plan(stems: list[str]) -> None:
+        names = [name for stem in stems for name in story_files(stem).values()]
+        folder.claim([*names, *INDEX_FILES.values()])
+
+    def save(files: StoryFiles) -> None:
+        for fmt, name in story_files(files.stem).items():
+            folder.write(name, files.texts[fmt])
+            written.append(name)
+
+    run = make_digest(paths, on_plan=plan, on_story=save, **options)
+    data = index_data(run.stories, run.alone, run.skipped)
+    for fmt, name in INDEX_FILES.items():
+        folder.write(name, render_index(data, fmt))
+        written.append(name)
+    folder.finish(written)
+    return run
+
+
+def _count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number} {one if number == 1 else many or one + 's'}"

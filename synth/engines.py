@@ -1,0 +1,217 @@
+"""Where the heavy stages of a digest run: in this process, or on a Ray cluster.
+
+An engine does two things for `synth.digest`: it turns an embedder into one that encodes a long
+list of texts (`encoder`), and it maps a function over many items (`map`), calling back as each
+result is ready. The local engine does both in the process. The Ray engine encodes on a pool of
+actors, each loading the model once, and runs each mapped call as a Ray task; Ray does the
+scheduling. Both cut the texts into the same fixed chunks and return results in input order,
+so the two engines produce the same vectors and the same files.
+
+Ray is imported only when a Ray engine starts (`pip install 'synth[ray]'`).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
+
+import numpy as np
+
+from synth.core import SynthError
+from synth.stages import Embedder
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+Done = Callable[[int, int], None]
+
+CHUNK_TEXTS = 512
+LOCAL_RAY_CPUS = 2
+
+
+class Engine(Protocol):
+    """Runs the embedding and the per-item stages of a digest."""
+
+    name: str
+
+    def encoder(self, inner: Embedder) -> Embedder: ...
+
+    def map(
+        self, function: Callable[[Item], Result], items: Sequence[Item], done: Done | None = None
+    ) -> Iterator[Result]:
+        """`function` over `items`, results yielded in the order of `items`."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def chunks(texts: Sequence[str], size: int = CHUNK_TEXTS) -> list[list[str]]:
+    """Fixed slices of `texts`: both engines encode exactly these, so their vectors agree."""
+    return [list(texts[i : i + size]) for i in range(0, len(texts), size)]
+
+
+def stack(parts: Sequence[np.ndarray]) -> np.ndarray:
+    if not parts:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.vstack(parts).astype(np.float32)
+
+
+@dataclass
+class ChunkedEmbedder:
+    """Encodes chunk by chunk in the process (the local engine's encoder)."""
+
+    inner: Embedder
+
+    @property
+    def name(self) -> str:
+        return self.inner.name
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return stack([self.inner.encode(part) for part in chunks(texts)])
+
+
+@dataclass
+class LocalEngine:
+    """Everything in this process, one item after another: nothing to start."""
+
+    name: str = "local"
+
+    def encoder(self, inner: Embedder) -> Embedder:
+        return ChunkedEmbedder(inner)
+
+    def map(
+        self, function: Callable[[Item], Result], items: Sequence[Item], done: Done | None = None
+    ) -> Iterator[Result]:
+        for count, item in enumerate(items, start=1):
+            yield function(item)
+            if done:
+                done(count, len(items))
+
+    def close(self) -> None:
+        pass
+
+
+@dataclass
+class RayEngine:
+    """Ray: an actor pool for embedding, one task per mapped item.
+
+    With `address`, joins that cluster (synth must be installed on its nodes); without, starts
+    a local Ray instance with `local_cpus` CPUs, whose workers import synth from the same
+    paths as this process. `actors` embedding actors are started (default: one per CPU).
+    """
+
+    address: str | None = None
+    local_cpus: int = LOCAL_RAY_CPUS
+    actors: int | None = None
+    name: str = "ray"
+    _ray: Any = field(default=None, init=False, repr=False)
+    _started: bool = field(default=False, init=False, repr=False)
+
+    def start(self) -> Any:
+        if self._ray is not None:
+            return self._ray
+        try:
+            import ray
+        except ImportError:
+            raise SynthError(
+                "--engine ray needs Ray: pip install 'synth[ray]' (or pip install ray)"
+            ) from None
+        if not ray.is_initialized():
+            options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
+            if self.address:
+                ray.init(address=self.address, **options)
+            else:
+                paths = os.pathsep.join(p for p in sys.path if p)
+                runtime = {"env_vars": {"PYTHONPATH": paths, "TOKENIZERS_PARALLELISM": "false"}}
+                ray.init(num_cpus=self.local_cpus, runtime_env=runtime, **options)
+            self._started = True
+        self._ray = ray
+        return ray
+
+    def encoder(self, inner: Embedder) -> Embedder:
+        ray = self.start()
+        count = self.actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        return PooledEmbedder(inner, ray, count)
+
+    def map(
+        self, function: Callable[[Item], Result], items: Sequence[Item], done: Done | None = None
+    ) -> Iterator[Result]:
+        ray = self.start()
+        task = ray.remote(function)
+        pending = [task.remote(item) for item in items]
+        ready: dict[int, Any] = {}
+        index = {ref: i for i, ref in enumerate(pending)}
+        waiting = list(pending)
+        following = finished_count = 0
+        while following < len(pending):
+            finished, waiting = ray.wait(waiting, num_returns=1)
+            for ref in finished:
+                ready[index[ref]] = ref
+                finished_count += 1
+                if done:
+                    done(finished_count, len(pending))
+            while following in ready:
+                yield ray.get(ready.pop(following))
+                following += 1
+
+    def close(self) -> None:
+        if self._started and self._ray is not None:
+            self._ray.shutdown()
+        self._ray = None
+        self._started = False
+
+
+class PooledEmbedder:
+    """Encodes chunks on a pool of Ray actors, each holding its own copy of the embedder.
+
+    The pool lives for one `encode` call (a digest makes one, with every sentence the cache
+    lacks): each actor loads the model once, encodes its share of the chunks, and is then
+    released, so that the CPUs it held go to the briefing tasks.
+    """
+
+    def __init__(self, inner: Embedder, ray: Any, count: int) -> None:
+        self.inner = inner
+        self.ray = ray
+        self.count = count
+
+    @property
+    def name(self) -> str:
+        return self.inner.name
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        from ray.util import ActorPool
+
+        parts = chunks(texts)
+        if not parts:
+            return stack([])
+        holder = self.ray.remote(num_cpus=1)(EmbeddingActor)
+        actors = [holder.remote(self.inner) for _ in range(min(self.count, len(parts)))]
+        try:
+            pool = ActorPool(actors)
+            return stack(list(pool.map(lambda actor, part: actor.encode.remote(part), parts)))
+        finally:
+            for actor in actors:
+                self.ray.kill(actor)
+
+
+class EmbeddingActor:
+    """A Ray actor's state: one embedder, kept for the actor's life."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return self.embedder.encode(texts)
+
+
+def make_engine(name: str, address: str | None = None) -> Engine:
+    """The engine called `name` (local or ray)."""
+    if name == "local":
+        if address:
+            raise SynthError("--address needs --engine ray")
+        return LocalEngine()
+    if name == "ray":
+        return RayEngine(address=address)
+    raise SynthError(f"unknown engine {name!r}; choose local or ray")
