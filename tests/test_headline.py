@@ -65,3 +65,21 @@ def test_the_headline_closest_to_the_lede_wins_and_skipped_sources_have_none():
 def test_captions_are_never_titles():
     sources = [source(1, "Photo: Frazer Harrison/Getty Images")]
     assert choose_title(sources, [point(TOP)], np.zeros((1, 4)), None).startswith("Lavrov")
+
+
+def test_the_listener_is_not_the_speaker_and_a_body_keeps_its_name():
+    told = (
+        "Investigators are looking into whether the singer died from an overdose, a law "
+        "enforcement official told The Associated Press on Thursday."
+    )
+    assert headline_from_text(told).startswith("Law enforcement official: ")
+    reported = (
+        "Investigators are looking into the death of the singer, the Associated Press reported."
+    )
+    assert headline_from_text(reported).startswith("Associated Press: ")
+
+
+def test_a_claim_without_a_nameable_speaker_gives_way_to_the_next_point():
+    claim = point('The suspect was "known to activists for his views," wrote the page of a group.')
+    fact = point("A university student was charged with six counts of murder on Monday.")
+    assert choose_title([source(1)], [claim, fact]).startswith("A university student was charged")

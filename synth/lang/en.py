@@ -329,9 +329,10 @@ CREDIT_PREFIX = re.compile(
 
 # ==== Citation labels
 
-# A wire dateline opening an article: "MOSCOW // ", "SEOUL (Reuters) - ", "MURPHY, N.C. — ".
+# A wire dateline opening an article: "MOSCOW // ", "SEOUL (Reuters) - ", "MURPHY, N.C. — ",
+# "QUEBEC CITY/TORONTO (Reuters) - ".
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}))?\s*"
     r"(?:\((?P<agency>[A-Z][A-Za-z.&' -]{1,24})\)\s*)?(?://|—|–|--|-|:)\s+"
 )
@@ -390,6 +391,12 @@ LEADING_ATTRIBUTION = re.compile(
 # A run of capitalized words (a name in an attribution), at the start or at the end of a text.
 NAME_RUN = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 NAME_AT_END = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*$")
+
+# Verbs whose object is who heard, not who spoke ("told the Associated Press").
+LISTENER_VERBS = frozenset(["told", "tells", "asked", "asks", "urged", "urges", "warned", "warns"])
+
+# A determiner opening a text ("the Associated Press").
+OPENING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 # A verb of saying or reporting anywhere in a text.
 SPEECH_VERB = re.compile(rf"\b{REPORTING_VERBS}\b")

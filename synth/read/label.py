@@ -74,7 +74,10 @@ def place_of(dateline: re.Match[str] | None) -> str | None:
     place = dateline.group("place")
     if place in NOT_DATELINES or len(place) < 3:
         return None
-    named = " ".join(w if "." in w else w.capitalize() for w in place.split())
+    named = " ".join(
+        w if "." in w else "/".join(part.capitalize() for part in w.split("/"))
+        for w in place.split()
+    )
     region = dateline.group("region")
     return f"{named}, {region}" if region else named
 

@@ -21,10 +21,12 @@ from synth.lang.en import (
     DETERMINERS,
     FUNCTION_WORDS,
     LEADING_ATTRIBUTION,
+    LISTENER_VERBS,
     NAME_AT_END,
     NAME_RUN,
     NOT_A_NAME,
     OPENING_ADVERBIAL,
+    OPENING_DETERMINER,
     PHRASE_OPENERS,
     PREPOSITIONS,
     SPEECH_VERB,
@@ -61,7 +63,7 @@ def choose_title(
     if titles:
         return representative(titles, lede, lede_vectors, embedder)
     for point in lede:
-        if point.text.lstrip()[:1] not in QUOTE_MARKS:
+        if point.text.lstrip()[:1] not in QUOTE_MARKS and not unnamed_claim(point.text):
             return headline_from_text(point.text)
     return headline_from_text(lede[0].text) if lede else "Briefing"
 
@@ -91,6 +93,14 @@ def headline_from_text(text: str) -> str:
     headline = " ".join(words).translate(NO_DOUBLE_QUOTES).strip(" ,;:.")
     headline = headline[:1].upper() + headline[1:]
     return f"{speaker}: {headline}" if speaker else headline
+
+
+def unnamed_claim(text: str) -> bool:
+    """Whether the sentence is someone's claim whose speaker a headline cannot name ("...,"
+    wrote the group's page): its main clause alone would read as fact."""
+    clause, speaker = main_clause(BRACKETS.sub(r"\1", " ".join(text.split())))
+    attributed = TRAILING_ATTRIBUTION.search(clause) or LEADING_ATTRIBUTION.match(clause)
+    return speaker is None and attributed is not None
 
 
 def main_clause(text: str) -> tuple[str, str | None]:
@@ -125,8 +135,11 @@ def speaker_in(attribution: str) -> str | None:
     verb = SPEECH_VERB.search(attribution)
     subject = attribution[: verb.start()] if verb else attribution
     rest = attribution[verb.end() :] if verb else ""
+    if verb and verb.group(0) in LISTENER_VERBS:
+        rest = ""  # "told the Associated Press": who was told, not who told
+    rest = OPENING_DETERMINER.sub("", rest.lstrip(" ,"))
     before = NAME_AT_END.search(subject.rstrip())
-    for match, text in ((before, subject), (NAME_RUN.match(rest.lstrip(" ,")), rest)):
+    for match, text in ((before, subject), (NAME_RUN.match(rest), rest)):
         if match and (name := _name(match.group("name").split(), text[: match.start()])):
             return name
     words = [w.strip(QUOTE_MARKS) for w in subject.split() if w.casefold() not in DETERMINERS]
@@ -143,6 +156,8 @@ def _name(run: list[str], before: str) -> str | None:
     ("Foreign Minister Sergei Lavrov" -> "Lavrov"); a person named after a title or role by
     surname, anyone else in full ("Associated Press")."""
     words = [w.removesuffix("'s").removesuffix("’s") for w in run]
+    while words and words[0].casefold() in DETERMINERS:
+        words.pop(0)
     titled = [i for i, w in enumerate(words) if w.casefold() in NOT_A_NAME]
     start = titled[-1] + 1 if titled else 0
     name = words[start:]
