@@ -23,7 +23,7 @@ from synth.lang.en import (
 
 FIRST_WORDS = 6
 MIN_FIRST_WORDS = 3
-HEADLINE_WORDS = (3, 20)
+HEADLINE_WORDS = (2, 20)
 OPENING_QUOTES = "\"“‘'"
 SPACE = re.compile(r"\s+")
 

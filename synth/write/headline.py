@@ -52,16 +52,11 @@ def choose_title(
     lede_vectors: np.ndarray | None = None,
     embedder: Embedder | None = None,
 ) -> str:
-    """The source headline closest to the lede, else a headline written from the top point."""
-    titles = list(
-        dict.fromkeys(
-            " ".join(s.title.split())
-            for s in sources
-            if s.title and not s.skipped and plausible_headline(s.title)
-        )
-    )
-    if titles:
-        return representative(titles, lede, lede_vectors, embedder)
+    """The source headline closest to the lede, else a headline written from the lede's
+    first point that a headline can state (not a quote, not an unnamed claim)."""
+    titled = [s for s in sources if s.title and not s.skipped and plausible_headline(s.title)]
+    if titled:
+        return representative(titled, lede, lede_vectors, embedder)
     for point in lede:
         if point.text.lstrip()[:1] not in QUOTE_MARKS and not unnamed_claim(point.text):
             return headline_from_text(point.text)
@@ -69,18 +64,22 @@ def choose_title(
 
 
 def representative(
-    titles: Sequence[str],
+    titled: Sequence[Source],
     lede: Sequence[Point],
     lede_vectors: np.ndarray | None,
     embedder: Embedder | None,
 ) -> str:
-    """The title nearest the mean of the lede's first two points (the same two at any
-    `--max-words` past the smallest); the first title without vectors."""
-    if embedder is None or lede_vectors is None or len(titles) == 1 or not len(lede_vectors):
-        return titles[0]
-    centre = lede_vectors[:TITLE_POINTS].mean(axis=0)
-    similarity = embedder.encode(list(titles)) @ centre
-    return titles[int(np.argmax(similarity))]
+    """The headline nearest the mean of the lede's first two points (the same two at any
+    `--max-words` past the smallest); without vectors, the headline of the source the lede
+    cites most (ties to the lower id)."""
+    titles = list(dict.fromkeys(" ".join(str(s.title).split()) for s in titled))
+    if embedder is not None and lede_vectors is not None and len(lede_vectors) and len(titles) > 1:
+        centre = lede_vectors[:TITLE_POINTS].mean(axis=0)
+        similarity = embedder.encode(titles) @ centre
+        return titles[int(np.argmax(similarity))]
+    cited = {s.id: sum(s.id in p.sources for p in lede) for s in titled}
+    best = min(titled, key=lambda s: (-cited[s.id], s.id))
+    return " ".join(str(best.title).split())
 
 
 def headline_from_text(text: str) -> str:
