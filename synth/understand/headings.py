@@ -35,7 +35,6 @@ class Candidate:
     text: str
     head: str
     weight: float
-    elsewhere: float
     derived: bool = False
 
     @property
@@ -78,33 +77,44 @@ class HeadingNamer:
         centres: np.ndarray,
         vectors: dict[str, np.ndarray],
     ) -> list[str]:
+        """Section by section, the best-scoring candidate whose head word no earlier heading
+        has, scored against the headings already chosen (maximal marginal relevance)."""
         headings: list[str] = []
-        chosen_vectors: list[np.ndarray] = []
+        chosen: list[np.ndarray] = []
         heads: set[str] = set()
         for index, pool in enumerate(pools):
             others = np.delete(centres, index, axis=0)
-            best, best_score = None, -math.inf
-            for candidate in pool:
-                if candidate.head in heads:
-                    continue
-                vector = vectors[candidate.text]
-                score = float(vector @ centres[index]) + self.frequency * math.log1p(
-                    candidate.weight
-                )
-                if len(others):
-                    score -= self.distinctness * float(np.max(others @ vector))
-                score -= self.names * candidate.names + self.length * (len(candidate.key) - 2)
-                if chosen_vectors:
-                    score -= self.diversity * float(np.max(np.stack(chosen_vectors) @ vector))
-                if score > best_score + 1e-12:
-                    best, best_score = candidate, score
-            if best is None:
+            scored = [
+                (self._score(c, vectors[c.text], centres[index], others, chosen), -n, c)
+                for n, c in enumerate(pool)
+                if c.head not in heads
+            ]
+            if not scored:
                 headings.append("")
                 continue
+            best = max(scored, key=lambda t: t[:2])[2]
             headings.append(best.text[:1].upper() + best.text[1:])
-            chosen_vectors.append(vectors[best.text])
+            chosen.append(vectors[best.text])
             heads.add(best.head)
         return headings
+
+    def _score(
+        self,
+        candidate: Candidate,
+        vector: np.ndarray,
+        centre: np.ndarray,
+        others: np.ndarray,
+        chosen: Sequence[np.ndarray],
+    ) -> float:
+        """Closeness to the section, less closeness to the nearest other section and to the
+        nearest heading already chosen; a little for repeated use, less for names and length."""
+        score = float(vector @ centre) + self.frequency * math.log1p(candidate.weight)
+        score -= self.names * candidate.names + self.length * (len(candidate.key) - 2)
+        if len(others):
+            score -= self.distinctness * float(np.max(others @ vector))
+        if chosen:
+            score -= self.diversity * float(np.max(np.stack(chosen) @ vector))
+        return score
 
 
 def section_candidates(
@@ -140,17 +150,7 @@ def section_candidates(
             :CANDIDATES_PER_SECTION
         ]
         pools.append(
-            [
-                Candidate(
-                    k,
-                    _commonest(spellings[k]),
-                    heads[k],
-                    found[k],
-                    total[k] - found[k],
-                    derived[k],
-                )
-                for k in ranked
-            ]
+            [Candidate(k, _commonest(spellings[k]), heads[k], found[k], derived[k]) for k in ranked]
         )
     return pools
 
