@@ -4,13 +4,32 @@
     >>> briefing = synth.brief(["articles/"], max_words=150)
     >>> briefing.to_dict()["sections"][0]["label"]
 
-Heavy dependencies (torch, sentence-transformers) load only when sentences are embedded.
+Importing the package is instant: its names load on first use, and heavy dependencies
+(torch, sentence-transformers) only when sentences are embedded.
 """
 
-from synth.core import Briefing, InputError, Point, Section, Sentence, Source, SynthError
-from synth.pipeline import Pipeline, brief
-from synth.write.render import render
+from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from synth.core import Briefing, InputError, Point, Section, Sentence, Source, SynthError
+    from synth.pipeline import Pipeline, brief
+    from synth.write.render import render
+
+_HOMES = {
+    "Briefing": "synth.core",
+    "InputError": "synth.core",
+    "Point": "synth.core",
+    "Section": "synth.core",
+    "Sentence": "synth.core",
+    "Source": "synth.core",
+    "SynthError": "synth.core",
+    "Pipeline": "synth.pipeline",
+    "brief": "synth.pipeline",
+    "render": "synth.write.render",
+}
 __all__ = [
     "Briefing",
     "InputError",
@@ -24,3 +43,13 @@ __all__ = [
     "render",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    """Load a public name from its module on first use (PEP 562)."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'synth' has no attribute {name!r}")
+    value = getattr(import_module(home), name)
+    globals()[name] = value
+    return value

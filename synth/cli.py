@@ -1,11 +1,13 @@
 """The `synth` command line: a thin Typer shell over the library.
 
 Commands only parse arguments and call library functions. Results go to stdout (or `-o`),
-messages and progress to stderr; a bad input ends with one line and a non-zero exit code.
+messages and progress to stderr; a bad input ends with one line and a documented exit code
+(`EXIT_CODES`, the table in the README).
 """
 
 from __future__ import annotations
 
+import math
 import os
 import signal
 import sys
@@ -16,8 +18,9 @@ from typing import Annotated, Any
 
 import typer
 
-from synth.core import SynthError
+from synth.core import InputError, SynthError
 from synth.evaluate.harness import METHODS
+from synth.interrupt import Interrupted, interrupt
 from synth.pipeline import DEFAULT_MAX_WORDS
 from synth.understand.embed import DEFAULT_MODEL
 
@@ -28,9 +31,23 @@ app = typer.Typer(
     help="Turn several news articles about one event into one attributed briefing.",
 )
 
-INTERRUPTED = 130
 PARTIAL = 3
 INTERNAL_ERROR = 70
+INTERRUPTED = Interrupted.exit_code
+EXIT_CODES = {
+    0: "success",
+    1: "other errors: the output could not be written, a model could not be loaded, out of memory",
+    2: "bad input or usage with nothing to brief",
+    PARTIAL: "a briefing was written but some inputs could not be used",
+    INTERNAL_ERROR: "an internal error, a bug in synth",
+    INTERRUPTED: "interrupted (Ctrl-C)",
+}
+
+
+AllowPrivate = Annotated[
+    bool,
+    typer.Option("--allow-private", help="Fetch URLs on loopback, private or link-local hosts."),
+]
 
 
 class Format(str, Enum):
@@ -40,7 +57,10 @@ class Format(str, Enum):
 
 
 def _say(message: str) -> None:
-    typer.echo(f"synth: {message}", err=True)
+    """One line on stderr; characters that could break the line or the terminal (newlines and
+    escape sequences in a file name) are shown as escapes."""
+    shown = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in message)
+    typer.echo(f"synth: {shown}", err=True)
 
 
 def _progress(quiet: bool) -> Callable[[str], None] | None:
@@ -68,7 +88,7 @@ def brief(
     ],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.md,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
+        str | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
     ] = None,
     max_words: Annotated[
         int,
@@ -92,9 +112,10 @@ def brief(
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not cache embeddings.")] = False,
     max_size: Annotated[
-        float, typer.Option("--max-size", min=0.001, help="Largest input to read, in MB.")
+        float, typer.Option("--max-size", help="Largest input to read, in MB.")
     ] = 20.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+    allow_private: AllowPrivate = False,
 ) -> None:
     """Write one attributed briefing of the articles in PATHS."""
     from synth.pipeline import brief as make_briefing
@@ -102,6 +123,7 @@ def brief(
     from synth.write.output import check_output_path, write_atomic
     from synth.write.render import render
 
+    max_bytes = _max_bytes(max_size)
     inputs = input_files(paths)
     if output is not None:
         check_output_path(output, inputs)
@@ -121,11 +143,12 @@ def brief(
         progress=_progress(quiet),
         warn=warn,
         note=lambda message: _say(f"note: {message}"),
-        max_bytes=int(max_size * 1024 * 1024),
+        max_bytes=max_bytes,
+        allow_private=allow_private,
     )
     text = render(briefing, fmt.value, appendix=appendix)
     if output is None:
-        sys.stdout.write(text)
+        _write_stdout(text)
     else:
         write_atomic(output, text, inputs)
         if not quiet:
@@ -174,9 +197,10 @@ def digest_command(
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not cache embeddings.")] = False,
     max_size: Annotated[
-        float, typer.Option("--max-size", min=0.001, help="Largest input to read, in MB.")
+        float, typer.Option("--max-size", help="Largest input to read, in MB.")
     ] = 20.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+    allow_private: AllowPrivate = False,
 ) -> None:
     """Group a feed into stories; write one briefing per story and an index into a folder."""
     from synth.digest import digest
@@ -188,6 +212,7 @@ def digest_command(
         problems.append(message)
         _say(f"warning: {message}")
 
+    max_bytes = _max_bytes(max_size)
     runner = make_engine(engine.value, address)
     try:
         digest(
@@ -200,10 +225,11 @@ def digest_command(
             cache_dir=cache_dir,
             use_cache=not no_cache,
             min_articles=min_articles,
-            max_bytes=int(max_size * 1024 * 1024),
+            max_bytes=max_bytes,
             warn=warn,
             note=None if quiet else lambda message: _say(f"note: {message}"),
             say=None if quiet else _say,
+            allow_private=allow_private,
         )
     finally:
         runner.close()
@@ -213,29 +239,57 @@ def digest_command(
         raise typer.Exit(PARTIAL)
 
 
-class Interrupted(BaseException):
-    """Ctrl-C, raised past Typer (which would turn KeyboardInterrupt into exit 1)."""
+def _max_bytes(max_size: float) -> int:
+    """`--max-size` in bytes; infinite, not a number or below one byte is a usage error."""
+    max_bytes = max_size * 1024 * 1024
+    if not (math.isfinite(max_bytes) and max_bytes >= 1):
+        raise InputError("--max-size must be a finite number of megabytes, at least 0.000001")
+    return int(max_bytes)
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    raise Interrupted
+def _write_stdout(text: str) -> None:
+    """Write the result to stdout; a closed or full stdout is one clear error, not a
+    traceback at exit."""
+    from synth.write.output import OutputError
+
+    if sys.stdout is None:
+        raise OutputError("standard output is closed; give -o FILE")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as error:
+        _silence_stdout()
+        raise OutputError(f"cannot write to standard output ({error.strerror or error})") from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's final flush cannot fail again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 @app.command("sources")
 def sources_command(
     paths: Annotated[list[str], typer.Argument(help="Article files, folders, URLs, or -.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the table as JSON.")] = False,
+    allow_private: AllowPrivate = False,
 ) -> None:
     """Show what synth reads from each source: words, sentences, dropped lines, status."""
     import json
 
     from synth.read.inventory import format_inventory, inventory
 
-    rows = inventory(paths, warn=lambda message: _say(f"warning: {message}"))
+    def warn(message: str) -> None:
+        _say(f"warning: {message}")
+
+    rows = inventory(paths, warn=warn, allow_private=allow_private)
     if as_json:
-        sys.stdout.write(json.dumps([r.to_dict() for r in rows], indent=2) + "\n")
+        _write_stdout(json.dumps([r.to_dict() for r in rows], indent=2) + "\n")
     else:
-        sys.stdout.write(format_inventory(rows))
+        _write_stdout(format_inventory(rows))
 
 
 @app.command("eval")
@@ -289,19 +343,22 @@ def evaluate_command(
 
 
 def main(obj: dict[str, Any] | None = None) -> None:
-    """Entry point: run the app, turning errors into one line and an exit code.
+    """Run the app, turning errors into one line and an exit code from `EXIT_CODES`.
 
     `obj` hands stage objects to the commands (`{"embedder": ...}`), for tests and embedders.
     """
-    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGINT, interrupt)
     try:
         app(obj=obj)
     except SynthError as error:
         _say(f"error: {error}")
         sys.exit(error.exit_code)
-    except Interrupted:
+    except (Interrupted, KeyboardInterrupt):
         _say("interrupted")
         sys.exit(INTERRUPTED)
+    except MemoryError:
+        _say("error: out of memory; try fewer or smaller inputs (--max-size)")
+        sys.exit(1)
     except Exception as error:
         if os.environ.get("SYNTH_DEBUG"):
             raise

@@ -55,8 +55,9 @@ class DroppedLine:
 class Source:
     """One article as read from disk; `text` is the decoded file, which evidence offsets index.
 
-    `blocks` are the character ranges the cleaner kept as article text (one per paragraph line),
-    `dropped` the lines it removed as page furniture and why.
+    `blocks` are the character ranges the cleaner kept as article text (one per paragraph; a
+    hard-wrapped paragraph spans several lines), `dropped` the paragraphs it removed as page
+    furniture and why.
     """
 
     id: int

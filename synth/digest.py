@@ -72,11 +72,15 @@ def read_feed(
     warn: Say | None = None,
     note: Say | None = None,
     say: Say | None = None,
+    allow_private: bool = False,
 ) -> Feed:
-    """Read every article, segment them on the engine, embed every sentence."""
+    """Read every article, segment them on the engine, embed every sentence. URLs on private
+    addresses are fetched only with `allow_private`."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    sources = load_sources(paths, max_bytes=max_bytes, warn=warn, note=note)
+    sources = load_sources(
+        paths, max_bytes=max_bytes, warn=warn, note=note, allow_private=allow_private
+    )
     timings["read"] = time.perf_counter() - started
     skipped = sum(1 for s in sources if s.skipped)
     _tell(say, f"read {_count(len(sources), 'document')} ({skipped} not articles)")
@@ -166,6 +170,7 @@ def make_digest(
     say: Say | None = None,
     on_plan: Callable[[list[str]], None] | None = None,
     on_story: Callable[[StoryFiles], None] | None = None,
+    allow_private: bool = False,
 ) -> DigestRun:
     """Group the articles under `paths` into stories and brief each story.
 
@@ -179,8 +184,17 @@ def make_digest(
     if embedder is not None:
         inner = engine.encoder(embedder)
     else:
-        inner = default_embedder(model, cache_dir, use_cache, wrap=engine.encoder)
-    feed = read_feed(paths, engine, inner, max_bytes=max_bytes, warn=warn, note=note, say=say)
+        inner = default_embedder(model, cache_dir, use_cache, note=note, wrap=engine.encoder)
+    feed = read_feed(
+        paths,
+        engine,
+        inner,
+        max_bytes=max_bytes,
+        warn=warn,
+        note=note,
+        say=say,
+        allow_private=allow_private,
+    )
     started = time.perf_counter()
     groups = (grouper or StoryGrouper()).group(feed.sources, feed.sentences, feed.vectors)
     feed.timings["group"] = time.perf_counter() - started

@@ -31,8 +31,9 @@ from synth.core import (
     Sentence,
     Source,
 )
+from synth.read.inventory import retention_note
 from synth.read.segment import segment_sources
-from synth.read.sources import DEFAULT_MAX_BYTES, load_sources
+from synth.read.sources import DEFAULT_MAX_BYTES, Paths, load_sources
 from synth.read.syndicate import mark_reports
 from synth.stages import ClusterStage, CompareStage, Embedder, MergeStage, QuoteStage, RankStage
 from synth.understand.cluster import Clusterer
@@ -240,7 +241,7 @@ def body_budget(max_words: int | None, differences: Sequence[Difference]) -> int
 
 
 def brief(
-    paths: Sequence[str | os.PathLike[str]],
+    paths: Paths,
     *,
     max_words: int | None = DEFAULT_MAX_WORDS,
     model: str = DEFAULT_MODEL,
@@ -252,20 +253,34 @@ def brief(
     note: Callable[[str], None] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     strict: bool = False,
+    allow_private: bool = False,
 ) -> Briefing:
-    """Read the articles under `paths` and return their briefing.
+    """Read the articles under `paths` (a list of paths, or one path) and return their briefing.
 
     `max_words` caps the words of all point texts together (None: no cap). `model` names the
     sentence-transformers model, or `embedder` replaces it outright. Embeddings of `model` are
     cached on disk (in `cache_dir`, default the user cache folder) unless `use_cache` is off.
     Inputs that cannot be used are reported to `warn` and left out (with `strict`, raised);
-    advice such as "this article does not look English" goes to `note`.
+    advice such as "this article does not look English" goes to `note`, and so does every
+    source whose cleaning kept half of its words or fewer (named with the rule that dropped
+    most): it was still read, so it is news for the user, not a failed input. URLs on private,
+    loopback or link-local addresses are fetched only with `allow_private`.
     """
     if max_words is not None and max_words < 1:
         raise InputError("--max-words must be at least 1")
-    sources = load_sources(paths, max_bytes=max_bytes, warn=warn, strict=strict, note=note)
+    sources = load_sources(
+        paths,
+        max_bytes=max_bytes,
+        warn=warn,
+        strict=strict,
+        note=note,
+        allow_private=allow_private,
+    )
+    for source in sources:
+        if note and (message := retention_note(source)):
+            note(message)
     if embedder is None:
-        embedder = default_embedder(model, cache_dir, use_cache)
+        embedder = default_embedder(model, cache_dir, use_cache, note)
     return Pipeline(embedder=embedder, progress=progress).run(sources, max_words)
 
 
@@ -273,9 +288,11 @@ def default_embedder(
     model: str = DEFAULT_MODEL,
     cache_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
+    note: Callable[[str], None] | None = None,
     wrap: Callable[[Embedder], Embedder] | None = None,
 ) -> Embedder:
-    """The sentence-transformers model, behind the on-disk cache unless it is turned off.
+    """The sentence-transformers model, behind the on-disk cache unless it is turned off;
+    a cache that cannot be used is reported to `note`.
 
     `wrap` places the model where it runs (a digest engine's encoder); the cache stays here.
     """
@@ -288,4 +305,4 @@ def default_embedder(
     if not use_cache:
         return embedder
     fingerprint = model_fingerprint(model, resolve_model(model))
-    return CachedEmbedder(embedder, fingerprint, cache_dir or default_cache_dir())
+    return CachedEmbedder(embedder, fingerprint, cache_dir or default_cache_dir(), note=note)

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import shutil
+import stat
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,6 +16,14 @@ import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# the real command line in a fresh process (python -c FAKE_MAIN brief ...), fake embedder
+FAKE_MAIN = (
+    "import sys\n"
+    "from synth.cli import main\n"
+    "from tests.conftest import FakeEmbedder\n"
+    "sys.argv = ['synth', *sys.argv[1:]]\n"
+    "main(obj={'embedder': FakeEmbedder()})\n"
+)
 ALEPPO = ROOT / "fixtures" / "aleppo"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -84,6 +97,29 @@ def monkeypatch_session_cwd():
     os.chdir(previous)
 
 
+def briefing_of_lines(articles: dict[str, str], embedder):  # type: ignore[no-untyped-def]
+    """A briefing of articles whose every line is taken as one sentence, past the cleaner.
+
+    For testing what comes after reading (rendering, escaping) on text the cleaner would drop,
+    such as markup: the renderer must be safe whatever reaches it.
+    """
+    from synth.core import Sentence, Source
+    from synth.pipeline import Pipeline
+
+    sources, sentences = [], []
+    for number, (name, text) in enumerate(sorted(articles.items()), start=1):
+        sources.append(Source(number, name, text, name, blocks=((0, len(text)),)))
+        start = 0
+        for position, line in enumerate(text.splitlines(keepends=True)):
+            body = line.rstrip("\n")
+            if body:
+                sentences.append(
+                    Sentence(len(sentences), number, start, start + len(body), body, position)
+                )
+            start += len(line)
+    return Pipeline(embedder=embedder).run(sources, None, sentences=sentences)
+
+
 @pytest.fixture
 def write_article(tmp_path: Path):
     def write(name: str, text: str) -> Path:
@@ -93,3 +129,36 @@ def write_article(tmp_path: Path):
         return path
 
     return write
+
+
+def run_unprivileged(script: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run a Python script as a user that file permissions apply to: as root, with the
+    capabilities that override them dropped (so an unreadable folder is unreadable)."""
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv: permissions cannot be tested")
+        prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [*prefix, sys.executable, "-c", script], capture_output=True, text=True, cwd=cwd, env=env
+    )
+
+
+@pytest.fixture
+def make_device(tmp_path: Path):
+    """A character device node in tmp_path (a copy of /dev/null, /dev/zero, /dev/full ...),
+    so a test that goes wrong can only replace its own copy, never the system's device;
+    without the right to create one, the system's device itself (which then cannot be
+    replaced either)."""
+    numbers = {"null": 3, "zero": 5, "full": 7, "urandom": 9}
+
+    def make(name: str) -> Path:
+        node = tmp_path / f"dev-{name}"
+        try:
+            os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, numbers[name]))
+        except PermissionError:
+            return Path("/dev") / name
+        return node
+
+    return make

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-import synth
+from synth.read.reflow import flat_text
 from synth.write.render import render
-from tests.conftest import ROOT, FakeEmbedder
+from tests.conftest import ROOT, FakeEmbedder, briefing_of_lines
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -54,6 +54,7 @@ def browser(tmp_path_factory):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.get("about:blank")  # leave the browser's own first tab (a new-tab page) behind
     yield driver
     driver.quit()
 
@@ -72,12 +73,24 @@ def open_page(browser, path: Path, width: int = 1280, height: int = 900) -> None
     browser.get(path.as_uri())
 
 
+BROWSER_PAGES = ("chrome:", "chrome-untrusted:", "chrome-search:", "devtools:")
+
+
 def requests_made(browser) -> list[str]:
+    """Network requests of the page under test: what the browser's own pages load (Debian's
+    Chromium fills its first tab with chrome://new-tab-page, which fetches dozens of files)
+    is not the page's doing, and neither is reading the page file itself."""
     urls = []
     for entry in browser.get_log("performance"):
         message = json.loads(entry["message"])["message"]
-        if message["method"] == "Network.requestWillBeSent":
-            urls.append(message["params"]["request"]["url"])
+        if message["method"] != "Network.requestWillBeSent":
+            continue
+        params = message["params"]
+        url = params["request"]["url"]
+        if not params.get("documentURL", "").startswith(BROWSER_PAGES) and not url.startswith(
+            BROWSER_PAGES
+        ):
+            urls.append(url)
     return [u for u in urls if not u.startswith(("file://", "data:", "about:"))]
 
 
@@ -88,6 +101,13 @@ def test_page_loads_without_errors_or_network_requests(browser, aleppo_page):
     assert requests_made(browser) == []
     assert browser.execute_script("return document.documentElement.lang") == "en"
     assert browser.title.startswith("Russia")
+
+
+def test_the_request_check_sees_what_a_page_loads(browser, tmp_path):
+    page = tmp_path / "loads.html"
+    page.write_text('<!doctype html><img src="http://127.0.0.1:9/x.png" alt="">', "utf-8")
+    open_page(browser, page)
+    assert requests_made(browser) == ["http://127.0.0.1:9/x.png"]
 
 
 def test_every_citation_lands_on_its_source(browser, aleppo_page):
@@ -116,7 +136,7 @@ def test_hover_text_of_a_citation_is_its_evidence(browser, aleppo_page, aleppo_b
     )
     expected = [
         [
-            " ".join(next(e.text for e in p.point.evidence if e.source == s).split())
+            flat_text(next(e.text for e in p.point.evidence if e.source == s))
             for s in p.point.sources
         ]
         for section in aleppo_briefing.sections
@@ -196,11 +216,12 @@ def test_injected_script_never_runs(browser, tmp_path):
         '<img src="https://example.invalid/x.png" onerror="window.__injected = 2"> '
         "and [x](javascript:alert(1)) were in the text on Monday afternoon.\n"
     )
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "a.txt").write_text(attack + "A second sentence about the harbour is here too.\n")
-    (folder / "b.txt").write_text(attack)
-    briefing = synth.brief([folder], embedder=FakeEmbedder())
+    articles = {
+        "a.txt": attack + "A second sentence about the harbour is here too.\n",
+        "b.txt": attack,
+    }
+    briefing = briefing_of_lines(articles, FakeEmbedder())  # past the cleaner, which drops markup
+    assert any("<script>" in p.point.text for p in briefing.ranked_points)
     page = tmp_path / "attack.html"
     page.write_text(render(briefing, "html"), encoding="utf-8")
     open_page(browser, page)

@@ -86,3 +86,93 @@ print("ok")
         [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT
     )
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_a_locked_cache_is_waited_on_not_taken_for_damage(tmp_path):
+    import sqlite3
+
+    CachedEmbedder(FakeEmbedder(), "m", tmp_path).encode(["warm up"])
+    holder = sqlite3.connect(tmp_path / FILE_NAME)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("INSERT INTO vectors VALUES ('x', x'00', x'00')")
+    notes = []
+    try:
+        cache = CachedEmbedder(FakeEmbedder(), "m", tmp_path, note=notes.append, busy_timeout=0.1)
+        vectors = cache.encode(["one two", "three four"])
+        cache.encode(["five six"])
+    finally:
+        holder.rollback()
+        holder.close()
+    assert vectors.shape == (2, 256)
+    assert sorted(p.name for p in tmp_path.iterdir() if "damaged" in p.name) == []
+    assert len(notes) == 1 and "locked" in notes[0]
+    reader = CachedEmbedder(FakeEmbedder(), "m", tmp_path)
+    reader.encode(["warm up"])
+    assert reader.hits == 1  # the healthy cache was kept
+
+
+def test_wrong_length_and_non_finite_vectors_are_dropped(tmp_path):
+    import sqlite3
+
+    from synth.understand.cache import text_key
+
+    inner = FakeEmbedder()
+    expected = CachedEmbedder(inner, "m", tmp_path).encode(["alpha beta", "gamma delta"])
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        bad = {
+            "alpha beta": np.ones(7, dtype=np.float32).tobytes(),
+            "gamma delta": np.full(256, np.nan, dtype=np.float32).tobytes(),
+        }
+        for text, blob in bad.items():
+            db.execute("UPDATE vectors SET vector = ? WHERE key = ?", (blob, text_key(text)))
+    cache = CachedEmbedder(FakeEmbedder(), "m", tmp_path)
+    np.testing.assert_array_equal(cache.encode(["alpha beta", "gamma delta"]), expected)
+    assert cache.misses == 2
+    again = CachedEmbedder(FakeEmbedder(), "m", tmp_path)
+    again.encode(["alpha beta", "gamma delta"])
+    assert again.hits == 2  # the bad rows were replaced
+
+
+def test_wrong_length_rows_are_dropped_before_the_model_is_known(tmp_path):
+    import sqlite3
+
+    from synth.understand.cache import text_key
+
+    CachedEmbedder(FakeEmbedder(), "m", tmp_path).encode(["a b", "c d", "e f"])
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        db.execute("DELETE FROM models")
+        blob = np.ones(9, dtype=np.float32).tobytes()
+        db.execute("UPDATE vectors SET vector = ? WHERE key = ?", (blob, text_key("a b")))
+    cache = CachedEmbedder(FakeEmbedder(), "m", tmp_path)
+    assert cache.encode(["a b", "c d", "e f"]).shape == (3, 256)
+    assert cache.misses == 1
+
+
+def test_an_unusable_cache_folder_costs_speed_only(tmp_path):
+    (tmp_path / "plain-file").write_text("not a folder")
+    for folder in (tmp_path / "plain-file", tmp_path / "plain-file" / "below"):
+        notes = []
+        cache = CachedEmbedder(FakeEmbedder(), "m", folder, note=notes.append)
+        assert cache.encode(["one two"]).shape == (1, 256)
+        assert cache.encode(["three four"]).shape == (1, 256)
+        assert len(notes) == 1 and "only slower" in notes[0]
+
+
+def test_a_read_only_cache_folder_costs_speed_only(tmp_path):
+    from tests.conftest import run_unprivileged
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    folder.chmod(0o555)
+    tmp_path.chmod(0o755)
+    script = (
+        "from synth.understand.cache import CachedEmbedder\n"
+        "from tests.conftest import FakeEmbedder\n"
+        f"cache = CachedEmbedder(FakeEmbedder(), 'm', {str(folder)!r}, note=print)\n"
+        "print(cache.encode(['one two']).shape)\n"
+    )
+    result = run_unprivileged(script)
+    lines = result.stdout.splitlines()
+    assert lines[-1] == "(1, 256)", result.stderr
+    assert len(lines) == 2 and "only slower" in lines[0]

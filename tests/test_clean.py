@@ -115,3 +115,42 @@ def test_caption_sentence_inside_a_paragraph_is_not_a_sentence():
     assert [s.text for s in segment_sources([source])] == [
         "The fire destroyed two homes on Monday, officials said."
     ]
+
+
+def test_page_text_is_dropped_by_kind():
+    from synth.read.clean import page_kind
+
+    kinds = {
+        '<iframe src="https://player.example/v/91" allowfullscreen></iframe>': "markup",
+        'data-src="//cdn.example/clip.mp4" poster="https://cdn.example/still.png"': "markup",
+        "Replay Mute Fullscreen Share Embed": "player or share widget",
+        "Pause x Close Video Next": "player or share widget",
+        "Playback of this video is not supported in your browser.": "page describing itself",
+        "Comments are disabled for this article.": "page describing itself",
+        "Our verdict: 3.5 out of 5": "rating or score",
+        "Reader score 8/10": "rating or score",
+    }
+    for text, kind in kinds.items():
+        assert page_kind(text) == kind, text
+    for story in (
+        "The mayor said she would share the report with the council next week.",
+        "Officials were not available for comment on Friday, a spokesman said.",
+        "The app is available in 40 countries, the company said.",
+        "The court heard that the defendant scored 94 out of 100 on an aptitude test taken at "
+        "school, long before the events that led to the trial began in the summer.",
+    ):
+        assert page_kind(story) is None, story
+
+
+def test_page_text_inside_a_paragraph_is_no_sentence():
+    from synth.core import Source
+    from synth.read.segment import segment_sources
+
+    text = (
+        "Close Share Embed Copy Link x The ferry resumed service on Monday, the operator said. "
+        "Crews repaired the ramp over the weekend."
+    )
+    source = Source(1, "a", text, "a", blocks=((0, len(text)),))
+    assert [s.text for s in segment_sources([source])] == [
+        "Crews repaired the ramp over the weekend."
+    ]

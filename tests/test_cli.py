@@ -11,15 +11,20 @@ import pytest
 from typer.testing import CliRunner
 
 from synth.cli import app
-from tests.conftest import ROOT
+from tests.conftest import FAKE_MAIN, ROOT
 
 runner = CliRunner()
 
 
-def run_synth(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def run_synth(*args: str, cwd: Path = ROOT, **options) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run(
-        [sys.executable, "-m", "synth.cli", *args], capture_output=True, text=True, cwd=cwd, env=env
+        [sys.executable, "-m", "synth.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        **options,
     )
 
 
@@ -124,16 +129,16 @@ def test_standard_input_is_read(fake_embedder):
 
 
 def test_failed_write_leaves_the_previous_output_intact(tmp_path, monkeypatch):
-    from synth.write.output import write_atomic
+    from synth.write.output import OutputError, write_atomic
 
     target = tmp_path / "briefing.md"
     target.write_text("previous briefing")
 
     def fail(*args, **kwargs):
-        raise OSError("disk full")
+        raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("synth.write.output.os.replace", fail)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="No space left"):
         write_atomic(target, "new briefing")
     assert target.read_text() == "previous briefing"
     assert [p.name for p in tmp_path.iterdir()] == ["briefing.md"]
@@ -166,3 +171,122 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path):
     _, stderr = process.communicate(timeout=20)
     assert process.returncode == 130
     assert "Traceback" not in stderr and "interrupted" in stderr
+
+
+def run_fake(*args: str, **options) -> subprocess.CompletedProcess[str]:
+    """The real command line in a fresh process, with the fake embedder."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-c", FAKE_MAIN, *args],
+        stdout=options.pop("stdout", subprocess.PIPE),
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        **options,
+    )
+
+
+def one_line(result: subprocess.CompletedProcess[str], code: int, message: str) -> None:
+    assert result.returncode == code, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_empty_argument_exits_2(tmp_path):
+    one_line(run_synth("brief", "fixtures/aleppo", ""), 2, "empty string")
+
+
+def test_unusable_inputs_beside_good_ones_give_a_briefing_and_exit_3(tmp_path, make_device):
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    (tmp_path / "number.jsonl").write_text('{"text": ' + "1" * 4300 + "}\n")
+    (tmp_path / "bomb.md").write_text("---\na: &a [x, x]\nb: [*a, *a]\n---\nText here.\n")
+    bad = [
+        "/proc/self/mem",
+        str(tmp_path / "loop.txt"),
+        str(tmp_path / "deep.json"),
+        str(tmp_path / "number.jsonl"),
+        str(tmp_path / "bomb.md"),
+        "http://[::1",
+        str(make_device("zero")),
+    ]
+    result = run_fake("brief", "fixtures/aleppo", *bad, "-q")
+    assert result.returncode == 3, result.stderr
+    assert result.stdout.startswith("# ") and "Traceback" not in result.stderr
+    warnings = result.stderr.strip().splitlines()
+    assert len(warnings) == len(bad)
+    for path, warning in zip(sorted(bad), sorted(warnings), strict=True):
+        assert warning.startswith(f"synth: warning: {path}")
+
+
+def test_lone_surrogate_in_json_is_briefed(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    text = (ROOT / "fixtures/aleppo/001_ae19ff087074ec84.txt").read_text()
+    feed.write_text(
+        '{"text": "Broken \\ud800 here. ' + text.replace("\n", "\\n").replace('"', "'") + '"}'
+    )
+    result = run_fake("brief", str(feed), "-f", "json", "-q")
+    assert result.returncode == 0, result.stderr
+    assert "\ufffd" in result.stdout
+
+
+@pytest.mark.parametrize("size", ["inf", "nan", "-inf", "0", "1e308"])
+def test_max_size_must_be_finite(size):
+    one_line(run_synth("brief", "fixtures/aleppo", "--max-size", size), 2, "--max-size")
+
+
+def test_closed_standard_input_exits_2():
+    one_line(run_synth("brief", "-", stdin=subprocess.DEVNULL), 2, "file is empty")
+    script = (
+        "import os, sys; os.close(0); os.execv(sys.executable, [sys.executable, *sys.argv[1:]])"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    closed = subprocess.run(
+        [sys.executable, "-c", script, "-m", "synth.cli", "brief", "-"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
+    one_line(closed, 2, "standard input is closed")
+
+
+def test_unwritable_output_folder_exits_2_before_the_run():
+    one_line(run_synth("brief", "fixtures/aleppo", "-o", "/proc/synth-out.md"), 2, "cannot write")
+
+
+def test_full_disk_exits_1_with_one_line(make_device):
+    full = make_device("full")
+    one_line(run_fake("brief", "fixtures/aleppo", "-q", "-o", str(full)), 1, "No space left")
+    with open(full, "w") as stdout:
+        result = run_fake("brief", "fixtures/aleppo", "-q", stdout=stdout)
+    assert result.returncode == 1 and "No space left" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+
+
+def test_output_with_trailing_slash_exits_2(tmp_path):
+    result = run_synth("brief", "fixtures/aleppo", "-o", str(tmp_path / "out.md") + "/")
+    one_line(result, 2, "ends with /")
+    assert not (tmp_path / "out.md").exists()
+
+
+def test_ctrl_c_while_the_command_line_loads_exits_130_without_traceback():
+    # an import hook sends the Ctrl-C while Typer and the library are being imported
+    script = (
+        "import os, signal, sys\n"
+        "class Trip:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'typer':\n"
+        "            os.kill(os.getpid(), signal.SIGINT)\n"
+        "sys.meta_path.insert(0, Trip())\n"
+        "sys.argv = ['synth', 'brief', 'fixtures/aleppo']\n"
+        "from synth.entry import main\n"
+        "main()\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env
+    )
+    one_line(result, 130, "interrupted")

@@ -62,3 +62,18 @@ def test_digest_json_keys_are_documented(tmp_path):
     keys = set(data) | set(data["stories"][0]) | set(data["alone"][0])
     for key in keys:
         assert f'"{key}"' in README, key
+
+
+def test_exit_code_table_matches_the_code():
+    from synth.cli import EXIT_CODES
+    from synth.core import InputError, SynthError
+    from synth.write.output import OutputError
+
+    table = re.search(r"\| code \| meaning \|\n\|---:\|---\|\n((?:\|.*\|\n)+)", README)
+    assert table, "the README has no exit-code table"
+    rows = dict(re.findall(r"^\| (\d+) \| (.+?) \|$", table.group(1), re.M))
+    assert {int(code) for code in rows} == set(EXIT_CODES)
+    for code, meaning in EXIT_CODES.items():
+        assert rows[str(code)].startswith(meaning.split(":")[0]), code
+    for error in (SynthError, InputError, OutputError):
+        assert error.exit_code in EXIT_CODES

@@ -5,6 +5,7 @@ import pytest
 
 import synth
 from synth.write.render import escape_markdown, render
+from tests.conftest import briefing_of_lines
 
 ATTACK = (
     "Officials said </li><script>alert(1)</script> and <img src=x onerror=alert(2)> "
@@ -13,12 +14,14 @@ ATTACK = (
 
 
 @pytest.fixture
-def hostile_briefing(write_article, fake_embedder):
-    a = write_article("a.txt", f"# Heading injected\n{ATTACK}\n")
-    b = write_article(
-        "b.txt", f"{ATTACK}\nA second, harmless sentence about the weather is here.\n"
-    )
-    return synth.brief([a, b], embedder=fake_embedder)
+def hostile_briefing(fake_embedder):
+    """Markup reaches the renderer here past the cleaner (which drops it as page furniture):
+    escaping must not depend on it."""
+    articles = {
+        "a.txt": f"# Heading injected\n{ATTACK}\n",
+        "b.txt": f"{ATTACK}\nA second, harmless sentence about the weather is here.\n",
+    }
+    return briefing_of_lines(articles, fake_embedder)
 
 
 def test_html_escapes_article_text(hostile_briefing):
@@ -95,3 +98,58 @@ def test_a_difference_shows_each_outlets_wording(seeds_briefing):
     for difference in seeds_briefing.differences:
         for variant in difference.variants:
             assert escape_markdown(variant.wording) in md
+
+
+STORY = (
+    "The old bridge reopened on Monday after two years of repairs, the city said.\n"
+    "Traffic was light in the morning but officials expect long queues at the weekend.\n"
+)
+
+
+def test_file_name_with_newlines_cannot_break_out_of_the_sources_list(tmp_path, fake_embedder):
+    name = "a`\n\n# Owned\n<img src=x onerror=alert(1)>\n.txt"
+    (tmp_path / name).write_text(STORY)
+    md = render(synth.brief([tmp_path / name], embedder=fake_embedder), "md")
+    assert not any(line.startswith("# Owned") for line in md.splitlines())
+    assert "<img" not in md.replace("`", "").split("## Sources")[0]
+    (sources_line,) = [line for line in md.splitlines() if line.startswith("- [1]")]
+    assert "<img src=x onerror=alert(1)>" in sources_line  # inside the code span, inert
+
+
+@pytest.mark.parametrize(
+    ("url", "link"),
+    [
+        ("javascript:alert(1)", None),
+        ("JAVASCRIPT:alert(1)", None),
+        ("data:text/html,<script>alert(1)</script>", None),
+        ("https://example.org/a_b_c?x=1&y=2", "<https://example.org/a_b_c?x=1&y=2>"),
+        ("https://example.org/a b>c", None),
+    ],
+)
+def test_only_web_addresses_become_links_and_keep_their_characters(
+    write_article, fake_embedder, url, link
+):
+    path = write_article("a.md", f"---\nurl: {json.dumps(url)}\n---\n{STORY}")
+    briefing = synth.brief([path], embedder=fake_embedder)
+    md = render(briefing, "md")
+    (sources_line,) = [line for line in md.splitlines() if line.startswith("- [1]")]
+    if link is None:
+        assert re.search(r"<[a-zA-Z]+:", sources_line) is None, sources_line
+        if not url.startswith("https:"):
+            assert 'href="#"' in render(briefing, "html")
+    else:
+        assert link in sources_line
+
+
+def test_bidi_overrides_are_removed_from_text_and_names(tmp_path, fake_embedder):
+    override = "\u202e"
+    name = tmp_path / f"evil{override}txt.md"
+    name.write_text(STORY.replace("repairs", f"repairs{override}\u2066 reversed\u2069"))
+    briefing = synth.brief([name], embedder=fake_embedder)
+    for fmt in ("md", "html"):
+        output = render(briefing, fmt)
+        assert not re.search("[\u202a-\u202e\u2066-\u2069]", output), fmt
+        assert "repairs reversed" in output or "repairs  reversed" in output
+    data = render(briefing, "json")
+    assert override not in data and "\\u202e" in data
+    assert json.loads(data) == briefing.to_dict()

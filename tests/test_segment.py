@@ -26,3 +26,24 @@ def test_offsets_are_exact_slices():
     for start, end in split_sentences(text):
         assert text[start:end] == text[start:end].strip()
         assert text[start:end]
+
+
+def test_a_whole_file_on_one_line_is_cut_into_its_sentences():
+    from synth.core import Source
+    from synth.read.segment import segment_sources
+
+    article = (
+        "The port reopened on Monday after a strike, officials said. "
+        "Dock workers accepted a pay offer late on Sunday night. "
+        "Shipping lines expect the backlog to clear within two weeks. "
+    )
+    line = article * 3000 + "x" * 5000 + ". A last sentence closes the file here."
+    source = Source(1, "a.txt", line, "a", blocks=((0, len(line)),))
+    texts = [s.text for s in segment_sources([source])]
+    # every sentence once (a source's repeats count once), none longer than a window
+    assert texts == [
+        "The port reopened on Monday after a strike, officials said.",
+        "Dock workers accepted a pay offer late on Sunday night.",
+        "Shipping lines expect the backlog to clear within two weeks.",
+        "A last sentence closes the file here.",
+    ]

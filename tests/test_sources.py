@@ -221,3 +221,110 @@ def test_non_english_article_gets_a_note(write_article):
     notes = []
     load_sources([write_article("nl.txt", dutch)], note=notes.append)
     assert notes and "English" in notes[0]
+
+
+def test_one_path_as_a_string_is_one_path(tmp_path, monkeypatch, fake_embedder):
+    import synth
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(BODY)
+    (source,) = load_sources("a.txt", strict=True)
+    assert source.path == "a.txt"
+    assert [s.path for s in synth.brief("a.txt", embedder=fake_embedder).sources] == ["a.txt"]
+    with pytest.raises(TypeError):
+        load_sources(b"a.txt")
+
+
+def test_an_empty_argument_is_refused_not_read_as_the_current_folder(write_article):
+    good = write_article("good.txt", BODY)
+    with pytest.raises(InputError, match="empty string"):
+        load_sources([good, ""])
+
+
+def test_same_folder_as_absolute_and_relative_path_counts_once(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "feed").mkdir()
+    (tmp_path / "feed" / "one.txt").write_text(BODY)
+    (tmp_path / "feed" / "two.txt").write_text(BODY.replace("council", "board"))
+    (tmp_path / "link.txt").symlink_to(tmp_path / "feed" / "one.txt")
+    sources = load_sources(["feed", str(tmp_path / "feed"), "link.txt"], strict=True)
+    assert [s.path for s in sources] == [
+        str(tmp_path / "feed" / "one.txt"),
+        str(tmp_path / "feed" / "two.txt"),
+    ]
+
+
+def test_hash_in_a_file_name_stays_in_its_path(write_article):
+    assert Path(load_one(write_article("issue#7.txt", BODY)).path).name == "issue#7.txt"
+
+
+def test_json_lines_bad_records_are_reported_by_line_and_skipped(tmp_path):
+    good = {"text": BODY, "outlet": "Wire One"}
+    lines = [
+        json.dumps(good),
+        json.dumps({"text": 5}),
+        "{not json",
+        json.dumps({**good, "outlet": "Wire Two"}),
+        '{"text": "' + "1" * 5000 + '", "n": ' + "1" * 5000 + "}",
+        "[" * 100_000 + "]" * 100_000,
+        json.dumps({**good, "outlet": "Wire Three"}),
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(lines) + "\n")
+    problems = []
+    sources = load_sources([feed], warn=problems.append)
+    assert [s.label for s in sources] == ["Wire One", "Wire Two", "Wire Three"]
+    assert [p.split(": ")[0].rsplit("#", 1)[1] for p in problems] == ["2", "3", "5", "6"]
+    assert "too many digits" in problems[2] and "nested too deeply" in problems[3]
+
+
+def test_json_lone_surrogate_becomes_a_replacement_character(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"text": "Broken \ud800 character. " + BODY, "title": "\udfff"}))
+    source = load_one(feed)
+    assert "\ufffd" in source.text and source.title == "\ufffd"
+    source.text.encode("utf-8")
+
+
+def test_deep_json_array_is_one_clear_problem(tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(InputError, match="nested too deeply"):
+        load_sources([deep], strict=True)
+
+
+BILLION_LAUGHS = "\n".join(
+    ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    + [f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]" for i in range(5)]
+    + ["title: *f"]
+)
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "message"),
+    [
+        (BILLION_LAUGHS, "aliases"),
+        ("title: " + "9" * 5000, "cannot be read"),
+        ("title: " + "[" * 5000 + "]" * 5000, "nested too deeply"),
+        ("title: &x [*x]", "aliases"),
+        ("title: " + "x" * 70_000, "front matter over"),
+        ("published: !!timestamp nonsense", "tags"),
+        ("title: !!python/object/apply:os.system ['true']", "tags"),
+        ("published: 2020-02-30", "cannot be read"),
+    ],
+)
+def test_hostile_front_matter_is_one_clear_problem(write_article, front_matter, message):
+    good = write_article("good.txt", BODY)
+    bad = write_article("bad.md", f"---\n{front_matter}\n---\n{BODY}")
+    problems = []
+    sources = load_sources([good, bad], warn=problems.append)
+    assert [Path(s.path).name for s in sources] == ["good.txt"]
+    assert len(problems) == 1 and message in problems[0]
+
+
+def test_cjk_text_is_skipped_as_not_english(write_article):
+    text = "東京で大きな地震が発生しました。多くの建物が被害を受けました。\n"
+    text += "政府は緊急の対策本部を設置しました。\n"
+    good = write_article("good.txt", BODY)
+    _, cjk = load_sources([good, write_article("jp.txt", text * 3)])
+    assert cjk.skipped and cjk.skipped.startswith("not English")

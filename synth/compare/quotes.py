@@ -19,6 +19,7 @@ from synth.lang.en import (
     PRONOUN_SPEECH,
     SPEAKER_PRONOUN,
 )
+from synth.read.reflow import flat_text
 from synth.understand.merge import quote_shingles
 from synth.understand.standalone import find_speaker, last_named_speaker
 
@@ -109,7 +110,7 @@ def key_quotes(
         evidence = tuple(sorted((spans[m] for m in group), key=lambda e: (e.source, e.start)))
         cited = tuple(sorted({e.source for e in evidence}))
         weight = max(importance.get(m.sentence, 0.0) for m in group)
-        text = " ".join(texts[longest].split()).strip(" ,")
+        text = flat_text(texts[longest]).strip(" ,")
         quotes.append(
             (
                 -len(cited),

@@ -17,10 +17,10 @@ from synth.compare.figures import format_value
 from synth.core import Difference, Evidence, Variant
 from synth.lang.en import (
     FIGURE,
-    IRREGULAR_VERBS,
     MULTIPLIERS,
     PHRASE_OPENERS,
     PREPOSITIONS,
+    UNMARKED_VERBS,
     stem,
     stop_words,
 )
@@ -144,7 +144,7 @@ def _participle(word: str) -> bool:
     lower = word.lower()
     if not word[:1].islower() or lower in stop_words() or lower.endswith("s"):
         return False
-    return (lower.endswith("ed") and len(lower) > 4) or lower in IRREGULAR_VERBS
+    return (lower.endswith("ed") and len(lower) > 4) or lower in UNMARKED_VERBS
 
 
 def place_about(variants: Sequence[Variant]) -> str:

@@ -1,8 +1,10 @@
-"""Separate article text from page furniture, by general rules over lines.
+"""Separate article text from page furniture, by general rules over paragraphs.
 
-The cleaner never edits text: it returns the character ranges of the lines it keeps, so that
-every later offset still points into the file as read. Each dropped line carries the rule that
-dropped it, so `synth sources` can show what was removed and why.
+The cleaner never edits text: it returns the character ranges of the paragraphs it keeps, so
+that every later offset still points into the file as read. A paragraph is a line, or a run of
+hard-wrapped lines joined back together (`synth.read.reflow`); it is judged by its flat text.
+Each dropped paragraph carries the rule that dropped it, so `synth sources` can show what was
+removed and why.
 
 The rules describe the shape of furniture (short lines without sentence punctuation, reading
 times, bracketed notes, credit lines, repeated captions, promotional footers addressed to the
@@ -24,12 +26,19 @@ from synth.lang.en import (
     GLUED_DATE,
     IMAGE_CREDIT,
     IMAGE_MARKER,
+    MARKUP,
     PHOTO_SENTENCE,
     READER_ADDRESS,
     READING_TIME,
     RELATED_LABEL,
+    SCORE,
+    SCORE_MAX_WORDS,
+    SITE_STATUS,
+    WIDGET_RUN,
+    WIDGET_WORDS,
     WORD,
 )
+from synth.read.reflow import BULLET, SENTENCE_END, Line, flatten, paragraphs
 
 BRACKETED = re.compile(r"^[\[(][^\])]*[\])]$")
 DATELINE_LINE = re.compile(r"^(?P<agency>[A-Z][\w.&/-]*)(?:,\s*[A-Z][\w .'-]*)?\s*:$")
@@ -37,8 +46,7 @@ DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\s*(?://|—|–|--)\s+")
 EDITOR_CREDIT = re.compile(r"^[a-z]{1,4}/[a-z]{1,4}\s*\([^)]*\)\s*$")
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 CAPTION_CREDIT = re.compile(r"[^.!?\"”’]\s*\[[^\]]{1,40}\]$")
-BULLET = re.compile(r"^[*•·▪►-]\s*")
-SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”]$")
+CREDIT_OPENING = re.compile(r"\[[A-Z]")
 
 HEADLINE_SEARCH_LINES = 6
 MAX_HEADING_WORDS = 12
@@ -46,13 +54,6 @@ HEADLINE_WORDS = (4, 25)
 TAIL_FRACTION = 0.6
 MAX_FURNITURE_WORDS = 40
 MIN_LINES_FOR_TAIL = 5
-
-
-@dataclass(frozen=True)
-class Line:
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,8 @@ class Cleaned:
 
 
 def clean_text(text: str, body_start: int = 0) -> Cleaned:
-    """Classify every non-blank line of `text[body_start:]` as article text or furniture."""
-    lines = split_lines(text, body_start)
+    """Classify every paragraph of `text[body_start:]` as article text or furniture."""
+    lines = paragraphs(text, body_start, apart=stands_apart)
     reasons: dict[int, str] = {}
     headline_index = find_headline(lines)
     if headline_index is not None:
@@ -89,7 +90,7 @@ def clean_text(text: str, body_start: int = 0) -> Cleaned:
     blocks = []
     for index, line in enumerate(lines):
         if index not in reasons:
-            start = line.start + _prefix_length(line.text)
+            start = line.start + _raw_prefix(text, line)
             if published is None and (glued := GLUED_DATE.match(line.text)):
                 published = glued.group(0)
             blocks.append((start, line.end))
@@ -100,18 +101,21 @@ def clean_text(text: str, body_start: int = 0) -> Cleaned:
     return Cleaned(tuple(blocks), dropped, headline, outlet, published)
 
 
-def split_lines(text: str, body_start: int = 0) -> list[Line]:
-    """Non-blank lines with the offsets of their stripped content."""
-    lines = []
-    position = body_start
-    for raw in text[body_start:].splitlines(keepends=True):
-        content = raw.rstrip("\r\n")
-        stripped = content.strip()
-        if stripped:
-            start = position + (len(content) - len(content.lstrip()))
-            lines.append(Line(start, start + len(stripped), stripped))
-        position += len(raw)
-    return lines
+def stands_apart(text: str) -> bool:
+    """A line whose whole shape makes it one item of furniture (a date line, a reading time, a
+    bracketed note, a caption ending in a credit such as "[Agency]", a credit line): a hard
+    wrapped paragraph never takes it in. Rules that could match a piece of a sentence (a
+    byline's "By ...", a call to action's words) are left out."""
+    credit = CAPTION_CREDIT.search(text)
+    return bool(
+        DATE_LINE.match(text)
+        or READING_TIME.match(text)
+        or BRACKETED.match(text)
+        or IMAGE_MARKER.match(text)
+        or (credit and CREDIT_OPENING.search(credit.group()))
+        or CREDIT_LINE.match(text)
+        or EDITOR_CREDIT.match(text)
+    )
 
 
 def word_count(text: str) -> int:
@@ -160,6 +164,7 @@ def furniture_reason(text: str, first: bool = False) -> str | None:
         (BYLINE.match(text) and not is_sentence_like(text), "byline"),
         (short and CALL_TO_ACTION.search(text), "call to action"),
         (not WORD.search(text), "no words"),
+        (page_kind(text), page_kind(text)),
     )
     for matched, reason in rules:
         if matched:
@@ -171,10 +176,34 @@ def furniture_reason(text: str, first: bool = False) -> str | None:
     return None
 
 
+def page_kind(text: str) -> str | None:
+    """Text of the page rather than of the story, by kind: markup that leaked through, the
+    labels of a player or share bar, the page describing its own features or scores."""
+    if MARKUP.search(text):
+        return "markup"
+    if widget_run(text) >= WIDGET_RUN:
+        return "player or share widget"
+    short = word_count(text) <= MAX_FURNITURE_WORDS
+    if short and SITE_STATUS.search(text):
+        return "page describing itself"
+    if word_count(text) <= SCORE_MAX_WORDS and SCORE.search(text):
+        return "rating or score"
+    return None
+
+
+def widget_run(text: str) -> int:
+    """The longest run of consecutive player or share-bar words ("Embed x Share CLOSE")."""
+    longest = run = 0
+    for word in text.split():
+        run = run + 1 if word.strip(".,:;|()[]").casefold() in WIDGET_WORDS else 0
+        longest = max(longest, run)
+    return longest
+
+
 def sentence_furniture(text: str) -> bool:
-    """Furniture inside a paragraph: a caption, credit, link label or call to action that the
-    page ran into the story text."""
-    if PHOTO_SENTENCE.match(text):
+    """Furniture inside a paragraph: a caption, credit, link label, call to action or page
+    text that the page ran into the story text."""
+    if PHOTO_SENTENCE.match(text) or page_kind(text):
         return True
     if word_count(text) > MAX_FURNITURE_WORDS:
         return False
@@ -224,6 +253,12 @@ def _agency_from_dateline(text: str) -> str | None:
     match = DATELINE_LINE.match(text)
     agency = match.group("agency") if match else None
     return agency if agency and agency.isupper() and 2 <= len(agency) <= 8 else None
+
+
+def _raw_prefix(text: str, line: Line) -> int:
+    """How many characters of the paragraph as read its skipped prefix covers."""
+    length = _prefix_length(line.text)
+    return flatten(text[line.start : line.end]).raw(length) if length else 0
 
 
 def _prefix_length(text: str) -> int:

@@ -6,12 +6,11 @@ any order yields the same ids and therefore byte-identical output.
 
 from __future__ import annotations
 
-import codecs
 import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -21,6 +20,13 @@ from synth.core import InputError, Source
 from synth.lang.en import FUNCTION_WORDS, LETTER_WORD, PAGE_WORDS, READER_WORDS
 from synth.read.clean import clean_text
 from synth.read.fetch import fetch, is_url, looks_like_url
+from synth.read.files import (
+    decode_bytes,
+    read_capped,
+    read_stream,
+    walk_folder,
+    without_surrogates,
+)
 from synth.read.label import citation_label
 
 PAGE_NOTICE_SHARE = 0.08
@@ -37,16 +43,8 @@ RECORD_SUFFIXES = (".jsonl", ".ndjson", ".json")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MIN_ARTICLE_WORDS = 8
-BINARY_SIGNATURES = {
-    b"%PDF": "a PDF document",
-    b"\x89PNG": "a PNG image",
-    b"GIF8": "a GIF image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"PK\x03\x04": "a ZIP archive (or Office document)",
-    b"\x1f\x8b": "a gzip archive",
-    b"RIFF": "a media file",
-    b"\x7fELF": "a program",
-}
+MIN_FOREIGN_LETTERS = 20
+MAX_FRONT_MATTER_CHARS = 64 * 1024
 META_KEYS = ("title", "outlet", "url", "published", "author")
 
 
@@ -59,39 +57,50 @@ class Article:
     body_start: int
     meta: dict[str, str]
     format: str = "text"
+    identity: str = ""
+
+    @property
+    def key(self) -> str:
+        """What makes two articles the same: the real file (one folder given as absolute and
+        relative path, or through a link, is read once), else the path as given."""
+        return self.identity or self.path
 
 
 Warn = Callable[[str], None]
 
 
+Paths = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
+
+
 def load_sources(
-    paths: Sequence[str | os.PathLike[str]],
+    paths: Paths,
     max_bytes: int = DEFAULT_MAX_BYTES,
     warn: Warn | None = None,
     strict: bool = False,
     stdin: BinaryIO | None = None,
     note: Warn | None = None,
+    allow_private: bool = False,
 ) -> tuple[Source, ...]:
     """Read every article under `paths` (files, folders, URLs, `-`) into numbered sources.
 
-    An input that cannot be used is reported to `warn` and left out, and the others go on;
-    with `strict`, the first such problem is raised instead. When nothing usable remains, the
-    run stops with an InputError. Advice that needs no action (an article that does not look
-    English) goes to `note`.
+    `paths` is a list of paths, or one path. An input that cannot be used is reported to `warn`
+    and left out, and the others go on; with `strict`, the first such problem is raised
+    instead. When nothing usable remains, the run stops with an InputError. Advice that needs
+    no action (an article that does not look English) goes to `note`. URLs that resolve to
+    private, loopback or link-local addresses are refused unless `allow_private`.
     """
-    if not paths:
-        raise InputError("no input: give article files, folders, URLs or - for standard input")
+    arguments = path_arguments(paths)
     report = warn or (lambda message: None)
     articles: dict[str, Article] = {}
     problems: list[str] = []
-    for argument in paths:
-        for result in read_argument(str(argument), max_bytes, stdin):
+    for argument in arguments:
+        for result in read_argument(argument, max_bytes, stdin, allow_private):
             if isinstance(result, InputError):
                 if strict:
                     raise result
                 problems.append(str(result))
-            else:
-                articles.setdefault(result.path, result)
+            elif result.key not in articles or result.path < articles[result.key].path:
+                articles[result.key] = result
     if not articles and len(problems) == 1:
         raise InputError(problems[0])
     for problem in problems:
@@ -106,45 +115,74 @@ def load_sources(
     return sources
 
 
-def input_files(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
+def path_arguments(paths: Paths) -> list[str]:
+    """The inputs as a list of strings: one path given alone is one path (not its characters),
+    and an empty argument (an unset shell variable) is refused rather than read as the
+    current folder."""
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    elif isinstance(paths, bytes) or not isinstance(paths, Iterable):
+        raise TypeError(f"paths must be a path or a list of paths, not {type(paths).__name__}")
+    arguments = []
+    for path in paths:
+        if not isinstance(path, str | os.PathLike):
+            raise TypeError(f"each path must be a str or os.PathLike, not {type(path).__name__}")
+        arguments.append(os.fspath(path))
+    if not arguments:
+        raise InputError("no input: give article files, folders, URLs or - for standard input")
+    if any(not isinstance(a, str) for a in arguments):
+        raise TypeError("paths must be str, not bytes")
+    if "" in arguments:
+        raise InputError("an input is an empty string (an unset shell variable?); name a path")
+    return arguments
+
+
+def input_files(paths: Paths) -> list[str]:
     """The local files the inputs name (folders expanded), to guard them from being overwritten."""
     files = []
-    for argument in paths:
-        path = Path(argument)
-        if str(argument) == "-" or looks_like_url(str(argument)) or not path.exists():
+    for argument in path_arguments(paths):
+        if argument == "-" or looks_like_url(argument) or not os.path.exists(argument):
             continue
-        files.extend(str(p) for p in ([path] if path.is_file() else _articles_in_folder(path)))
+        if os.path.isdir(argument):
+            files.extend(walk_folder(argument, ARTICLE_SUFFIXES))
+        else:
+            files.append(argument)
     return files
 
 
 def read_argument(
-    argument: str, max_bytes: int, stdin: BinaryIO | None = None
+    argument: str, max_bytes: int, stdin: BinaryIO | None = None, allow_private: bool = False
 ) -> Iterator[Article | InputError]:
     """The articles one command-line argument names, or the problem with each."""
     try:
         if argument == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from articles_from_bytes(stream.read(max_bytes + 1), "-", "", max_bytes)
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+            yield from articles_from_bytes(read_stream(stream, max_bytes), "-", "", max_bytes)
             return
         if is_url(argument):
-            yield from _articles_from_url(argument, max_bytes)
+            yield from _articles_from_url(argument, max_bytes, allow_private)
             return
         if looks_like_url(argument):
             raise InputError(f"{argument}: only http:// and https:// addresses can be fetched")
-        path = Path(argument)
-        if not path.exists():
-            raise InputError(f"{argument}: no such file or folder")
-        if path.is_dir():
-            members = list(_articles_in_folder(path))
-            if not members:
-                suffixes = ", ".join(ARTICLE_SUFFIXES)
-                raise InputError(f"{argument}: folder holds no articles ({suffixes})")
-            for member in members:
-                yield from _guarded(read_file, os.path.normpath(member), max_bytes)
+        if os.path.isdir(argument):
+            yield from _folder_articles(argument, max_bytes)
             return
-        yield from read_file(os.path.normpath(path), max_bytes)
+        if not os.path.lexists(argument):
+            raise InputError(f"{argument}: no such file or folder")
+        yield from read_file(os.path.normpath(argument), max_bytes)
     except InputError as error:
         yield error
+
+
+def _folder_articles(folder: str, max_bytes: int) -> Iterator[Article | InputError]:
+    problems: list[InputError] = []
+    members = list(walk_folder(folder, ARTICLE_SUFFIXES, problems))
+    yield from problems
+    if not members and not problems:
+        suffixes = ", ".join(ARTICLE_SUFFIXES)
+        raise InputError(f"{folder}: folder holds no articles ({suffixes})")
+    for member in members:
+        yield from _guarded(read_file, os.path.normpath(member), max_bytes)
 
 
 def _guarded(
@@ -156,8 +194,8 @@ def _guarded(
         yield error
 
 
-def _articles_from_url(url: str, max_bytes: int) -> Iterator[Article]:
-    fetched = fetch(url, max_bytes)
+def _articles_from_url(url: str, max_bytes: int, allow_private: bool) -> Iterator[Article]:
+    fetched = fetch(url, max_bytes, allow_private=allow_private)
     kind = "html" if fetched.content_type != "text/plain" else "text"
     text = decode_bytes(fetched.data, url, fetched.charset)
     if kind == "html":
@@ -166,26 +204,21 @@ def _articles_from_url(url: str, max_bytes: int) -> Iterator[Article]:
         yield text_article(text, url, fmt="url")
 
 
-def _articles_in_folder(folder: Path) -> Iterable[Path]:
-    for path in sorted(folder.rglob("*")):
-        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-        if path.is_file() and not hidden and path.suffix.lower() in ARTICLE_SUFFIXES:
-            yield path
-
-
-def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:
-    """The article (or, for JSON Lines, the articles) in one file."""
-    size = os.path.getsize(path)
-    if size > max_bytes:
-        raise InputError(f"{path}: file is {size:,} bytes, over the {max_bytes:,}-byte limit")
-    with open(path, "rb") as handle:
-        data = handle.read()
+def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
+    """The article (or, for JSON Lines, the articles and the problem with each bad record) in
+    one file, read with the byte cap whatever the file system says its size is."""
+    data = read_capped(path, max_bytes)
+    if len(data) > max_bytes:
+        raise InputError(f"{path}: file is over the {max_bytes:,}-byte limit")
     suffix = Path(path).suffix.lower()
     hint = "html" if suffix in HTML_SUFFIXES else "json" if suffix in RECORD_SUFFIXES else "text"
-    yield from articles_from_bytes(data, path, hint, max_bytes)
+    identity = os.path.realpath(path)
+    yield from articles_from_bytes(data, path, hint, max_bytes, identity)
 
 
-def articles_from_bytes(data: bytes, path: str, hint: str, max_bytes: int) -> Iterator[Article]:
+def articles_from_bytes(
+    data: bytes, path: str, hint: str, max_bytes: int, identity: str = ""
+) -> Iterator[Article | InputError]:
     """Decode bytes and read them as text, HTML or JSON records (`hint`, else by content)."""
     if len(data) > max_bytes:
         raise InputError(f"{path}: more than the {max_bytes:,}-byte limit")
@@ -194,11 +227,15 @@ def articles_from_bytes(data: bytes, path: str, hint: str, max_bytes: int) -> It
         raise InputError(f"{path}: file is empty")
     kind = hint or sniff_format(text)
     if kind == "html":
-        yield html_article(text, path, "html")
+        yield replace(html_article(text, path, "html"), identity=identity)
     elif kind == "json":
-        yield from json_articles(text, path)
+        for result in json_articles(text, path):
+            if isinstance(result, Article) and identity:
+                number = result.path[len(path) :]
+                result = replace(result, identity=identity + number)
+            yield result
     else:
-        yield text_article(text, path)
+        yield replace(text_article(text, path), identity=identity)
 
 
 def sniff_format(text: str) -> str:
@@ -234,71 +271,80 @@ def html_article(html: str, path: str, fmt: str, url: str | None = None) -> Arti
     return Article(path=path, text=text, body_start=0, meta=clean, format=fmt)
 
 
-def json_articles(text: str, path: str) -> Iterator[Article]:
-    """One article per JSON Lines record (or per element of a JSON array)."""
-    stripped = text.lstrip()
-    if stripped.startswith("["):
-        try:
-            records = list(enumerate(json.loads(text), start=1))
-        except json.JSONDecodeError as error:
-            raise InputError(f"{path}: not valid JSON ({error.msg}, line {error.lineno})") from None
+def json_articles(text: str, path: str) -> Iterator[Article | InputError]:
+    """One article per JSON Lines record (or per element of a JSON array). A bad line or record
+    is yielded as the problem with it, by line (or element) number, and the others are read."""
+    if text.lstrip().startswith("["):
+        records = parse_json(text, path)
+        if not isinstance(records, list):
+            raise InputError(f"{path}: not a JSON array of records")
+        numbered: Iterable[tuple[int, str | None, object]] = (
+            (n, None, r) for n, r in enumerate(records, start=1)
+        )
     else:
-        records = []
-        for number, line in enumerate(text.splitlines(), start=1):
-            if line.strip():
-                try:
-                    records.append((number, json.loads(line)))
-                except json.JSONDecodeError as error:
-                    raise InputError(f"{path}:{number}: not valid JSON ({error.msg})") from None
-    if not records:
+        lines = enumerate(text.splitlines(), start=1)
+        numbered = ((n, line, None) for n, line in lines if line.strip())
+    found = False
+    for number, line, record in numbered:
+        found = True
+        where = f"{path}#{number}"
+        try:
+            yield record_article(parse_json(line, where) if line is not None else record, where)
+        except InputError as error:
+            yield error
+    if not found:
         raise InputError(f"{path}: no records")
-    for number, record in records:
-        yield record_article(record, f"{path}#{number}")
+
+
+def parse_json(text: str, where: str) -> object:
+    """JSON, with every way it can fail (deep nesting, a number of thousands of digits) as
+    one clear InputError."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{where}: not valid JSON ({error.msg}, line {error.lineno})") from None
+    except RecursionError:
+        raise InputError(f"{where}: JSON nested too deeply to read") from None
+    except ValueError:
+        raise InputError(f"{where}: JSON holds a number with too many digits") from None
 
 
 def record_article(record: object, path: str) -> Article:
     if not isinstance(record, dict):
         raise InputError(f"{path}: a record must be a JSON object with text or html")
-    meta = {k: str(record[k]) for k in META_KEYS if record.get(k) not in (None, "")}
-    if isinstance(record.get("text"), str) and record["text"].strip():
-        return Article(path=path, text=record["text"], body_start=0, meta=meta, format="json")
-    if isinstance(record.get("html"), str) and record["html"].strip():
-        page = html_article(record["html"], path, "json", meta.get("url"))
+    meta = {k: _meta_text(record[k]) for k in META_KEYS if record.get(k) not in (None, "")}
+    text, html = record.get("text"), record.get("html")
+    if isinstance(text, str) and text.strip():
+        return Article(path, without_surrogates(text), 0, meta, "json")
+    if isinstance(html, str) and html.strip():
+        page = html_article(without_surrogates(html), path, "json", meta.get("url"))
         return Article(path, page.text, 0, {**page.meta, **meta}, "json")
     raise InputError(f"{path}: record has no text or html")
 
 
-def decode_bytes(data: bytes, path: str, declared: str | None = None) -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16/32 with BOM, or a legacy encoding detected by
-    charset-normalizer; refuse binary files with what they look like."""
-    for signature, kind in BINARY_SIGNATURES.items():
-        if data.startswith(signature):
-            raise InputError(f"{path}: {kind}, not an article")
-    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return data.decode("utf-32")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
+def _meta_text(value: object) -> str:
+    """A metadata value as one string; what cannot be written as one is refused."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = _decode_guessing(data, path, declared)
-    if "\x00" in text[:4096]:
-        raise InputError(f"{path}: looks like a binary file, not an article")
-    return text
+        return without_surrogates(str(value))
+    except (ValueError, RecursionError):
+        raise InputError("a metadata value is too large or nested too deeply") from None
 
 
-def _decode_guessing(data: bytes, path: str, declared: str | None = None) -> str:
-    if declared:
-        try:
-            return data.decode(declared)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    from charset_normalizer import from_bytes
+class FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML without aliases or explicit tags: a few kilobytes of anchors and aliases can
+    expand to gigabytes (a "billion laughs"), a tag such as `!!timestamp nonsense` makes
+    PyYAML itself fail, and no article's metadata needs either."""
 
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError(f"{path}: looks like a binary file or an unknown text encoding")
-    return str(best)
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        event = self.peek_event()
+        problem = None
+        if isinstance(event, yaml.AliasEvent):
+            problem = "aliases (*name) are not allowed in front matter"
+        elif getattr(event, "tag", None) not in (None, "!"):
+            problem = "tags (!!name) are not allowed in front matter"
+        if problem:
+            raise yaml.composer.ComposerError(None, None, problem, event.start_mark)
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
 
 
 def split_front_matter(text: str, path: str) -> tuple[dict[str, str], int]:
@@ -309,16 +355,36 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, str], int]:
     closing = text.find("\n---", first_newline)
     if first_newline < 0 or closing < 0 or text[3:first_newline].strip():
         return {}, 0
+    if closing - first_newline > MAX_FRONT_MATTER_CHARS:
+        raise InputError(f"{path}: front matter over {MAX_FRONT_MATTER_CHARS:,} characters")
+    data = _front_matter(text[first_newline + 1 : closing], path)
+    body = text.find("\n", closing + 1)
+    meta = {}
+    for key, value in data.items():
+        if key in META_KEYS and value is not None:
+            try:
+                meta[key] = _meta_text(value)
+            except InputError as error:
+                raise InputError(f"{path}: front matter {key}: {error}") from None
+    return meta, len(text) if body < 0 else body + 1
+
+
+def _front_matter(block: str, path: str) -> dict[object, object]:
     try:
-        data = yaml.safe_load(text[first_newline + 1 : closing]) or {}
+        data = yaml.load(block, Loader=FrontMatterLoader) or {}
     except yaml.YAMLError as exc:
-        message = f"{path}: front matter is not valid YAML ({exc.__class__.__name__})"
-        raise InputError(message) from None
+        problem = getattr(exc, "problem", None) or exc.__class__.__name__
+        raise InputError(f"{path}: front matter is not valid YAML ({problem})") from None
+    except RecursionError:
+        raise InputError(f"{path}: front matter is nested too deeply") from None
+    except (ValueError, OverflowError, TypeError, KeyError, AttributeError) as exc:
+        reason = str(exc).split(":")[0] or exc.__class__.__name__
+        raise InputError(
+            f"{path}: front matter holds a value that cannot be read ({reason})"
+        ) from None
     if not isinstance(data, dict):
         raise InputError(f"{path}: front matter must be a mapping of keys to values")
-    body = text.find("\n", closing + 1)
-    meta = {str(k): str(v) for k, v in data.items() if v is not None}
-    return meta, len(text) if body < 0 else body + 1
+    return data
 
 
 def to_source(source_id: int, article: Article, note: Warn | None = None) -> Source:
@@ -333,11 +399,12 @@ def to_source(source_id: int, article: Article, note: Warn | None = None) -> Sou
     url = article.meta.get("url")
     label = citation_label(outlet, url, title, article.text, cleaned.blocks, article.body_start)
     skipped = not_an_article(article.text, cleaned.blocks)
+    path = without_surrogates(article.path)
     if not skipped and note and not looks_english(article.text, cleaned.blocks):
-        note(f"{article.path}: does not look like English; the default model is English-only")
+        note(f"{path}: does not look like English; the default model is English-only")
     return Source(
         id=source_id,
-        path=article.path,
+        path=path,
         text=article.text,
         label=label,
         title=title,
@@ -358,6 +425,8 @@ def not_an_article(text: str, blocks: Sequence[tuple[int, int]]) -> str | None:
     kept = " ".join(text[a:b] for a, b in blocks)
     words = LETTER_WORD.findall(kept)
     if len(words) < MIN_ARTICLE_WORDS:
+        if mostly_other_script(text):
+            return "not English (its letters are mostly outside the Latin alphabet)"
         return f"too little article text ({len(words)} words)"
     lowered = [w.lower() for w in words]
     page_words = sum(1 for w in lowered if w in PAGE_WORDS)
@@ -367,6 +436,15 @@ def not_an_article(text: str, blocks: Sequence[tuple[int, int]]) -> str | None:
     if reader_words / len(words) >= READER_NOTICE_SHARE:
         return "addressed to the reader (a site notice), not an article"
     return None
+
+
+def mostly_other_script(text: str) -> bool:
+    """Most of the letters are of another script (Chinese, Japanese, Arabic, Cyrillic ...):
+    text the English rules and model cannot read, whatever its length."""
+    letters = [c for c in text[:20_000] if c.isalpha()]
+    if len(letters) < MIN_FOREIGN_LETTERS:
+        return False
+    return sum(1 for c in letters if c < "\u0250") < len(letters) / 2
 
 
 def looks_english(text: str, blocks: Sequence[tuple[int, int]]) -> bool:

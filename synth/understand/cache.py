@@ -1,8 +1,12 @@
 """An on-disk cache of sentence embeddings, keyed by model and sentence text.
 
 SQLite holds the vectors: it is safe with two processes writing at once (WAL journal, busy
-timeout), and a damaged file is moved aside and rebuilt instead of failing the run. When every
-sentence is cached, the model is never loaded, so torch is never imported.
+timeout), and a damaged file is moved aside and rebuilt instead of failing the run. Waiting on
+another process's lock is not damage: when the wait runs out, the run goes on without the
+cache. A cache that cannot be used at all (its folder is a file, read-only, on a read-only file
+system) only costs speed: one note, and the vectors are computed. Vectors of the wrong length
+or with non-finite values are dropped and computed again. When every sentence is cached, the
+model is never loaded, so torch is never imported.
 """
 
 from __future__ import annotations
@@ -11,7 +15,8 @@ import hashlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,6 +27,7 @@ from synth.understand.embed import Embedder
 SCHEMA_VERSION = 1
 FILE_NAME = f"embeddings-v{SCHEMA_VERSION}.sqlite"
 BUSY_TIMEOUT_SECONDS = 30.0
+DAMAGE = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
 # Keys asked per SELECT: SQLite builds before 3.32 allow at most 999 bound parameters.
 KEYS_PER_QUERY = 500
 
@@ -57,10 +63,20 @@ def text_key(text: str) -> bytes:
 class CachedEmbedder:
     """Wraps an embedder; vectors already computed for this model are read from disk."""
 
-    def __init__(self, inner: Embedder, fingerprint: str, folder: str | os.PathLike[str]) -> None:
+    def __init__(
+        self,
+        inner: Embedder,
+        fingerprint: str,
+        folder: str | os.PathLike[str],
+        note: Callable[[str], None] | None = None,
+        busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+    ) -> None:
         self.inner = inner
         self.fingerprint = fingerprint
         self.path = Path(folder) / FILE_NAME
+        self.note = note
+        self.busy_timeout = busy_timeout
+        self.usable = True
         self.hits = 0
         self.misses = 0
 
@@ -69,60 +85,92 @@ class CachedEmbedder:
         return self.inner.name
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
         keys = [text_key(t) for t in texts]
-        found = self._read(keys)
+        found, dimensions = self._read(keys)
         first_row: dict[bytes, int] = {}
         for row, key in enumerate(keys):
             first_row.setdefault(key, row)
         missing = [row for key, row in first_row.items() if key not in found]
-        self.hits += len(texts) - len(missing)
-        self.misses += len(missing)
         if missing:
             fresh = self.inner.encode([texts[i] for i in missing])
+            if found and fresh.shape[1] != dimensions:  # the cached rows disagree with the model
+                found = {}
+                missing = list(first_row.values())
+                fresh = self.inner.encode([texts[i] for i in missing])
             new = {keys[i]: fresh[row] for row, i in enumerate(missing)}
             self._write(new)
             found.update(new)
-        if not texts:
-            return np.zeros((0, 0), dtype=np.float32)
+        self.hits += len(texts) - len(missing)
+        self.misses += len(missing)
         return np.vstack([found[k] for k in keys]).astype(np.float32)
 
-    def _read(self, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
-        found: dict[bytes, np.ndarray] = {}
+    def _read(self, keys: Sequence[bytes]) -> tuple[dict[bytes, np.ndarray], int | None]:
+        """The usable cached vectors of `keys` and their length: rows of another length than
+        this model's (or than most rows, before the model's is known) are left out."""
+        rows: dict[bytes, np.ndarray] = {}
+        known = None
         unique = list(dict.fromkeys(keys))
-        try:
-            with self._connect() as db:
-                for start in range(0, len(unique), KEYS_PER_QUERY):
-                    chunk = unique[start : start + KEYS_PER_QUERY]
-                    marks = ",".join("?" * len(chunk))
-                    rows = db.execute(
-                        f"SELECT key, vector FROM vectors WHERE model = ? AND key IN ({marks})",
-                        [self.fingerprint, *chunk],
-                    )
-                    for key, blob in rows:
-                        found[bytes(key)] = np.frombuffer(blob, dtype=np.float32)
-        except sqlite3.DatabaseError:
-            self._discard_damaged()
-            return {}
-        return found
+        with self._guarded(), self._connect() as db:
+            known = self._dimensions(db)
+            for start in range(0, len(unique), KEYS_PER_QUERY):
+                chunk = unique[start : start + KEYS_PER_QUERY]
+                marks = ",".join("?" * len(chunk))
+                found = db.execute(
+                    f"SELECT key, vector FROM vectors WHERE model = ? AND key IN ({marks})",
+                    [self.fingerprint, *chunk],
+                )
+                for key, blob in found:
+                    vector = _vector(blob)
+                    if vector is not None:
+                        rows[bytes(key)] = vector
+        if not rows:
+            return {}, known
+        lengths = Counter(len(v) for v in rows.values())
+        dimensions = known or lengths.most_common(1)[0][0]
+        return {k: v for k, v in rows.items() if len(v) == dimensions}, dimensions
 
     def _write(self, vectors: dict[bytes, np.ndarray]) -> None:
         rows = [
             (self.fingerprint, key, np.asarray(v, dtype=np.float32).tobytes())
             for key, v in vectors.items()
         ]
+        dimensions = len(next(iter(vectors.values())))
+        with self._guarded(), self._connect() as db:
+            db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", rows)
+            db.execute(
+                "INSERT OR REPLACE INTO models VALUES (?, ?)", (self.fingerprint, dimensions)
+            )
+
+    def _dimensions(self, db: sqlite3.Connection) -> int | None:
+        row = db.execute(
+            "SELECT dimensions FROM models WHERE model = ?", (self.fingerprint,)
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    @contextmanager
+    def _guarded(self) -> Iterator[None]:
+        """Damage moves the file aside; anything else that stops the cache (a lock held too
+        long, an unusable folder) turns it off for this run with one note. Neither fails the
+        run."""
         try:
-            with self._connect() as db:
-                db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", rows)
-        except sqlite3.DatabaseError:
-            self._discard_damaged()
-        except OSError:
-            pass  # an unwritable cache only costs speed
+            yield
+        except sqlite3.DatabaseError as error:
+            if _is_damage(error):
+                self._discard_damaged()
+            else:
+                self._give_up(str(error))
+        except OSError as error:
+            self._give_up(error.strerror or str(error))
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         """A connection that commits on success and is always closed."""
+        if not self.usable:
+            raise _Unusable
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
+        db = sqlite3.connect(self.path, timeout=self.busy_timeout)
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute(
@@ -130,14 +178,49 @@ class CachedEmbedder:
                 "(model TEXT NOT NULL, key BLOB NOT NULL, vector BLOB NOT NULL, "
                 "PRIMARY KEY (model, key))"
             )
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS models "
+                "(model TEXT PRIMARY KEY, dimensions INTEGER NOT NULL)"
+            )
             yield db
             db.commit()
         finally:
             db.close()
 
+    def _give_up(self, reason: str) -> None:
+        if self.usable and self.note:
+            self.note(
+                f"embedding cache {self.path} not used ({reason}); "
+                "the briefing is the same, only slower"
+            )
+        self.usable = False
+
     def _discard_damaged(self) -> None:
         """Move a damaged cache file aside; the next write starts a fresh one."""
-        for suffix in ("", "-wal", "-shm"):
-            damaged = Path(f"{self.path}{suffix}")
-            if damaged.exists():
-                damaged.replace(damaged.with_name(f"{damaged.name}.damaged-{int(time.time())}"))
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                damaged = Path(f"{self.path}{suffix}")
+                if damaged.exists():
+                    damaged.replace(damaged.with_name(f"{damaged.name}.damaged-{int(time.time())}"))
+        except OSError as error:
+            self._give_up(f"damaged, and cannot be moved aside: {error.strerror}")
+
+
+class _Unusable(OSError):
+    """The cache was turned off earlier in this run."""
+
+
+def _is_damage(error: sqlite3.DatabaseError) -> bool:
+    """A damaged file, as opposed to a busy or unreachable one."""
+    name = getattr(error, "sqlite_errorname", None)
+    if name:
+        return name in DAMAGE
+    return not isinstance(error, sqlite3.OperationalError)
+
+
+def _vector(blob: object) -> np.ndarray | None:
+    """A stored vector, or None when the row is not one (wrong size, not finite)."""
+    if not isinstance(blob, bytes) or not blob or len(blob) % 4:
+        return None
+    vector = np.frombuffer(blob, dtype=np.float32)
+    return vector if np.isfinite(vector).all() else None

@@ -22,7 +22,6 @@ from synth.lang.en import (
     CONNECTORS,
     CONTRACTION,
     COORDINATORS,
-    IRREGULAR_VERBS,
     MONTHS,
     NOMINALIZATIONS,
     NOUNS_IN_LY,
@@ -31,6 +30,7 @@ from synth.lang.en import (
     PLURAL,
     PREPOSITIONS,
     SUBJECT_PRONOUNS,
+    UNMARKED_VERBS,
     WEEKDAYS,
     stem,
     stop_words,
@@ -129,7 +129,7 @@ def _kind(token: str, previous: str, chunk: Sequence[str]) -> str:
         return "break"  # "p.m.", "e.g."
     if (POSSESSIVE.search(token) and len(token) > 2) or CONTRACTION.search(token):
         return "break"  # "Russia's" ends one phrase, and the next starts after it
-    if lower in PHRASE_OPENERS or lower in PREPOSITIONS or lower in IRREGULAR_VERBS:
+    if lower in PHRASE_OPENERS or lower in PREPOSITIONS or lower in UNMARKED_VERBS:
         return "break"
     if lower in AUXILIARIES or lower in SUBJECT_PRONOUNS or lower in stop_words():
         return "break"

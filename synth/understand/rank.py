@@ -17,6 +17,7 @@ import numpy as np
 
 from synth.core import Point, Sentence
 from synth.understand.embed import normalize_rows
+from synth.understand.standalone import shape_problem
 
 FIGURE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b")
 YEAR = re.compile(r"(?:19|20)\d\d")
@@ -63,9 +64,12 @@ class Ranker:
         )
 
     def eligible(self, point: Point) -> bool:
-        """Only points that stand on their own and read as a full sentence are shown."""
+        """Only points that stand on their own and read as a full sentence are shown: of a
+        sensible length, opening and closing as a sentence does, with a verb."""
         words = len(point.text.split())
-        return point.standalone and self.min_point_words <= words <= self.max_point_words
+        if not point.standalone or not self.min_point_words <= words <= self.max_point_words:
+            return False
+        return shape_problem(point.text) is None
 
     def select(
         self,

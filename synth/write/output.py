@@ -1,43 +1,130 @@
-"""Write results without ever losing data: atomically, and never over an input."""
+"""Write results without ever losing data: atomically, never over an input, never over
+something that is not a file.
+
+A regular file is replaced through a temporary file renamed into place (an interrupted run
+leaves the previous output intact) and keeps its permissions. A character device (/dev/null,
+/dev/stdout) or a named pipe is written through, never replaced: renaming over /dev/null would
+replace the system's device with a file. A symbolic link is followed to the file it names.
+Anything else (a folder, a socket, a block device, a read-only file, a name ending in /) is
+refused before the run starts.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 
-from synth.core import InputError
+from synth.core import InputError, SynthError
+
+
+class OutputError(SynthError):
+    """The output could not be written (disk full, device error); exit code 1."""
 
 
 def check_output_path(path: str | os.PathLike[str], inputs: Iterable[str] = ()) -> None:
-    """Refuse an output path that is a folder, lies in a missing folder, or is an input."""
-    target = Path(path)
-    if target.is_dir():
-        raise InputError(f"{path}: is a folder; give a file name for the output")
-    if not target.parent.is_dir():
-        raise InputError(f"{path}: output folder {target.parent} does not exist")
-    resolved = target.resolve()
-    if any(resolved == Path(p).resolve() for p in inputs):
-        raise InputError(f"{path}: refusing to overwrite one of the input articles")
+    """Refuse an output path that would lose data or cannot be written, before any work."""
+    name = os.fspath(path)
+    target = _target(name)
+    status = _status(name, target)
+    if status is None:
+        _check_folder(name, os.path.dirname(target) or ".")
+    elif stat.S_ISDIR(status.st_mode):
+        raise InputError(f"{name}: is a folder; give a file name for the output")
+    elif stat.S_ISREG(status.st_mode):
+        if not status.st_mode & 0o222 or not os.access(target, os.W_OK):
+            raise InputError(f"{name}: is read-only; refusing to replace it")
+        _check_folder(name, os.path.dirname(target) or ".")
+    elif not (stat.S_ISCHR(status.st_mode) or stat.S_ISFIFO(status.st_mode)):
+        raise InputError(f"{name}: is not a file, a character device or a pipe; refusing it")
+    if any(_same_file(target, status, other) for other in inputs):
+        raise InputError(f"{name}: refusing to overwrite one of the input articles")
 
 
 def write_atomic(path: str | os.PathLike[str], text: str, inputs: Iterable[str] = ()) -> None:
-    """Write `text` to a temporary file beside `path`, then rename it over `path`.
-
-    A run killed midway leaves the previous file intact; `path` may not be one of `inputs`.
-    """
+    """Write `text` to `path`: replace a regular file atomically, write a device or a pipe
+    through. `path` may not be one of `inputs`; a failed write raises OutputError and leaves
+    the previous file intact."""
     check_output_path(path, inputs)
-    target = Path(path)
-    folder = target.parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    name = os.fspath(path)
+    target = _target(name)
+    status = _status(name, target)
+    try:
+        if status is not None and not stat.S_ISREG(status.st_mode):
+            with open(target, "w", encoding="utf-8", newline="\n") as out:
+                out.write(text)
+        else:
+            _replace(target, text, stat.S_IMODE(status.st_mode) if status else None)
+    except OSError as error:
+        raise OutputError(f"{name}: cannot write ({error.strerror or error})") from None
+
+
+def _replace(target: str, text: str, mode: int | None) -> None:
+    folder = os.path.dirname(target) or "."
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder
+    )
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temporary, 0o644)
+        os.chmod(temporary, _new_file_mode() if mode is None else mode)
         os.replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        _remove(temporary)
         raise
+
+
+def _target(name: str) -> str:
+    """The path that will be written: symbolic links followed; a trailing / refused."""
+    if not name:
+        raise InputError("the output file name is empty")
+    if name.endswith(("/", os.sep, "/.", "/..")) or name in (".", ".."):
+        raise InputError(f"{name}: names a folder (ends with /); give a file name for the output")
+    return os.path.realpath(name)
+
+
+def _status(name: str, target: str) -> os.stat_result | None:
+    try:
+        return os.stat(target)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise InputError(f"{name}: cannot be used as the output ({error.strerror})") from None
+
+
+def _check_folder(name: str, folder: str) -> None:
+    """The folder must exist and take a new file: tried with a real temporary file, since
+    permission bits do not tell for root or a read-only file system."""
+    if not os.path.isdir(folder):
+        raise InputError(f"{name}: output folder {folder} does not exist")
+    try:
+        handle, probe = tempfile.mkstemp(prefix=".synth-probe.", dir=folder)
+    except OSError as error:
+        raise InputError(f"{name}: cannot write in {folder} ({error.strerror})") from None
+    os.close(handle)
+    _remove(probe)
+
+
+def _same_file(target: str, status: os.stat_result | None, other: str) -> bool:
+    if target == os.path.realpath(other):
+        return True
+    try:
+        return status is not None and os.path.samestat(status, os.stat(other))
+    except OSError:
+        return False
+
+
+def _new_file_mode() -> int:
+    """What open() would give a new file: 0o666 less the umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)

@@ -1,8 +1,11 @@
 """Render a briefing as Markdown, HTML or JSON.
 
 JSON is the canonical form (`Briefing.to_dict()`); Markdown and HTML come from the Jinja2
-templates shipped as `synth.templates`. Article text is never trusted: HTML is autoescaped and
-Markdown has its syntax characters escaped, so no article can change a briefing's structure.
+templates shipped as `synth.templates`. Article text, file names and URLs are never trusted:
+HTML is autoescaped, Markdown has its syntax characters escaped and only http(s) URLs become
+links, so no input can change a briefing's structure. Bidirectional override characters are
+removed from Markdown and HTML and written as \\u escapes in JSON, so no input can make the
+text display in another order than it reads.
 """
 
 from __future__ import annotations
@@ -18,11 +21,15 @@ from markupsafe import Markup
 
 from synth.core import Briefing, Evidence, Point, Source, SynthError
 from synth.read.dates import parse_date
+from synth.read.reflow import flat_text
 from synth.read.syndicate import report_count, wire_copies
 
 FORMATS = ("md", "html", "json")
 MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
 MD_LINE_START = re.compile(r"^(\d*)([#>+\-=.)])")
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+AUTOLINK_UNSAFE = re.compile(r"[\s<>`\\\x00-\x1f\x7f-\x9f]")
 
 
 def render(briefing: Briefing, fmt: str, appendix: bool = False) -> str:
@@ -33,7 +40,8 @@ def render(briefing: Briefing, fmt: str, appendix: bool = False) -> str:
     HTML always (collapsed), in JSON always.
     """
     if fmt == "json":
-        return json.dumps(briefing.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(briefing.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        return BIDI_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     if fmt not in FORMATS:
         raise SynthError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     template = _environment(autoescape=fmt == "html").get_template(f"briefing.{fmt}.j2")
@@ -54,7 +62,7 @@ def _context(briefing: Briefing) -> dict[str, Any]:
             marks.append(
                 Markup(
                     '<a class="cite" href="#source-{0}" title="{1}" aria-label="{2}">[{0}]</a>'
-                ).format(source_id, " ".join(sentence.split()), f"Source {source_id}: {label}")
+                ).format(source_id, flat_text(sentence), f"Source {source_id}: {label}")
             )
         return Markup("").join(marks)
 
@@ -99,7 +107,7 @@ def escape_markdown(text: str) -> str:
     and a line-start marker (heading, quote, list) is neutralized; whitespace collapses to one
     line, so no text can open a new block.
     """
-    text = " ".join(str(text).split())
+    text = " ".join(without_bidi(str(text)).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = MD_INLINE.sub(r"\\\1", text)
     return MD_LINE_START.sub(r"\1\\\2", text)
@@ -111,12 +119,44 @@ def cite_markdown(source_ids: Iterable[int]) -> str:
 
 
 def code_span(text: str) -> str:
-    return str(text).replace("`", "'")
+    """Text for inside a Markdown code span: on one line (a newline in a file name would end
+    the span and start a heading), no control characters, no backticks."""
+    text = CONTROL.sub(" ", without_bidi(str(text)))
+    return " ".join(text.split()).replace("`", "'")
+
+
+def markdown_link(url: str) -> str:
+    """A web address as a Markdown autolink, kept exactly (`_` and `&` intact); anything that
+    is not a plain http(s) address is written as escaped text, never as a link."""
+    url = without_bidi(str(url))
+    if _web_scheme(url) and not AUTOLINK_UNSAFE.search(url):
+        return f"<{url}>"
+    return escape_markdown(url)
 
 
 def safe_url(url: str) -> str:
     """Only web links become links: a javascript: or data: URL is dropped."""
-    return url if urlparse(url).scheme in {"http", "https"} else "#"
+    return url if _web_scheme(url) else "#"
+
+
+def _web_scheme(url: str) -> bool:
+    try:
+        return urlparse(url).scheme in {"http", "https"} and url[:1].isalpha()
+    except ValueError:
+        return False
+
+
+def without_bidi(text: str) -> str:
+    """Text without bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+    U+2066-U+2069), which can make text display in another order than it reads."""
+    return BIDI_CONTROLS.sub("", text)
+
+
+def _finalize(value: Any) -> Any:
+    """Every value a template prints, bidirectional controls removed (Markup stays Markup)."""
+    if isinstance(value, str):
+        return type(value)(without_bidi(value))
+    return value
 
 
 def template(name: str, autoescape: bool):  # type: ignore[no-untyped-def]
@@ -135,9 +175,11 @@ def _environment(autoescape: bool):  # type: ignore[no-untyped-def]
         autoescape=autoescape,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        finalize=_finalize,
     )
     env.filters["md"] = escape_markdown
     env.filters["cite_md"] = cite_markdown
     env.filters["code"] = code_span
     env.filters["safe_url"] = safe_url
+    env.filters["md_link"] = markdown_link
     return env
