@@ -186,7 +186,7 @@ def digest_command(
         int, typer.Option("--min-articles", min=1, help="Fewest articles that make a story.")
     ] = 2,
     max_words: Annotated[
-        int, typer.Option("--max-words", min=1, help="Cap on each briefing's point words.")
+        int, typer.Option("--max-words", min=1, help="Words of each briefing's main body.")
     ] = DEFAULT_MAX_WORDS,
     model: Annotated[
         str, typer.Option("--model", help="sentence-transformers model name or folder.")
