@@ -193,10 +193,10 @@ def cold_embedding(sources: Sequence[Source], sentences: Sequence[Sentence], cou
     """Embedding without the cache: the model encodes the sentences of `count` articles."""
     chosen = {s.id for s in sources[:: max(1, len(sources) // count)][:count] if not s.skipped}
     texts = [s.text for s in sentences if s.source in chosen]
-    import torch
+    from synth.understand.onnx_embed import BundledEmbedder
 
-    torch.set_num_threads(1)  # one core, so that CPU seconds are not inflated by thread spin
-    embedder = default_embedder(use_cache=False)
+    # The default model on one core, so that CPU seconds are not inflated by thread spin.
+    embedder = BundledEmbedder(threads=1)
     embedder.encode(texts[:8])  # load the model outside the measurement
     wall, cpu = time.perf_counter(), time.process_time()
     embedder.encode(texts)

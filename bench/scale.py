@@ -1,16 +1,22 @@
-"""Speed against the physical floor, the cached re-run, and scaling beside sumy's LexRank.
+"""Speed and memory beside sumy's LexRank: the seeds cold and cached, many similar short
+articles, and growing parts of the development set, all measured in one run.
 
-    .venv/bin/python bench/scale.py [--dataset ../shared/eval/multinews-dev]
-                                    [--sizes 10,50,100,200] [--lexrank-cap 120]
+    .venv/bin/python bench/scale.py [--dataset ../shared/eval/multinews-dev] [--repeats 5]
+                                    [--similar 100,400,2000] [--sizes 10,50,100,200]
+                                    [--lexrank-cap 120] [--seeds-only]
 
-Every number is a separate process, timed from the outside, peak memory from the kernel
-(`os.wait4`), so start-up and imports count as a user would feel them.
+Every number is a separate process timed from the outside, so start-up and imports count as a
+user would feel them; peak memory is the kernel's account of that process (`os.wait4`, the
+rusage of the one child waited for). The yardstick is sumy's LexRank ranking the same
+sentences synth reads (through `synth.evaluate.baselines`, in a fresh process).
 
-- floor: a bare script that imports sentence-transformers, loads the model and encodes the
-  same sentences synth embeds, nothing else; synth's cold run is compared to it.
-- cached: a second `synth brief` whose sentences are all in the embedding cache.
-- scale: the docs of the first N clusters given as one input; synth, the floor on the same
-  sentences, and LexRank on the same sentences (stopped at a time cap).
+- seeds: median of `--repeats` rounds, the rows taking turns within a round. "cold" is
+  `synth brief --no-cache` after the ONNX export exists (made first, once, and timed apart);
+  "cached" a run whose sentences are all in the embedding cache; "sentence-transformers" the
+  cold run with `--model` naming the bundled model's folder, which takes the torch path.
+- similar: N short articles about one event, made deterministically from the development set
+  (`similar_articles`); cold runs.
+- dev: the docs of the first N clusters given as one input; cold runs.
 """
 
 from __future__ import annotations
@@ -18,22 +24,19 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-
-FLOOR = """
-import json, sys
-from sentence_transformers import SentenceTransformer
-sentences = json.load(open(sys.argv[1]))
-model = SentenceTransformer(sys.argv[2], device="cpu")
-model.encode(sentences, batch_size=32, normalize_embeddings=True, show_progress_bar=False)
-"""
+SIMILAR_POOL = 24
+SIMILAR_SENTENCES = 4
 
 LEXRANK = """
 import json, sys
@@ -45,11 +48,13 @@ sumy_ranking("lexrank", sentences)
 """
 
 
-def run(command: list[str], cap: float | None = None, env: dict[str, str] | None = None):
+def run(
+    command: list[str], cap: float | None = None, env: dict[str, str] | None = None
+) -> tuple[float, float, bool]:
     """(seconds, peak MB, finished) of one process."""
     started = time.perf_counter()
     process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT
     )
     finished = True
     deadline = None if cap is None else started + cap
@@ -62,93 +67,158 @@ def run(command: list[str], cap: float | None = None, env: dict[str, str] | None
             _, status, usage = os.wait4(process.pid, 0)
             finished = False
             break
-        time.sleep(0.05)
+        time.sleep(0.02)
     seconds = time.perf_counter() - started
+    errors = process.stderr.read().decode(errors="replace") if process.stderr else ""
     if finished and os.waitstatus_to_exitcode(status) not in (0, 3):
-        raise SystemExit(f"failed: {' '.join(command[:4])} ...")
+        raise SystemExit(f"failed: {' '.join(command[:5])} ...\n{errors[-2000:]}")
     return seconds, usage.ru_maxrss / 1024, finished
 
 
-def sentences_of(paths: list[str]) -> list[str]:
+def sentences_of(paths: Sequence[str]) -> list[str]:
     from synth.read.segment import segment_sources
     from synth.read.sources import load_sources
 
-    return [s.text for s in segment_sources(load_sources(paths))]
+    return [s.text for s in segment_sources(load_sources(list(paths)))]
 
 
-def synth_command(paths: list[str], *options: str) -> list[str]:
-    return [PYTHON, "-m", "synth.cli", "brief", *paths, "-q", *options]
+def synth_command(paths: Sequence[str], cache: Path, *options: str) -> list[str]:
+    return [PYTHON, "-m", "synth.cli", "brief", *paths, "-q", "--cache-dir", str(cache), *options]
 
 
-def floor_row(paths: list[str], folder: Path) -> tuple[int, float, float]:
-    from synth.understand.embed import resolve_model
-
-    texts = sentences_of(paths)
+def lexrank_command(texts: list[str], folder: Path) -> list[str]:
     listing = folder / "sentences.json"
     listing.write_text(json.dumps(texts))
-    seconds, peak, _ = run([PYTHON, "-c", FLOOR, str(listing), resolve_model("all-MiniLM-L6-v2")])
-    return len(texts), seconds, peak
+    return [PYTHON, "-c", LEXRANK, str(listing)]
 
 
-def seeds_table(folder: Path) -> None:
+def seeds_table(folder: Path, cache: Path, repeats: int) -> None:
+    from synth.understand.embed import DEFAULT_MODEL, resolve_model
+
     seeds = [str(ROOT / "fixtures" / "aleppo")]
-    count, floor_seconds, floor_peak = floor_row(seeds, folder)
-    cold, cold_peak, _ = run(synth_command(seeds, "--no-cache"))
-    cache = folder / "cache"
-    run(synth_command(seeds, "--cache-dir", str(cache)))
-    cached, cached_peak, _ = run(synth_command(seeds, "--cache-dir", str(cache)))
-    print(f"Seeds ({count} sentences), each a fresh process:\n")
-    print("| run | seconds | peak MB | / floor |")
+    texts = sentences_of(seeds)
+    run(synth_command(seeds, cache))  # fills the embedding cache; cold rows do not read it
+    rows = {
+        "sumy LexRank, same sentences (yardstick)": lexrank_command(texts, folder),
+        "synth brief, cold (`--no-cache`)": synth_command(seeds, cache, "--no-cache"),
+        "synth brief, all sentences cached": synth_command(seeds, cache),
+        "synth brief, cold, through sentence-transformers (`--model` folder)": synth_command(
+            seeds, cache, "--no-cache", "--model", resolve_model(DEFAULT_MODEL)
+        ),
+    }
+    measured: dict[str, list[tuple[float, float]]] = {name: [] for name in rows}
+    for _ in range(repeats):
+        for name, command in rows.items():
+            seconds, peak, _ = run(command)
+            measured[name].append((seconds, peak))
+    yardstick = statistics.median(s for s, _ in measured[next(iter(rows))])
+    print(f"Seeds ({len(texts)} sentences), median of {repeats} rounds, each a fresh process:\n")
+    print("| run | seconds | peak MB | / LexRank |")
     print("|---|---:|---:|---:|")
+    for name, results in measured.items():
+        seconds = statistics.median(s for s, _ in results)
+        peak = max(p for _, p in results)
+        print(f"| {name} | {seconds:.2f} | {peak:.0f} | {seconds / yardstick:.2f} |")
+    print(flush=True)
+
+
+def export_row(cache: Path) -> None:
+    seconds, peak, _ = run([PYTHON, "-m", "synth.understand.onnx_embed", str(cache)])
+    print(f"One-time ONNX export of the bundled model: {seconds:.1f} s, peak {peak:.0f} MB.\n")
+
+
+def similar_articles(dataset: Path, count: int, folder: Path) -> list[str]:
+    """`count` short articles about one event, the same for every run.
+
+    The pool is the first `SIMILAR_POOL` sentences of the development cluster with the most
+    articles; each article takes `SIMILAR_SENTENCES` of them in order (drawn with its own
+    seed) and drops one inner word from each with even odds, the way outlets lightly edit
+    the same wire copy.
+    """
+    clusters = sorted(p for p in dataset.iterdir() if (p / "docs").is_dir())
+    largest = max(clusters, key=lambda c: (len(list((c / "docs").iterdir())), c.name))
+    pool = list(dict.fromkeys(sentences_of([str(largest / "docs")])))[:SIMILAR_POOL]
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for k in range(count):
+        draw = random.Random(k)
+        chosen = sorted(draw.sample(range(len(pool)), SIMILAR_SENTENCES))
+        body = "\n\n".join(_edited(pool[i], draw) for i in chosen)
+        path = folder / f"article-{k:05d}.txt"
+        path.write_text(f"---\noutlet: Outlet {k}\n---\n{body}\n", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def _edited(sentence: str, draw: random.Random) -> str:
+    words = sentence.split()
+    if len(words) > 6 and draw.random() < 0.5:
+        del words[draw.randrange(1, len(words) - 1)]
+    return " ".join(words)
+
+
+def scale_row(label: str, paths: list[str], cache: Path, cap: float, folder: Path) -> None:
+    texts = sentences_of(paths)
+    seconds, peak, _ = run(synth_command(paths, cache, "--no-cache", "-f", "json"))
+    lex_seconds, lex_peak, done = run(lexrank_command(texts, folder), cap=cap)
+    lexrank = f"{lex_seconds:.1f}" if done else f"> {cap:.0f} (stopped)"
     print(
-        f"| floor: import + load model + encode | {floor_seconds:.2f} | {floor_peak:.0f} | 1.00 |"
+        f"| {label} | {len(paths)} | {len(texts)} | {len(set(texts))} | {seconds:.1f} | "
+        f"{peak:.0f} | {lexrank} | {lex_peak:.0f} |",
+        flush=True,
     )
+
+
+def scale_header(first: str) -> None:
     print(
-        f"| synth brief, cold (--no-cache) | {cold:.2f} | {cold_peak:.0f} | "
-        f"{cold / floor_seconds:.2f} |"
+        f"| {first} | articles | sentences | distinct | synth s | synth peak MB "
+        "| LexRank s | LexRank peak MB |"
     )
-    print(
-        f"| synth brief, all sentences cached | {cached:.2f} | {cached_peak:.0f} | "
-        f"{cached / floor_seconds:.2f} |"
-    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+
+
+def similar_table(dataset: Path, counts: list[int], cache: Path, cap: float, folder: Path) -> None:
+    scale_header("similar articles")
+    for count in counts:
+        paths = similar_articles(dataset, count, folder / f"similar-{count}")
+        scale_row(str(count), paths, cache, cap, folder)
     print()
 
 
-def scale_table(dataset: Path, sizes: list[int], cap: float, folder: Path) -> None:
+def dev_table(dataset: Path, sizes: list[int], cache: Path, cap: float, folder: Path) -> None:
+    scale_header("dev clusters")
     clusters = sorted(p for p in dataset.iterdir() if (p / "docs").is_dir())
-    print(
-        "| clusters | articles | sentences | synth s | synth peak MB | floor s | synth / floor "
-        "| LexRank s | LexRank peak MB |"
-    )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in sizes:
         paths = [str(p) for c in clusters[:size] for p in sorted((c / "docs").glob("*.txt"))]
-        count, floor_seconds, _ = floor_row(paths, folder)
-        seconds, peak, _ = run(synth_command(paths, "--no-cache", "-f", "json"))
-        lex_seconds, lex_peak, done = run(
-            [PYTHON, "-c", LEXRANK, str(folder / "sentences.json")], cap=cap
-        )
-        lexrank = f"{lex_seconds:.1f}" if done else f"> {cap:.0f} (stopped)"
-        print(
-            f"| {size} | {len(paths)} | {count} | {seconds:.1f} | {peak:.0f} | "
-            f"{floor_seconds:.1f} | {seconds / floor_seconds:.2f} | {lexrank} | {lex_peak:.0f} |",
-            flush=True,
-        )
+        scale_row(str(size), paths, cache, cap, folder)
+
+
+def numbers(text: str) -> list[int]:
+    return [int(part) for part in text.split(",") if part]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dataset", default=str(ROOT.parent / "shared/eval/multinews-dev"))
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--similar", default="100,400,2000")
     parser.add_argument("--sizes", default="10,50,100,200")
     parser.add_argument("--lexrank-cap", type=float, default=120.0)
     parser.add_argument("--seeds-only", action="store_true")
     options = parser.parse_args()
+    print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        seeds_table(folder)
+        cache = folder / "cache"
+        export_row(cache)
+        seeds_table(folder, cache, options.repeats)
         if not options.seeds_only:
-            sizes = [int(s) for s in options.sizes.split(",")]
-            scale_table(Path(options.dataset), sizes, options.lexrank_cap, folder)
+            dataset, cap = Path(options.dataset), options.lexrank_cap
+            if not dataset.is_dir():
+                raise SystemExit(f"no development set at {dataset}: give --dataset")
+            similar_table(dataset, numbers(options.similar), cache, cap, folder)
+            dev_table(dataset, numbers(options.sizes), cache, cap, folder)
+    print(f"\nload average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

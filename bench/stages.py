@@ -18,16 +18,16 @@ def main(paths: list[str]) -> None:
     started = time.perf_counter()
     from synth.pipeline import Pipeline
     from synth.read.sources import load_sources
-    from synth.understand.embed import SentenceTransformerEmbedder
+    from synth.understand.onnx_embed import BundledEmbedder
     from synth.write.render import render
 
     imports = time.perf_counter() - started
     t = time.perf_counter()
     sources = load_sources(paths)
     read = time.perf_counter() - t
-    embedder = SentenceTransformerEmbedder()
+    embedder = BundledEmbedder()  # the default: ONNX Runtime (exported first if need be)
     t = time.perf_counter()
-    embedder.load()
+    embedder.backend()
     load = time.perf_counter() - t
     briefing = Pipeline(embedder=embedder).run(sources, 350)
     t = time.perf_counter()

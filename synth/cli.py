@@ -31,6 +31,9 @@ app = typer.Typer(
     help="Turn several news articles about one event into one attributed briefing.",
 )
 
+MODEL_HELP = (
+    "all-MiniLM-L6-v2 (bundled, run on ONNX Runtime) or a sentence-transformers model folder."
+)
 PARTIAL = 3
 INTERNAL_ERROR = 70
 INTERRUPTED = Interrupted.exit_code
@@ -103,14 +106,19 @@ def brief(
             help="Add quotes, figures and coverage to Markdown (HTML: collapsed; JSON: always).",
         ),
     ] = False,
-    model: Annotated[
-        str, typer.Option("--model", help="sentence-transformers model name or folder.")
-    ] = DEFAULT_MODEL,
+    model: Annotated[str, typer.Option("--model", help=MODEL_HELP)] = DEFAULT_MODEL,
     cache_dir: Annotated[
         Path | None,
-        typer.Option("--cache-dir", help="Embedding cache folder (default: user cache folder)."),
+        typer.Option(
+            "--cache-dir",
+            help="Folder of the embedding cache and the model's ONNX export "
+            "(default: SYNTH_CACHE_DIR, else the user cache folder).",
+        ),
     ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not cache embeddings.")] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Neither read nor write cached embeddings."),
+    ] = False,
     max_size: Annotated[
         float, typer.Option("--max-size", help="Largest input to read, in MB.")
     ] = 20.0,
@@ -309,9 +317,7 @@ def evaluate_command(
         Path | None, typer.Option("--out", help="Write each summary to OUT/<method>/<cluster>.txt.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the table as JSON.")] = False,
-    model: Annotated[
-        str, typer.Option("--model", help="sentence-transformers model name or folder.")
-    ] = DEFAULT_MODEL,
+    model: Annotated[str, typer.Option("--model", help=MODEL_HELP)] = DEFAULT_MODEL,
 ) -> None:
     """Score synth and the classic summarizers with ROUGE against human references."""
     from synth.evaluate.harness import (
@@ -336,7 +342,8 @@ def evaluate_command(
             chosen,
             budgets,
             out,
-            embedder=_stages(ctx).get("embedder") or default_embedder(model),
+            embedder=_stages(ctx).get("embedder")
+            or default_embedder(model, note=lambda message: _say(f"note: {message}")),
             progress=advance,
         )
     sys.stdout.write(format_json(results) if as_json else format_table(results))

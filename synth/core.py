@@ -202,20 +202,34 @@ class SourceCoverage:
 
 
 @dataclass(frozen=True)
+class Certainty:
+    """How sure a point is: `key` for programs, `label` for readers, the independent reports
+    that carry it, and for a disputed point the index of its difference in the briefing."""
+
+    key: str = "single"
+    label: str = "one report"
+    reports: int = 1
+    difference: int | None = None
+
+
+@dataclass(frozen=True)
 class RankedPoint:
     """A point chosen for the briefing, with its global rank (1 = most important)."""
 
     rank: int
     point: Point
     score: float
-    certainty: str = "single source"
+    certainty: Certainty = field(default_factory=Certainty)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "rank": self.rank,
             "text": self.point.text,
             "sources": list(self.point.sources),
-            "certainty": self.certainty,
+            "certainty": self.certainty.key,
+            "certainty_label": self.certainty.label,
+            "reports": self.certainty.reports,
+            "difference": self.certainty.difference,
             "evidence": [e.to_dict() for e in self.point.evidence],
         }
 

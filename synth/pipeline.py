@@ -15,11 +15,12 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from synth.compare.certainty import certainty
+from synth.compare.certainty import certainty, supporting_sources
 from synth.compare.coverage import source_coverage
 from synth.compare.differences import Comparer
 from synth.compare.figures import key_figures
 from synth.compare.quotes import QuoteFinder
+from synth.compare.speakers import SpeakerFinder
 from synth.compare.wording import word_difference
 from synth.core import (
     Briefing,
@@ -37,7 +38,12 @@ from synth.read.sources import DEFAULT_MAX_BYTES, Paths, load_sources
 from synth.read.syndicate import mark_reports
 from synth.stages import ClusterStage, CompareStage, Embedder, MergeStage, QuoteStage, RankStage
 from synth.understand.cluster import Clusterer
-from synth.understand.embed import DEFAULT_MODEL, SentenceTransformerEmbedder
+from synth.understand.embed import (
+    DEFAULT_MODEL,
+    SentenceTransformerEmbedder,
+    encode_distinct,
+    is_bundled,
+)
 from synth.understand.layout import (
     Layout,
     Layouter,
@@ -77,12 +83,13 @@ class Pipeline:
     """The stages of a briefing, each swappable: any object that meets the stage's protocol
     in `synth.stages` will do (tests hand in fakes)."""
 
-    embedder: Embedder = field(default_factory=SentenceTransformerEmbedder)
+    embedder: Embedder = field(default_factory=lambda: default_embedder(use_cache=False))
     merger: MergeStage = field(default_factory=Merger)
     ranker: RankStage = field(default_factory=Ranker)
     clusterer: ClusterStage = field(default_factory=Clusterer)
     comparer: CompareStage = field(default_factory=Comparer)
     quoter: QuoteStage = field(default_factory=QuoteFinder)
+    speakers: SpeakerFinder = field(default_factory=SpeakerFinder)
     progress: Progress | None = None
 
     def run(
@@ -102,7 +109,7 @@ class Pipeline:
         sources = mark_reports(sources, sentences)
         if vectors is None:
             with self._stage(f"embed {len(sentences)} sentences", timings, key="embed"):
-                vectors = self.embedder.encode([s.text for s in sentences])
+                vectors = encode_distinct(self.embedder, [s.text for s in sentences])
         with self._stage("merge", timings):
             points, point_vectors = self.merger.merge(sentences, vectors, sources)
         material = Material(sources, sentences, vectors, points, point_vectors)
@@ -194,13 +201,18 @@ class Pipeline:
         differences: tuple[Difference, ...],
     ) -> Briefing:
         """The briefing of a named layout: ranks, certainty, coverage and the title."""
-        points = material.points
-        disputed = {key for d in differences for key in d.evidence_keys()}
+        points, sentences, report_of = material.points, material.sentences, material.report_of
         rank_of = {index: rank for rank, index in enumerate(layout.order, start=1)}
 
         def placed(index: int) -> RankedPoint:
-            level = certainty(points[index], material.sentences, disputed, material.report_of)
-            return RankedPoint(rank_of[index], points[index], float(scores[index]), level)
+            point = points[index]
+            support = supporting_sources(
+                point, material.point_vectors[index], sentences, material.vectors, report_of
+            )
+            level = certainty(
+                point, sentences, differences, report_of, support, self.speakers.claimant
+            )
+            return RankedPoint(rank_of[index], point, float(scores[index]), level)
 
         section_ids = [int(layout.labels[s[0]]) for s in layout.sections]
         sections = tuple(
@@ -291,15 +303,23 @@ def default_embedder(
     note: Callable[[str], None] | None = None,
     wrap: Callable[[Embedder], Embedder] | None = None,
 ) -> Embedder:
-    """The sentence-transformers model, behind the on-disk cache unless it is turned off;
-    a cache that cannot be used is reported to `note`.
+    """The model's embedder, behind the on-disk cache unless it is turned off; a cache that
+    cannot be used is reported to `note`.
 
-    `wrap` places the model where it runs (a digest engine's encoder); the cache stays here.
+    The bundled model runs on ONNX Runtime (its export kept in `cache_dir` even when the
+    embedding cache is off); any other model through sentence-transformers. Both give the
+    bundled model the same vectors to about 1e-7, so they share cached vectors. `wrap` places
+    the model where it runs (a digest engine's encoder); the cache stays here.
     """
     from synth.understand.cache import CachedEmbedder, default_cache_dir, model_fingerprint
     from synth.understand.embed import resolve_model
+    from synth.understand.onnx_embed import BundledEmbedder
 
-    embedder: Embedder = SentenceTransformerEmbedder(model)
+    embedder: Embedder
+    if is_bundled(model):
+        embedder = BundledEmbedder(model, cache_dir, note)
+    else:
+        embedder = SentenceTransformerEmbedder(model)
     if wrap is not None:
         embedder = wrap(embedder)
     if not use_cache:

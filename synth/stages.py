@@ -1,8 +1,8 @@
 """The contracts of the swappable stages: what the pipeline asks of each, and nothing more.
 
-Each default stage (`SentenceTransformerEmbedder`, `Merger`, `Ranker`, `Clusterer`,
-`Comparer`, `QuoteFinder`) satisfies one of these protocols; a caller or a test hands the
-`Pipeline` any object of the same shape instead. Data flows one way through the frozen
+Each default stage (`BundledEmbedder`, `Merger`, `Ranker`, `Clusterer`, `Comparer`,
+`QuoteFinder`) satisfies one of these protocols; a caller or a test hands the `Pipeline` any
+object of the same shape instead. Data flows one way through the frozen
 dataclasses of `synth.core`, so a stage never sees more than its inputs.
 """
 

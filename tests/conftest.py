@@ -73,10 +73,24 @@ def aleppo_files() -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def real_embedder():
-    from synth.understand.embed import SentenceTransformerEmbedder
+def model_cache(tmp_path_factory) -> Path:
+    """A cache folder holding the ONNX export of the bundled model, made once per session."""
+    from synth.understand.embed import DEFAULT_MODEL, resolve_model
+    from synth.understand.onnx_embed import ensure_export
 
-    return SentenceTransformerEmbedder()
+    folder = tmp_path_factory.mktemp("model-cache")
+    ensure_export(Path(resolve_model(DEFAULT_MODEL)), folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def real_embedder(model_cache):
+    """The default embedder: the bundled model on ONNX Runtime (never the fallback)."""
+    from synth.understand.onnx_embed import BundledEmbedder, OnnxEmbedder
+
+    embedder = BundledEmbedder(cache_dir=model_cache)
+    assert isinstance(embedder.backend(), OnnxEmbedder)
+    return embedder
 
 
 @pytest.fixture(scope="session")

@@ -93,18 +93,22 @@ def test_same_bytes_on_second_run_and_reverse_order(aleppo_briefing, aleppo_file
         assert render(again, fmt) == render(aleppo_briefing, fmt)
 
 
-def test_twenty_runs_any_order_one_or_two_threads_same_bytes(aleppo_briefing, aleppo_files):
-    import torch
-
-    from synth.understand.embed import SentenceTransformerEmbedder
+def test_twenty_runs_any_order_one_or_two_threads_same_bytes(
+    aleppo_briefing, aleppo_files, model_cache
+):
+    from synth.understand.onnx_embed import BundledEmbedder
 
     expected = render(aleppo_briefing, "json")
-    previous = torch.get_num_threads()
-    try:
-        for run in range(20):
-            torch.set_num_threads(1 + run % 2)
-            files = aleppo_files if run % 3 else list(reversed(aleppo_files))
-            briefing = synth.brief(files, embedder=SentenceTransformerEmbedder())
-            assert render(briefing, "json") == expected, f"run {run} differs"
-    finally:
-        torch.set_num_threads(previous)
+    for run in range(20):
+        embedder = BundledEmbedder(cache_dir=model_cache, threads=1 + run % 2)
+        files = aleppo_files if run % 3 else list(reversed(aleppo_files))
+        briefing = synth.brief(files, embedder=embedder)
+        assert render(briefing, "json") == expected, f"run {run} differs"
+
+
+def test_sentence_transformers_path_gives_the_same_bytes(aleppo_briefing, aleppo_files):
+    """`--model` with a folder goes through sentence-transformers: same model, same briefing."""
+    from synth.understand.embed import SentenceTransformerEmbedder
+
+    briefing = synth.brief(aleppo_files, embedder=SentenceTransformerEmbedder())
+    assert render(briefing, "json") == render(aleppo_briefing, "json")

@@ -1,7 +1,7 @@
 import numpy as np
 
 from synth.core import Sentence, Source
-from synth.understand.merge import Merger, quote_shingles
+from synth.understand.merge import Groups, Merger, quote_shingles
 
 
 def build(texts_by_source):
@@ -64,3 +64,32 @@ def test_quote_shingles_only_inside_quotes():
     assert quote_shingles("he said “one two three four five six”", 6) == {
         ("one", "two", "three", "four", "five", "six")
     }
+
+
+def test_a_sentence_carried_by_many_outlets_is_one_point_with_few_neighbours():
+    outlets = 60
+    sources, sentences = build([["The dam burst at dawn on Tuesday, flooding the town."]] * outlets)
+    vectors = np.tile(np.eye(1, 8, dtype=np.float32), (outlets, 1))
+    points, _ = Merger(neighbours=3).merge(sentences, vectors, sources)
+    assert len(points) == 1 and points[0].sources == tuple(range(1, outlets + 1))
+
+
+def test_group_mean_similarity_is_the_mean_of_the_cross_similarities():
+    vectors = np.random.default_rng(1).normal(size=(9, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    groups = Groups(vectors, [set() for _ in range(9)])
+    groups.join(0, 1)
+    groups.join(2, 3)
+    groups.join(groups.find(2), 4)
+    a, b = groups.find(0), groups.find(4)
+    expected = float((vectors[[0, 1]] @ vectors[[2, 3, 4]].T).mean())
+    assert abs(groups.mean_similarity(a, b) - expected) < 1e-6
+    assert groups.listing() == [[0, 1], [2, 3, 4], [5], [6], [7], [8]]
+
+
+def test_groups_share_a_quote_when_any_two_members_do():
+    runs = [{("a",)}, {("b",)}, {("c",)}, {("b",)}]
+    groups = Groups(np.eye(4, dtype=np.float32), runs)
+    groups.join(0, 1)
+    assert groups.share_quote(groups.find(0), 3)
+    assert not groups.share_quote(groups.find(0), 2)

@@ -87,3 +87,17 @@ def test_a_shorter_copy_of_a_shown_point_is_a_restatement():
     copy = Point(1, (1,), "Monitors also reported sporadic clashes with new raids.", (2,), ())
     other = Point(2, (2,), "Aid workers evacuated scores of patients from the Old City.", (3,), ())
     assert restates(copy, [shown]) and not restates(other, [shown])
+
+
+def test_a_subtopic_of_the_lede_gets_a_section_of_its_own():
+    vectors = unit(
+        [[1, 0, 0, i * 0.01] for i in range(7)] + [[0, 0, 1, 0], [0, 0, 1, 0.3], [0, 0, 1, 0.6]]
+    )
+    labels = np.array([0] * 7 + [1] * 3)
+    chosen = [0, 7, 1, 2, 3, 4, 5, 6]  # the lede holds point 7; its subtopic shows nothing else
+    scores = np.array([1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.45, 0.95, 0.3, 0.2])
+    layout = Layouter(Ranker(duplicate_similarity=0.99)).lay_out(
+        chosen, labels, points(10), vectors, scores, np.ones(10, dtype=bool), 80
+    )
+    assert 7 in layout.lede and (8, 9) in layout.sections
+    assert all(len(s) >= 2 for s in layout.sections)

@@ -8,8 +8,9 @@ from synth.write.render import escape_markdown, render
 from tests.conftest import briefing_of_lines
 
 ATTACK = (
-    "Officials said </li><script>alert(1)</script> and <img src=x onerror=alert(2)> "
-    "then [x](javascript:alert(3)) | a | b | and {{ 7*7 }} were all in the text today."
+    "Rotterdam port officials said </li><script>alert(1)</script> and <img src=x "
+    "onerror=alert(2)> then [x](javascript:alert(3)) | a | b | and {{ 7*7 }} were all in a "
+    "statement on Monday."
 )
 
 
@@ -19,7 +20,7 @@ def hostile_briefing(fake_embedder):
     escaping must not depend on it."""
     articles = {
         "a.txt": f"# Heading injected\n{ATTACK}\n",
-        "b.txt": f"{ATTACK}\nA second, harmless sentence about the weather is here.\n",
+        "b.txt": f"{ATTACK}\nA second, harmless sentence about the weather in Lisbon is here.\n",
     }
     return briefing_of_lines(articles, fake_embedder)
 
@@ -144,12 +145,12 @@ def test_only_web_addresses_become_links_and_keep_their_characters(
 def test_bidi_overrides_are_removed_from_text_and_names(tmp_path, fake_embedder):
     override = "\u202e"
     name = tmp_path / f"evil{override}txt.md"
-    name.write_text(STORY.replace("repairs", f"repairs{override}\u2066 reversed\u2069"))
+    name.write_text(STORY.replace("queues", f"queues{override}\u2066 reversed\u2069"))
     briefing = synth.brief([name], embedder=fake_embedder)
     for fmt in ("md", "html"):
         output = render(briefing, fmt)
         assert not re.search("[\u202a-\u202e\u2066-\u2069]", output), fmt
-        assert "repairs reversed" in output or "repairs  reversed" in output
+        assert "queues reversed" in output or "queues  reversed" in output
     data = render(briefing, "json")
     assert override not in data and "\\u202e" in data
     assert json.loads(data) == briefing.to_dict()

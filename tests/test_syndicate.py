@@ -30,3 +30,11 @@ def test_sources_with_little_in_common_stay_independent():
     texts = {1: WIRE, 2: [WIRE[0], "Completely different reporting follows here.", "And more."]}
     sources = [Source(i, f"{i}", "", f"S{i}") for i in (1, 2)]
     assert [s.report for s in mark_reports(sources, sentences_for(texts))] == [1, 2]
+
+
+def test_hundreds_of_identical_copies_are_one_report():
+    texts = {i: WIRE for i in range(1, 501)}
+    texts[501] = ["An unrelated story about a local election.", "It had three sentences.", "Ok."]
+    sources = [Source(i, f"{i}", "", f"S{i}") for i in texts]
+    marked = mark_reports(sources, sentences_for(texts))
+    assert {s.report for s in marked[:500]} == {1} and marked[500].report == 501

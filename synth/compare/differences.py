@@ -10,7 +10,7 @@ and the values are close enough to be two estimates of one number, not two numbe
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,17 +24,23 @@ from synth.compare.figures import (
 )
 from synth.core import Difference, Point, Sentence, Source, Variant, sentence_evidence
 from synth.lang.en import (
+    CUMULATIVE,
+    DAY_MENTION,
     LATIN_WORD,
     NOT_PLACES,
     PLACE,
     PRONOUN_START,
+    RANGE,
     SCOPE,
     SPEECH_CUE,
     stem,
 )
-from synth.understand.merge import similar_pairs
+from synth.read.dates import parse_date
+from synth.understand.neighbours import NEIGHBOURS, BestPairs, similarity_blocks
 
 SPEECH_REACH = 130
+# Parts that add up to within 10% of a larger count may be what it totals.
+PART_SLACK = 1.1
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,7 @@ class Comparer:
     support_similarity: float = 0.55
     max_count_ratio: float = 2.0
     max_percent_gap: float = 15.0
+    neighbours: int = NEIGHBOURS
 
     def differences(
         self,
@@ -57,15 +64,14 @@ class Comparer:
     ) -> list[Difference]:
         point_of = {k: p.id for p in points for k in p.sentences}
         figures = [figure_claims(s) for s in sentences]
+        context = QuantityContext.of(sentences, sources)
         places = [place_names(s.text) for s in sentences]
+        scopes = [scope_places(s.text) for s in sentences]
         figure_edges: dict[str, list[tuple[float, FigureClaim, FigureClaim]]] = defaultdict(list)
         place_edges: list[tuple[int, int, str, str]] = []
-        floor = min(self.figure_similarity, self.place_similarity)
-        for i, j, sim in topical_pairs(sentences, vectors, floor):
-            if sentences[i].source == sentences[j].source:
-                continue
-            if sim >= self.figure_similarity and same_scope(sentences[i].text, sentences[j].text):
-                for key, a, b in self._figure_conflicts(figures[i], figures[j]):
+        for i, j, sim in self._candidate_pairs(sentences, vectors, figures, places, point_of):
+            if sim >= self.figure_similarity and same_scope(scopes[i], scopes[j]):
+                for key, a, b in self._figure_conflicts(figures[i], figures[j], context):
                     if key != "percent" or sim >= self.percent_similarity:
                         figure_edges[key].append((sim, a, b))
             same_point = point_of.get(i) == point_of.get(j)
@@ -83,8 +89,48 @@ class Comparer:
         found += self._place_differences(place_edges, sentences, vectors, places, sources)
         return [d for d in found if d is not None]
 
+    def _candidate_pairs(
+        self,
+        sentences: Sequence[Sentence],
+        vectors: np.ndarray,
+        figures: Sequence[Sequence[FigureClaim]],
+        places: Sequence[set[str]],
+        point_of: Mapping[int, int],
+    ) -> list[tuple[int, int, float]]:
+        """Pairs (i < j, similarity) of different outlets' sentences that could differ.
+
+        Only sentences with figures or places take part, and a pair only when both give
+        figures (not the same values) or both give places (not the same ones) and they are
+        close enough for that kind; each sentence keeps its `neighbours` closest such partners,
+        so copies carried by hundreds of outlets cost linear time.
+        """
+        values = _labels([frozenset(c.value for c in claims) for claims in figures])
+        named = _labels([frozenset(found) for found in places])
+        active = np.flatnonzero((values > 0) | (named > 0))
+        if len(active) < 2:
+            return []
+        source_of = np.array([s.source for s in sentences])[active]
+        point = np.array([point_of.get(k, -1) for k in range(len(sentences))])[active]
+        values, named = values[active], named[active]
+        close = TopicalSimilarity(sentences, vectors, active)
+        floor = min(self.figure_similarity, self.place_similarity)
+        best = BestPairs(self.neighbours)
+        for start, sim in close.blocks():
+            rows = slice(start, start + sim.shape[0])
+            figure = _differ(values[rows], values) & (sim >= self.figure_similarity)
+            near = (point[rows, np.newaxis] == point) | (sim >= self.place_similarity)
+            place = _differ(named[rows], named) & near
+            other = source_of[rows, np.newaxis] != source_of
+            wanted = other & (sim >= floor) & (figure | place)
+            best.add(active[rows], active, np.where(wanted, sim, -np.inf))
+        low, high, score = best.pairs()
+        return list(zip(low.tolist(), high.tolist(), score.tolist(), strict=True))
+
     def _figure_conflicts(
-        self, left: Sequence[FigureClaim], right: Sequence[FigureClaim]
+        self,
+        left: Sequence[FigureClaim],
+        right: Sequence[FigureClaim],
+        context: QuantityContext | None = None,
     ) -> list[tuple[str, FigureClaim, FigureClaim]]:
         conflicts = []
         for a in left:
@@ -94,6 +140,8 @@ class Comparer:
                 if _states(b.value, left) or _states(a.value, right):
                     continue
                 if a.subject and b.subject and a.subject != b.subject:
+                    continue
+                if a.head != b.head or (context and not context.same_quantity(a, b)):
                     continue
                 if a.unit == "percent":
                     close = abs(a.value - b.value) <= self.max_percent_gap
@@ -176,36 +224,135 @@ class Comparer:
                 group[next(iter(mentioned))].add(k)
 
 
-def topical_pairs(
-    sentences: Sequence[Sentence], vectors: np.ndarray, floor: float
-) -> list[tuple[int, int, float]]:
-    """Pairs of sentences about the same thing, with their similarity.
+@dataclass(frozen=True)
+class QuantityContext:
+    """What the articles say around two figures, to tell one quantity from two.
+
+    `counts` holds, per source and counted word, every count that source gives (increments
+    such as "another 105" included): an outlet that counts civilians killed in the east and,
+    separately, in the west gives parts whose sum another outlet may report as a whole.
+    """
+
+    texts: tuple[str, ...]
+    source_of: tuple[int, ...]
+    counts: dict[tuple[int, str], frozenset[float]]
+    published: dict[int, str]
+
+    @classmethod
+    def of(cls, sentences: Sequence[Sentence], sources: Sequence[Source]) -> QuantityContext:
+        counts: dict[tuple[int, str], set[float]] = defaultdict(set)
+        for sentence in sentences:
+            for claim in figure_claims(sentence, increments=True):
+                if claim.unit == "count":
+                    counts[(sentence.source, claim.head)].add(claim.value)
+        published = {s.id: day for s in sources if (day := parse_date(s.published))}
+        return cls(
+            tuple(s.text for s in sentences),
+            tuple(s.source for s in sentences),
+            {k: frozenset(v) for k, v in counts.items()},
+            published,
+        )
+
+    def same_quantity(self, a: FigureClaim, b: FigureClaim) -> bool:
+        """False for a range and a value inside it, a part and its whole, or a count given
+        for different days (a toll that grew is a change over time, not a disagreement)."""
+        text_a, text_b = self.texts[a.sentence], self.texts[b.sentence]
+        if _in_range(a.value, text_b) or _in_range(b.value, text_a):
+            return False
+        days_a, days_b = set(DAY_MENTION.findall(text_a)), set(DAY_MENTION.findall(text_b))
+        if days_a and days_b and not days_a & days_b:
+            return False
+        if a.unit == "count" and a.counted & b.counted & CUMULATIVE:
+            source_a, source_b = self.source_of[a.sentence], self.source_of[b.sentence]
+            day_a, day_b = self.published.get(source_a), self.published.get(source_b)
+            if day_a and day_b and day_a != day_b:
+                return False
+        return a.unit != "count" or not self._part_of_whole(a, b)
+
+    def _part_of_whole(self, a: FigureClaim, b: FigureClaim) -> bool:
+        """Whether the smaller count's outlet gives other counts of the same thing that add
+        up to (nearly) the larger one: 384 + 105 civilians against "almost 500"."""
+        small, large = sorted((a, b), key=lambda c: c.value)
+        others = self.counts.get((self.source_of[small.sentence], small.head), frozenset())
+        total = small.value + sum(v for v in others if v != small.value)
+        return total >= large.value / PART_SLACK
+
+
+def _in_range(value: float, text: str) -> bool:
+    for match in RANGE.finditer(text):
+        low, high = (float(match.group(k).replace(",", "")) for k in ("low", "high"))
+        if low < high and low <= value <= high:
+            return True
+    return False
+
+
+class TopicalSimilarity:
+    """Similarities of sentences about the same thing, over a subset of the sentences.
 
     A sentence that opens with a pronoun ("It now holds ...") takes its topic from the sentence
-    before it, so it is also compared through that sentence.
+    before it in the same article, so its similarity to another sentence is the larger of its
+    own and that of the sentence before it.
     """
-    best: dict[tuple[int, int], float] = {}
-    for i, j, sim in similar_pairs(vectors, floor):
-        best[(i, j)] = max(best.get((i, j), -1.0), sim)
-    for k, sentence in enumerate(sentences):
-        if k == 0 or not PRONOUN_START.match(sentence.text):
-            continue
-        previous = sentences[k - 1]
-        if previous.source != sentence.source:
-            continue
-        similarity = vectors @ vectors[k - 1]
-        for j in np.flatnonzero(similarity >= floor).tolist():
-            if j not in (k, k - 1):
-                pair = (min(j, k), max(j, k))
-                best[pair] = max(best.get(pair, -1.0), float(similarity[j]))
-    return [(i, j, sim) for (i, j), sim in sorted(best.items())]
+
+    def __init__(self, sentences: Sequence[Sentence], vectors: np.ndarray, subset: np.ndarray):
+        self.vectors = vectors
+        self.subset = subset
+        pronoun = np.array(
+            [
+                k > 0
+                and PRONOUN_START.match(s.text) is not None
+                and sentences[k - 1].source == s.source
+                for k, s in enumerate(sentences)
+            ],
+            dtype=bool,
+        )
+        self.pronoun_columns = np.flatnonzero(pronoun[subset])
+        self.pronoun = pronoun
+
+    def blocks(self) -> Iterator[tuple[int, np.ndarray]]:
+        """(first row, rows x subset similarities) over the subset, a block of rows at a time."""
+        subset, vectors = self.subset, self.vectors
+        own = vectors[subset]
+        leads = subset[self.pronoun_columns]
+        for start, block in similarity_blocks(own, own):
+            rows = subset[start : start + block.shape[0]]
+            if len(leads):
+                through = vectors[rows] @ vectors[leads - 1].T
+                _exclude(through, rows[:, np.newaxis], leads[np.newaxis, :])
+                columns = block[:, self.pronoun_columns]
+                block[:, self.pronoun_columns] = np.maximum(columns, through)
+            for r in np.flatnonzero(self.pronoun[rows]).tolist():
+                k = int(rows[r])
+                through_row = own @ vectors[k - 1]
+                _exclude(through_row, subset, k)
+                block[r] = np.maximum(block[r], through_row)
+            yield start, block
 
 
-def same_scope(a: str, b: str) -> bool:
+def _exclude(through: np.ndarray, other: np.ndarray, pronoun: np.ndarray | int) -> None:
+    """No similarity through the sentence before a pronoun to that pronoun or to itself."""
+    through[(other == pronoun) | (other == pronoun - 1)] = -np.inf
+
+
+def _labels(keys: Sequence[frozenset[object]]) -> np.ndarray:
+    """A number per distinct non-empty key (0 for empty), so sets compare as integers."""
+    numbers: dict[frozenset[object], int] = {}
+    return np.array([numbers.setdefault(k, len(numbers) + 1) if k else 0 for k in keys])
+
+
+def _differ(rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """Pairs where both sides have a label and the labels differ."""
+    return (rows[:, np.newaxis] > 0) & (columns > 0) & (rows[:, np.newaxis] != columns)
+
+
+def scope_places(text: str) -> set[str]:
+    """Where a sentence says it counts ("in the Philadelphia area")."""
+    return {m.group("place") for m in SCOPE.finditer(text)} - NOT_PLACES
+
+
+def same_scope(left: set[str], right: set[str]) -> bool:
     """False when both sentences name where they count and name different places
     ("in the Philadelphia area" and "in Pennsylvania"): two scopes, two numbers."""
-    left = {m.group("place") for m in SCOPE.finditer(a)} - NOT_PLACES
-    right = {m.group("place") for m in SCOPE.finditer(b)} - NOT_PLACES
     return not (left and right and not left & right)
 
 

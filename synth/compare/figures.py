@@ -44,7 +44,13 @@ APPROXIMATE_PERCENT_POINTS = 2
 
 @dataclass(frozen=True)
 class FigureClaim:
-    """A number in a sentence, with what it counts."""
+    """A number in a sentence, with what it counts.
+
+    `head` is the first word (stemmed) of what is counted: "preseason games" and
+    "regular-season games" count different things. For a percentage it is the word right after
+    it ("10% raises"), empty when an "of" phrase follows ("85 percent of the city").
+    `increment` marks "another 105 civilians": a count that adds to one given before.
+    """
 
     sentence: int
     value: float
@@ -53,38 +59,51 @@ class FigureClaim:
     counted: frozenset[str]
     qualifier: str = ""
     subject: str | None = None
+    head: str = ""
+    increment: bool = False
 
 
-def figure_claims(sentence: Sentence) -> list[FigureClaim]:
-    """Numbers in a sentence that count something, years and clock times left out."""
+def figure_claims(sentence: Sentence, increments: bool = False) -> list[FigureClaim]:
+    """Numbers in a sentence that count something, years and clock times left out; counts
+    that add to another ("13 other states", "another 105") only when `increments` is set."""
     claims = []
     for match in FIGURE.finditer(sentence.text):
-        number = match.group("number")
-        value = float(number.replace(",", ""))
-        before = sentence.text[max(match.start() - 1, 0) : match.start()]
-        if before in {"$", "£", "€", ":"} or re.fullmatch(r"(?:19|20)\d\d", number):
-            continue
-        if not match.group("qualifier") and MONTH_BEFORE.search(sentence.text[: match.start()]):
-            continue
-        value *= MULTIPLIERS.get(match.group("multiplier") or "", 1)
-        after = content_words(match.group("after") or "")
-        if match.group("percent"):
-            unit, counted = "percent", frozenset()
-        elif after:
-            unit, counted = "count", frozenset(stem(w) for w in after[:2])
-        else:
-            continue
-        if counted & MEASURES or INCREMENT.match(match.group("after") or ""):
-            continue
-        if INCREMENT_BEFORE.search(sentence.text[: match.start()]):
-            continue
-        if match.group("percent") and CONFIDENCE.match(sentence.text[match.end("percent") :]):
-            continue
-        qualifier = (match.group("qualifier") or "").lower()
-        text = match.group(0).strip()
-        subject = subject_before(sentence.text, match.start())
-        claims.append(FigureClaim(sentence.id, value, text, unit, counted, qualifier, subject))
+        claim = _claim(sentence, match)
+        if claim is not None and (increments or not claim.increment):
+            claims.append(claim)
     return claims
+
+
+def _claim(sentence: Sentence, match: re.Match[str]) -> FigureClaim | None:
+    number = match.group("number")
+    value = float(number.replace(",", ""))
+    before = sentence.text[max(match.start() - 1, 0) : match.start()]
+    if before in {"$", "£", "€", ":"} or re.fullmatch(r"(?:19|20)\d\d", number):
+        return None
+    if not match.group("qualifier") and MONTH_BEFORE.search(sentence.text[: match.start()]):
+        return None
+    value *= MULTIPLIERS.get(match.group("multiplier") or "", 1)
+    words = match.group("after") or ""
+    after = content_words(words)
+    if match.group("percent"):
+        unit, counted = "percent", frozenset()
+        head = "" if words.split()[:1] == ["of"] or not after else stem(after[0])
+    elif after:
+        unit, counted = "count", frozenset(stem(w) for w in after[:2])
+        head = stem(after[0])
+    else:
+        return None
+    if counted & MEASURES:
+        return None
+    if match.group("percent") and CONFIDENCE.match(sentence.text[match.end("percent") :]):
+        return None
+    increment = bool(
+        INCREMENT.match(words) or INCREMENT_BEFORE.search(sentence.text[: match.start()])
+    )
+    qualifier = (match.group("qualifier") or "").lower()
+    subject = subject_before(sentence.text, match.start())
+    text = match.group(0).strip()
+    return FigureClaim(sentence.id, value, text, unit, counted, qualifier, subject, head, increment)
 
 
 def subject_before(text: str, position: int) -> str | None:

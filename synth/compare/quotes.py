@@ -1,65 +1,37 @@
-"""Key direct quotes with their speakers, and key figures with what they count.
+"""Key direct quotes with their speakers.
 
+Quotations are found in every newswire style (see `quotemarks`), in each outlet's paragraphs.
 A quote carried by several outlets, punctuated or trimmed differently, is one entry citing all
-of them (they share a run of words). A speaker is resolved from the sentence ("..., Olsen
-said") or, for "he said", from the sentences before it, then given in full as the articles
-name the person ("Maria Olsen").
+of them (they share a run of words). Entries are ranked by how many outlets carry them and how
+important their sentences are; only then is the speaker sought (see `speakers`), so the parser
+runs on the few paragraphs that hold key quotes. An entry is kept only when a speaker is named
+and every outlet that names one names the same person.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter, defaultdict
+import bisect
+from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from synth.core import Quote, Sentence, Source
-from synth.lang.en import (
-    NOT_A_NAME,
-    PRONOUN_SPEECH,
-    SPEAKER_PRONOUN,
-)
-from synth.read.reflow import flat_text
+from synth.compare.speakers import SpeakerFinder
+from synth.core import Evidence, Quote, Sentence, Source
+from synth.read.quotemarks import QuoteSpan, quote_spans
 from synth.understand.merge import quote_shingles
-from synth.understand.standalone import find_speaker, last_named_speaker
 
-QUOTE = re.compile(r"[\"“](?P<inner>[^\"“”]{10,}?)[\"”]")
-MIN_QUOTE_WORDS = 6
 SHARED_WORDS = 6
 KEY_QUOTES = 5
-FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
 
 @dataclass(frozen=True)
 class QuoteMention:
+    """One outlet's quotation: its span among that source's spans, and its sentence."""
+
+    source: int
+    index: int
+    span: QuoteSpan
     sentence: int
-    start: int
-    end: int
-    speaker: str
-
-
-def quote_mentions(sentences: Sequence[Sentence], sources: Sequence[Source]) -> list[QuoteMention]:
-    """Every direct quote of several words whose speaker can be named."""
-    by_id = {s.id: s for s in sources}
-    mentions = []
-    for sentence in sentences:
-        text = sentence.text
-        outside = QUOTE.sub(" ", text)
-        speaker = last_named_speaker(outside)
-        if speaker is None and (PRONOUN_SPEECH.search(outside) or SPEAKER_PRONOUN.match(outside)):
-            speaker = find_speaker(sentence, sentences)
-        if speaker is None and not outside.strip(" ,.") and sentence.id > 0:
-            speaker = find_speaker(sentence, sentences)
-        if speaker is None:
-            continue
-        raw = by_id[sentence.source].text[sentence.start : sentence.end]
-        for match in QUOTE.finditer(raw):
-            if len(match.group("inner").split()) >= MIN_QUOTE_WORDS:
-                start = sentence.start + match.start("inner")
-                mentions.append(
-                    QuoteMention(sentence.id, start, start + len(match.group("inner")), speaker)
-                )
-    return mentions
 
 
 @dataclass(frozen=True)
@@ -67,6 +39,7 @@ class QuoteFinder:
     """Key quotes: direct quotes of several words whose speaker is named."""
 
     count: int = KEY_QUOTES
+    speakers: SpeakerFinder = field(default_factory=SpeakerFinder, compare=False)
 
     def quotes(
         self,
@@ -74,23 +47,69 @@ class QuoteFinder:
         sources: Sequence[Source],
         importance: Mapping[int, float],
     ) -> list[Quote]:
-        return key_quotes(sentences, sources, importance)[: self.count]
+        return key_quotes(sentences, sources, importance, self.speakers, self.count)
+
+
+def quote_mentions(
+    sentences: Sequence[Sentence], sources: Sequence[Source]
+) -> tuple[list[QuoteMention], dict[int, list[QuoteSpan]]]:
+    """Every quotation of every source that is read, and each source's spans."""
+    starts: dict[int, list[tuple[int, int]]] = {}
+    for sentence in sentences:
+        starts.setdefault(sentence.source, []).append((sentence.start, sentence.id))
+    mentions = []
+    spans_of: dict[int, list[QuoteSpan]] = {}
+    for source in sources:
+        if source.skipped or source.id not in starts:
+            continue
+        spans = spans_of[source.id] = quote_spans(source.text, source.blocks)
+        order = starts[source.id]
+        for index, span in enumerate(spans):
+            at = max(bisect.bisect_right(order, (span.start, 1 << 62)) - 1, 0)
+            mentions.append(QuoteMention(source.id, index, span, order[at][1]))
+    return mentions, spans_of
 
 
 def key_quotes(
     sentences: Sequence[Sentence],
     sources: Sequence[Source],
     importance: Mapping[int, float],
+    finder: SpeakerFinder | None = None,
+    count: int = KEY_QUOTES,
 ) -> list[Quote]:
-    """Quotes grouped across outlets, most widely carried and most important first."""
-    mentions = quote_mentions(sentences, sources)
+    """Quotes grouped across outlets, most widely carried and most important first, each
+    with its speaker; quotes whose speaker is unknown or disputed are left out."""
+    finder = finder or SpeakerFinder()
+    mentions, spans_of = quote_mentions(sentences, sources)
     by_id = {s.id: s for s in sources}
-    spans = {m: by_id[sentences[m.sentence].source].evidence(m.start, m.end) for m in mentions}
-    texts = {m: span.text for m, span in spans.items()}
+    spans = {m: by_id[m.source].evidence(m.span.start, m.span.end) for m in mentions}
+    groups = _groups(mentions, spans)
+    ranked = sorted(
+        groups,
+        key=lambda g: (
+            -len({m.source for m in g}),
+            -max(importance.get(m.sentence, 0.0) for m in g),
+            min(m.sentence for m in g),
+        ),
+    )
+    quotes = []
+    for group in ranked:
+        speaker = _group_speaker(group, spans_of, by_id, finder)
+        if speaker is not None:
+            quotes.append(_quote(group, spans, speaker))
+        if len(quotes) == count:
+            break
+    return quotes
+
+
+def _groups(
+    mentions: Sequence[QuoteMention], spans: Mapping[QuoteMention, Evidence]
+) -> list[list[QuoteMention]]:
+    """Mentions that share a run of words, joined into one quotation across outlets."""
     groups: list[list[QuoteMention]] = []
     group_of_run: dict[tuple[str, ...], int] = {}
     for mention in mentions:
-        runs = quote_shingles(f"“{texts[mention]}”", SHARED_WORDS)
+        runs = quote_shingles(f"“{spans[mention].text}”", SHARED_WORDS)
         home = min((group_of_run[r] for r in runs if r in group_of_run), default=None)
         if home is None:
             home = len(groups)
@@ -98,38 +117,38 @@ def key_quotes(
         groups[home].append(mention)
         for run in runs:
             group_of_run.setdefault(run, home)
-    names = full_names(sources)
-    quotes = []
-    for group in groups:
-        runs = {m: quote_shingles(f"“{texts[m]}”", SHARED_WORDS) for m in group}
-        longest = max(
-            group,
-            key=lambda m: (sum(len(runs[m] & runs[o]) for o in group), len(texts[m]), -m.sentence),
-        )
-        speaker = Counter(m.speaker for m in group).most_common(1)[0][0]
-        evidence = tuple(sorted((spans[m] for m in group), key=lambda e: (e.source, e.start)))
-        cited = tuple(sorted({e.source for e in evidence}))
-        weight = max(importance.get(m.sentence, 0.0) for m in group)
-        text = flat_text(texts[longest]).strip(" ,")
-        quotes.append(
-            (
-                -len(cited),
-                -weight,
-                longest.sentence,
-                Quote(names.get(speaker, speaker), text, cited, evidence),
-            )
-        )
-    return [q for *_, q in sorted(quotes, key=lambda t: t[:3])][:KEY_QUOTES]
+    return groups
 
 
-def full_names(sources: Sequence[Source]) -> dict[str, str]:
-    """Surname -> the commonest "First Surname" form in the articles."""
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for source in sources:
-        for first, last in FULL_NAME.findall(source.text):
-            if first.casefold() not in NOT_A_NAME:
-                counts[last][f"{first} {last}"] += 1
-    return {
-        last: min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        for last, forms in counts.items()
-    }
+def _group_speaker(
+    group: Sequence[QuoteMention],
+    spans_of: Mapping[int, list[QuoteSpan]],
+    sources: Mapping[int, Source],
+    finder: SpeakerFinder,
+) -> str | None:
+    """The speaker all outlets agree on (by surname), in its commonest full form."""
+    named = []
+    for mention in group:
+        found = finder.speakers(sources[mention.source], spans_of[mention.source], [mention.index])
+        if found[mention.index]:
+            named.append(found[mention.index])
+    if not named or len({n.split()[-1] for n in named}) != 1:
+        return None
+    return min(Counter(named).items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]
+
+
+def _quote(
+    group: Sequence[QuoteMention], spans: Mapping[QuoteMention, Evidence], speaker: str
+) -> Quote:
+    runs = {m: quote_shingles(f"“{spans[m].text}”", SHARED_WORDS) for m in group}
+    # The runs a mention shares with the group, counted over members (itself included): the
+    # sum over its runs of how many members hold each, linear in the group's size.
+    holders = Counter(run for m in group for run in runs[m])
+    longest = max(
+        group,
+        key=lambda m: (sum(holders[r] for r in runs[m]), len(spans[m].text), -m.sentence),
+    )
+    evidence = tuple(sorted((spans[m] for m in group), key=lambda e: (e.source, e.start)))
+    cited = tuple(sorted({e.source for e in evidence}))
+    text = " ".join(spans[longest].text.split()).strip(" ,")
+    return Quote(speaker, text, cited, evidence)

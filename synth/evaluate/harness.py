@@ -19,7 +19,8 @@ from synth.evaluate.rouge import MEASURES, Score, pooled_scores
 from synth.pipeline import Pipeline
 from synth.read.segment import segment_sources
 from synth.read.sources import load_sources
-from synth.understand.embed import Embedder, SentenceTransformerEmbedder
+from synth.understand.embed import Embedder
+from synth.understand.onnx_embed import BundledEmbedder
 from synth.write.output import write_atomic
 
 METHODS = ("synth", "lead", *SUMY_METHODS, "centroid")
@@ -139,7 +140,7 @@ def evaluate(
     one table row per method.
     """
     clusters = read_dataset(dataset)
-    embedder = embedder or SentenceTransformerEmbedder()
+    embedder = embedder or BundledEmbedder()
     pipeline = Pipeline(embedder=embedder)
     results = {b: {m: MethodResult(m) for m in methods} for b in budgets}
     for done, cluster in enumerate(clusters, start=1):

@@ -82,24 +82,89 @@ SPEECH_VERBS = (
 # Words that mark where a statement was made ("said in Hamburg"): the place differences look near.
 SPEECH_CUE = re.compile(r"\b(?:said|says|spoke|speaking|told reporters|announced|added)\b")
 
-# A sentence that gives its content as someone's claim, or is a quote outright.
-ATTRIBUTION = re.compile(
-    r"\b(?:said|says|told|added|announced|claimed|stated|according to|reported|quoted)\b"
-    r"|^[\"“]|[\"”]$"
+# A sentence that gives its content only as someone's claim, not as a statement of fact or an
+# announcement ("X claimed", "alleged"). "According to X" and "X said" report a statement.
+CLAIM = re.compile(
+    r"\b(?:claim|claims|claimed|claiming|allege|alleges|alleged|alleging|allegedly|purported"
+    r"|purportedly|accused|accuses)\b",
+    re.I,
 )
-
-# "he said" / "she added": the speaker is in an earlier sentence.
-PRONOUN_SPEECH = re.compile(r"\b(?:he|she)\s+(?:also\s+)?(?:said|says|added|told)\b", re.I)
 
 
 # ==== Speakers and sentences that cannot stand alone
 
 OPENING_CONNECTIVE = re.compile(
-    r"^(?:however|but|and|or|also|still|yet|so|instead|moreover|furthermore|nevertheless"
-    r"|nonetheless|thus|therefore|besides|meanwhile|otherwise|then|in addition|in turn"
-    r"|as a result|by contrast|even so|at the same time)\b",
+    r"^[\"“‘'(]?(?:however|but|and|or|nor|also|still|yet|so|instead|moreover|furthermore"
+    r"|nevertheless|nonetheless|thus|therefore|besides|meanwhile|otherwise|then|in addition"
+    r"|in turn|as a result|by contrast|even so|at the same time|for example|for instance"
+    r"|in fact|indeed|after all|again|likewise|similarly|yes|no|maybe|perhaps|plus|too|the latter"
+    r"|the former|not all)\b",
     re.I,
 )
+
+# A connective set off inside the sentence (", however,"): it answers something said before.
+INNER_CONNECTIVE = re.compile(
+    r",\s*(?:however|though|too|meanwhile|instead|nonetheless|nevertheless|in turn|also"
+    r"|as well|in contrast|by contrast|for example|for instance)\s*[,.;]",
+    re.I,
+)
+
+# The speaker of a statement is a pronoun ("..., he said", "They told reporters").
+PRONOUN_SPEAKER = re.compile(
+    rf"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+|then\s+)?{SPEECH_VERBS}\b"
+    rf"|\b{SPEECH_VERBS},?\s+(?:he|she|they)\b"
+)
+
+# First and second person outside quotes: the writer or the reader, not a named party.
+FIRST_SECOND_PERSON = re.compile(
+    r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Uu]s|[Oo]urs?|[Yy]ou|[Yy]ours?)\b(?<!\bUS)"
+)
+
+# Third-person pronouns; unresolved unless a name stands before them in the sentence.
+THIRD_PERSON = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|theirs|it|its)\b", re.I)
+
+# A capitalized word after the first: a name the sentence itself gives.
+INNER_NAME = re.compile(r"(?<=\s)[\"“(]?[A-Z][\w.'’-]*")
+
+# An opening definite description of something the sentence does not name ("The study
+# found", "This decision", "The plane's computers"): the determiner, then a lower-case word.
+OPENING_DEFINITE = re.compile(
+    r"^(?:The|This|That|These|Those|Such|Both|Each)\s+(?P<word>[a-z][\w'’-]*)"
+)
+
+# A bracketed note ("[Updated at 10:49 ...]", a whole sentence in brackets), not a repair.
+BRACKETED_NOTE = re.compile(r"^\[.*\]\W*$|^\[\s*(?:update|updated|editor|note)", re.I)
+
+# What lets an opening "The ..." say which thing it means: a relative clause or a name.
+DEFINITE_EXPLAINED = re.compile(
+    r"^\S+\s+(?:[a-z][\w'’-]*\s+){0,3}?(?:[a-z][\w'’-]*,?\s+(?:who|which|that)\b"
+    r"|[a-z][\w'’-]*\s+of\s+(?:the\s+)?[A-Z])"
+)
+
+# "said the decision ...": what someone said is about a thing introduced elsewhere.
+SAID_DEFINITE = re.compile(
+    rf"\b{SPEECH_VERBS}\s+(?:that\s+)?(?:the|this|these|those)\s+(?:[a-z][\w'’-]*\s+)?"
+    r"[a-z][\w'’-]*\s+(?!of\b|(?:[a-z]+\s+)?(?:to|in|at|for|from|on)\s+(?:the\s+)?[A-Z])"
+)
+
+# An unnamed speaker ("A friend said", "One official told").
+UNNAMED_SPEAKER = re.compile(
+    rf"^(?:A|An|One|Another|Some)\s+(?:[\w\"“”'’-]+\s+){{0,4}}?{SPEECH_VERBS}\b"
+)
+
+# An opening quantifier that picks from a set named before ("One version suggests", "Many
+# sites are ...", "Another ...").
+OPENING_QUANTIFIER = re.compile(
+    r"^(?:One|Another|Some|Other|Others|Many|Most|Few|Several|Both|All|Neither|Either|Each"
+    r"|Such)\b(?!\s+of\s+(?:the\s+)?[A-Z])"
+)
+
+# "such weak passwords": "such" pointing back (but not "such as").
+SUCH = re.compile(r"\b[Ss]uch\s+(?!as\b)")
+
+# A sentence cut short or glued to page furniture: an ellipsis, no closing punctuation.
+TRUNCATED = re.compile(r"\.\.\.|…")
+SENTENCE_CLOSE = re.compile(r"[.!][\"”’')\]]*$|[\"”’]$")
 
 TIME_WORDS = r"(?:week|month|year|morning|afternoon|evening|weekend|time|summer|winter|spring|fall)"
 
@@ -178,6 +243,194 @@ NOT_A_NAME = frozenset(w.casefold() for w in WEEKDAYS) | frozenset(
         "this",
         "union",
         "we",
+    ]
+)
+
+
+# ==== Quotation marks and speakers (newswire styles: "..." “...” ``...'' '...')
+
+# Marks that open or close a quotation of the double family; any opener may be closed by any
+# closer (wire copy often opens with `"` or ``` `` ``` and closes with `''`). Longest first.
+DOUBLE_OPENERS = ("``", "‘‘", "“", '"')
+DOUBLE_CLOSERS = ("''", "’’", "”", '"')
+
+# A quotation inside one line, in any double style ("...", “...”, ``...''), or ‘...’.
+QUOTED_TEXT = re.compile(r"(?:``|‘‘|[\"“])[^\"“”]*?(?:''|’’|[\"”])|‘[^‘’]*’")
+
+# The single family ('...' and ‘...’), read only at word edges and for longer spans.
+SINGLE_OPENERS = ("‘", "'")
+SINGLE_CLOSERS = ("’", "'")
+
+# Words that start with an apostrophe without opening a quote ('em, 'til, '90s).
+ELISION = re.compile(r"(?:em|til|tis|twas|cause|bout|n|round|\d0s|\d\ds?)\b", re.I)
+
+# A plural possessive ("workers' union"): an s, the mark, then a lower-case word.
+PLURAL_POSSESSIVE = re.compile(r"s['’] [a-z]")
+
+# Lemmas of verbs that report speech or writing; a quote they govern is their subject's words.
+SPEECH_LEMMAS = frozenset(
+    [
+        "acknowledge",
+        "add",
+        "admit",
+        "announce",
+        "argue",
+        "ask",
+        "assert",
+        "boast",
+        "call",
+        "caution",
+        "claim",
+        "comment",
+        "complain",
+        "conclude",
+        "concede",
+        "confirm",
+        "continue",
+        "contend",
+        "declare",
+        "deny",
+        "describe",
+        "emphasise",
+        "emphasize",
+        "explain",
+        "insist",
+        "joke",
+        "maintain",
+        "note",
+        "observe",
+        "plead",
+        "post",
+        "predict",
+        "promise",
+        "quip",
+        "quote",
+        "recall",
+        "remark",
+        "reply",
+        "respond",
+        "say",
+        "shout",
+        "state",
+        "stress",
+        "suggest",
+        "tell",
+        "testify",
+        "tweet",
+        "urge",
+        "vow",
+        "warn",
+        "write",
+        "yell",
+    ]
+)
+
+# Verbs that give what follows as someone's claim.
+CLAIM_LEMMAS = frozenset(["accuse", "allege", "claim", "purport"])
+
+# "according to X": X is the speaker.
+ACCORDING = frozenset(["according"])
+ACCORDING_LINKS = frozenset(["to"])
+
+# "a spokesman for X", "a statement of X": X is the organisation that speaks.
+SPOKES_LINKS = frozenset(["for", "of"])
+
+# Pronouns that stand for one earlier-named person when they say something.
+PERSON_PRONOUNS = frozenset(["he", "she"])
+
+# Nouns through which an organisation speaks ("a spokesman for X", "X's statement").
+SPOKES_NOUNS = frozenset(
+    ["representative", "spokesman", "spokesperson", "spokeswoman", "statement", "spokesmen"]
+)
+
+# Words before a name that are titles, not part of it ("Sen.", "President", "Foreign Minister").
+TITLE_WORDS = frozenset(
+    [
+        "adm",
+        "ambassador",
+        "analyst",
+        "archbishop",
+        "attorney",
+        "capt",
+        "captain",
+        "ceo",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chancellor",
+        "chief",
+        "co-chair",
+        "coach",
+        "col",
+        "commissioner",
+        "congressman",
+        "congresswoman",
+        "coordinator",
+        "councilman",
+        "councilwoman",
+        "counsel",
+        "deputy",
+        "det",
+        "detective",
+        "director",
+        "dr",
+        "editor",
+        "envoy",
+        "executive",
+        "father",
+        "foreign",
+        "founder",
+        "gen",
+        "general",
+        "gov",
+        "governor",
+        "head",
+        "judge",
+        "justice",
+        "king",
+        "lady",
+        "lawyer",
+        "leader",
+        "lieutenant",
+        "lord",
+        "lt",
+        "manager",
+        "mayor",
+        "minister",
+        "miss",
+        "mr",
+        "mrs",
+        "ms",
+        "officer",
+        "pope",
+        "premier",
+        "president",
+        "president-elect",
+        "prime",
+        "prince",
+        "princess",
+        "prof",
+        "professor",
+        "queen",
+        "rep",
+        "representative",
+        "rev",
+        "secretary",
+        "sen",
+        "senator",
+        "senior",
+        "sergeant",
+        "sgt",
+        "sheriff",
+        "sir",
+        "sister",
+        "speaker",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "st",
+        "superintendent",
+        "vice",
     ]
 )
 
@@ -1948,6 +2201,87 @@ def stem(word: str) -> str:
     """The Snowball stem of a word, lower-cased; cached, since news repeats its words."""
     return str(stemmer().stemWord(word.lower()))
 
+
+# ==== Definite descriptions a sentence does not explain
+
+# Nouns a reader can place without an introduction ("the past decade", "the public").
+KNOWN_REFERENTS = frozenset(
+    [
+        "afternoon",
+        "century",
+        "country",
+        "day",
+        "decade",
+        "economy",
+        "evening",
+        "future",
+        "internet",
+        "media",
+        "moment",
+        "month",
+        "morning",
+        "night",
+        "past",
+        "press",
+        "public",
+        "time",
+        "week",
+        "weekend",
+        "world",
+        "year",
+    ]
+)
+
+# "the victims were", "the report,", "this morass with": a determiner and at most two
+# lower-case words that end the noun phrase there, with nothing (an "of" phrase, a
+# possessive, a clause) to say which thing is meant.
+BARE_DEFINITE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch)\s+"
+    r"(?:(?!(?:of|and|or)\b)[a-z][\w-]*\s+)?"
+    r"(?P<noun>(?!(?:of|and|or|to|in|on|at|for|with|by|from)\b)[a-z][\w-]*)"
+    r"(?=\s*[,.;:!?)—–]|\s+-|\s+\w+ly\b|\s+\w+ed\b"
+    r"|\s+(?:is|was|were|are|has|have|had|will|would|could|can|may|might|should|must|did"
+    r"|does|do|said|says|told|appears|seems|remains|and|or|but|as|than)\b"
+    r"|\s+(?:in|on|at|to|with|for|from|by|into|after|before|since|during|over|under|about"
+    r"|against|near|without)\b(?!\s+(?:the\s+)?[A-Z]))"
+)
+
+
+# ==== Differences: counts that grow, ranges, days
+
+# Counts that only grow as a story goes on (a toll): given on different days, two values are
+# a change over time, not a disagreement. Snowball stems.
+CUMULATIVE = frozenset(
+    [
+        "arrest",
+        "case",
+        "casualti",
+        "dead",
+        "death",
+        "displac",
+        "evacu",
+        "fatal",
+        "hospit",
+        "infect",
+        "injur",
+        "kill",
+        "miss",
+        "toll",
+        "victim",
+        "wound",
+    ]
+)
+
+# "between 100 and 500", "100 to 500", "100-500": a range, which a value inside it agrees with.
+RANGE = re.compile(
+    r"\b(?:between\s+)?(?P<low>\d[\d,]*(?:\.\d+)?)\s*(?:and|to|-|–)\s*(?P<high>\d[\d,]*(?:\.\d+)?)\b"
+)
+
+# A day a sentence dates its figure to ("on Monday", "on December 8", "yesterday").
+DAY_MENTION = re.compile(
+    rf"\b(?:{'|'.join(sorted(WEEKDAYS))}|yesterday|today|tonight|{MONTH_PATTERN}\s+\d{{1,2}}"
+    rf"|\d{{1,2}}\s+{MONTH_PATTERN})\b"
+)
 
 # Marks after which a capitalized word opens a sentence or a quote rather than naming anything.
 OPENING_MARKS = frozenset(".!?:;“\"‘'(")

@@ -38,13 +38,13 @@ from synth.lang.en import (
     WIDGET_WORDS,
     WORD,
 )
+from synth.read.quotemarks import unquoted
 from synth.read.reflow import BULLET, SENTENCE_END, Line, flatten, paragraphs
 
 BRACKETED = re.compile(r"^[\[(][^\])]*[\])]$")
 DATELINE_LINE = re.compile(r"^(?P<agency>[A-Z][\w.&/-]*)(?:,\s*[A-Z][\w .'-]*)?\s*:$")
 DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\s*(?://|—|–|--)\s+")
 EDITOR_CREDIT = re.compile(r"^[a-z]{1,4}/[a-z]{1,4}\s*\([^)]*\)\s*$")
-QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 CAPTION_CREDIT = re.compile(r"[^.!?\"”’]\s*\[[^\]]{1,40}\]$")
 CREDIT_OPENING = re.compile(r"\[[A-Z]")
 
@@ -243,9 +243,9 @@ def mark_tail(lines: list[Line], reasons: dict[int, str]) -> None:
         for index in range(min(credits) + 1, len(lines)):
             reasons.setdefault(index, "after closing credit")
     for index in range(tail_start, len(lines)):
-        unquoted = QUOTED.sub("", lines[index].text)
-        short = word_count(unquoted) <= MAX_FURNITURE_WORDS
-        if short and len(READER_ADDRESS.findall(unquoted)) >= 2:
+        words = unquoted(lines[index].text)
+        short = word_count(words) <= MAX_FURNITURE_WORDS
+        if short and len(READER_ADDRESS.findall(words)) >= 2:
             reasons.setdefault(index, "addressed to the reader")
 
 

@@ -29,7 +29,7 @@ from synth.understand.ward import cut, ward_merges
 class Clusterer:
     """Ward clustering into as many subtopics as separate well, of a few points each."""
 
-    max_sections: int = 6
+    max_sections: int = 10
     min_cluster_points: int = 3
     min_silhouette: float = 0.02
     silhouette_share: float = 0.7

