@@ -108,8 +108,18 @@ def brief(
         str | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
     ] = None,
     max_words: Annotated[
-        int, typer.Option("--max-words", min=1, help="Cap on the words of all points together.")
+        int,
+        typer.Option(
+            "--max-words", min=1, help="Words of the main body: lede, sections, differences."
+        ),
     ] = DEFAULT_MAX_WORDS,
+    appendix: Annotated[
+        bool,
+        typer.Option(
+            "--appendix",
+            help="Add quotes, figures and coverage to Markdown (HTML: collapsed; JSON: always).",
+        ),
+    ] = False,
     model: Annotated[str, typer.Option("--model", help=MODEL_HELP)] = DEFAULT_MODEL,
     cache_dir: CacheDir = None,
     no_cache: NoCache = False,
@@ -146,7 +156,7 @@ def brief(
         max_bytes=max_bytes,
         allow_private=allow_private,
     )
-    text = render(briefing, fmt.value)
+    text = render(briefing, fmt.value, appendix=appendix)
     if output is None:
         _write_stdout(text)
     else:
@@ -186,7 +196,7 @@ def digest_command(
         int, typer.Option("--min-articles", min=1, help="Fewest articles that make a story.")
     ] = 2,
     max_words: Annotated[
-        int, typer.Option("--max-words", min=1, help="Cap on each briefing's point words.")
+        int, typer.Option("--max-words", min=1, help="Words of each briefing's main body.")
     ] = DEFAULT_MAX_WORDS,
     model: Annotated[
         str, typer.Option("--model", help="sentence-transformers model name or folder.")

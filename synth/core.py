@@ -147,9 +147,12 @@ class Point:
 
 @dataclass(frozen=True)
 class Variant(Record):
+    """One value of a difference; `wording` is the value as its first outlet wrote it."""
+
     value: str
     sources: tuple[int, ...]
     evidence: tuple[Evidence, ...]
+    wording: str = ""
 
 
 @dataclass(frozen=True)
@@ -244,7 +247,11 @@ class Section:
 
 @dataclass(frozen=True)
 class Briefing:
-    """The finished briefing. `to_dict()` is exactly what `synth brief -f json` prints."""
+    """The finished briefing. `to_dict()` is exactly what `synth brief -f json` prints.
+
+    `lede` holds the points the page opens with, `sections` the rest by subtopic: each point
+    is in exactly one of them.
+    """
 
     title: str
     sources: tuple[Source, ...]
@@ -254,20 +261,20 @@ class Briefing:
     quotes: tuple[Quote, ...] = ()
     figures: tuple[Figure, ...] = ()
     coverage: tuple[SourceCoverage, ...] = ()
+    lede: tuple[RankedPoint, ...] = ()
     stats: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def ranked_points(self) -> list[RankedPoint]:
-        """All chosen points across sections, in global rank order."""
-        return sorted((p for s in self.sections for p in s.points), key=lambda p: p.rank)
-
-    def key_points(self, count: int = 5) -> list[RankedPoint]:
-        return self.ranked_points[:count]
+        """All chosen points, lede and sections, in global rank order."""
+        placed = [*self.lede, *(p for s in self.sections for p in s.points)]
+        return sorted(placed, key=lambda p: p.rank)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "title": self.title,
             "sources": [s.to_dict() for s in self.sources],
+            "lede": [p.to_dict() for p in self.lede],
             "sections": [s.to_dict() for s in self.sections],
             "omitted_points": self.omitted_points,
             "differences": [d.to_dict() for d in self.differences],

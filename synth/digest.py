@@ -41,6 +41,7 @@ class StoryJob:
     sentences: tuple[Sentence, ...]
     vectors: np.ndarray = field(compare=False, repr=False)
     max_words: int | None = DEFAULT_MAX_WORDS
+    embedder: Embedder | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -96,9 +97,13 @@ def read_feed(
 
 
 def story_jobs(
-    feed: Feed, groups: Sequence[Sequence[int]], max_words: int | None
+    feed: Feed,
+    groups: Sequence[Sequence[int]],
+    max_words: int | None,
+    embedder: Embedder | None = None,
 ) -> list[StoryJob]:
-    """Each group as `brief` would see it, ordered by independent reports, most first.
+    """Each group as `brief` would see it, ordered by independent reports, most first;
+    `embedder` encodes what a briefing embeds besides sentences (heading phrases, headlines).
 
     Ties go to the story with more articles, then to the one whose first path sorts first,
     so the order (and the file names) depend on the articles only.
@@ -123,14 +128,15 @@ def story_jobs(
     drafts.sort(key=lambda d: d[0])
     width = max(3, len(str(len(drafts))))
     return [
-        StoryJob(f"story-{rank:0{width}d}", members, sentences, vectors, max_words)
+        StoryJob(f"story-{rank:0{width}d}", members, sentences, vectors, max_words, embedder)
         for rank, (_, members, sentences, vectors) in enumerate(drafts, start=1)
     ]
 
 
 def brief_story(job: StoryJob) -> StoryFiles:
-    """The story's briefing, as `synth brief` makes it, rendered in every format."""
-    pipeline = Pipeline(embedder=_NoEmbedder())
+    """The story's briefing, as `synth brief` makes it, rendered in every format. Its
+    sentences come embedded; the job's embedder encodes the heading phrases and headlines."""
+    pipeline = Pipeline(embedder=job.embedder or _NoEmbedder())
     briefing = pipeline.run(job.sources, job.max_words, job.sentences, job.vectors)
     texts = {fmt: render(briefing, fmt) for fmt in ("md", "html", "json")}
     return StoryFiles(job.stem, replace(briefing, stats={}), texts)
@@ -197,7 +203,8 @@ def make_digest(
     alone = [s for s in feed.sources if not s.skipped and s.id not in placed]
     found = _count(len(stories), "story", "stories")
     _tell(say, f"found {found} ({_count(len(alone), 'article')} in none)")
-    jobs = story_jobs(feed, stories, max_words)
+    namer = embedder if embedder is not None else default_embedder(model, cache_dir, use_cache)
+    jobs = story_jobs(feed, stories, max_words, namer)
     if on_plan:
         on_plan([job.stem for job in jobs])
     started = time.perf_counter()
@@ -227,7 +234,7 @@ def _attempt(job: StoryJob) -> StoryFiles | str:
 
 
 class _NoEmbedder:
-    """Stands in for the embedder of a story's pipeline, whose vectors are all given."""
+    """Stands in for the embedder of a story's pipeline when the job brings none."""
 
     name = "precomputed"
 

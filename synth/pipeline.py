@@ -6,11 +6,12 @@ the merger, the ranker or the clusterer. Stage timings are kept in `Briefing.sta
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -20,7 +21,17 @@ from synth.compare.differences import Comparer
 from synth.compare.figures import key_figures
 from synth.compare.quotes import QuoteFinder
 from synth.compare.speakers import SpeakerFinder
-from synth.core import Briefing, InputError, RankedPoint, Section, Sentence, Source
+from synth.compare.wording import word_difference
+from synth.core import (
+    Briefing,
+    Difference,
+    InputError,
+    Point,
+    RankedPoint,
+    Section,
+    Sentence,
+    Source,
+)
 from synth.read.inventory import retention_note
 from synth.read.segment import segment_sources
 from synth.read.sources import DEFAULT_MAX_BYTES, Paths, load_sources
@@ -33,12 +44,38 @@ from synth.understand.embed import (
     encode_distinct,
     is_bundled,
 )
+from synth.understand.layout import (
+    Layout,
+    Layouter,
+    differences_words,
+    join_section,
+    layout_words,
+    page_words,
+)
 from synth.understand.merge import Merger
 from synth.understand.rank import Ranker
 from synth.write.headline import choose_title
 
 DEFAULT_MAX_WORDS = 350
+FALLBACK_HEADING = "More details"
+PAGE_SHARE = 1.25  # the whole page's words against --max-words, marks and title included
 Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Material:
+    """What the stages after merging share: the sources, their sentences and points."""
+
+    sources: Sequence[Source]
+    sentences: Sequence[Sentence]
+    vectors: np.ndarray
+    points: Sequence[Point]
+    point_vectors: np.ndarray
+
+    @property
+    def report_of(self) -> dict[int, int]:
+        """Source id -> the id of the independent report it belongs to."""
+        return {s.id: s.report or s.id for s in self.sources}
 
 
 @dataclass
@@ -70,48 +107,131 @@ class Pipeline:
         if not sentences:
             raise InputError("no article sentences found in the input (only page furniture?)")
         sources = mark_reports(sources, sentences)
-        report_of = {s.id: s.report or s.id for s in sources}
         if vectors is None:
             with self._stage(f"embed {len(sentences)} sentences", timings, key="embed"):
                 vectors = encode_distinct(self.embedder, [s.text for s in sentences])
         with self._stage("merge", timings):
             points, point_vectors = self.merger.merge(sentences, vectors, sources)
-        with self._stage("rank", timings):
-            scores = self.ranker.scores(points, point_vectors, sentences, vectors, report_of)
-            chosen = self.ranker.select(points, point_vectors, scores, max_words, vectors)
-        eligible = np.array([self.ranker.eligible(p) for p in points], dtype=bool)
-        with self._stage("cluster", timings):
-            labels = self.clusterer.cluster(point_vectors, scores, eligible)
-            names = self.clusterer.name_sections(points, labels, scores, sentences)
+        material = Material(sources, sentences, vectors, points, point_vectors)
         with self._stage("compare", timings):
-            differences = self.comparer.differences(sentences, vectors, points, sources)
+            found = self.comparer.differences(sentences, vectors, points, sources)
+            differences = tuple(word_difference(d) for d in found)
+        with self._stage("rank", timings):
+            scores = self.ranker.scores(
+                points, point_vectors, sentences, vectors, material.report_of
+            )
+            eligible = np.array([self.ranker.eligible(p) for p in points], dtype=bool)
+            labels = self.clusterer.cluster(point_vectors, scores, eligible)
+            layout = self._fit(material, scores, eligible, labels, max_words, differences)
+        with self._stage("cluster", timings):
+            layout, names = self._name(material, layout, scores, eligible)
+        with self._stage("quotes", timings):
             importance = {k: float(scores[i]) for i, p in enumerate(points) for k in p.sentences}
-            quotes = self.quoter.quotes(sentences, sources, importance)
-            figures = key_figures(sentences, sources, importance)
-        ranked: dict[int, list[RankedPoint]] = {}
-        for rank, index in enumerate(chosen, start=1):
+            quotes = tuple(self.quoter.quotes(sentences, sources, importance))
+            figures = tuple(key_figures(sentences, sources, importance))
+        briefing = self._place(material, layout, names, scores, eligible, differences)
+        stats = {"timings": timings, "sentences": len(sentences), "points": len(points)}
+        return replace(briefing, quotes=quotes, figures=figures, stats=stats)
+
+    def _fit(
+        self,
+        material: Material,
+        scores: np.ndarray,
+        eligible: np.ndarray,
+        labels: np.ndarray,
+        max_words: int | None,
+        differences: Sequence[Difference],
+    ) -> Layout:
+        """Points chosen and laid out so that the main body (point texts, section headings,
+        differences) reads in `max_words` words, and the whole Markdown page (marks and title
+        too) in `PAGE_SHARE` times that: the points' budget shrinks until both fit."""
+        budget = body_budget(max_words, differences)
+        layouter = Layouter(self.ranker)
+        while True:
+            chosen = self.ranker.select(
+                material.points, material.point_vectors, scores, budget, material.vectors
+            )
+            layout = layouter.lay_out(
+                chosen,
+                labels,
+                material.points,
+                material.point_vectors,
+                scores,
+                eligible,
+                budget,
+                material.vectors,
+            )
+            if max_words is None or budget is None or budget <= 0:
+                return layout
+            body = layout_words(layout, material.points, differences) - max_words
+            page = page_words(layout, material.points, differences) - PAGE_SHARE * max_words
+            excess = max(body, math.ceil(page))
+            if excess <= 0:
+                return layout
+            budget -= excess
+
+    def _name(
+        self, material: Material, layout: Layout, scores: np.ndarray, eligible: np.ndarray
+    ) -> tuple[Layout, dict[int, str]]:
+        """Headings for the layout's sections; a section that cannot be named joins its
+        nearest neighbour, and the rest are named again."""
+        while True:
+            order = [int(layout.labels[s[0]]) for s in layout.sections]
+            names = self.clusterer.name_sections(
+                material.points,
+                layout.labels,
+                scores,
+                material.sentences,
+                material.point_vectors,
+                self.embedder,
+                order,
+            )
+            unnamed = [c for c in order if not names[c]]
+            if not unnamed or len(order) < 2:
+                return layout, {c: names[c] or FALLBACK_HEADING for c in order}
+            layout = join_section(layout, unnamed[-1], material.point_vectors, eligible)
+
+    def _place(
+        self,
+        material: Material,
+        layout: Layout,
+        names: dict[int, str],
+        scores: np.ndarray,
+        eligible: np.ndarray,
+        differences: tuple[Difference, ...],
+    ) -> Briefing:
+        """The briefing of a named layout: ranks, certainty, coverage and the title."""
+        points, sentences, report_of = material.points, material.sentences, material.report_of
+        rank_of = {index: rank for rank, index in enumerate(layout.order, start=1)}
+
+        def placed(index: int) -> RankedPoint:
             point = points[index]
-            support = supporting_sources(point, point_vectors[index], sentences, vectors, report_of)
+            support = supporting_sources(
+                point, material.point_vectors[index], sentences, material.vectors, report_of
+            )
             level = certainty(
                 point, sentences, differences, report_of, support, self.speakers.claimant
             )
-            entry = RankedPoint(rank, point, float(scores[index]), level)
-            ranked.setdefault(int(labels[index]), []).append(entry)
-        order = sorted(ranked, key=lambda c: ranked[c][0].rank)
-        sections = tuple(Section(names[c], tuple(ranked[c])) for c in order)
-        coverage = source_coverage(sources, points, labels, order, scores, eligible)
-        title = choose_title(sources, [points[i] for i in chosen])
-        stats = {"timings": timings, "sentences": len(sentences), "points": len(points)}
+            return RankedPoint(rank_of[index], point, float(scores[index]), level)
+
+        section_ids = [int(layout.labels[s[0]]) for s in layout.sections]
+        sections = tuple(
+            Section(names[c], tuple(placed(i) for i in s))
+            for c, s in zip(section_ids, layout.sections, strict=True)
+        )
+        coverage = source_coverage(
+            material.sources, points, layout.labels, section_ids, scores, eligible
+        )
+        lede_points = [points[i] for i in layout.lede]
+        lede_vectors = material.point_vectors[list(layout.lede)]
         return Briefing(
-            title=title,
-            sources=tuple(sources),
+            title=choose_title(material.sources, lede_points, lede_vectors, self.embedder),
+            sources=tuple(material.sources),
             sections=sections,
-            omitted_points=int(eligible.sum()) - len(chosen),
-            differences=tuple(differences),
-            quotes=tuple(quotes),
-            figures=tuple(figures),
+            omitted_points=int(eligible.sum()) - len(layout.order),
+            differences=differences,
             coverage=coverage,
-            stats=stats,
+            lede=tuple(placed(i) for i in layout.lede),
         )
 
     @contextmanager
@@ -123,6 +243,13 @@ class Pipeline:
         started = time.perf_counter()
         yield
         timings[key or name] = time.perf_counter() - started
+
+
+def body_budget(max_words: int | None, differences: Sequence[Difference]) -> int | None:
+    """Words left for points once the differences, also read in the main body, are counted."""
+    if max_words is None:
+        return None
+    return max(max_words - differences_words(differences), 0)
 
 
 def brief(

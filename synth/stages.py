@@ -62,6 +62,17 @@ class RankStage(Protocol):
         """Point indexes in rank order, within the word budget of the whole briefing."""
         ...
 
+    def repeats(
+        self,
+        index: int,
+        chosen: Sequence[int],
+        points: Sequence[Point],
+        point_vectors: np.ndarray,
+        sentence_vectors: np.ndarray | None = None,
+    ) -> bool:
+        """Whether point `index` only says again what the `chosen` points say."""
+        ...
+
 
 class ClusterStage(Protocol):
     """Groups points into subtopic sections and names them."""
@@ -78,8 +89,13 @@ class ClusterStage(Protocol):
         labels: np.ndarray,
         scores: np.ndarray,
         sentences: Sequence[Sentence],
+        vectors: np.ndarray,
+        embedder: Embedder,
+        order: Sequence[int],
     ) -> dict[int, str]:
-        """A heading for every section number in `labels`."""
+        """A heading for each section number in `order` (the page's order); "" for a section
+        that cannot be named, which the pipeline then joins to its neighbour. `vectors` are
+        the points' unit-length vectors, and `embedder` encodes candidate headings."""
         ...
 
 

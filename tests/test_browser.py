@@ -145,6 +145,36 @@ def test_hover_text_of_a_citation_is_its_evidence(browser, aleppo_page, aleppo_b
     assert titles == expected
 
 
+def test_appendix_is_collapsed_and_opens_with_the_keyboard(browser, aleppo_page):
+    from selenium.webdriver.common.keys import Keys
+
+    open_page(browser, aleppo_page)
+    details = browser.find_element("css selector", "details.appendix")
+    coverage = browser.find_element("id", "coverage")
+    assert details.get_attribute("open") is None and not coverage.is_displayed()
+    summary = details.find_element("tag name", "summary")
+    browser.execute_script("arguments[0].focus()", summary)
+    assert browser.switch_to.active_element == summary
+    summary.send_keys(Keys.ENTER)
+    assert details.get_attribute("open") is not None and coverage.is_displayed()
+    inside = details.find_element("css selector", "a.cite")
+    inside.click()
+    assert browser.execute_script("return location.hash") == inside.get_attribute("href")[-9:]
+    summary.send_keys(Keys.SPACE)
+    assert details.get_attribute("open") is None
+
+
+def test_lede_opens_the_page_and_no_point_is_shown_twice(browser, aleppo_page, aleppo_briefing):
+    open_page(browser, aleppo_page)
+    first = browser.execute_script("return document.querySelector('main > section').className")
+    assert first == "lede"
+    shown = browser.execute_script(
+        "return [...document.querySelectorAll('ul.topic > li, p.lede')].map(e => e.textContent)"
+    )
+    for point in aleppo_briefing.ranked_points:
+        assert sum(point.point.text in text for text in shown) == 1, point.point.text
+
+
 def test_no_horizontal_scroll_on_a_phone_and_screenshots(browser, aleppo_page):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for width in (1280, 375):
@@ -223,7 +253,7 @@ def test_text_contrast_is_at_least_4_5(browser, aleppo_page, scheme):
         {"features": [{"name": "prefers-color-scheme", "value": scheme}]},
     )
     try:
-        selectors = "h1, h2, li, .meta, a.cite, .certainty, .path, th, td"
+        selectors = "h1, h2, li, p.lede, summary, .meta, a.cite, .certainty, .path, th, td"
         ratios = browser.execute_script(CONTRAST, selectors)
         assert ratios and min(ratios) >= 4.5, min(ratios)
     finally:

@@ -71,10 +71,8 @@ from synth.understand.cache import CachedEmbedder
 from tests.conftest import FakeEmbedder
 from synth.pipeline import Pipeline
 from synth.read.sources import load_sources
-from synth.read.segment import segment_sources
 sources = load_sources(["{ROOT}/fixtures/aleppo"])
-texts = [s.text for s in segment_sources(sources)]
-CachedEmbedder(FakeEmbedder(), "m", "{tmp_path}").encode(texts)
+Pipeline(embedder=CachedEmbedder(FakeEmbedder(), "m", "{tmp_path}")).run(sources, 200)
 import synth.understand.embed
 class Exploding(synth.understand.embed.SentenceTransformerEmbedder):
     def load(self):

@@ -36,7 +36,7 @@ def test_help_lists_the_commands():
 
 def test_brief_help_documents_every_option():
     result = runner.invoke(app, ["brief", "--help"], env={"COLUMNS": "200"})
-    for option in ("--format", "--output", "--max-words", "--model", "--quiet"):
+    for option in ("--format", "--output", "--max-words", "--appendix", "--model", "--quiet"):
         assert option in result.output
 
 
@@ -88,6 +88,15 @@ def test_brief_writes_output_atomically(tmp_path, fake_embedder):
     assert result.exit_code == 0, result.output
     assert target.read_text().startswith("{")
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_appendix_flag_adds_quotes_figures_and_coverage_to_markdown(fake_embedder):
+    args = ["brief", str(ROOT / "fixtures/aleppo"), "-q"]
+    plain = runner.invoke(app, args, obj={"embedder": fake_embedder})
+    full = runner.invoke(app, [*args, "--appendix"], obj={"embedder": fake_embedder})
+    assert plain.exit_code == full.exit_code == 0
+    assert "## Coverage" not in plain.stdout and "## Coverage" in full.stdout
+    assert full.stdout.startswith(plain.stdout.split("## Sources")[0])
 
 
 def test_partial_input_gives_a_briefing_and_exit_3(tmp_path, fake_embedder):

@@ -67,7 +67,7 @@ def test_digest_writes_one_briefing_per_story_and_an_index(feed, tmp_path, run_d
     briefing = json.loads((out / "story-001.json").read_text())
     assert first["sources"] == briefing["sources"]
     assert first["headline"] == briefing["title"]
-    top = [p["text"] for s in briefing["sections"] for p in s["points"] if p["rank"] == 1]
+    top = [p["text"] for p in briefing["lede"] if p["rank"] == 1]
     assert first["lede"] == top[0]
     assert "## 1. " in (out / "index.md").read_text()
     assert "White heron" in (out / "index.md").read_text()

@@ -35,7 +35,9 @@ def test_every_command_is_documented():
 def test_json_keys_are_documented(aleppo_briefing):
     data = aleppo_briefing.to_dict()
     keys = set(data) | set(data["sources"][0]) | set(data["sections"][0]["points"][0])
+    keys |= set(data["lede"][0]) | set(data["sections"][0])
     keys |= set(data["coverage"]) | set(data["coverage"]["sources"][0])
+    keys |= set(data["differences"][0]) | set(data["differences"][0]["variants"][0])
     for key in keys:
         assert f'"{key}"' in README, key
 

@@ -6,6 +6,7 @@ import codecs
 import os
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -30,7 +31,7 @@ def load(paths, **options):
 def test_devices_are_refused_without_reading(make_device, write_article, name):
     good = write_article("good.txt", BODY)
     sources, problems = load([good, make_device(name)])
-    assert [s.label for s in sources] == ["good"]
+    assert [Path(s.path).name for s in sources] == ["good.txt"]
     assert len(problems) == 1 and "is a device" in problems[0]
 
 
@@ -148,7 +149,7 @@ def test_names_in_a_folder_that_are_no_files_are_reported(tmp_path, make_device)
     os.mkfifo(folder / "pipe.txt")
     (folder / "up").symlink_to("..")  # a loop if it were followed
     sources, problems = load([folder])
-    assert [s.label for s in sources] == ["good"]
+    assert [Path(s.path).name for s in sources] == ["good.txt"]
     assert [p.split(": ", 1)[1] for p in problems] == [
         "is a device, not an article file; skipped",
         "cannot open (No such file or directory); skipped",

@@ -59,6 +59,48 @@ def test_unknown_format_is_an_error(hostile_briefing):
         render(hostile_briefing, "pdf")
 
 
+@pytest.fixture
+def seeds_briefing(fake_embedder):
+    from tests.conftest import ALEPPO
+
+    return synth.brief([ALEPPO], embedder=fake_embedder)
+
+
+def test_appendix_is_off_by_default_in_markdown(seeds_briefing):
+    plain = render(seeds_briefing, "md")
+    full = render(seeds_briefing, "md", appendix=True)
+    for heading in ("## Key quotes", "## Key figures", "## Coverage", "Only in ["):
+        assert heading not in plain and heading in full
+    assert "## Sources" in plain
+
+
+def test_html_keeps_the_appendix_collapsed_and_json_keeps_everything(seeds_briefing):
+    html = render(seeds_briefing, "html")
+    assert '<details class="appendix"' in html and "<details open" not in html
+    assert html.index("<details") < html.index('id="coverage"') < html.index("</details>")
+    data = json.loads(render(seeds_briefing, "json"))
+    assert data["quotes"] and data["figures"] and data["coverage"]["sources"]
+
+
+def test_the_page_opens_with_a_lede_and_no_point_is_printed_twice(seeds_briefing):
+    md = render(seeds_briefing, "md")
+    assert 2 <= len(seeds_briefing.lede) <= 3
+    texts = [p.point.text for p in seeds_briefing.ranked_points]
+    assert len(texts) == len(set(texts))
+    for text in texts:
+        assert md.count(escape_markdown(text)) == 1, text
+    assert "## Key points" not in md
+    assert md.split("\n\n")[2].startswith(escape_markdown(seeds_briefing.lede[0].point.text))
+
+
+def test_a_difference_shows_each_outlets_wording(seeds_briefing):
+    md = render(seeds_briefing, "md")
+    assert seeds_briefing.differences
+    for difference in seeds_briefing.differences:
+        for variant in difference.variants:
+            assert escape_markdown(variant.wording) in md
+
+
 STORY = (
     "The old bridge reopened on Monday after two years of repairs, the city said.\n"
     "Traffic was light in the morning but officials expect long queues at the weekend.\n"
@@ -103,12 +145,12 @@ def test_only_web_addresses_become_links_and_keep_their_characters(
 def test_bidi_overrides_are_removed_from_text_and_names(tmp_path, fake_embedder):
     override = "\u202e"
     name = tmp_path / f"evil{override}txt.md"
-    name.write_text(STORY.replace("repairs", f"repairs{override}\u2066 reversed\u2069"))
+    name.write_text(STORY.replace("queues", f"queues{override}\u2066 reversed\u2069"))
     briefing = synth.brief([name], embedder=fake_embedder)
     for fmt in ("md", "html"):
         output = render(briefing, fmt)
         assert not re.search("[\u202a-\u202e\u2066-\u2069]", output), fmt
-        assert "repairs reversed" in output or "repairs  reversed" in output
+        assert "queues reversed" in output or "queues  reversed" in output
     data = render(briefing, "json")
     assert override not in data and "\\u202e" in data
     assert json.loads(data) == briefing.to_dict()

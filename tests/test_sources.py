@@ -1,6 +1,7 @@
 import codecs
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -33,12 +34,43 @@ def test_front_matter_gives_label_title_and_url(write_article):
     assert source.text[source.blocks[0][0] :].startswith("The council")
 
 
-def test_label_falls_back_to_headline_then_file_name(write_article):
+def test_label_falls_back_to_headline_then_dateline_then_first_words(write_article):
     a = write_article("a.txt", f"Council Approves The New City Budget\n\n{BODY}")
-    b = write_article("b.txt", BODY)
-    first, second = load_sources([b, a])
-    assert first.label == "Council Approves The New City Budget"
-    assert second.label == "b"
+    b = write_article("002_cd1ee09f8757831e.txt", BODY)
+    c = write_article("D01.txt", f"NEW YORK // {BODY}")
+    d = write_article("D02.txt", f"SEOUL (Reuters) - {BODY}")
+    labels = {Path(s.path).name: s.label for s in load_sources([a, b, c, d])}
+    assert labels["a.txt"] == "Council Approves The New City Budget"
+    assert labels["002_cd1ee09f8757831e.txt"] == "The council approved the new budget …"
+    assert labels["D01.txt"] == "New York"
+    assert labels["D02.txt"] == "Reuters"
+
+
+def test_a_label_is_never_a_file_name(write_article):
+    for name in ("002_cd1ee09f8757831e.txt", "D01.txt", "story.txt"):
+        (source,) = load_sources([write_article(name, BODY)])
+        assert source.label != Path(name).stem and source.label.strip()
+
+
+def test_label_prefers_the_site_of_the_url_to_the_headline(write_article):
+    path = write_article(
+        "a.md", f"---\ntitle: Budget passes\nurl: https://www.example.org/a\n---\n{BODY}"
+    )
+    (source,) = load_sources([path])
+    assert source.label == "example.org"
+
+
+def test_captions_and_dates_are_not_taken_for_headlines():
+    from synth.read.label import plausible_headline
+
+    assert plausible_headline("Council Approves The New City Budget")
+    for line in (
+        "Photo: Frazer Harrison/Getty Images",
+        "Published on Oct 19, 2015",
+        "-- up to a maximum of 100 pages",
+        "Yu Darvish says he is not angry (2:04)",
+    ):
+        assert not plausible_headline(line), line
 
 
 def test_canonical_order_whatever_the_argument_order(write_article):
@@ -154,7 +186,7 @@ def test_bad_inputs_are_reported_and_the_others_go_on(tmp_path, write_article):
     sources = load_sources(
         [good, tmp_path / "empty.txt", tmp_path / "missing.txt", "ftp://x"], warn=problems.append
     )
-    assert [s.label for s in sources] == ["good"]
+    assert [Path(s.path).name for s in sources] == ["good.txt"]
     assert len(problems) == 3
     assert any("only http:// and https://" in p for p in problems)
 
@@ -222,8 +254,8 @@ def test_same_folder_as_absolute_and_relative_path_counts_once(tmp_path, monkeyp
     ]
 
 
-def test_hash_in_a_file_name_keeps_its_label(write_article):
-    assert load_one(write_article("issue#7.txt", BODY)).label == "issue#7"
+def test_hash_in_a_file_name_stays_in_its_path(write_article):
+    assert Path(load_one(write_article("issue#7.txt", BODY)).path).name == "issue#7.txt"
 
 
 def test_json_lines_bad_records_are_reported_by_line_and_skipped(tmp_path):
@@ -286,7 +318,7 @@ def test_hostile_front_matter_is_one_clear_problem(write_article, front_matter, 
     bad = write_article("bad.md", f"---\n{front_matter}\n---\n{BODY}")
     problems = []
     sources = load_sources([good, bad], warn=problems.append)
-    assert [s.label for s in sources] == ["good"]
+    assert [Path(s.path).name for s in sources] == ["good.txt"]
     assert len(problems) == 1 and message in problems[0]
 
 

@@ -54,11 +54,11 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # ASCII words of two letters or more: what a figure counts, difference labels.
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
+# Words of two letters or more, inner apostrophes and hyphens kept: story terms.
+TERM = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
+
 # Runs of letters or digits: words of a quote, compared across outlets.
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-
-# Words of two letters or more, inner apostrophes and hyphens kept: section label terms.
-TERM = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 
 # A token that starts with a letter or holds a digit: words for the sumy baselines.
 TOKEN_START = re.compile(r"^[^\W\d_]|\d")
@@ -577,6 +577,88 @@ CREDIT_PREFIX = re.compile(
     r"^(?:Getty Images|AP Photo|AFP Photo|Reuters Photo|EPA Photo)\s+(?=[A-Z“\"])|"
     r"^(?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+/(?:Getty Images|AP|AFP|Reuters|EPA|Bloomberg"
     r"|Shutterstock|iStock|Corbis)\b[\w ]{0,20}?\s+(?=[A-Z“\"])"
+)
+
+
+# ==== Citation labels
+
+# A wire dateline opening an article: "MOSCOW // ", "SEOUL (Reuters) - ", "MURPHY, N.C. — ",
+# "QUEBEC CITY/TORONTO (Reuters) - ".
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}))?\s*"
+    r"(?:\((?P<agency>[A-Z][A-Za-z.&' -]{1,24})\)\s*)?(?://|—|–|--|-|:)\s+"
+)
+
+# A month with its year ("Oct 19, 2015", "May 2015"): a dateline or issue line, not a headline.
+MONTH_YEAR = re.compile(rf"\b{MONTH_PATTERN}\s+(?:\d{{1,2}},?\s+)?\d{{4}}\b")
+
+# Capitalized words that open a line like a dateline without naming a place.
+NOT_DATELINES = frozenset(
+    ["BREAKING", "EXCLUSIVE", "FILE", "NOTE", "PHOTOS", "UPDATE", "UPDATED", "VIDEO", "WATCH"]
+)
+
+# ==== Headlines built from a sentence
+
+# Words that open a dependent clause or a second one: a headline stops before them.
+CLAUSE_BREAKS = frozenset(
+    [
+        "after",
+        "although",
+        "amid",
+        "as",
+        "because",
+        "before",
+        "but",
+        "despite",
+        "following",
+        "since",
+        "though",
+        "until",
+        "when",
+        "where",
+        "whereas",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "whose",
+    ]
+)
+
+# Verbs that attribute what follows or precedes to someone, for a headline's "Speaker:".
+REPORTING_VERBS = rf"(?:{SPEECH_VERBS}|reported|reports|quoted)"
+
+# "..., Russia's foreign minister said on Thursday." / "..., according to the ministry."
+TRAILING_ATTRIBUTION = re.compile(
+    rf",[\"”’]?\s*(?P<who>[^,;]{{0,90}}?\b{REPORTING_VERBS}\b[^,;]{{0,50}}"
+    r"|according to [^,;]{1,80})[.!?]?[\"”’]?$"
+)
+
+# "Lavrov said (on Thursday) (that) ...": who spoke, then what was said.
+LEADING_ATTRIBUTION = re.compile(
+    rf"^(?P<who>[^,;“\"]{{1,90}}?)\s+(?:has\s+|have\s+|had\s+)?{REPORTING_VERBS}"
+    r"(?:\s+(?:on|late|early)\s+\w+)?(?:\s+that)?\s+(?P<rest>[a-zA-Z].*)$"
+)
+
+# A run of capitalized words (a name in an attribution), at the start or at the end of a text.
+NAME_RUN = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+NAME_AT_END = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*$")
+
+# Verbs whose object is who heard, not who spoke ("told the Associated Press").
+LISTENER_VERBS = frozenset(["told", "tells", "asked", "asks", "urged", "urges", "warned", "warns"])
+
+# A determiner opening a text ("the Associated Press").
+OPENING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+# A verb of saying or reporting anywhere in a text.
+SPEECH_VERB = re.compile(rf"\b{REPORTING_VERBS}\b")
+
+# An opening adverbial before the subject: "In Washington, ", "On Thursday, ".
+OPENING_ADVERBIAL = re.compile(
+    r"^(?:in|on|at|from|after|before|during|earlier|later|meanwhile|separately|immediately"
+    r"|overnight|last|this)\b[^,]{0,50},\s+",
+    re.I,
 )
 
 
@@ -1525,37 +1607,561 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-# ==== Section labels
+# ==== Section headings: a noun-phrase chunker's word lists
 
-NOUN_MARKERS = frozenset(
+# Prepositions: a noun phrase ends before one (and may start after one).
+PREPOSITIONS = frozenset(
     [
-        "a",
         "about",
+        "above",
+        "across",
         "after",
         "against",
-        "an",
+        "along",
+        "amid",
+        "amidst",
+        "among",
+        "around",
+        "as",
+        "at",
+        "before",
+        "behind",
+        "below",
+        "beneath",
+        "beside",
+        "besides",
+        "between",
+        "beyond",
         "by",
+        "despite",
+        "down",
+        "during",
+        "except",
         "for",
         "from",
+        "in",
+        "inside",
+        "into",
+        "like",
+        "near",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "out",
+        "outside",
+        "over",
+        "past",
+        "per",
+        "since",
+        "than",
+        "through",
+        "throughout",
+        "to",
+        "toward",
+        "towards",
+        "under",
+        "underneath",
+        "unlike",
+        "until",
+        "upon",
+        "via",
+        "with",
+        "within",
+        "without",
+        "worth",
+    ]
+)
+
+# Determiners and quantifiers: a noun phrase starts right after one.
+PHRASE_OPENERS = frozenset(
+    [
+        "a",
+        "all",
+        "an",
+        "another",
+        "any",
+        "both",
+        "dr",
+        "each",
+        "every",
+        "few",
         "her",
         "his",
-        "in",
-        "into",
         "its",
-        "of",
-        "on",
+        "many",
+        "more",
+        "most",
+        "mr",
+        "mrs",
+        "ms",
+        "my",
+        "no",
         "our",
-        "over",
+        "several",
+        "some",
+        "such",
         "that",
         "the",
         "their",
         "these",
         "this",
         "those",
-        "with",
+        "what",
+        "which",
+        "whose",
+        "your",
     ]
 )
 
+# Auxiliaries, modals and the adverbs that sit among them: the next word is a verb.
+AUXILIARIES = frozenset(
+    [
+        "already",
+        "also",
+        "am",
+        "are",
+        "be",
+        "been",
+        "being",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "done",
+        "even",
+        "had",
+        "has",
+        "have",
+        "having",
+        "is",
+        "just",
+        "may",
+        "might",
+        "must",
+        "never",
+        "not",
+        "only",
+        "ought",
+        "shall",
+        "should",
+        "still",
+        "was",
+        "were",
+        "will",
+        "would",
+    ]
+)
+
+# Pronouns that are subjects: the next word is a verb.
+SUBJECT_PRONOUNS = frozenset(
+    [
+        "he",
+        "i",
+        "it",
+        "she",
+        "they",
+        "we",
+        "which",
+        "who",
+        "you",
+    ]
+)
+
+# Verbs that no suffix rule recognizes, in the forms news uses them.
+UNMARKED_VERBS = frozenset(
+    [
+        "agreed",
+        "agrees",
+        "appeared",
+        "appears",
+        "arisen",
+        "beaten",
+        "became",
+        "becomes",
+        "began",
+        "begun",
+        "bitten",
+        "blown",
+        "born",
+        "bought",
+        "brings",
+        "broke",
+        "broken",
+        "brought",
+        "built",
+        "calls",
+        "came",
+        "caught",
+        "chose",
+        "chosen",
+        "comes",
+        "dealt",
+        "done",
+        "drawn",
+        "drew",
+        "driven",
+        "drove",
+        "fallen",
+        "falls",
+        "feels",
+        "fell",
+        "felt",
+        "finds",
+        "fled",
+        "flown",
+        "forgiven",
+        "forgotten",
+        "fought",
+        "found",
+        "frozen",
+        "gave",
+        "gets",
+        "given",
+        "gives",
+        "goes",
+        "gone",
+        "got",
+        "gotten",
+        "grew",
+        "grown",
+        "heard",
+        "hears",
+        "held",
+        "hidden",
+        "hit",
+        "holds",
+        "hurt",
+        "keeps",
+        "kept",
+        "knew",
+        "known",
+        "knows",
+        "leads",
+        "led",
+        "left",
+        "let",
+        "lost",
+        "made",
+        "makes",
+        "means",
+        "meant",
+        "meets",
+        "met",
+        "needs",
+        "paid",
+        "pays",
+        "plans",
+        "put",
+        "quit",
+        "ran",
+        "remained",
+        "remains",
+        "risen",
+        "rises",
+        "rose",
+        "runs",
+        "said",
+        "saw",
+        "says",
+        "seemed",
+        "seems",
+        "seen",
+        "sees",
+        "sells",
+        "sends",
+        "sent",
+        "set",
+        "shaken",
+        "shown",
+        "shows",
+        "shut",
+        "sold",
+        "sought",
+        "speaks",
+        "spent",
+        "spoke",
+        "spoken",
+        "stands",
+        "stolen",
+        "stood",
+        "struck",
+        "stuck",
+        "sworn",
+        "taken",
+        "takes",
+        "taught",
+        "tells",
+        "thinks",
+        "thought",
+        "thrown",
+        "told",
+        "took",
+        "torn",
+        "understood",
+        "urged",
+        "urges",
+        "vowed",
+        "vows",
+        "wanted",
+        "wants",
+        "warned",
+        "warns",
+        "went",
+        "wins",
+        "won",
+        "worn",
+        "writes",
+        "written",
+        "wrote",
+    ]
+)
+
+# Adverbs without the -ly ending ("fire late Thursday").
+PLAIN_ADVERBS = frozenset(
+    [
+        "abroad",
+        "again",
+        "ago",
+        "almost",
+        "alone",
+        "already",
+        "away",
+        "back",
+        "downtown",
+        "earlier",
+        "early",
+        "else",
+        "ever",
+        "far",
+        "here",
+        "instead",
+        "late",
+        "later",
+        "meanwhile",
+        "nearly",
+        "now",
+        "offline",
+        "often",
+        "once",
+        "online",
+        "overseas",
+        "perhaps",
+        "rather",
+        "soon",
+        "then",
+        "there",
+        "together",
+        "too",
+        "twice",
+        "upstairs",
+        "very",
+        "well",
+        "yet",
+    ]
+)
+
+# A verb after its subject, and the noun that names the act ("The US responded" -> "US response").
+NOMINALIZATIONS = {
+    "acquired": "acquisition",
+    "agreed": "agreement",
+    "announced": "announcement",
+    "apologised": "apology",
+    "apologized": "apology",
+    "appealed": "appeal",
+    "approved": "approval",
+    "arrested": "arrest",
+    "attacked": "attack",
+    "banned": "ban",
+    "bombed": "bombing",
+    "canceled": "cancellation",
+    "cancelled": "cancellation",
+    "closed": "closure",
+    "collapsed": "collapse",
+    "confirmed": "confirmation",
+    "crashed": "crash",
+    "criticised": "criticism",
+    "criticized": "criticism",
+    "decided": "decision",
+    "delayed": "delay",
+    "demanded": "demand",
+    "denied": "denial",
+    "discovered": "discovery",
+    "escaped": "escape",
+    "evacuated": "evacuation",
+    "expanded": "expansion",
+    "failed": "failure",
+    "halted": "halt",
+    "invaded": "invasion",
+    "investigated": "investigation",
+    "launched": "launch",
+    "merged": "merger",
+    "negotiated": "negotiations",
+    "offered": "offer",
+    "pledged": "pledge",
+    "predicted": "prediction",
+    "promised": "promise",
+    "proposed": "proposal",
+    "protested": "protest",
+    "raided": "raid",
+    "reacted": "reaction",
+    "recalled": "recall",
+    "recommended": "recommendation",
+    "refused": "refusal",
+    "released": "release",
+    "requested": "request",
+    "rescued": "rescue",
+    "resigned": "resignation",
+    "responded": "response",
+    "retreated": "retreat",
+    "ruled": "ruling",
+    "settled": "settlement",
+    "shelled": "shelling",
+    "sued": "lawsuit",
+    "surrendered": "surrender",
+    "suspended": "suspension",
+    "testified": "testimony",
+    "voted": "vote",
+    "warned": "warning",
+    "withdrew": "withdrawal",
+}
+
+# A contraction ("who'd", "don't"): a pronoun or verb, never part of a noun phrase.
+CONTRACTION = re.compile(r"['’](?:d|ll|re|ve|m)$|n['’]t$", re.I)
+
+# Words that join coordinated words ("military and diplomatic talks").
+COORDINATORS = frozenset(["and", "or", "nor", "&"])
+
+# A lower-case plural noun ("talks", "voters"; not "press", "bus", "analysis").
+PLURAL = re.compile(r"^[a-z][a-z'-]*[^su'’]s$")
+
+# Nouns that end like adverbs in -ly.
+NOUNS_IN_LY = frozenset(
+    [
+        "ally",
+        "anomaly",
+        "assembly",
+        "belly",
+        "bully",
+        "butterfly",
+        "family",
+        "fly",
+        "jelly",
+        "monopoly",
+        "rally",
+        "reply",
+        "supply",
+    ]
+)
+
+# Head nouns too vague to name a subtopic on their own ("the statement", "people"), or that
+# name a person's role rather than a subtopic ("spokesman", "minister").
+VAGUE_HEADS = frozenset(
+    [
+        "adviser",
+        "advisers",
+        "aide",
+        "aides",
+        "anyone",
+        "anything",
+        "case",
+        "cases",
+        "cent",
+        "chief",
+        "comment",
+        "comments",
+        "correspondent",
+        "correspondents",
+        "counterpart",
+        "day",
+        "days",
+        "director",
+        "end",
+        "envoy",
+        "everyone",
+        "everything",
+        "fact",
+        "head",
+        "issue",
+        "issues",
+        "kind",
+        "leader",
+        "leaders",
+        "lot",
+        "lots",
+        "matter",
+        "member",
+        "members",
+        "minister",
+        "ministers",
+        "month",
+        "months",
+        "news",
+        "nothing",
+        "number",
+        "numbers",
+        "official",
+        "officials",
+        "one",
+        "ones",
+        "other",
+        "others",
+        "part",
+        "parts",
+        "people",
+        "percent",
+        "person",
+        "point",
+        "points",
+        "president",
+        "report",
+        "reporter",
+        "reporters",
+        "reports",
+        "secretary",
+        "side",
+        "sides",
+        "someone",
+        "something",
+        "sort",
+        "source",
+        "sources",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "start",
+        "statement",
+        "statements",
+        "thing",
+        "things",
+        "time",
+        "times",
+        "today",
+        "tomorrow",
+        "way",
+        "ways",
+        "week",
+        "weeks",
+        "year",
+        "years",
+        "yesterday",
+    ]
+)
+
+# Prepositions that join two noun phrases into one subtopic name ("evacuation of civilians",
+# "talks in Geneva").
+CONNECTORS = frozenset(
+    [
+        "against",
+        "for",
+        "in",
+        "of",
+        "on",
+        "over",
+        "with",
+    ]
+)
 
 # ==== Stop words and stemming (data shipped inside installed packages, loaded lazily)
 

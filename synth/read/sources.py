@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -28,6 +27,7 @@ from synth.read.files import (
     walk_folder,
     without_surrogates,
 )
+from synth.read.label import citation_label
 
 PAGE_NOTICE_SHARE = 0.08
 # Below this many words a language guess is noise. English news prose is full of the listed
@@ -46,7 +46,6 @@ MIN_ARTICLE_WORDS = 8
 MIN_FOREIGN_LETTERS = 20
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 META_KEYS = ("title", "outlet", "url", "published", "author")
-RECORD_NUMBER = re.compile(r"#\d+$")
 
 
 @dataclass(frozen=True)
@@ -389,7 +388,7 @@ def _front_matter(block: str, path: str) -> dict[object, object]:
 
 
 def to_source(source_id: int, article: Article, note: Warn | None = None) -> Source:
-    """Clean an article and give it its citation label: outlet, else headline, else file name.
+    """Clean an article and give it its citation label (`synth.read.label`).
 
     A document that is not an article (a page notice, too little text) is kept in the list of
     sources, marked skipped with the reason, and contributes no sentences.
@@ -397,7 +396,8 @@ def to_source(source_id: int, article: Article, note: Warn | None = None) -> Sou
     cleaned = clean_text(article.text, article.body_start)
     title = article.meta.get("title") or cleaned.headline
     outlet = article.meta.get("outlet") or cleaned.outlet
-    label = outlet or title or file_label(article)
+    url = article.meta.get("url")
+    label = citation_label(outlet, url, title, article.text, cleaned.blocks, article.body_start)
     skipped = not_an_article(article.text, cleaned.blocks)
     path = without_surrogates(article.path)
     if not skipped and note and not looks_english(article.text, cleaned.blocks):
@@ -409,7 +409,7 @@ def to_source(source_id: int, article: Article, note: Warn | None = None) -> Sou
         label=label,
         title=title,
         outlet=outlet,
-        url=article.meta.get("url"),
+        url=url,
         published=article.meta.get("published") or cleaned.published,
         author=article.meta.get("author"),
         format=article.format,
@@ -418,13 +418,6 @@ def to_source(source_id: int, article: Article, note: Warn | None = None) -> Sou
         blocks=() if skipped else cleaned.blocks,
         dropped=cleaned.dropped,
     )
-
-
-def file_label(article: Article) -> str:
-    """The file name without its suffix; only a JSON record's own "#number" is cut, so a `#`
-    in a file name stays."""
-    path = RECORD_NUMBER.sub("", article.path) if article.format == "json" else article.path
-    return without_surrogates(Path(path).stem)
 
 
 def not_an_article(text: str, blocks: Sequence[tuple[int, int]]) -> str | None:

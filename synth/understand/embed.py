@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -91,7 +92,7 @@ class SentenceTransformerEmbedder:
             transformers_logging.set_verbosity_error()
 
             try:
-                self._loaded = SentenceTransformer(path, device=self.device)
+                self._loaded = _load_model(SentenceTransformer, path, self.device)
             except (OSError, ValueError) as exc:
                 raise SynthError(f"cannot load model from {path}: {exc}") from exc
         return self._loaded
@@ -107,6 +108,13 @@ class SentenceTransformerEmbedder:
             show_progress_bar=False,
         )
         return np.asarray(vectors, dtype=np.float32)
+
+
+@lru_cache(maxsize=2)
+def _load_model(loader: type, path: str, device: str) -> SentenceTransformer:
+    """One loaded model per process, however many embedders ask (a digest ships one to
+    every story's briefing)."""
+    return loader(path, device=device)
 
 
 def encode_distinct(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:

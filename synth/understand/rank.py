@@ -113,8 +113,35 @@ class Ranker:
                 redundancy = np.maximum(redundancy, (representatives @ members.T).max(axis=1))
         return chosen
 
+    def repeats(
+        self,
+        index: int,
+        chosen: Sequence[int],
+        points: Sequence[Point],
+        point_vectors: np.ndarray,
+        sentence_vectors: np.ndarray | None = None,
+    ) -> bool:
+        """Whether a point only says again what `chosen` points say: close to one of them or
+        to a sentence merged into one, or restating a figure of a related one (the rules of
+        `select`, for one candidate)."""
+        if not chosen:
+            return False
+        similarity = float(np.max(point_vectors[list(chosen)] @ point_vectors[index]))
+        if sentence_vectors is not None:
+            own = sentence_vectors[points[index].sentences[0]]
+            members = [k for c in chosen for k in points[c].sentences]
+            similarity = max(similarity, float(np.max(sentence_vectors[members] @ own)))
+        if similarity >= self.duplicate_similarity:
+            return True
+        figures = {i: figures_in(points[i].text) for i in (index, *chosen)}
+        return self._repeats_figure(index, list(chosen), figures, point_vectors)
+
     def _repeats_figure(
-        self, index: int, chosen: list[int], figures: list[set[str]], vectors: np.ndarray
+        self,
+        index: int,
+        chosen: list[int],
+        figures: list[set[str]] | dict[int, set[str]],
+        vectors: np.ndarray,
     ) -> bool:
         """A related point that restates a figure already given adds little."""
         return any(

@@ -52,12 +52,12 @@ def index_data(
 
 def _story_entry(story: Story) -> dict[str, Any]:
     briefing = story.briefing
-    key_points = briefing.key_points(1)
+    top = briefing.ranked_points[:1]
     dates = sorted(d for s in briefing.sources if (d := parse_date(s.published)))
     return {
         "rank": story.rank,
         "headline": briefing.title,
-        "lede": key_points[0].point.text if key_points else None,
+        "lede": top[0].point.text if top else None,
         "files": story_files(story.stem),
         "articles": sum(1 for s in briefing.sources if not s.skipped),
         "independent_reports": report_count(briefing.sources),

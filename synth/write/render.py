@@ -25,7 +25,6 @@ from synth.read.reflow import flat_text
 from synth.read.syndicate import report_count, wire_copies
 
 FORMATS = ("md", "html", "json")
-KEY_POINTS = 5
 MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
 MD_LINE_START = re.compile(r"^(\d*)([#>+\-=.)])")
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -33,15 +32,20 @@ CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 AUTOLINK_UNSAFE = re.compile(r"[\s<>`\\\x00-\x1f\x7f-\x9f]")
 
 
-def render(briefing: Briefing, fmt: str) -> str:
-    """The briefing in `fmt` (md, html or json), ending with a newline."""
+def render(briefing: Briefing, fmt: str, appendix: bool = False) -> str:
+    """The briefing in `fmt` (md, html or json), ending with a newline.
+
+    The main body (title, lede, sections, differences) is what `--max-words` sizes; quotes,
+    figures, coverage and "only in" make an appendix: in Markdown only with `appendix`, in
+    HTML always (collapsed), in JSON always.
+    """
     if fmt == "json":
         text = json.dumps(briefing.to_dict(), ensure_ascii=False, indent=2) + "\n"
         return BIDI_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     if fmt not in FORMATS:
         raise SynthError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     template = _environment(autoescape=fmt == "html").get_template(f"briefing.{fmt}.j2")
-    text = template.render(**_context(briefing))
+    text = template.render(**_context(briefing), appendix=appendix or fmt == "html")
     return text.rstrip("\n") + "\n"
 
 
@@ -69,8 +73,8 @@ def _context(briefing: Briefing) -> dict[str, Any]:
     return {
         "title": briefing.title,
         "sources": briefing.sources,
+        "lede": briefing.lede,
         "sections": briefing.sections,
-        "key_points": briefing.key_points(KEY_POINTS),
         "point_count": len(ranked),
         "omitted": briefing.omitted_points,
         "cite_html": cite_html,

@@ -1,0 +1,158 @@
+"""How a difference reads: what is counted, in words, and each outlet's value in its own words.
+
+Detection (`synth.compare.differences`) decides which values differ; this module only words
+the result, from the evidence sentences alone: "Civilians killed: at least 384 [2] · almost
+500 [4]", "Share of eastern Aleppo recaptured: around 75% [5] · about 85% [3]", "Where Lavrov
+spoke: Hamburg [2] · Munich [3]".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from synth.compare.figures import format_value
+from synth.core import Difference, Evidence, Variant
+from synth.lang.en import (
+    FIGURE,
+    MULTIPLIERS,
+    PHRASE_OPENERS,
+    PREPOSITIONS,
+    UNMARKED_VERBS,
+    stem,
+    stop_words,
+)
+from synth.understand.standalone import last_named_speaker
+
+WORD = re.compile(r"[A-Za-z][\w'’-]*")
+VERB_REACH = 6
+OF_WORDS = 4
+
+
+def word_difference(difference: Difference) -> Difference:
+    """The difference with `about` saying what differs, and each variant's `wording`."""
+    variants = tuple(
+        replace(v, wording=variant_wording(difference.kind, v)) for v in difference.variants
+    )
+    if difference.kind == "place":
+        return replace(difference, about=place_about(variants), variants=variants)
+    return replace(difference, about=figure_about(variants), variants=variants)
+
+
+def variant_wording(kind: str, variant: Variant) -> str:
+    """The value as the first outlet wrote it: "about 85%", "at least 384"."""
+    if kind != "figure":
+        return variant.value
+    for evidence in variant.evidence:
+        match = figure_match(evidence.text, variant.value)
+        if match:
+            qualifier = (match.group("qualifier") or "").lower()
+            number = " ".join(filter(None, (match.group("number"), match.group("multiplier"))))
+            percent = "%" if match.group("percent") else ""
+            return " ".join(filter(None, (qualifier, number + percent)))
+    return variant.value
+
+
+def figure_match(text: str, value: str) -> re.Match[str] | None:
+    """The figure in `text` whose value is written `value` ("1,500", "85%")."""
+    for match in FIGURE.finditer(text):
+        number = float(match.group("number").replace(",", ""))
+        number *= MULTIPLIERS.get(match.group("multiplier") or "", 1)
+        if format_value(number, "percent" if match.group("percent") else "count") == value:
+            return match
+    return None
+
+
+def figure_about(variants: Sequence[Variant]) -> str:
+    """What the figures count, with the act the sentences report: "Civilians killed",
+    "Share of eastern Aleppo recaptured"; "Number of civilians" when no act is found."""
+    matches = [(e, m) for v in variants for e in v.evidence if (m := figure_match(e.text, v.value))]
+    if not matches:
+        return "Figures"
+    percent = any(m.group("percent") for _, m in matches)
+    act = _act(matches, percent)
+    if percent:
+        share = _of_phrase(matches)
+        about = f"Share of {share}" if share else "Share"
+    else:
+        counted = _counted(matches)
+        if counted is None:
+            return "Number"
+        about = counted.capitalize() if act else f"Number of {counted}"
+    return f"{about} {act}" if act else about
+
+
+def _counted(matches: Sequence[tuple[Evidence, re.Match[str]]]) -> str | None:
+    """The noun right after the figures that most of them share ("civilians")."""
+    words = []
+    for _, match in matches:
+        after = [
+            w for w in WORD.findall(match.group("after") or "") if w.lower() not in stop_words()
+        ]
+        if after:
+            words.append(after[0])
+    if not words:
+        return None
+    stems = Counter(stem(w.lower()) for w in words)
+    common, _ = min(stems.items(), key=lambda kv: (-kv[1], kv[0]))
+    return next(w.lower() for w in words if stem(w.lower()) == common)
+
+
+def _of_phrase(matches: Sequence[tuple[Evidence, re.Match[str]]]) -> str | None:
+    """What a percentage is of ("75 percent of eastern Aleppo" -> "eastern Aleppo"): the
+    shortest such phrase that names something (a capitalized word), else the shortest."""
+    phrases = []
+    for evidence, match in matches:
+        rest = evidence.text[match.end("percent") :].split()
+        if not rest or rest[0].lower() != "of":
+            continue
+        words: list[str] = []
+        for word in rest[1:]:
+            bare = word.strip(",.;:")
+            if bare.lower() in PHRASE_OPENERS and not words:
+                continue
+            if bare.lower() in PREPOSITIONS or bare.lower() in stop_words() or not bare:
+                break
+            words.append(bare)
+            if bare != word or len(words) == OF_WORDS:
+                break
+        if words:
+            phrases.append(" ".join(words))
+    if not phrases:
+        return None
+    return min(phrases, key=lambda p: (not any(w[:1].isupper() for w in p.split()), len(p), p))
+
+
+def _act(matches: Sequence[tuple[Evidence, re.Match[str]]], before: bool) -> str | None:
+    """The participle that says what happened to what is counted: after a count ("384
+    civilians have been killed"), before a share ("forces have recaptured 75 percent")."""
+    acts: Counter[str] = Counter()
+    for evidence, match in matches:
+        if before:
+            words = WORD.findall(evidence.text[: match.start()])[-2:]
+        else:
+            words = WORD.findall(evidence.text[match.end("number") :])[:VERB_REACH]
+        acts.update(w.lower() for w in words if _participle(w))
+    if not acts:
+        return None
+    return min(acts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def _participle(word: str) -> bool:
+    lower = word.lower()
+    if not word[:1].islower() or lower in stop_words() or lower.endswith("s"):
+        return False
+    return (lower.endswith("ed") and len(lower) > 4) or lower in UNMARKED_VERBS
+
+
+def place_about(variants: Sequence[Variant]) -> str:
+    """Where the statement was made, naming the speaker when the sentences do."""
+    speakers = Counter(
+        name for v in variants for e in v.evidence if (name := last_named_speaker(e.text))
+    )
+    if not speakers:
+        return "Where the statement was made"
+    name, _ = min(speakers.items(), key=lambda kv: (-kv[1], kv[0]))
+    return f"Where {name} spoke"

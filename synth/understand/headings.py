@@ -1,0 +1,203 @@
+"""Section headings that name a subtopic: a noun phrase from the section's own sentences.
+
+KeyBERT-style: candidate noun phrases (`synth.understand.phrases`) are embedded with the
+pipeline's embedder and scored by how close they come to their section's centre and how far
+they stay from the other sections' centres. Headings are then chosen section by section by
+maximal marginal relevance, so two sections never get headings that say the same thing, and
+never two with the same head word. A heading has two to five words, no comma, and a common
+noun for head, so it is never a list of keywords or only names.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from synth.lang.en import VAGUE_HEADS, stem, stop_words
+from synth.stages import Embedder
+from synth.understand.embed import normalize_rows
+from synth.understand.phrases import Phrase, attested_nouns, candidate_phrases
+
+MIN_WORDS = 2
+MAX_WORDS = 5
+CANDIDATES_PER_SECTION = 16
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A phrase of one section: its spelling, head, and how often the section uses it."""
+
+    key: tuple[str, ...]
+    text: str
+    head: str
+    weight: float
+    derived: bool = False
+
+    @property
+    def names(self) -> int:
+        """Capitalized words: names, which a subtopic's name mostly does without (the named
+        actor of "White House reaction" is the point of it, and does not count)."""
+        return 0 if self.derived else sum(1 for w in self.text.split() if w[:1].isupper())
+
+
+@dataclass(frozen=True)
+class HeadingNamer:
+    """Weights of a heading's score: closeness to its own section, distance from the others,
+    a small bonus for phrases the section repeats, and the diversity trade-off of MMR."""
+
+    distinctness: float = 0.3
+    frequency: float = 0.03
+    diversity: float = 0.3
+    names: float = 0.05
+    length: float = 0.02
+
+    def name(
+        self,
+        texts: Sequence[Sequence[tuple[str, float]]],
+        centres: np.ndarray,
+        embedder: Embedder,
+    ) -> list[str]:
+        """One heading per section ("" where no phrase qualifies); `texts` are each section's
+        sentences with weights, and `centres` the sections' unit-length centre vectors, in the
+        same order."""
+        pools = section_candidates(texts)
+        phrases = sorted({c.text for pool in pools for c in pool})
+        if not phrases:
+            return [""] * len(texts)
+        vectors = dict(zip(phrases, normalize_rows(embedder.encode(phrases)), strict=True))
+        return self._choose(pools, centres, vectors)
+
+    def _choose(
+        self,
+        pools: Sequence[Sequence[Candidate]],
+        centres: np.ndarray,
+        vectors: dict[str, np.ndarray],
+    ) -> list[str]:
+        """Section by section, the best-scoring candidate whose head word no earlier heading
+        has, scored against the headings already chosen (maximal marginal relevance)."""
+        headings: list[str] = []
+        chosen: list[np.ndarray] = []
+        heads: set[str] = set()
+        for index, pool in enumerate(pools):
+            others = np.delete(centres, index, axis=0)
+            scored = [
+                (self._score(c, vectors[c.text], centres[index], others, chosen), -n, c)
+                for n, c in enumerate(pool)
+                if c.head not in heads
+            ]
+            if not scored:
+                headings.append("")
+                continue
+            best = max(scored, key=lambda t: t[:2])[2]
+            headings.append(best.text[:1].upper() + best.text[1:])
+            chosen.append(vectors[best.text])
+            heads.add(best.head)
+        return headings
+
+    def _score(
+        self,
+        candidate: Candidate,
+        vector: np.ndarray,
+        centre: np.ndarray,
+        others: np.ndarray,
+        chosen: Sequence[np.ndarray],
+    ) -> float:
+        """Closeness to the section, less closeness to the nearest other section and to the
+        nearest heading already chosen; a little for repeated use, less for names and length."""
+        score = float(vector @ centre) + self.frequency * math.log1p(candidate.weight)
+        score -= self.names * candidate.names + self.length * (len(candidate.key) - 2)
+        if len(others):
+            score -= self.distinctness * float(np.max(others @ vector))
+        if chosen:
+            score -= self.diversity * float(np.max(np.stack(chosen) @ vector))
+        return score
+
+
+def section_candidates(
+    texts: Sequence[Sequence[tuple[str, float]]],
+) -> list[list[Candidate]]:
+    """Each section's heading candidates, most particular to it first.
+
+    A phrase's weight is the summed weight of the section's sentences that use it; it is
+    ranked by that weight against its weight in the other sections (a class-based TF-IDF).
+    """
+    nouns = attested_nouns(text for section in texts for text, _ in section)
+    counts: list[Counter[tuple[str, ...]]] = []
+    spellings: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    heads: dict[tuple[str, ...], str] = {}
+    derived: dict[tuple[str, ...], bool] = {}
+    for section in texts:
+        found: Counter[tuple[str, ...]] = Counter()
+        for text, weight in section:
+            for key, phrase in dict(
+                (phrase_key(p), p) for p in candidate_phrases(text) if good_shape(p, nouns)
+            ).items():
+                found[key] += max(weight, 1e-6)
+                spellings[key][_spelling(phrase)] += 1
+                heads[key] = stem(phrase.head_word.casefold())
+                derived[key] = phrase.derived
+        counts.append(found)
+    total: Counter[tuple[str, ...]] = Counter()
+    for found in counts:
+        total.update(found)
+    pools = []
+    for found in counts:
+        ranked = sorted(found, key=lambda k: (-(found[k] ** 2) / total[k], -len(k), " ".join(k)))[
+            :CANDIDATES_PER_SECTION
+        ]
+        pools.append(
+            [Candidate(k, _commonest(spellings[k]), heads[k], found[k], derived[k]) for k in ranked]
+        )
+    return pools
+
+
+def good_shape(phrase: Phrase, nouns: set[str] | None = None) -> bool:
+    """Two to five words, no digits, and for head a lower-case noun that says something
+    (used as a noun in the texts, when `nouns` are given): a phrase that names a subtopic,
+    not a name ("White House"), a role ("spokesman"), a vague word ("the statement") or a
+    verb taken for a noun."""
+    words = phrase.words
+    head = phrase.head_word.casefold()
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or not phrase.head_word[:1].islower():
+        return False
+    if head.rsplit("-", 1)[-1] in VAGUE_HEADS or head in stop_words() or len(head) < 3:
+        return False
+    if head.endswith("ed") or any(ch.isdigit() for w in words for ch in w):
+        return False
+    if nouns is not None and not phrase.derived and stem(head) not in nouns:
+        return False
+    return words[-1].casefold() not in stop_words() and words[0].casefold() not in stop_words()
+
+
+def phrase_key(phrase: Phrase) -> tuple[str, ...]:
+    """Stems of the phrase's words: "talks in Geneva" and "Talks in Geneva" are one phrase."""
+    return tuple(stem(w.casefold()) for w in phrase.words)
+
+
+def _spelling(phrase: Phrase) -> str:
+    """The phrase as written, its first word lower-cased when only the sentence start
+    capitalized it."""
+    words = list(phrase.words)
+    if phrase.sentence_start and words[0][1:].islower():
+        words[0] = words[0].lower()
+    return " ".join(words)
+
+
+def _commonest(spellings: Counter[str]) -> str:
+    """The spelling used most, lower case preferred on a tie."""
+    return min(spellings.items(), key=lambda kv: (-kv[1], kv[0].swapcase()))[0]
+
+
+def section_centres(
+    members: Sequence[Sequence[int]], vectors: np.ndarray, weights: np.ndarray
+) -> np.ndarray:
+    """Unit-length weighted mean vector of each section's points."""
+    rows = []
+    for indexes in members:
+        w = np.clip(weights[list(indexes)], 1e-6, None)[:, None]
+        rows.append((vectors[list(indexes)] * w).sum(axis=0))
+    return normalize_rows(np.vstack(rows))

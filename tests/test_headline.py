@@ -1,0 +1,85 @@
+import numpy as np
+
+from synth.core import Point, Source
+from synth.write.headline import choose_title, headline_from_text
+from tests.conftest import FakeEmbedder
+
+TOP = (
+    "The Syrian army has halted its military attacks on Aleppo to allow for the evacuation "
+    "of civilians trapped by fighting, Russia's foreign minister Sergey Lavrov said on Thursday."
+)
+
+
+def source(source_id: int, title: str | None = None, skipped: str | None = None) -> Source:
+    return Source(
+        source_id, f"{source_id}.txt", "text", f"label {source_id}", title=title, skipped=skipped
+    )
+
+
+def point(text: str) -> Point:
+    return Point(0, (0,), text, (1,), ())
+
+
+def test_without_headlines_the_title_comes_from_the_top_point():
+    title = choose_title([source(1), source(2)], [point(TOP)])
+    assert title == "Lavrov: The Syrian army has halted its military attacks on Aleppo"
+    assert not title.startswith("Briefing from")
+
+
+def test_an_attribution_without_a_name_stays_in_the_title():
+    assert headline_from_text(
+        "Officials said the bridge would reopen next week after repairs."
+    ) == ("Officials: The bridge would reopen next week")
+    assert headline_from_text("The bridge collapsed on Monday, killing two, police said.") == (
+        "Police: The bridge collapsed on Monday"
+    )
+
+
+def test_a_quote_led_top_point_gives_way_to_the_next():
+    quote = point('"There has to be a pause," said Jan Egeland, head of the task force.')
+    title = choose_title([source(1)], [quote, point(TOP)])
+    assert title.startswith("Lavrov:")
+
+
+def test_headline_is_short_and_ends_on_a_content_word():
+    long = (
+        "Thousands of residents of the northern districts were moved to shelters across the "
+        "region through the night as the river kept rising."
+    )
+    words = headline_from_text(long).split()
+    assert len(words) <= 12 and words[-1].lower() not in {"the", "of", "across", "through"}
+
+
+def test_the_headline_closest_to_the_lede_wins_and_skipped_sources_have_none():
+    sources = [
+        source(1, "Tweet with a location", skipped="not an article"),
+        source(2, "Council approves the new city budget"),
+        source(3, "Storm closes the coastal highway overnight"),
+    ]
+    embedder = FakeEmbedder()
+    lede = [point("The council approved the new city budget on Tuesday.")]
+    vectors = embedder.encode([lede[0].text])
+    assert choose_title(sources, lede, vectors, embedder) == "Council approves the new city budget"
+
+
+def test_captions_are_never_titles():
+    sources = [source(1, "Photo: Frazer Harrison/Getty Images")]
+    assert choose_title(sources, [point(TOP)], np.zeros((1, 4)), None).startswith("Lavrov")
+
+
+def test_the_listener_is_not_the_speaker_and_a_body_keeps_its_name():
+    told = (
+        "Investigators are looking into whether the singer died from an overdose, a law "
+        "enforcement official told The Associated Press on Thursday."
+    )
+    assert headline_from_text(told).startswith("Law enforcement official: ")
+    reported = (
+        "Investigators are looking into the death of the singer, the Associated Press reported."
+    )
+    assert headline_from_text(reported).startswith("Associated Press: ")
+
+
+def test_a_claim_without_a_nameable_speaker_gives_way_to_the_next_point():
+    claim = point('The suspect was "known to activists for his views," wrote the page of a group.')
+    fact = point("A university student was charged with six counts of murder on Monday.")
+    assert choose_title([source(1)], [claim, fact]).startswith("A university student was charged")

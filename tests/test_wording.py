@@ -1,0 +1,48 @@
+from synth.compare.wording import word_difference
+from synth.core import Difference, Evidence, Variant
+
+
+def worded(kind: str, *values: tuple[str, int, str]) -> Difference:
+    """The worded difference of (value, source, evidence sentence) variants."""
+    variants = tuple(
+        Variant(value, (source,), (Evidence(source, 0, len(text), text),))
+        for value, source, text in values
+    )
+    return word_difference(Difference(kind, "detector's own label", variants))
+
+
+def test_a_share_says_of_what_and_what_happened_with_each_outlets_wording():
+    difference = worded(
+        "figure",
+        ("75%", 5, "Forces have recaptured around 75 percent of eastern Aleppo."),
+        ("85%", 3, "Forces have seized about 85 per cent of territory in Aleppo."),
+    )
+    assert difference.about == "Share of eastern Aleppo recaptured"
+    assert [v.wording for v in difference.variants] == ["around 75%", "about 85%"]
+
+
+def test_a_count_names_what_is_counted_and_the_act():
+    difference = worded(
+        "figure",
+        ("384", 2, "At least 384 civilians have been killed since the offensive."),
+        ("500", 4, "The offensive has claimed almost 500 civilian lives."),
+    )
+    assert difference.about == "Civilians killed"
+    assert [v.wording for v in difference.variants] == ["at least 384", "almost 500"]
+
+
+def test_a_place_names_the_speaker():
+    difference = worded(
+        "place",
+        ("Hamburg", 2, "Combat has stopped, Lavrov said in Hamburg on Thursday."),
+        ("Munich", 3, "Combat has stopped, Mr Lavrov said in the city of Munich."),
+    )
+    assert difference.about == "Where Lavrov spoke"
+    assert [v.wording for v in difference.variants] == ["Hamburg", "Munich"]
+
+
+def test_wording_keeps_the_evidence_and_the_values():
+    difference = worded("figure", ("12", 1, "It has 12 boats."))
+    assert difference.variants[0].evidence[0].text == "It has 12 boats."
+    assert difference.variants[0].value == "12" and difference.kind == "figure"
+    assert difference.about == "Number of boats"
