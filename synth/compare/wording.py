@@ -101,7 +101,7 @@ def _counted(matches: Sequence[tuple[Evidence, re.Match[str]]]) -> str | None:
 
 
 def _of_phrase(matches: Sequence[tuple[Evidence, re.Match[str]]]) -> str | None:
-    """What a percentage is of ("75 percent of eastern Aleppo" -> "eastern Aleppo"): the
+    """What a percentage is of ("75 percent of the harbour" -> "the harbour"): the
     shortest such phrase that names something (a capitalized word), else the shortest."""
     phrases = []
     for evidence, match in matches:
