@@ -47,6 +47,20 @@ EXIT_CODES = {
 }
 
 
+# Options that `brief` and `digest` share, declared once.
+CacheDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir",
+        help="Folder of the embedding cache and the model's ONNX export "
+        "(default: SYNTH_CACHE_DIR, else the user cache folder).",
+    ),
+]
+NoCache = Annotated[
+    bool, typer.Option("--no-cache", help="Neither read nor write cached embeddings.")
+]
+MaxSize = Annotated[float, typer.Option("--max-size", help="Largest input to read, in MB.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
 AllowPrivate = Annotated[
     bool,
     typer.Option("--allow-private", help="Fetch URLs on loopback, private or link-local hosts."),
@@ -107,22 +121,10 @@ def brief(
         ),
     ] = False,
     model: Annotated[str, typer.Option("--model", help=MODEL_HELP)] = DEFAULT_MODEL,
-    cache_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--cache-dir",
-            help="Folder of the embedding cache and the model's ONNX export "
-            "(default: SYNTH_CACHE_DIR, else the user cache folder).",
-        ),
-    ] = None,
-    no_cache: Annotated[
-        bool,
-        typer.Option("--no-cache", help="Neither read nor write cached embeddings."),
-    ] = False,
-    max_size: Annotated[
-        float, typer.Option("--max-size", help="Largest input to read, in MB.")
-    ] = 20.0,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
+    max_size: MaxSize = 20.0,
+    quiet: Quiet = False,
     allow_private: AllowPrivate = False,
 ) -> None:
     """Write one attributed briefing of the articles in PATHS."""
@@ -199,15 +201,10 @@ def digest_command(
     model: Annotated[
         str, typer.Option("--model", help="sentence-transformers model name or folder.")
     ] = DEFAULT_MODEL,
-    cache_dir: Annotated[
-        Path | None,
-        typer.Option("--cache-dir", help="Embedding cache folder (default: user cache folder)."),
-    ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not cache embeddings.")] = False,
-    max_size: Annotated[
-        float, typer.Option("--max-size", help="Largest input to read, in MB.")
-    ] = 20.0,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
+    max_size: MaxSize = 20.0,
+    quiet: Quiet = False,
     allow_private: AllowPrivate = False,
 ) -> None:
     """Group a feed into stories; write one briefing per story and an index into a folder."""

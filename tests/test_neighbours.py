@@ -4,36 +4,45 @@ from __future__ import annotations
 
 import numpy as np
 
-from synth.understand.neighbours import BestPairs, similarity_blocks, top_mask
+from synth.understand.neighbours import BestPairs, best_per_row, similarity_blocks
 
 
-def test_top_mask_keeps_the_highest_and_breaks_ties_by_column():
+def entries(scores: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rows, columns = np.nonzero(np.isfinite(scores))
+    return rows, columns, scores[rows, columns]
+
+
+def kept_per_row(scores: np.ndarray, limit: int) -> list[list[int]]:
+    rows, columns, values = entries(scores)
+    kept = best_per_row(rows, columns, values, limit)
+    return [sorted(columns[kept][rows[kept] == r].tolist()) for r in range(len(scores))]
+
+
+def test_best_per_row_keeps_the_highest_and_breaks_ties_by_column():
     inf = -np.inf
     scores = np.array(
         [[0.9, inf, 0.95, 0.9, 0.5], [0.7, 0.7, 0.7, 0.7, 0.8], [inf, 0.6, inf, inf, inf]],
         dtype=np.float32,
     )
-    kept = [np.flatnonzero(row).tolist() for row in top_mask(scores, 2)]
-    assert kept == [[0, 2], [0, 4], [1]]
-    assert top_mask(scores, 10).tolist() == np.isfinite(scores).tolist()
-    assert not top_mask(scores, 0).any()
+    assert kept_per_row(scores, 2) == [[0, 2], [0, 4], [1]]
+    assert kept_per_row(scores, 10) == [[0, 2, 3, 4], [0, 1, 2, 3, 4], [1]]
+    assert kept_per_row(scores, 0) == [[], [], []]
 
 
-def test_top_mask_agrees_with_a_sort_on_random_ties():
+def test_best_per_row_agrees_with_a_sort_on_random_ties():
     draw = np.random.default_rng(2)
     scores = draw.integers(0, 4, size=(50, 40)).astype(np.float32)
     scores[draw.random(scores.shape) < 0.3] = -np.inf
-    for row, kept in zip(scores, top_mask(scores, 5), strict=True):
+    for row, kept in zip(scores, kept_per_row(scores, 5), strict=True):
         finite = np.flatnonzero(np.isfinite(row))
         expected = finite[np.lexsort((finite, -row[finite]))][:5]
-        assert sorted(np.flatnonzero(kept).tolist()) == sorted(expected.tolist())
+        assert kept == sorted(expected.tolist())
 
 
 def test_a_pair_keeps_the_score_its_lower_row_gave():
     best = BestPairs(5)
-    ids = np.arange(3)
-    best.add(np.array([2]), ids, np.array([[0.7, 0.9, -np.inf]]))
-    best.add(np.array([0]), ids, np.array([[-np.inf, -np.inf, 0.75]]))
+    best.add(np.array([2, 2]), np.array([0, 1]), np.array([0.7, 0.9]))
+    best.add(np.array([0]), np.array([2]), np.array([0.75]))
     low, high, score = best.pairs()
     assert (low.tolist(), high.tolist()) == ([0, 1], [2, 2])
     assert np.allclose(score, [0.75, 0.9])
@@ -42,7 +51,7 @@ def test_a_pair_keeps_the_score_its_lower_row_gave():
 def test_each_row_keeps_only_its_best_partners():
     best = BestPairs(2)
     scores = np.array([[-np.inf, 0.9, 0.8, 0.95], [0.9, -np.inf, -np.inf, -np.inf]])
-    best.add(np.array([0, 1]), np.arange(4), scores)
+    best.add(*entries(scores))
     low, high, _ = best.pairs()
     assert list(zip(low.tolist(), high.tolist(), strict=True)) == [(0, 1), (0, 3)]
 

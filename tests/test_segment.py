@@ -47,3 +47,20 @@ def test_a_whole_file_on_one_line_is_cut_into_its_sentences():
         "Shipping lines expect the backlog to clear within two weeks.",
         "A last sentence closes the file here.",
     ]
+
+
+def test_pysbd_sentences_are_what_pysbd_segment_returns():
+    """The string search that replaces pysbd's per-sentence regular expressions finds the
+    same sentences, trailing whitespace included, repeats and all."""
+    import pysbd
+
+    from synth.read.segment import pysbd_sentences
+
+    texts = [
+        "The U.S. Secretary arrived on Dec. 8.  He said: “We are ready.” Then he left.\n",
+        "Yes. Yes. Yes.   No! Maybe?",
+        "Prices rose 3.5 per cent (to $4.20). Analysts (e.g. at J.P. Morgan) expected more.",
+    ]
+    reference = pysbd.Segmenter(language="en", clean=False)
+    for text in texts:
+        assert pysbd_sentences(text) == reference.segment(text)

@@ -121,8 +121,8 @@ class Comparer:
             near = (point[rows, np.newaxis] == point) | (sim >= self.place_similarity)
             place = _differ(named[rows], named) & near
             other = source_of[rows, np.newaxis] != source_of
-            wanted = other & (sim >= floor) & (figure | place)
-            best.add(active[rows], active, np.where(wanted, sim, -np.inf))
+            r, c = np.nonzero(other & (sim >= floor) & (figure | place))
+            best.add(active[r + start], active[c], sim[r, c])
         low, high, score = best.pairs()
         return list(zip(low.tolist(), high.tolist(), score.tolist(), strict=True))
 

@@ -103,9 +103,10 @@ def clean_text(text: str, body_start: int = 0) -> Cleaned:
 
 def stands_apart(text: str) -> bool:
     """A line whose whole shape makes it one item of furniture (a date line, a reading time, a
-    bracketed note, a caption ending in a credit such as "[Agency]", a credit line): a hard
-    wrapped paragraph never takes it in. Rules that could match a piece of a sentence (a
-    byline's "By ...", a call to action's words) are left out."""
+    bracketed note, a caption ending in a credit such as "[Agency]", editors' initials): a
+    hard-wrapped paragraph takes nothing under it in. Rules that could match a wrapped piece
+    of a sentence (a byline's "By ...", "compiled by ...", a call to action's words) are left
+    out."""
     credit = CAPTION_CREDIT.search(text)
     return bool(
         DATE_LINE.match(text)
@@ -113,7 +114,6 @@ def stands_apart(text: str) -> bool:
         or BRACKETED.match(text)
         or IMAGE_MARKER.match(text)
         or (credit and CREDIT_OPENING.search(credit.group()))
-        or CREDIT_LINE.match(text)
         or EDITOR_CREDIT.match(text)
     )
 

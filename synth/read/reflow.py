@@ -139,7 +139,7 @@ def wrap_width(lines: list[RawLine]) -> int | None:
     would not have fitted. Of the widths with most votes, the widest line among them wins
     (the upper edge of the wrapped lines), if enough lines agree on it, enough of the lines
     under them go on in lower case, and some paragraph of three lines or more shows the width
-    twice in a row.
+    twice in a row (or, in a short text, every line under a break goes on in lower case).
     """
     votes = [0] * (MAX_WIDTH + 2)
     voters = lower = 0
@@ -161,7 +161,7 @@ def wrap_width(lines: list[RawLine]) -> int | None:
     while high + 1 <= MAX_WIDTH and counts[high + 1] == best_votes:
         high += 1
     best = max((line.width for line in lines if low <= line.width <= high), default=low)
-    return best if _has_run(lines, best) else None
+    return best if lower == voters or _has_run(lines, best) else None
 
 
 def _has_run(lines: list[RawLine], width: int) -> bool:
@@ -250,18 +250,19 @@ def segmenter():  # type: ignore[no-untyped-def]
 
 def heading_shaped(line: RawLine, index: int, below: RawLine, layout: Layout) -> bool:
     """A headline above the story, not the start of a wrapped paragraph, even where it ends
-    near the wrap width: the file's first line in title case. Where nothing else parts
-    paragraphs (no blank lines, no indents), also a title-case line among the first few, and
-    a first line that ends on a capitalized word. The line under it must open with a capital;
-    a lower-case one carries the sentence on."""
+    near the wrap width. Only where nothing else parts paragraphs (no blank lines, no
+    indents): a title-case line among the first few, or a first line that ends on a
+    capitalized word. The line under it must open with a capital; a lower-case one carries
+    the sentence on."""
     if index >= HEADLINE_LINES or ends_sentence(line.text) or not below.text[:1].isupper():
         return False
-    unmarked = not (layout.blank_lines_part or layout.indented_starts)
+    if layout.blank_lines_part or layout.indented_starts:
+        return False  # a headline there has its blank line or its indent
     words = WORD_START.findall(line.text)
     capitalized = sum(1 for w in words if w[0].isupper())
     if len(words) >= TITLE_WORDS and capitalized >= TITLE_SHARE * len(words):
-        return index == 0 or unmarked
-    return unmarked and index == 0 and bool(words) and words[-1].isupper()
+        return True
+    return index == 0 and bool(words) and words[-1].isupper()
 
 
 def ends_sentence(text: str) -> bool:

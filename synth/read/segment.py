@@ -65,7 +65,7 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
         return ((start, start + len(stripped)),)
     spans = []
     cursor = 0
-    for piece in segmenter().segment(text):
+    for piece in pysbd_sentences(text):
         piece = piece.strip()
         if not piece:
             continue
@@ -79,6 +79,32 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
         if cursor >= len(text):
             break
     return tuple(spans)
+
+
+def pysbd_sentences(text: str) -> list[str]:
+    """What `pysbd.Segmenter.segment(text)` returns (clean=False): each sentence pysbd finds,
+    with the whitespace after it, in order.
+
+    pysbd locates its sentences in the text by compiling one regular expression per sentence,
+    a third of its time; plain string search finds the same places.
+    """
+    splitter = segmenter()
+    found = []
+    reached = 0
+    for sentence in splitter.processor(text).process():
+        if not sentence:
+            continue  # pysbd yields none; whatever its pattern matched, synth would drop
+        start = text.find(sentence)
+        while start >= 0:
+            end = start + len(sentence)
+            while end < len(text) and text[end].isspace():
+                end += 1
+            if end > reached:
+                found.append(text[start:end])
+                reached = end
+                break
+            start = text.find(sentence, end)
+    return found
 
 
 def segment_sources(sources: Sequence[Source]) -> tuple[Sentence, ...]:

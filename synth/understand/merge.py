@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -67,11 +67,12 @@ class Merger:
     ) -> tuple[tuple[Point, ...], np.ndarray]:
         """Points (in order of their first sentence) and their unit-length embeddings."""
         groups = self.group(sentences, embeddings)
+        by_id = {s.id: s for s in sources}
         points = []
         vectors = []
         for point_id, members in enumerate(groups):
             ordered = choose_representative(members, sentences, embeddings)
-            points.append(make_point(point_id, ordered, sentences, sources))
+            points.append(make_point(point_id, ordered, sentences, by_id))
             vectors.append(embeddings[list(members)].mean(axis=0))
         matrix = np.vstack(vectors) if vectors else np.zeros((0, embeddings.shape[1]))
         return tuple(points), normalize_rows(matrix)
@@ -100,49 +101,66 @@ class Merger:
         """
         source_of = np.array([s.source for s in sentences])
         quotes = QuoteIndex(shingles)
-        everyone = np.arange(len(sentences))
         best = BestPairs(self.neighbours)
+        floor = min(self.quote_floor, self.threshold)
         for start, block in similarity_blocks(embeddings):
-            scores = self._pair_scores(start, block, source_of, quotes, sentences)
-            best.add(everyone[start : start + block.shape[0]], everyone, scores)
+            rows, columns = np.nonzero(block >= floor)  # the few close pairs of the block
+            similarity = np.minimum(block[rows, columns], np.float32(1.0))
+            rows += start
+            scores = self._pair_scores(rows, columns, similarity, source_of, sentences)
+            self._mark_quotes(rows, columns, similarity, scores, source_of, quotes)
+            kept = np.isfinite(scores)
+            best.add(rows[kept], columns[kept], scores[kept])
         low, high, score = best.pairs()
         order = np.lexsort((high, low, -score))
         return list(zip(low[order].tolist(), high[order].tolist(), strict=True))
 
     def _pair_scores(
         self,
-        start: int,
-        block: np.ndarray,
+        rows: np.ndarray,
+        columns: np.ndarray,
+        similarity: np.ndarray,
         source_of: np.ndarray,
-        quotes: QuoteIndex,
         sentences: Sequence[Sentence],
     ) -> np.ndarray:
-        """A row block's candidate scores: the similarity, 1.0 for a shared quote, or -inf.
+        """Scores of close pairs: the similarity (capped at 1.0: identical texts may round
+        above it) where the pair qualifies without a quote, else -inf."""
+        other = source_of[rows] != source_of[columns]
+        scores = np.where(other & (similarity >= self.threshold), similarity, -np.inf)
+        same = ~other & (similarity >= self.same_source_threshold) & (rows != columns)
+        for k in np.flatnonzero(same).tolist():
+            if same_numbers(sentences[int(rows[k])], sentences[int(columns[k])]):
+                scores[k] = similarity[k]
+        return scores
 
-        Similarities are capped at 1.0 (identical texts may round just above it), so a shared
-        quote ranks with the closest pairs and ties fall by id.
+    def _mark_quotes(
+        self,
+        rows: np.ndarray,
+        columns: np.ndarray,
+        similarity: np.ndarray,
+        scores: np.ndarray,
+        source_of: np.ndarray,
+        quotes: QuoteIndex,
+    ) -> None:
+        """Score 1.0 for close pairs of different outlets that share a quote.
+
+        A row keeps its best partners, ties by id: past its first `neighbours` quote partners
+        (all 1.0), further ones could never be kept, so they are not looked for.
         """
-        rows = np.arange(start, start + block.shape[0])
-        floor = min(self.quote_floor, self.threshold)
-        other = source_of[rows, np.newaxis] != source_of[np.newaxis, :]
-        block = np.minimum(block, np.float32(1.0))
-        scores = np.where(other & (block >= self.threshold), block, -np.inf)
-        same = ~other & (block >= max(floor, self.same_source_threshold))
-        same[np.arange(len(rows)), rows] = False
-        for r, c in zip(*np.nonzero(same), strict=True):
-            if same_numbers(sentences[int(rows[r])], sentences[int(c)]):
-                scores[r, c] = block[r, c]
-        for r, i in enumerate(rows.tolist()):
-            # A row keeps its best partners, ties by id: past its first `neighbours` quote
-            # partners (all scored 1.0), further ones could never be kept.
+        bounds = np.searchsorted(rows, np.unique(rows))
+        for start, end in zip(bounds.tolist(), [*bounds[1:].tolist(), len(rows)], strict=True):
+            i = int(rows[start])
+            if not quotes.shingles[i]:
+                continue
+            close = columns[start:end]  # ascending: np.nonzero walks each row in order
             marked = 0
             for j in quotes.partners(i):
-                if other[r, j] and block[r, j] >= floor:
-                    scores[r, j] = 1.0
+                k = start + int(np.searchsorted(close, j))
+                if k < end and columns[k] == j and source_of[i] != source_of[j]:
+                    scores[k] = 1.0
                     marked += 1
                     if marked == self.neighbours:
                         break
-        return scores
 
     def _may_join(self, groups: Groups, a: int, b: int) -> bool:
         mean = groups.mean_similarity(a, b)
@@ -263,12 +281,15 @@ def choose_representative(
 
 
 def make_point(
-    point_id: int, ordered: Sequence[int], sentences: Sequence[Sentence], sources: Sequence[Source]
+    point_id: int,
+    ordered: Sequence[int],
+    sentences: Sequence[Sentence],
+    sources: Mapping[int, Source],
 ) -> Point:
     """A point whose text is its best member, repaired if it needs a bracketed referent."""
     best = sentences[ordered[0]]
     repaired = repair(best, sentences)
-    evidence = sentence_evidence((sentences[k] for k in ordered), {s.id: s for s in sources})
+    evidence = sentence_evidence((sentences[k] for k in ordered), sources)
     return Point(
         id=point_id,
         sentences=tuple(ordered),

@@ -32,27 +32,19 @@ def similarity_blocks(
         yield start, vectors[start : start + BLOCK_SIZE] @ against.T
 
 
-def top_mask(scores: np.ndarray, limit: int) -> np.ndarray:
-    """Per row, the `limit` highest finite scores (ties to the lower column), as a mask.
-
-    Rows with at most `limit` finite scores are taken whole; the others are cut at their
-    `limit`-th highest value, computed for the whole block at once.
-    """
-    keep = np.isfinite(scores)
-    if limit < 1:
-        return np.zeros_like(keep)
-    crowded = np.flatnonzero(keep.sum(axis=1) > limit)
-    if len(crowded) == 0:
-        return keep
-    part = scores[crowded]
-    cut = -np.partition(-part, limit - 1, axis=1)[:, limit - 1 : limit]
-    above = part > cut
-    level = part == cut
-    room = limit - above.sum(axis=1, keepdims=True)
-    tied = np.flatnonzero(level.sum(axis=1, keepdims=True) > room)  # more at the cut than room
-    level[tied] &= np.cumsum(level[tied], axis=1, dtype=np.int32) <= room[tied]
-    keep[crowded] = above | level
-    return keep
+def best_per_row(
+    rows: np.ndarray, columns: np.ndarray, scores: np.ndarray, limit: int
+) -> np.ndarray:
+    """Indexes of the entries (rows[k], columns[k], scores[k]) that are among their row's
+    `limit` highest scores, ties to the lower column."""
+    order = np.lexsort((columns, -scores, rows))
+    ranked = rows[order]
+    if len(ranked) == 0:
+        return order
+    first = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
+    sizes = np.diff(np.r_[first, len(ranked)])
+    rank = np.arange(len(ranked)) - np.repeat(first, sizes)
+    return np.sort(order[rank < limit])
 
 
 class BestPairs:
@@ -63,12 +55,12 @@ class BestPairs:
         self._parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
 
     def add(self, rows: np.ndarray, columns: np.ndarray, scores: np.ndarray) -> None:
-        """Keep the best finite scores of each row of `scores`, ties by column.
+        """Keep each row's best entries among (rows[k], columns[k], scores[k]), ties by column.
 
-        `rows` and `columns` are the ids of the score matrix's rows and columns.
+        All of a row's entries must come in one call (a block of rows at a time).
         """
-        r, c = np.nonzero(top_mask(scores, self.limit))
-        self._parts.append((rows[r], columns[c], scores[r, c]))
+        keep = best_per_row(rows, columns, scores, self.limit)
+        self._parts.append((rows[keep], columns[keep], scores[keep]))
 
     def pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(lower ids, higher ids, scores), one entry per pair, ordered by ids.

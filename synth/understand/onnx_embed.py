@@ -27,6 +27,7 @@ import sys
 import tempfile
 import warnings
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -298,7 +299,8 @@ class OnnxEmbedder:
     """A sentence-transformers model run by onnxruntime on the CPU, loaded on first use.
 
     `model_dir` is the sentence-transformers folder (tokenizer.json and configs); `onnx_path`
-    its export (`ensure_export`). Results do not depend on the thread count.
+    its export (`ensure_export`). `threads` batches run at once (default: the CPUs this process
+    may use, at most `MAX_THREADS`); results do not depend on it.
     """
 
     def __init__(
@@ -348,7 +350,10 @@ class OnnxEmbedder:
 
     def _options(self, onnxruntime: Any) -> onnxruntime.SessionOptions:
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = self.threads
+        # Threads run whole batches side by side (`encode`), each batch on one core: on a
+        # shared machine, splitting every small matrix product across cores cost more than it
+        # gave (threads waking for each of hundreds of operations per batch).
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
@@ -370,9 +375,18 @@ class OnnxEmbedder:
         encodings = tokenizer.encode_batch(list(texts))
         # Longest first, as sentence-transformers does: batches of similar lengths pad little.
         order = sorted(range(len(encodings)), key=lambda i: -len(encodings[i].ids))
-        for start in range(0, len(order), self.batch_size):
-            rows = order[start : start + self.batch_size]
-            result[rows] = self._encode_batch(session, [encodings[i] for i in rows])
+        batches = [order[k : k + self.batch_size] for k in range(0, len(order), self.batch_size)]
+
+        def run(rows: list[int]) -> np.ndarray:
+            return self._encode_batch(session, [encodings[i] for i in rows])
+
+        if self.threads == 1 or len(batches) == 1:
+            vectors = [run(rows) for rows in batches]
+        else:
+            with ThreadPoolExecutor(self.threads) as pool:
+                vectors = list(pool.map(run, batches))
+        for rows, rows_vectors in zip(batches, vectors, strict=True):
+            result[rows] = rows_vectors
         return result
 
     def _encode_batch(
