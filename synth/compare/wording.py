@@ -1,9 +1,9 @@
 """How a difference reads: what is counted, in words, and each outlet's value in its own words.
 
 Detection (`synth.compare.differences`) decides which values differ; this module only words
-the result, from the evidence sentences alone: "Civilians killed: at least 384 [2] · almost
-500 [4]", "Share of eastern Aleppo recaptured: around 75% [5] · about 85% [3]", "Where Lavrov
-spoke: Hamburg [2] · Munich [3]".
+the result, from the evidence sentences alone: "Homes destroyed: at least 384 [2] · almost
+500 [4]", "Share of the harbour reopened: around 75% [5] · about 85% [3]", "Where Olsen
+spoke: Oslo [2] · Bergen [3]".
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def figure_match(text: str, value: str) -> re.Match[str] | None:
 
 def figure_about(variants: Sequence[Variant]) -> str:
     """What the figures count, with the act the sentences report: "Civilians killed",
-    "Share of eastern Aleppo recaptured"; "Number of civilians" when no act is found."""
+    "Share of the harbour reopened"; "Number of civilians" when no act is found."""
     matches = [(e, m) for v in variants for e in v.evidence if (m := figure_match(e.text, v.value))]
     if not matches:
         return "Figures"
@@ -101,7 +101,7 @@ def _counted(matches: Sequence[tuple[Evidence, re.Match[str]]]) -> str | None:
 
 
 def _of_phrase(matches: Sequence[tuple[Evidence, re.Match[str]]]) -> str | None:
-    """What a percentage is of ("75 percent of eastern Aleppo" -> "eastern Aleppo"): the
+    """What a percentage is of ("75 percent of the harbour" -> "the harbour"): the
     shortest such phrase that names something (a capitalized word), else the shortest."""
     phrases = []
     for evidence, match in matches:

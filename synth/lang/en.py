@@ -635,7 +635,7 @@ TRAILING_ATTRIBUTION = re.compile(
     r"|according to [^,;]{1,80})[.!?]?[\"”’]?$"
 )
 
-# "Lavrov said (on Thursday) (that) ...": who spoke, then what was said.
+# "Olsen said (on Thursday) (that) ...": who spoke, then what was said.
 LEADING_ATTRIBUTION = re.compile(
     rf"^(?P<who>[^,;“\"]{{1,90}}?)\s+(?:has\s+|have\s+|had\s+)?{REPORTING_VERBS}"
     r"(?:\s+(?:on|late|early)\s+\w+)?(?:\s+that)?\s+(?P<rest>[a-zA-Z].*)$"

@@ -152,8 +152,8 @@ def _kind(token: str, previous: str, chunk: Sequence[str]) -> str:
 
 def candidate_phrases(text: str) -> Iterator[Phrase]:
     """Noun phrases of up to `MAX_PHRASE_WORDS` words: every run of words inside a chunk that
-    ends on a lower-case word (its head: "White House spokesman" in "White House spokesman
-    Josh Earnest"), two chunks joined by a connector ("talks in Geneva"), and a named subject
+    ends on a lower-case word (its head: "city hall spokesman" in "city hall spokesman
+    Anna Berg"), two chunks joined by a connector ("talks in Oslo"), and a named subject
     with the noun of its verb ("US response")."""
     tokens = TOKENS.findall(text)
     chunks = noun_chunks(tokens)

@@ -83,8 +83,8 @@ def representative(
 
 
 def headline_from_text(text: str) -> str:
-    """A sentence's main clause, shortened to a headline: "Lavrov: The Syrian army has
-    halted its military attacks on Aleppo in Syria"."""
+    """A sentence's main clause, shortened to a headline: "Olsen: The port of Varna has
+    reopened to container ships"."""
     text = BRACKETS.sub(r"\1", " ".join(text.split()))
     dateline = DATELINE.match(text)
     clause, speaker = main_clause(text[dateline.end() :] if dateline else text)
@@ -126,8 +126,8 @@ def main_clause(text: str) -> tuple[str, str | None]:
 
 
 def speaker_in(attribution: str) -> str | None:
-    """Who an attribution names, as a headline would: a person by surname ("Russia's foreign
-    minister Sergey Lavrov said" -> "Lavrov", "said Jan Egeland, head of ..." -> "Egeland"),
+    """Who an attribution names, as a headline would: a person by surname ("Norway's foreign
+    minister Maria Olsen said" -> "Olsen", "said Jan Berg, head of ..." -> "Berg"),
     a body by its name ("the Associated Press reported" -> "Associated Press"), else a short
     subject ("police said" -> "Police"); None for a long subject without a name. Without a
     speech verb, the whole text is the subject."""
@@ -152,7 +152,7 @@ def speaker_in(attribution: str) -> str | None:
 
 def _name(run: list[str], before: str) -> str | None:
     """A run of capitalized words as a headline names it: after its last title word
-    ("Foreign Minister Sergei Lavrov" -> "Lavrov"); a person named after a title or role by
+    ("Foreign Minister Maria Olsen" -> "Olsen"); a person named after a title or role by
     surname, anyone else in full ("Associated Press")."""
     words = [w.removesuffix("'s").removesuffix("’s") for w in run]
     while words and words[0].casefold() in DETERMINERS:
