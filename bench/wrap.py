@@ -1,6 +1,7 @@
 """Does hard-wrapping a cluster change its briefing? It must not.
 
     .venv/bin/python bench/wrap.py ../shared/eval/multinews-dev [--styles blank,tight]
+        [--clusters NAME,NAME]
 
 Every cluster's articles are re-wrapped with textwrap at widths 60, 72 and 80 in each style
 of `synth.evaluate.rewrap` (blank lines kept; no blank lines; wire-style indented first lines;
@@ -60,9 +61,13 @@ def main() -> None:
     parser.add_argument("dataset")
     parser.add_argument("--styles", default=",".join(STYLES))
     parser.add_argument("--limit", type=int, default=0, help="only the first N clusters")
+    parser.add_argument("--clusters", default="", help="only these clusters (names, commas)")
     args = parser.parse_args()
     styles = args.styles.split(",")
     clusters = read_dataset(args.dataset)[: args.limit or None]
+    if args.clusters:
+        wanted = set(args.clusters.split(","))
+        clusters = [cluster for cluster in clusters if cluster.name in wanted]
     embedder = default_embedder()
     same = {(s, w): 0 for s in styles for w in WIDTHS}
     differing: list[str] = []

@@ -580,6 +580,55 @@ CREDIT_PREFIX = re.compile(
 )
 
 
+# ==== Hard-wrapped lines (synth.read.reflow)
+
+# Words a sentence does not end on: a line that ends on one, lower case, breaks a sentence off
+# mid-way, however the file is laid out.
+DANGLING_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "from",
+        "into",
+        "onto",
+        "than",
+        "with",
+        "without",
+        "between",
+        "among",
+        "amid",
+        "despite",
+        "during",
+        "via",
+        "for",
+        "to",
+        "at",
+        "by",
+        "in",
+        "on",
+        "whose",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "his",
+        "every",
+        "each",
+    ]
+)
+
+# What a suspended hyphen's word is followed by ("first- and second-degree", "pre- or
+# post-war", "mid- to late 1990s"): a line broken after such a hyphen keeps its space.
+SUSPENDED_HYPHEN = re.compile(r"^(?:and|or|nor|to)\s")
+
+
 # ==== Citation labels
 
 # A wire dateline opening an article: "MOSCOW // ", "SEOUL (Reuters) - ", "MURPHY, N.C. — ",

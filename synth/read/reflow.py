@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from synth.lang.en import DANGLING_WORDS, SUSPENDED_HYPHEN
+
 WHITESPACE = re.compile(r"\s+")
 BREAKABLE = re.compile(r"[ \t]")  # where a wrapper may break a line: never a no-break space
 SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”]$")
@@ -32,10 +34,11 @@ DASH_BEFORE = re.compile(r"\w--+$")
 WORD_AFTER = re.compile(r"^\w")
 DASH_AFTER = re.compile(r"^--+\w")
 BULLET = re.compile(r"^[*•·▪►-]\s*")
-CLOSERS = "\"”’')]"
 SENTENCE_OPENING = re.compile(r"^[\"“‘'(\[]*[A-Z0-9]")
 OPENER = re.compile(r"^[*•·▪►]\s")  # a bullet; a hyphen at a line's start is as often a dash
 WORD_START = re.compile(r"(?<!\S)[^\W\d_]")
+RUNS_ON = re.compile(r"[a-z]|[.,;:!?%)\]}]")
+LINK_END = re.compile(r"(?:https?://|www\.)\S+$", re.I)
 
 MIN_WIDTH = 30  # narrower than this, a run of short lines is a list or a menu, not wrapping
 MAX_WIDTH = 200
@@ -86,8 +89,11 @@ def paragraphs(
     """The non-blank paragraphs of `text[body_start:]`, hard-wrapped runs joined.
 
     A line for which `apart` holds (the cleaner's test for a line that is one whole item of
-    page furniture, such as a credited caption) takes no line under it into its paragraph.
-    (It may still end one: a wrapper can leave a paragraph's bracketed last words alone.)
+    page furniture, such as a credited caption) takes no line under it into its paragraph,
+    when it opens a paragraph and the line under it opens one too: a piece of a wrapped
+    paragraph can look like a date line or a bracketed note, and a line that goes on in lower
+    case carries a sentence on. (It may still end one: a wrapper can leave a paragraph's
+    bracketed last words alone.)
     """
     lines = raw_lines(text, body_start)
     alone = [bool(apart and apart(line.text)) for line in lines]
@@ -95,13 +101,49 @@ def paragraphs(
     groups: list[list[RawLine]] = []
     for index, line in enumerate(lines):
         above = lines[index - 1]
-        headline = layout is not None and heading_shaped(above, index - 1, line, layout)
-        joins = layout is not None and not headline and not alone[index - 1]
-        if groups and joins and continues(above, line, layout):
+        if (
+            groups
+            and not _kept_apart(groups[-1], alone[index - 1], line)
+            and joins(above, index, line, layout)
+        ):
             groups[-1].append(line)
         else:
             groups.append([line])
+    if layout is not None and not layout.blank_lines_part and not layout.indented_starts:
+        groups = [piece for group in groups for piece in split_at_sentences(text, group)]
     return [_paragraph(text, group) for group in groups]
+
+
+def _kept_apart(group: list[RawLine], above_alone: bool, line: RawLine) -> bool:
+    return above_alone and len(group) == 1 and not runs_on(line.text)
+
+
+def joins(above: RawLine, index: int, below: RawLine, layout: Layout | None) -> bool:
+    """`below` (line `index`) carries on `above`'s paragraph: by the file's layout where it
+    has one, else only where the sentence plainly runs on."""
+    if layout is None:
+        return breaks_off(above, below)
+    if heading_shaped(above, index - 1, below, layout):
+        return False
+    return continues(above, below, layout)
+
+
+def breaks_off(above: RawLine, below: RawLine) -> bool:
+    """In a text too short to show a wrap width, a line that a wrapper plainly broke in the
+    middle of a sentence: it is not short, does not end a sentence, and either ends on a word
+    no sentence ends on ("the", "of", "and") or on a comma, or has a line under it that goes
+    on in lower case or with punctuation. The same text wrapped anywhere else, or not at all,
+    reads the same."""
+    if not below.follows or above.width < MIN_WIDTH or ends_sentence(above.text):
+        return False
+    last = above.text.rsplit(None, 1)[-1]
+    return runs_on(below.text) or last in DANGLING_WORDS or above.text.endswith(",")
+
+
+def runs_on(text: str) -> bool:
+    """A line that cannot open a paragraph: it goes on in lower case, or opens with
+    punctuation that only follows a word (a comma, a full stop, a closing bracket)."""
+    return bool(RUNS_ON.match(text))
 
 
 def raw_lines(text: str, body_start: int = 0) -> list[RawLine]:
@@ -139,7 +181,8 @@ def wrap_width(lines: list[RawLine]) -> int | None:
     would not have fitted. Of the widths with most votes, the widest line among them wins
     (the upper edge of the wrapped lines), if enough lines agree on it, enough of the lines
     under them go on in lower case, and some paragraph of three lines or more shows the width
-    twice in a row (or, in a short text, every line under a break goes on in lower case).
+    twice in a row (or, in a short text, every mid-sentence break agrees on the width, or
+    every line under one goes on in lower case).
     """
     votes = [0] * (MAX_WIDTH + 2)
     voters = lower = 0
@@ -161,7 +204,8 @@ def wrap_width(lines: list[RawLine]) -> int | None:
     while high + 1 <= MAX_WIDTH and counts[high + 1] == best_votes:
         high += 1
     best = max((line.width for line in lines if low <= line.width <= high), default=low)
-    return best if lower == voters or _has_run(lines, best) else None
+    agreed = lower == voters or best_votes == voters  # a short text: every break agrees
+    return best if agreed or _has_run(lines, best) else None
 
 
 def _has_run(lines: list[RawLine], width: int) -> bool:
@@ -208,36 +252,45 @@ def continues(above: RawLine, below: RawLine, layout: Layout) -> bool:
     the file's width, and does not open a paragraph of its own.
 
     A paragraph opens with a bullet, or with an indented line where the file indents first
-    lines (wire copy); a bullet's hanging indent opens nothing. Where neither indents nor
-    blank lines part paragraphs, a full line that ends a sentence may end its paragraph too:
-    a new sentence opening under it starts a new one, so splitting there changes no sentence.
+    lines (wire copy), or with a capital under a line that ends on a link (a list of links);
+    a bullet's hanging indent opens nothing. (Where neither indents nor blank lines part
+    paragraphs, `split_at_sentences` then parts a run at its sentence ends.)
     """
     if not below.follows or not full(above, below, layout.width) or OPENER.match(below.text):
         return False
+    if LINK_END.search(above.text) and below.text[:1].isupper():
+        return False  # a list of links, one a line: prose goes on after a link in lower case
     if below.indent > above.indent and not BULLET.match(above.text):
         return False
     if layout.indented_starts:  # indents alone open paragraphs
         return below.indent <= layout.base_indent
-    return layout.blank_lines_part or not sentence_boundary(above.text, below.text)
+    return True
 
 
-def sentence_boundary(above: str, below: str) -> bool:
-    """`above` ends a sentence and `below` opens the next, as the sentence splitter reads
-    them joined (an abbreviation such as "U.S." at a line's end ends nothing)."""
-    if not ends_sentence(above) or not SENTENCE_OPENING.match(below):
-        return False
-    first, second = flat_text(above), flat_text(below)
-    joined = f"{first} {second}"
-    closers = len(first) - len(first.rstrip(CLOSERS))  # pysbd may cut before a closing quote
-    cursor = 0
-    for piece in segmenter().segment(joined):
-        found = joined.find(piece.strip(), cursor)
-        if found < 0:
-            return False
-        cursor = found + len(piece.strip())
-        if cursor >= len(first) - closers:
-            return cursor <= len(first)
-    return False
+def split_at_sentences(text: str, group: list[RawLine]) -> list[list[RawLine]]:
+    """A run of full lines, in a file where neither indents nor blank lines part paragraphs,
+    parted where a line ends a sentence and the next opens one, as the sentence splitter reads
+    the whole run: a paragraph may have ended there, and parting there changes no sentence.
+    (Read alone, a line's end can look like a sentence's where the run's open quotation or
+    abbreviation carries the sentence on.)"""
+    if not any(_may_part(a, b) for a, b in itertools.pairwise(group)):
+        return [group]
+    from synth.read.segment import paragraph_sentences  # segment reads paragraphs from here
+
+    first = group[0].start
+    starts = {start for start, _ in paragraph_sentences(flat_text(text[first : group[-1].end]))}
+    pieces = [[group[0]]]
+    for above, below in itertools.pairwise(group):
+        # `above` ends a sentence, so the lines join with one space, never a soft break
+        if _may_part(above, below) and len(flat_text(text[first : above.end])) + 1 in starts:
+            pieces.append([below])
+        else:
+            pieces[-1].append(below)
+    return pieces
+
+
+def _may_part(above: RawLine, below: RawLine) -> bool:
+    return ends_sentence(above.text) and bool(SENTENCE_OPENING.match(below.text))
 
 
 @lru_cache(maxsize=1)
@@ -321,7 +374,7 @@ def _soft_break(raw: str, match: re.Match[str]) -> bool:
         return False
     before, after = raw[max(match.start() - 3, 0) : match.start()], raw[match.end() :]
     if HYPHEN_BEFORE.search(before):
-        return bool(LETTER_AFTER.match(after))
+        return bool(LETTER_AFTER.match(after)) and not SUSPENDED_HYPHEN.match(after)
     if DASH_BEFORE.search(before):
         return bool(WORD_AFTER.match(after))
     return bool(WORD_AFTER.match(before[-1:]) and DASH_AFTER.match(after))
