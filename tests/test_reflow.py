@@ -316,10 +316,15 @@ def test_a_list_of_links_is_not_one_paragraph():
     assert "Follow The Lantern Keepers on the blog at http://lanternkeepers.blog.example/" in found
 
 
-def test_a_suspended_hyphen_keeps_its_space():
+def test_breaks_inside_words_and_after_suspended_hyphens():
     assert flat_text("the first-\nand second-degree charges") == (
         "the first- and second-degree charges"
     )
     assert flat_text("a pre-\nor post-flood survey") == "a pre- or post-flood survey"
     assert flat_text("a face-\nto-face meeting") == "a face-to-face meeting"
     assert flat_text("the rock-\nand-roll band") == "the rock-and-roll band"
+    # textwrap cuts a word longer than a line (a link) where the line ends
+    assert flat_text("see files.example/report\n.pdf?download=1 now") == (
+        "see files.example/report.pdf?download=1 now"
+    )
+    assert flat_text("the end.\n(Reuters)") == "the end. (Reuters)"

@@ -9,7 +9,8 @@ word would not have fitted on it (what every greedy wrapper, textwrap included, 
 
 A paragraph is a range of the file as read: offsets still index the file, never a rewritten
 copy. Its text for judging and for sentences is `flat_text`: whitespace runs become one space,
-and a line broken inside a hyphenated word ("well-" / "known") joins without one.
+and a line broken inside a hyphenated word ("well-" / "known"), or inside a word too long for a
+line where the rest opens with punctuation ("example" / ".com/page"), joins without one.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ LETTER_AFTER = re.compile(r"^[^\W\d_]")
 DASH_BEFORE = re.compile(r"\w--+$")
 WORD_AFTER = re.compile(r"^\w")
 DASH_AFTER = re.compile(r"^--+\w")
+GLUED_AFTER = re.compile(r"^[.,;:%)\]}]\S")
 BULLET = re.compile(r"^[*•·▪►-]\s*")
 SENTENCE_OPENING = re.compile(r"^[\"“‘'(\[]*[A-Z0-9]")
 OPENER = re.compile(r"^[*•·▪►]\s")  # a bullet; a hyphen at a line's start is as often a dash
@@ -377,4 +379,6 @@ def _soft_break(raw: str, match: re.Match[str]) -> bool:
         return bool(LETTER_AFTER.match(after)) and not SUSPENDED_HYPHEN.match(after)
     if DASH_BEFORE.search(before):
         return bool(WORD_AFTER.match(after))
+    if WORD_AFTER.match(before[-1:]) and GLUED_AFTER.match(after):
+        return True  # a wrapper cut a word too long for a line (a link): ".com/...", ",x"
     return bool(WORD_AFTER.match(before[-1:]) and DASH_AFTER.match(after))
