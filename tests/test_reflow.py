@@ -328,3 +328,5 @@ def test_breaks_inside_words_and_after_suspended_hyphens():
         "see files.example/report.pdf?download=1 now"
     )
     assert flat_text("the end.\n(Reuters)") == "the end. (Reuters)"
+    assert flat_text("he said\n... and left") == "he said ... and left"
+    assert flat_text("the family\n...confirms") == "the family ...confirms"
