@@ -324,9 +324,11 @@ def test_breaks_inside_words_and_after_suspended_hyphens():
     assert flat_text("a face-\nto-face meeting") == "a face-to-face meeting"
     assert flat_text("the rock-\nand-roll band") == "the rock-and-roll band"
     # textwrap cuts a word longer than a line (a link) where the line ends
-    assert flat_text("see files.example/report\n.pdf?download=1 now") == (
-        "see files.example/report.pdf?download=1 now"
+    assert flat_text("see http://files.example/report\n.pdf?download=1 now") == (
+        "see http://files.example/report.pdf?download=1 now"
     )
+    assert flat_text("at www.example\n.com/page") == "at www.example.com/page"
+    assert flat_text("a gun, a\n.40-caliber pistol") == "a gun, a .40-caliber pistol"
     assert flat_text("the end.\n(Reuters)") == "the end. (Reuters)"
     assert flat_text("he said\n... and left") == "he said ... and left"
     assert flat_text("the family\n...confirms") == "the family ...confirms"

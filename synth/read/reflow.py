@@ -9,8 +9,8 @@ word would not have fitted on it (what every greedy wrapper, textwrap included, 
 
 A paragraph is a range of the file as read: offsets still index the file, never a rewritten
 copy. Its text for judging and for sentences is `flat_text`: whitespace runs become one space,
-and a line broken inside a hyphenated word ("well-" / "known"), or inside a word too long for a
-line where the rest opens with punctuation ("example" / ".com/page"), joins without one.
+and a line broken inside a hyphenated word ("well-" / "known"), or inside a link too long for a
+line where the rest opens with punctuation ("www.example" / ".com/page"), joins without one.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ OPENER = re.compile(r"^[*•·▪►]\s")  # a bullet; a hyphen at a line's star
 WORD_START = re.compile(r"(?<!\S)[^\W\d_]")
 RUNS_ON = re.compile(r"[a-z]|[.,;:!?%)\]}]")
 LINK_END = re.compile(r"(?:https?://|www\.)\S+$", re.I)
+LINK = re.compile(r"(?:https?://|www\.)\S*$", re.I)
 
 MIN_WIDTH = 30  # narrower than this, a run of short lines is a list or a menu, not wrapping
 MAX_WIDTH = 200
@@ -379,6 +380,6 @@ def _soft_break(raw: str, match: re.Match[str]) -> bool:
         return bool(LETTER_AFTER.match(after)) and not SUSPENDED_HYPHEN.match(after)
     if DASH_BEFORE.search(before):
         return bool(WORD_AFTER.match(after))
-    if WORD_AFTER.match(before[-1:]) and GLUED_AFTER.match(after):
-        return True  # a wrapper cut a word too long for a line (a link): ".com/...", ",x"
+    if GLUED_AFTER.match(after) and LINK.search(raw[max(match.start() - 200, 0) : match.start()]):
+        return True  # a wrapper cut a link too long for a line: "www.example" / ".com/page"
     return bool(WORD_AFTER.match(before[-1:]) and DASH_AFTER.match(after))
