@@ -20,7 +20,7 @@ from synth.compare.coverage import source_coverage
 from synth.compare.differences import Comparer
 from synth.compare.figures import key_figures
 from synth.compare.quotes import QuoteFinder
-from synth.compare.speakers import SpeakerFinder
+from synth.compare.speakers import SpeakerFinder, spacy_parser
 from synth.compare.wording import word_difference
 from synth.core import (
     Briefing,
@@ -36,7 +36,15 @@ from synth.read.inventory import retention_note
 from synth.read.segment import segment_sources
 from synth.read.sources import DEFAULT_MAX_BYTES, Paths, load_sources
 from synth.read.syndicate import mark_reports
-from synth.stages import ClusterStage, CompareStage, Embedder, MergeStage, QuoteStage, RankStage
+from synth.stages import (
+    ClusterStage,
+    CompareStage,
+    Embedder,
+    MergeStage,
+    QuoteStage,
+    RankStage,
+    StandaloneJudge,
+)
 from synth.understand.cluster import Clusterer
 from synth.understand.embed import (
     DEFAULT_MODEL,
@@ -54,6 +62,7 @@ from synth.understand.layout import (
 )
 from synth.understand.merge import Merger
 from synth.understand.rank import Ranker
+from synth.understand.standalone import ParsedJudge, confirm_standalone
 from synth.write.headline import choose_title
 
 DEFAULT_MAX_WORDS = 350
@@ -90,6 +99,7 @@ class Pipeline:
     comparer: CompareStage = field(default_factory=Comparer)
     quoter: QuoteStage = field(default_factory=QuoteFinder)
     speakers: SpeakerFinder = field(default_factory=SpeakerFinder)
+    judge: StandaloneJudge = field(default_factory=lambda: ParsedJudge(load=spacy_parser))
     progress: Progress | None = None
 
     def run(
@@ -120,6 +130,8 @@ class Pipeline:
             scores = self.ranker.scores(
                 points, point_vectors, sentences, vectors, material.report_of
             )
+            points = confirm_standalone(points, scores, sentences, self.judge.problem, max_words)
+            material = replace(material, points=points)
             eligible = np.array([self.ranker.eligible(p) for p in points], dtype=bool)
             labels = self.clusterer.cluster(point_vectors, scores, eligible)
             layout = self._fit(material, scores, eligible, labels, max_words, differences)
