@@ -1,4 +1,4 @@
-from synth.read.segment import split_sentences
+from synth.read.split import split_sentences
 
 
 def pieces(text: str) -> list[str]:
@@ -54,7 +54,7 @@ def test_pysbd_sentences_are_what_pysbd_segment_returns():
     same sentences, trailing whitespace included, repeats and all."""
     import pysbd
 
-    from synth.read.segment import pysbd_sentences
+    from synth.read.split import pysbd_sentences
 
     texts = [
         "The U.S. Secretary arrived on Dec. 8.  He said: “We are ready.” Then he left.\n",

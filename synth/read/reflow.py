@@ -20,9 +20,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from synth.lang.en import DANGLING_WORDS, SUSPENDED_HYPHEN
+from synth.read.split import paragraph_sentences
 
 WHITESPACE = re.compile(r"\s+")
 BREAKABLE = re.compile(r"[ \t]")  # where a wrapper may break a line: never a no-break space
@@ -278,8 +278,6 @@ def split_at_sentences(text: str, group: list[RawLine]) -> list[list[RawLine]]:
     abbreviation carries the sentence on.)"""
     if not any(_may_part(a, b) for a, b in itertools.pairwise(group)):
         return [group]
-    from synth.read.segment import paragraph_sentences  # segment reads paragraphs from here
-
     first = group[0].start
     starts = {start for start, _ in paragraph_sentences(flat_text(text[first : group[-1].end]))}
     pieces = [[group[0]]]
@@ -294,14 +292,6 @@ def split_at_sentences(text: str, group: list[RawLine]) -> list[list[RawLine]]:
 
 def _may_part(above: RawLine, below: RawLine) -> bool:
     return ends_sentence(above.text) and bool(SENTENCE_OPENING.match(below.text))
-
-
-@lru_cache(maxsize=1)
-def segmenter():  # type: ignore[no-untyped-def]
-    """pysbd's English splitter; its rules ship in its package (no download)."""
-    import pysbd
-
-    return pysbd.Segmenter(language="en", clean=False)
 
 
 def heading_shaped(line: RawLine, index: int, below: RawLine, layout: Layout) -> bool:
