@@ -6,6 +6,7 @@ for the same briefing: they hold whatever the articles say, so they cannot be tu
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -331,6 +332,16 @@ def test_breaks_inside_words_and_after_suspended_hyphens():
     )
     assert flat_text("at www.example\n.com/page") == "at www.example.com/page"
     assert flat_text("a gun, a\n.40-caliber pistol") == "a gun, a .40-caliber pistol"
+    link = "http://files.example/reports/2021/Executive%20Summary.pdf?dl=0"
+    cut = textwrap.fill(f"The summary is online, he wrote: {link} and more to come.", 40)
+    assert cut.splitlines()[1:] == [
+        "files.example/reports/2021/Executive%20S",
+        "ummary.pdf?dl=0 and more to come.",
+    ]
+    assert flat_text(cut) == f"The summary is online, he wrote: {link} and more to come."
+    assert flat_text("the report at http://files.example/a\nsaid more") == (
+        "the report at http://files.example/a said more"
+    )
     assert flat_text("the end.\n(Reuters)") == "the end. (Reuters)"
     assert flat_text("he said\n... and left") == "he said ... and left"
     assert flat_text("the family\n...confirms") == "the family ...confirms"

@@ -41,7 +41,8 @@ OPENER = re.compile(r"^[*•·▪►]\s")  # a bullet; a hyphen at a line's star
 WORD_START = re.compile(r"(?<!\S)[^\W\d_]")
 RUNS_ON = re.compile(r"[a-z]|[.,;:!?%)\]}]")
 LINK_END = re.compile(r"(?:https?://|www\.)\S+$", re.I)
-LINK = re.compile(r"(?:https?://|www\.)\S*$", re.I)
+LINK = re.compile(r"(?:https?://|www\.)\S*$", re.I)  # a line's last word, or what ends one
+CODE_CHAR = re.compile(r"[/=&?%]|www\.")  # in a link or a query, rarely in a word of prose
 
 MIN_WIDTH = 30  # narrower than this, a run of short lines is a list or a menu, not wrapping
 MAX_WIDTH = 200
@@ -343,10 +344,11 @@ def flatten(raw: str) -> Flat:
     anchors: list[tuple[int, int]] = [(0, 0)]
     length = 0
     cursor = 0
+    widest = max((len(line.rstrip()) for line in raw.splitlines()), default=0)
     for match in WHITESPACE.finditer(raw):
         pieces.append(raw[cursor : match.start()])
         length += match.start() - cursor
-        joiner = "" if _soft_break(raw, match) else " "
+        joiner = "" if _soft_break(raw, match) or _cut_word(raw, match, widest) else " "
         pieces.append(joiner)
         length += len(joiner)
         cursor = match.end()
@@ -373,3 +375,19 @@ def _soft_break(raw: str, match: re.Match[str]) -> bool:
     if GLUED_AFTER.match(after) and LINK.search(raw[max(match.start() - 200, 0) : match.start()]):
         return True  # a wrapper cut a link too long for a line: "www.example" / ".com/page"
     return bool(WORD_AFTER.match(before[-1:]) and DASH_AFTER.match(after))
+
+
+def _cut_word(raw: str, match: re.Match[str], widest: int) -> bool:
+    """A link (or a run of code) longer than a line, cut where the line is full
+    ("...Executive%20S" / "ummary.pdf"), as textwrap does: the line ends at the paragraph's
+    widest on a word with a link's characters in it, and that word with the next line's first
+    would not fit on any line. Words that fit are never cut, so no two words of prose join."""
+    if "\n" not in match.group():
+        return False
+    line_start = raw.rfind("\n", 0, match.start()) + 1
+    last = raw[line_start : match.start()].rsplit(None, 1)[-1:]
+    following = raw[match.end() :].split(None, 1)[:1]
+    if not last or not following or not CODE_CHAR.search(last[0]) or LINK.match(following[0]):
+        return False
+    full = len(raw[line_start : match.start()]) == widest
+    return full and len(last[0]) + len(following[0]) > widest
