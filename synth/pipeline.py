@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 import numpy as np
 
@@ -66,6 +67,8 @@ from synth.understand.standalone import ParsedJudge, confirm_standalone
 from synth.write.headline import choose_title
 
 DEFAULT_MAX_WORDS = 350
+# Words of the best points the headline is chosen from (about the lede's first two).
+TITLE_WORDS = 60
 FALLBACK_HEADING = "More details"
 PAGE_SHARE = 1.25  # the whole page's words against --max-words, marks and title included
 Progress = Callable[[str], None]
@@ -130,7 +133,7 @@ class Pipeline:
             scores = self.ranker.scores(
                 points, point_vectors, sentences, vectors, material.report_of
             )
-            points = confirm_standalone(points, scores, sentences, self.judge.problem, max_words)
+            points, title = self._judge(material, scores, max_words)
             material = replace(material, points=points)
             eligible = np.array([self.ranker.eligible(p) for p in points], dtype=bool)
             labels = self.clusterer.cluster(point_vectors, scores, eligible)
@@ -141,9 +144,33 @@ class Pipeline:
             importance = {k: float(scores[i]) for i, p in enumerate(points) for k in p.sentences}
             quotes = tuple(self.quoter.quotes(sentences, sources, importance))
             figures = tuple(key_figures(sentences, sources, importance))
-        briefing = self._place(material, layout, names, scores, eligible, differences)
+        briefing = self._place(material, layout, names, scores, eligible, differences, title)
         stats = {"timings": timings, "sentences": len(sentences), "points": len(points)}
         return replace(briefing, quotes=quotes, figures=figures, stats=stats)
+
+    def _judge(
+        self, material: Material, scores: np.ndarray, max_words: int | None
+    ) -> tuple[tuple[Point, ...], str]:
+        """The points with those a reader could not follow marked, and the headline.
+
+        The headline is chosen first, from the best points that stand alone without it (the
+        points it is written from, or is nearest to, open the briefing); then every point is
+        judged as the reader meets it, under that headline.
+        """
+        points, sentences = material.points, material.sentences
+        alone = confirm_standalone(points, scores, sentences, self.judge.problem, TITLE_WORDS)
+        opening = self.ranker.select(alone, material.point_vectors, scores, TITLE_WORDS)
+        title = choose_title(
+            material.sources,
+            [alone[i] for i in opening],
+            material.point_vectors[opening],
+            self.embedder,
+        )
+        known = self.judge.nouns(title)
+        judged = confirm_standalone(
+            points, scores, sentences, partial(self.judge.problem, known=known), max_words
+        )
+        return judged, title
 
     def _fit(
         self,
@@ -211,8 +238,9 @@ class Pipeline:
         scores: np.ndarray,
         eligible: np.ndarray,
         differences: tuple[Difference, ...],
+        title: str,
     ) -> Briefing:
-        """The briefing of a named layout: ranks, certainty, coverage and the title."""
+        """The briefing of a named layout: ranks, certainty and coverage, under `title`."""
         points, sentences, report_of = material.points, material.sentences, material.report_of
         rank_of = {index: rank for rank, index in enumerate(layout.order, start=1)}
 
@@ -234,10 +262,8 @@ class Pipeline:
         coverage = source_coverage(
             material.sources, points, layout.labels, section_ids, scores, eligible
         )
-        lede_points = [points[i] for i in layout.lede]
-        lede_vectors = material.point_vectors[list(layout.lede)]
         return Briefing(
-            title=choose_title(material.sources, lede_points, lede_vectors, self.embedder),
+            title=title,
             sources=tuple(material.sources),
             sections=sections,
             omitted_points=int(eligible.sum()) - len(layout.order),
