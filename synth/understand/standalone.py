@@ -45,6 +45,7 @@ from synth.lang.en import (
     OPENING_PRONOUN,
     OPENING_QUANTIFIER,
     OPENING_RELATIVE,
+    PLURAL_PRONOUNS,
     PRONOUN_SPEAKER,
     QUOTED_TEXT,
     RELATED_LABEL,
@@ -55,6 +56,7 @@ from synth.lang.en import (
     SPEAKER_PRONOUN,
     SUCH,
     SUCH_WORD,
+    THING_PRONOUNS,
     THIRD_PERSON,
     THIRD_PERSON_PRONOUNS,
     TRUNCATED,
@@ -248,7 +250,7 @@ NAMED_LABELS = frozenset(
     ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"]
 )
 # Labels of a name that a kind ("the company", "the city") can stand for.
-KIND_LABELS = frozenset(["ORG", "GPE", "NORP", "FAC", "LOC"])
+KIND_LABELS = frozenset(["ORG", "GPE", "FAC", "LOC"])
 # In `known`: the reader has read the name of a place or an organisation.
 PLACE_OR_BODY = "<place or body>"
 SUBJECT_DEPS = frozenset(["nsubj", "nsubjpass"])
@@ -259,6 +261,8 @@ ARGUMENT_DEPS = SUBJECT_DEPS | {"dobj", "pobj", "attr", "dative", "poss"}
 # of", "the Oslo office", "the port's owners"); an adjective ("the failed test") does not.
 EXPLAINING_DEPS = frozenset(["prep", "acl", "relcl", "appos", "poss", "compound", "nummod"])
 FINITE_MARKERS = frozenset(["aux", "auxpass"])
+CLAUSE_DEPS = frozenset(["relcl", "acl"])
+PLURAL_TAGS = frozenset(["NNS", "NNPS"])
 # A demonstrative pronoun ("this is a story", "things like this"), not a relative "that".
 DEMONSTRATIVE_TAG = "DT"
 JUDGED_SHARE = 8
@@ -378,18 +382,52 @@ def _fragment(doc: Any, outside: Sequence[Any]) -> str | None:
 
 
 def _unresolved_pronoun(doc: Any, outside: Sequence[Any]) -> str | None:
-    """A third-person pronoun outside quotes with nothing named before it to stand for."""
-    for token in outside:
-        if _named(token):
-            return None
-        if token.lower_ in THIRD_PERSON_PRONOUNS and token.pos_ == "PRON" and token.dep_ != "expl":
+    """A third-person pronoun outside quotes with nothing before it to stand for: for "he"
+    or "she" a name; for "they" a plural, two names, or an organisation; for "it" a noun."""
+    for position, token in enumerate(outside):
+        if token.lower_ not in THIRD_PERSON_PRONOUNS or token.pos_ != "PRON":
+            continue
+        if token.dep_ != "expl" and not _antecedent(token, outside[:position]):
             return "pronoun"
     return None
+
+
+def _antecedent(pronoun: Any, before: Sequence[Any]) -> bool:
+    """Whether something in `before` can be what the pronoun stands for."""
+    word = pronoun.lower_
+    if word in PLURAL_PRONOUNS:
+        return any(
+            t.tag_ in PLURAL_TAGS or t.ent_type_ in KIND_LABELS or (_named(t) and t.dep_ == "conj")
+            for t in before
+        )
+    if word in THING_PRONOUNS:
+        return any(t.pos_ in ("NOUN", "PROPN") for t in before)
+    return any(_named(t) for t in before)
 
 
 def _place_or_body(token: Any) -> bool:
     """A name of a place or an organisation (a name the tagger gives no type counts too)."""
     return bool(token.ent_type_ in KIND_LABELS or (token.pos_ == "PROPN" and not token.ent_type_))
+
+
+def _explains(child: Any, noun: Any) -> bool:
+    """A dependent that says which thing `noun` is. A clause set off by a comma ("The film,
+    which stars ...") only adds to a thing already known; one that restricts does say."""
+    return child.dep_ in EXPLAINING_DEPS and not _set_off(child, noun)
+
+
+def _set_off(child: Any, noun: Any) -> bool:
+    """A clause after `noun` and a comma: "The film, which stars ..."."""
+    if child.dep_ not in CLAUSE_DEPS or child.i < noun.i or noun.i + 1 >= len(noun.doc):
+        return False
+    return bool(noun.nbor(1).text == ",")
+
+
+def _phrase(noun: Any) -> list[Any]:
+    """The words of the noun's phrase that can say which one it is (set-off clauses left out:
+    a name in "the film, which stars Ann Berg," does not say which film)."""
+    left_out = {t.i for c in noun.children if _set_off(c, noun) for t in c.subtree}
+    return [t for t in noun.subtree if t.i not in left_out]
 
 
 def _said_before(doc: Any, noun: Any) -> bool:
@@ -420,9 +458,9 @@ def _unexplained_definite(doc: Any, known: frozenset[str]) -> str | None:
             continue
         if noun.lemma_.lower() in KNOWN_REFERENTS | known or _said_before(doc, noun):
             continue
-        if any(_identifying(t, noun) for t in noun.subtree):
+        if any(_identifying(t, noun) for t in _phrase(noun)):
             continue
-        if any(c.dep_ in EXPLAINING_DEPS for c in noun.children):
+        if any(_explains(c, noun) for c in noun.children):
             continue
         if noun.lemma_.lower() in KIND_NOUNS and (
             PLACE_OR_BODY in known or any(_place_or_body(t) for t in doc[: token.i])
