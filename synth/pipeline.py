@@ -271,7 +271,8 @@ def brief(
 
     `max_words` caps the words of all point texts together (None: no cap). `model` names the
     sentence-transformers model, or `embedder` replaces it outright. Embeddings of `model` are
-    cached on disk (in `cache_dir`, default the user cache folder) unless `use_cache` is off.
+    cached on disk (in `cache_dir`, default the user cache folder) unless `use_cache` is off,
+    and so are the speakers found for quotes.
     Inputs that cannot be used are reported to `warn` and left out (with `strict`, raised);
     advice such as "this article does not look English" goes to `note`, and so does every
     source whose cleaning kept half of its words or fewer (named with the rule that dropped
@@ -293,7 +294,28 @@ def brief(
             note(message)
     if embedder is None:
         embedder = default_embedder(model, cache_dir, use_cache, note)
-    return Pipeline(embedder=embedder, progress=progress).run(sources, max_words)
+    finder = default_speakers(cache_dir, use_cache, note)
+    pipeline = Pipeline(
+        embedder=embedder, quoter=QuoteFinder(speakers=finder), speakers=finder, progress=progress
+    )
+    return pipeline.run(sources, max_words)
+
+
+def default_speakers(
+    cache_dir: str | os.PathLike[str] | None = None,
+    use_cache: bool = True,
+    note: Callable[[str], None] | None = None,
+) -> SpeakerFinder:
+    """The speaker finder, its answers kept beside the embedding cache unless it is off (then
+    every speaker is found again by parsing)."""
+    if not use_cache:
+        return SpeakerFinder()
+    from synth.compare.speaker_cache import SpeakerStore
+    from synth.compare.speakers import finder_fingerprint
+    from synth.understand.cache import default_cache_dir
+
+    store = SpeakerStore(cache_dir or default_cache_dir(), finder_fingerprint, note)
+    return SpeakerFinder(store=store)
 
 
 def default_embedder(
