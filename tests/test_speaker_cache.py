@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -149,3 +151,20 @@ def test_no_cache_keeps_no_speakers(tmp_path):
     assert not (tmp_path / STORE_FOLDER).exists()
     brief(aleppo, embedder=FakeEmbedder(), cache_dir=tmp_path)
     assert os.listdir(tmp_path / STORE_FOLDER)
+
+
+def test_a_briefing_read_before_imports_neither_spacy_nor_numpy_ma(tmp_path):
+    """The second run finds every speaker kept (and `distinct` spares `numpy.ma`)."""
+    script = f"""
+import sys
+from synth.pipeline import brief
+from tests.conftest import FakeEmbedder
+brief(["{ROOT}/fixtures/aleppo"], embedder=FakeEmbedder(), cache_dir="{tmp_path}")
+print(sorted(m for m in ("spacy", "numpy.ma") if m in sys.modules))
+"""
+    runs = [
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+        for _ in range(2)
+    ]
+    assert runs[0].stdout.strip() == "['spacy']", runs[0].stderr
+    assert runs[1].stdout.strip() == "[]", runs[1].stderr
