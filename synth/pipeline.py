@@ -36,7 +36,15 @@ from synth.read.inventory import retention_note
 from synth.read.segment import segment_sources
 from synth.read.sources import DEFAULT_MAX_BYTES, Paths, load_sources
 from synth.read.syndicate import mark_reports
-from synth.stages import ClusterStage, CompareStage, Embedder, MergeStage, QuoteStage, RankStage
+from synth.stages import (
+    ClusterStage,
+    CompareStage,
+    Embedder,
+    MergeStage,
+    QuoteStage,
+    RankStage,
+    Releasable,
+)
 from synth.understand.cluster import Clusterer
 from synth.understand.embed import (
     DEFAULT_MODEL,
@@ -91,6 +99,10 @@ class Pipeline:
     quoter: QuoteStage = field(default_factory=QuoteFinder)
     speakers: SpeakerFinder = field(default_factory=SpeakerFinder)
     progress: Progress | None = None
+    # One briefing per process (`brief`): once the sentences, headings and title are encoded,
+    # the model's memory is handed back before the parser loads for speakers, so peak memory
+    # is the larger of the two, not their sum.
+    release_model: bool = False
 
     def run(
         self,
@@ -125,11 +137,16 @@ class Pipeline:
             layout = self._fit(material, scores, eligible, labels, max_words, differences)
         with self._stage("cluster", timings):
             layout, names = self._name(material, layout, scores, eligible)
+            lede_vectors = material.point_vectors[list(layout.lede)]
+            lede_points = [points[i] for i in layout.lede]
+            title = choose_title(sources, lede_points, lede_vectors, self.embedder)
+        if self.release_model and isinstance(self.embedder, Releasable):
+            self.embedder.release()
         with self._stage("quotes", timings):
             importance = {k: float(scores[i]) for i, p in enumerate(points) for k in p.sentences}
             quotes = tuple(self.quoter.quotes(sentences, sources, importance))
             figures = tuple(key_figures(sentences, sources, importance))
-        briefing = self._place(material, layout, names, scores, eligible, differences)
+        briefing = self._place(material, layout, names, scores, eligible, differences, title)
         stats = {"timings": timings, "sentences": len(sentences), "points": len(points)}
         return replace(briefing, quotes=quotes, figures=figures, stats=stats)
 
@@ -199,8 +216,9 @@ class Pipeline:
         scores: np.ndarray,
         eligible: np.ndarray,
         differences: tuple[Difference, ...],
+        title: str,
     ) -> Briefing:
-        """The briefing of a named layout: ranks, certainty, coverage and the title."""
+        """The briefing of a named layout: ranks, certainty and coverage, under `title`."""
         points, sentences, report_of = material.points, material.sentences, material.report_of
         rank_of = {index: rank for rank, index in enumerate(layout.order, start=1)}
 
@@ -222,10 +240,8 @@ class Pipeline:
         coverage = source_coverage(
             material.sources, points, layout.labels, section_ids, scores, eligible
         )
-        lede_points = [points[i] for i in layout.lede]
-        lede_vectors = material.point_vectors[list(layout.lede)]
         return Briefing(
-            title=choose_title(material.sources, lede_points, lede_vectors, self.embedder),
+            title=title,
             sources=tuple(material.sources),
             sections=sections,
             omitted_points=int(eligible.sum()) - len(layout.order),
@@ -296,7 +312,11 @@ def brief(
         embedder = default_embedder(model, cache_dir, use_cache, note)
     finder = default_speakers(cache_dir, use_cache, note)
     pipeline = Pipeline(
-        embedder=embedder, quoter=QuoteFinder(speakers=finder), speakers=finder, progress=progress
+        embedder=embedder,
+        quoter=QuoteFinder(speakers=finder),
+        speakers=finder,
+        progress=progress,
+        release_model=True,
     )
     return pipeline.run(sources, max_words)
 

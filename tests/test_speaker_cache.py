@@ -168,3 +168,46 @@ print(sorted(m for m in ("spacy", "numpy.ma") if m in sys.modules))
     ]
     assert runs[0].stdout.strip() == "['spacy']", runs[0].stderr
     assert runs[1].stdout.strip() == "[]", runs[1].stderr
+
+
+class Releasing(FakeEmbedder):
+    """A fake model that says when its memory was handed back and when it encoded."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.events: list[str] = []
+
+    def encode(self, texts):  # type: ignore[no-untyped-def]
+        self.events.append("encode")
+        return super().encode(texts)
+
+    def release(self) -> None:
+        self.events.append("release")
+
+
+class Quoting:
+    """A quote stage that notes when it runs."""
+
+    def __init__(self, events: list[str]) -> None:
+        self.events = events
+
+    def quotes(self, sentences, sources, importance):  # type: ignore[no-untyped-def]
+        self.events.append("quotes")
+        return []
+
+
+@pytest.mark.parametrize("release", [True, False])
+def test_the_model_is_handed_back_before_speakers_are_sought(release):
+    from synth.pipeline import Pipeline
+    from synth.read.sources import load_sources
+
+    embedder = Releasing()
+    sources = load_sources([str(ROOT / "fixtures" / "aleppo")])
+    pipeline = Pipeline(embedder=embedder, quoter=Quoting(embedder.events), release_model=release)
+    briefing = pipeline.run(sources, 200)
+    assert briefing.title
+    after = embedder.events[embedder.events.index("quotes") :]
+    assert "encode" not in after
+    assert ("release" in embedder.events) == release
+    if release:
+        assert embedder.events[-2:] == ["release", "quotes"]
