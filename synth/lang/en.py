@@ -2229,8 +2229,50 @@ KNOWN_REFERENTS = frozenset(
         "weekend",
         "world",
         "year",
+        "season",
+        "beginning",
+        "end",
+        "way",
+        "fact",
     ]
 )
+
+# Nouns that name an organisation by its kind: "the company" after a named one is that one.
+ORGANISATION_NOUNS = frozenset(
+    [
+        "agency",
+        "bank",
+        "club",
+        "company",
+        "court",
+        "department",
+        "firm",
+        "government",
+        "group",
+        "hospital",
+        "league",
+        "ministry",
+        "network",
+        "newspaper",
+        "office",
+        "organization",
+        "party",
+        "school",
+        "team",
+        "university",
+    ]
+)
+
+# Pronouns that stand for someone or something named elsewhere.
+THIRD_PERSON_PRONOUNS = frozenset(
+    [
+        *("he", "she", "him", "her", "his", "hers", "they", "them", "their", "theirs", "it"),
+        *("its", "himself", "herself", "themselves", "itself"),
+    ]
+)
+
+# Determiners that point at something the reader has already been shown.
+DEMONSTRATIVES = frozenset(["this", "that", "these", "those"])
 
 # "the victims were", "the report,", "this morass with": a determiner and at most two
 # lower-case words that end the noun phrase there, with nothing (an "of" phrase, a

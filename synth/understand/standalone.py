@@ -14,13 +14,18 @@ less than a point that cannot be understood.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-from synth.core import Sentence
+import numpy as np
+
+from synth.core import Point, Sentence
 from synth.lang.en import (
     BARE_DEFINITE,
     BRACKETED_NOTE,
     DEFINITE_EXPLAINED,
+    DEMONSTRATIVES,
     FINITE_VERBS,
     FIRST_SECOND_PERSON,
     INNER_CONNECTIVE,
@@ -36,6 +41,7 @@ from synth.lang.en import (
     OPENING_DEFINITE,
     OPENING_PRONOUN,
     OPENING_QUANTIFIER,
+    ORGANISATION_NOUNS,
     PRONOUN_SPEAKER,
     QUOTED_TEXT,
     RELATED_LABEL,
@@ -46,10 +52,12 @@ from synth.lang.en import (
     SPEAKER_PRONOUN,
     SUCH,
     THIRD_PERSON,
+    THIRD_PERSON_PRONOUNS,
     TRUNCATED,
     UNNAMED_SPEAKER,
     VERB_STEMS,
 )
+from synth.understand.answers import AnswerStore
 
 LOOK_BACK = 3
 PAST_SUFFIX_MIN = 4  # "died", "voted"; shorter words in -ed ("red", "bed") are no verbs
@@ -205,3 +213,185 @@ def _regular_verb(word: str) -> bool:
     if word.endswith("ies"):
         return word[:-3] + "y" in VERB_STEMS
     return word.endswith("s") and (word[:-1] in VERB_STEMS or word[:-2] in VERB_STEMS)
+
+
+# ==== The reading with a parser: who or what a sentence is about
+
+Parse = Callable[[str], Any]
+
+# spaCy's entity labels for things a reader can place by name.
+NAMED_LABELS = frozenset(
+    ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"]
+)
+SUBJECT_DEPS = frozenset(["nsubj", "nsubjpass"])
+# Dependents that tell which thing a definite noun means ("the talks that ...", "the head of").
+EXPLAINING_DEPS = frozenset(["prep", "acl", "relcl", "appos", "poss", "compound", "nummod", "amod"])
+FINITE_MARKERS = frozenset(["aux", "auxpass"])
+# A point is judged with the parser only among the best candidates: enough to fill the
+# briefing this many times over, so sections lower down still find judged points.
+JUDGED_SHARE = 8
+MEMBERS_TRIED = 3
+
+
+@dataclass
+class ParsedJudge:
+    """Says why a sentence cannot be read alone, from its dependency parse and entities.
+
+    The regular expressions of `standalone_problem` see an opening "He" or "The study"; the
+    parse also sees a pronoun or an unexplained "the victims" as the subject of an inner
+    clause, a sentence that names no one and nothing, a demonstrative pointing back ("this
+    new species"), an imperative (page text: "Get push notifications"), and a clause with no
+    finite verb (a fragment left by a sentence split). `load` gives the parser on first use.
+    With a `store`, what the parse said of a sentence before is read from disk instead.
+    """
+
+    load: Callable[[], Parse]
+    store: AnswerStore | None = None
+    _parse: Parse | None = field(default=None, repr=False)
+    _seen: dict[str, str | None] = field(default_factory=dict, repr=False)
+
+    def problem(self, text: str) -> str | None:
+        if text not in self._seen:
+            self._seen[text] = standalone_problem(text, strict=False) or self._kept(text)
+        return self._seen[text]
+
+    def _kept(self, text: str) -> str | None:
+        if self.store is None:
+            return self._parsed(text)
+        return self.store.answer("standalone", text, lambda: self._parsed(text))
+
+    def _parsed(self, text: str) -> str | None:
+        if self._parse is None:
+            self._parse = self.load()
+        doc = self._parse(text)
+        quoted = quoted_characters(text)
+        outside = [t for t in doc if t.idx not in quoted]
+        if not any(_named(t) for t in outside):
+            return "other"
+        for check in (_demonstrative, _imperative, _fragment, _unresolved_pronoun):
+            found = check(doc, outside)
+            if found:
+                return found
+        return _unexplained_subject(doc, outside)
+
+
+def quoted_characters(text: str) -> set[int]:
+    """Offsets of characters inside quotation marks (the marks included)."""
+    return {i for m in QUOTED_TEXT.finditer(text) for i in range(m.start(), m.end())}
+
+
+def _named(token: Any) -> bool:
+    return bool(token.pos_ == "PROPN" or token.ent_type_ in NAMED_LABELS)
+
+
+def _demonstrative(doc: Any, outside: Sequence[Any]) -> str | None:
+    """ "this new species", "those claims": pointing at what the article showed before."""
+    for token in doc:
+        pointing = token.dep_ == "det" and token.lower_ in DEMONSTRATIVES
+        if pointing and token.head.lemma_.lower() not in KNOWN_REFERENTS:
+            return "definite_description"
+    return None
+
+
+def _root(outside: Sequence[Any]) -> Any | None:
+    return next((t for t in outside if t.dep_ == "ROOT"), None)
+
+
+def _imperative(doc: Any, outside: Sequence[Any]) -> str | None:
+    """A main verb in the base form with no subject tells the reader to do something: the
+    page's voice ("Sign up", "Get alerts"), not the story's."""
+    root = _root(outside)
+    if root is None or root.tag_ != "VB":
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in root.children):
+        return None
+    return "other"
+
+
+def _fragment(doc: Any, outside: Sequence[Any]) -> str | None:
+    """A sentence whose head is no verb ("Olsen, citing costs.") or a bare participle
+    ("Speaking to reporters in Oslo.") has no main clause: a piece of a longer sentence."""
+    root = _root(outside)
+    if root is None:
+        return None
+    if root.pos_ not in ("VERB", "AUX"):
+        return "fragment"
+    if root.tag_ in ("VBG", "VBN") and not any(c.dep_ in FINITE_MARKERS for c in root.children):
+        return "fragment"
+    return None
+
+
+def _unresolved_pronoun(doc: Any, outside: Sequence[Any]) -> str | None:
+    """A third-person pronoun outside quotes with nothing named before it to stand for."""
+    for token in outside:
+        if _named(token):
+            return None
+        if token.lower_ in THIRD_PERSON_PRONOUNS and token.pos_ == "PRON" and token.dep_ != "expl":
+            return "pronoun"
+    return None
+
+
+def _unexplained_subject(doc: Any, outside: Sequence[Any]) -> str | None:
+    """A clause's subject that is "the" and a common noun the sentence never explains: no
+    name in it, no "of"-phrase, clause or modifier, not a thing everyone knows, and not an
+    organisation's kind ("the company") after a named one."""
+    for token in outside:
+        if token.dep_ != "det" or token.lower_ != "the":
+            continue
+        noun = token.head
+        if noun.pos_ != "NOUN" or noun.dep_ not in SUBJECT_DEPS:
+            continue
+        if noun.lemma_.lower() in KNOWN_REFERENTS or any(_named(t) for t in noun.subtree):
+            continue
+        if any(c.dep_ in EXPLAINING_DEPS for c in noun.children):
+            continue
+        if noun.lemma_.lower() in ORGANISATION_NOUNS and any(_named(t) for t in doc[: token.i]):
+            continue
+        return "definite_description"
+    return None
+
+
+def confirm_standalone(
+    points: Sequence[Point],
+    scores: np.ndarray,
+    sentences: Sequence[Sentence],
+    problem: Callable[[str], str | None],
+    budget_words: int | None,
+) -> tuple[Point, ...]:
+    """The points, with those a reader could not follow alone marked so.
+
+    Candidates are judged best first, each by its representative, then by the next members
+    merged into it (the first that reads alone becomes the text), until judged points could
+    fill `JUDGED_SHARE` briefings of `budget_words`; the rest are left out as unjudged. With
+    no budget every point is judged.
+    """
+    wanted = None if budget_words is None else JUDGED_SHARE * budget_words
+    judged: dict[int, Point] = {}
+    words = 0
+    for index in np.argsort(-scores, kind="stable"):
+        point = points[int(index)]
+        if wanted is not None and words >= wanted:
+            break
+        if not point.standalone:
+            continue
+        judged[int(index)] = _readable(point, sentences, problem)
+        if judged[int(index)].standalone:
+            words += len(judged[int(index)].text.split())
+    return tuple(
+        judged.get(i, p if not p.standalone else replace(p, standalone=False))
+        for i, p in enumerate(points)
+    )
+
+
+def _readable(
+    point: Point, sentences: Sequence[Sentence], problem: Callable[[str], str | None]
+) -> Point:
+    """The point told by its first member (of the best few) that reads alone, else marked."""
+    for position, member in enumerate(point.sentences[:MEMBERS_TRIED]):
+        text = point.text if position == 0 else repair(sentences[member], sentences)
+        if text is not None and problem(text) is None:
+            if position == 0:
+                return point
+            rest = tuple(k for k in point.sentences if k != member)
+            return replace(point, text=text, sentences=(member, *rest))
+    return replace(point, standalone=False)

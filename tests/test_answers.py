@@ -1,4 +1,4 @@
-"""Speakers kept on disk: a briefing read before never parses again; bad files never fail."""
+"""Parser answers kept on disk: a briefing read before never parses again; bad files never fail."""
 
 from __future__ import annotations
 
@@ -12,11 +12,12 @@ from typing import Any
 
 import pytest
 
-from synth.compare.speaker_cache import STORE_FOLDER, SpeakerStore
 from synth.compare.speakers import SpeakerFinder, finder_fingerprint, spacy_parser
 from synth.core import Source
-from synth.pipeline import brief, default_speakers
+from synth.pipeline import brief, default_parsers
 from synth.read.quotemarks import quote_spans
+from synth.understand.answers import STORE_FOLDER, AnswerStore
+from synth.understand.standalone import ParsedJudge
 from tests.conftest import ROOT, FakeEmbedder
 
 ARTICLE = (
@@ -49,8 +50,8 @@ class Counting:
         return self.inner(text)
 
 
-def store(folder: Path, fingerprint: str = "parser 1", note=None) -> SpeakerStore:
-    return SpeakerStore(folder, lambda: fingerprint, note)
+def store(folder: Path, fingerprint: str = "parser 1", note=None) -> AnswerStore:
+    return AnswerStore(folder, lambda: fingerprint, note)
 
 
 def find(finder: SpeakerFinder, source: Source) -> dict[int, str | None]:
@@ -134,7 +135,7 @@ def test_a_folder_that_cannot_be_written_costs_only_speed(tmp_path, parse):
     finder = SpeakerFinder(parse=parse, store=store(blocked, note=notes.append))
     assert find(finder, article()) == {0: "Maria Olsen", 1: "Peter Lund"}
     assert find(finder, article()) == {0: "Maria Olsen", 1: "Peter Lund"}
-    assert len(notes) == 1 and "speaker cache" in notes[0]
+    assert len(notes) == 1 and "answer cache" in notes[0]
 
 
 def test_claimants_are_kept_too(tmp_path, parse):
@@ -144,8 +145,20 @@ def test_claimants_are_kept_too(tmp_path, parse):
     assert again.calls == 0
 
 
-def test_no_cache_keeps_no_speakers(tmp_path):
-    assert default_speakers(tmp_path, use_cache=False).store is None
+def test_judged_sentences_are_kept_too(tmp_path, parse):
+    text = "Officials in Geneva met on Friday to discuss the ceasefire."
+    first = Counting(parse)
+    judge = ParsedJudge(load=lambda: first, store=store(tmp_path))
+    answer = judge.problem(text)
+    assert first.calls == 1
+    again = Counting()
+    assert ParsedJudge(load=lambda: again, store=store(tmp_path)).problem(text) == answer
+    assert again.calls == 0
+
+
+def test_no_cache_keeps_no_answers(tmp_path):
+    finder, judge = default_parsers(tmp_path, use_cache=False)
+    assert finder.store is None and judge.store is None
     aleppo = [str(ROOT / "fixtures" / "aleppo")]
     brief(aleppo, embedder=FakeEmbedder(), cache_dir=tmp_path, use_cache=False)
     assert not (tmp_path / STORE_FOLDER).exists()
@@ -196,8 +209,15 @@ class Quoting:
         return []
 
 
+class Judging:
+    """A standalone judge that finds nothing wrong (and needs no parser)."""
+
+    def problem(self, text: str) -> str | None:
+        return None
+
+
 @pytest.mark.parametrize("release", [True, False])
-def test_the_model_is_handed_back_before_speakers_are_sought(release):
+def test_the_model_is_handed_back_before_the_parser_runs(release):
     from synth.pipeline import Pipeline
     from synth.read.sources import load_sources
 
@@ -210,4 +230,5 @@ def test_the_model_is_handed_back_before_speakers_are_sought(release):
     assert "encode" not in after
     assert ("release" in embedder.events) == release
     if release:
+        assert embedder.events[:2] == ["encode", "release"]  # the sentences, then the parser
         assert embedder.events[-2:] == ["release", "quotes"]

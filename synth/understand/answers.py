@@ -1,10 +1,11 @@
-"""Speakers already found, kept on disk, so that a briefing read before never loads spaCy.
+"""Answers read from the parser, kept on disk, so that a briefing read before never loads spaCy.
 
-Naming a speaker means importing spaCy and loading its English pipeline: about two seconds and
-over 100 MB, more than everything else a briefing of a few articles costs once its sentence
-vectors are cached. The answers depend only on the article (its text, paragraphs and quote
-spans), the parser (model and spaCy versions) and synth's own rules, so they are kept beside
-the embedding cache: one small JSON file per article (and per sentence asked for a claimant),
+Naming a speaker or judging whether a point reads alone means importing spaCy and loading its
+English pipeline: about two seconds and over 100 MB, more than everything else a briefing of a
+few articles costs once its sentence vectors are cached. The answers depend only on the text
+asked about (an article's text, paragraphs and quote spans; a sentence), the parser (model and
+spaCy versions) and synth's own rules, so they are kept beside the embedding cache: one small
+JSON file per question (an article's speakers, a sentence's claimant or standalone problem),
 named by a hash of all of that. Whatever changes an answer changes the name; old files are
 simply no longer read.
 
@@ -25,12 +26,12 @@ from collections.abc import Callable, Mapping
 from functools import cached_property
 from pathlib import Path
 
-STORE_FOLDER = "speakers-v1"
+STORE_FOLDER = "answers-v1"
 Answers = dict[str, "str | None"]
 
 
-class SpeakerStore:
-    """Answers of the speaker finder on disk, in `folder`/speakers-v1.
+class AnswerStore:
+    """Answers of a parser-based stage on disk, in `folder`/answers-v1.
 
     `fingerprint` names what the answers depend on besides the text asked about (the parser
     and the rules); it is called once, when the store is first used.
@@ -69,6 +70,16 @@ class SpeakerStore:
             return {}
         return _answers(data)
 
+    def answer(self, kind: str, text: str, find: Callable[[], str | None]) -> str | None:
+        """The one answer kept for `text`, else `find()`'s, kept for next time."""
+        key = self.key(kind, text)
+        kept = self.read(key)
+        if kind in kept:
+            return kept[kind]
+        found = find()
+        self.write(key, {kind: found})
+        return found
+
     def write(self, key: str, answers: Mapping[str, str | None]) -> None:
         """Add `answers` to those kept under `key`, replacing the file in one step."""
         if not self.usable or not answers:
@@ -90,7 +101,7 @@ class SpeakerStore:
     def _give_up(self, reason: str) -> None:
         if self.usable and self.note:
             self.note(
-                f"speaker cache {self.folder} not used ({reason}); "
+                f"parser answer cache {self.folder} not used ({reason}); "
                 "the briefing is the same, only slower"
             )
         self.usable = False

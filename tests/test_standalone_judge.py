@@ -1,0 +1,98 @@
+"""The parsed standalone judge and how the pipeline applies it to the best candidates."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from synth.compare.speakers import spacy_parser
+from synth.core import Evidence, Point, Sentence
+from synth.understand.standalone import JUDGED_SHARE, ParsedJudge, confirm_standalone
+
+
+@pytest.fixture(scope="module")
+def judge() -> ParsedJudge:
+    return ParsedJudge(load=spacy_parser)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("Officials said the plan would cut costs next year.", "other"),
+        ("Download the Acme News app for tablets and phones.", "other"),
+        (
+            "Researchers at Bergen University said this new species lives in caves.",
+            "definite_description",
+        ),
+        ("Officials said they would reopen the Bergen bridge on Friday.", "pronoun"),
+        ("Officials in Bergen said the victims were taken to hospital.", "definite_description"),
+        ("Speaking to reporters in Bergen on Monday.", "fragment"),
+        ("Olsen, citing higher costs in Bergen.", "fragment"),
+        ("Acme Corp said the company would cut 300 jobs in Oslo.", None),
+        ("Maria Olsen, the UN aid chief, said convoys left Bergen on Monday.", None),
+        ("The Bergen city council voted 30 to 12 on Monday to close the old harbour.", None),
+        ("Residents of Bergen said their homes were flooded on Sunday.", None),
+    ],
+)
+def test_parsed_problems(judge, text, problem):
+    assert judge.problem(text) == problem
+
+
+def test_sentence_rules_come_first_and_the_parser_loads_lazily():
+    loads = []
+    judge = ParsedJudge(load=lambda: loads.append(1) or spacy_parser())
+    assert judge.problem("However, Olsen left Bergen on Monday.") == "connective"
+    assert loads == []
+    judge.problem("Olsen left Bergen on Monday.")
+    judge.problem("Olsen left Oslo on Monday.")
+    assert loads == [1]
+
+
+def point(index: int, text: str, members: tuple[int, ...]) -> Point:
+    evidence = tuple(Evidence(1, k, 0, 1) for k in members)
+    return Point(index, members, text, (1,), evidence)
+
+
+def sentences(texts: list[str]) -> list[Sentence]:
+    return [Sentence(k, 1, 0, len(t), t, k) for k, t in enumerate(texts)]
+
+
+class Rejects:
+    """A fake judge: any text with the marker word cannot stand alone; counts its calls."""
+
+    def __init__(self, marker: str = "unclear") -> None:
+        self.marker, self.calls = marker, []
+
+    def problem(self, text: str) -> str | None:
+        self.calls.append(text)
+        return "other" if self.marker in text else None
+
+
+def test_best_member_that_reads_alone_becomes_the_text():
+    texts = ["Olsen said the unclear plan failed.", "Olsen said the Bergen plan failed."]
+    points = [point(0, texts[0], (0, 1))]
+    judged = confirm_standalone(points, np.array([1.0]), sentences(texts), Rejects().problem, None)
+    assert judged[0].standalone
+    assert judged[0].text == texts[1]
+    assert judged[0].sentences == (1, 0)
+
+
+def test_a_point_no_member_saves_is_marked():
+    texts = ["Olsen said the unclear plan failed."]
+    points = [point(0, texts[0], (0,))]
+    judged = confirm_standalone(points, np.array([1.0]), sentences(texts), Rejects().problem, None)
+    assert not judged[0].standalone
+
+
+def test_only_the_best_candidates_are_judged_under_a_budget():
+    texts = [f"Olsen met mayor number {k} of Bergen on Monday." for k in range(40)]
+    points = [point(k, t, (k,)) for k, t in enumerate(texts)]
+    scores = np.arange(40, dtype=float)  # the last point is the best
+    fake = Rejects()
+    budget = 5
+    judged = confirm_standalone(points, scores, sentences(texts), fake.problem, budget)
+    words = len(texts[0].split())
+    expected_judged = -(-JUDGED_SHARE * budget // words)
+    assert len(fake.calls) == expected_judged
+    assert fake.calls[0] == texts[-1]
+    assert sum(p.standalone for p in judged) == expected_judged
