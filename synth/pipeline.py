@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 import numpy as np
 
@@ -67,6 +68,8 @@ from synth.understand.standalone import ParsedJudge, confirm_standalone
 from synth.write.headline import choose_title
 
 DEFAULT_MAX_WORDS = 350
+# Words of the best points the headline is chosen from (about the lede's first two).
+TITLE_WORDS = 60
 FALLBACK_HEADING = "More details"
 PAGE_SHARE = 1.25  # the whole page's words against --max-words, marks and title included
 Progress = Callable[[str], None]
@@ -136,16 +139,13 @@ class Pipeline:
             scores = self.ranker.scores(
                 points, point_vectors, sentences, vectors, material.report_of
             )
-            points = confirm_standalone(points, scores, sentences, self.judge.problem, max_words)
+            points, title = self._judge(material, scores, max_words)
             material = replace(material, points=points)
             eligible = np.array([self.ranker.eligible(p) for p in points], dtype=bool)
             labels = self.clusterer.cluster(point_vectors, scores, eligible)
             layout = self._fit(material, scores, eligible, labels, max_words, differences)
         with self._stage("cluster", timings):
             layout, names = self._name(material, layout, scores, eligible)
-            lede_vectors = material.point_vectors[list(layout.lede)]
-            lede_points = [points[i] for i in layout.lede]
-            title = choose_title(sources, lede_points, lede_vectors, self.embedder)
         self._release()
         with self._stage("quotes", timings):
             importance = {k: float(scores[i]) for i, p in enumerate(points) for k in p.sentences}
@@ -159,6 +159,30 @@ class Pipeline:
         """Hand back the model's memory before the parser runs (see `release_model`)."""
         if self.release_model and isinstance(self.embedder, Releasable):
             self.embedder.release()
+
+    def _judge(
+        self, material: Material, scores: np.ndarray, max_words: int | None
+    ) -> tuple[tuple[Point, ...], str]:
+        """The points with those a reader could not follow marked, and the headline.
+
+        The headline is chosen first, from the best points that stand alone without it (the
+        points it is written from, or is nearest to, open the briefing); then every point is
+        judged as the reader meets it, under that headline.
+        """
+        points, sentences = material.points, material.sentences
+        alone = confirm_standalone(points, scores, sentences, self.judge.problem, TITLE_WORDS)
+        opening = self.ranker.select(alone, material.point_vectors, scores, TITLE_WORDS)
+        title = choose_title(
+            material.sources,
+            [alone[i] for i in opening],
+            material.point_vectors[opening],
+            self.embedder,
+        )
+        known = self.judge.nouns(title)
+        judged = confirm_standalone(
+            points, scores, sentences, partial(self.judge.problem, known=known), max_words
+        )
+        return judged, title
 
     def _fit(
         self,

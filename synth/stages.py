@@ -133,6 +133,11 @@ class QuoteStage(Protocol):
 class StandaloneJudge(Protocol):
     """Says whether a point's text can be read without its article."""
 
-    def problem(self, text: str) -> str | None:
-        """Why the text cannot stand alone (pronoun, definite_description, ...), or None."""
+    def problem(self, text: str, known: frozenset[str] = frozenset()) -> str | None:
+        """Why the text cannot stand alone (pronoun, definite_description, ...) to a reader
+        who has read the nouns `known` (the headline's), or None."""
+        ...
+
+    def nouns(self, text: str) -> frozenset[str]:
+        """The nouns of `text` (the headline) as `problem` takes them in `known`."""
         ...

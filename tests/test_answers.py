@@ -232,3 +232,13 @@ def test_the_model_is_handed_back_before_the_parser_runs(release):
     if release:
         assert embedder.events[:2] == ["encode", "release"]  # the sentences, then the parser
         assert embedder.events[-2:] == ["release", "quotes"]
+
+
+@pytest.mark.parametrize("headline", ["Ceasefire talks in Geneva stall", "It went on and on"])
+def test_a_headlines_nouns_are_kept_even_when_there_are_none(tmp_path, parse, headline):
+    first = Counting(parse)
+    nouns = ParsedJudge(load=lambda: first, store=store(tmp_path)).nouns(headline)
+    assert first.calls == 1
+    again = Counting()
+    assert ParsedJudge(load=lambda: again, store=store(tmp_path)).nouns(headline) == nouns
+    assert again.calls == 0

@@ -38,12 +38,12 @@ HARBOUR = (
             " -- in a statement.",
             " The agreement raises pay by 6.5 per cent this year and by another 4 per cent "
             "next year, and it caps the length of night shifts at ten hours.",
-            " Local businesses said the strike had cost them well over two million in lost "
-            "trade, and several smaller importers had moved their cargo to ports further "
-            "south.",
-            " The port authority's chief executive, who had called the union's demands "
-            'unaffordable, said the settlement was "a sensible compromise that protects long-'
-            'term jobs."',
+            " Businesses in Norhaven said the dock strike had cost them well over two million "
+            "in lost trade, and several smaller importers had moved their cargo to ports "
+            "further south.",
+            " The Norhaven port authority's chief executive, who had called the union's "
+            "demands unaffordable, said the Norhaven pay settlement was "
+            '"a sensible compromise that protects long-term jobs."',
         ]
     )
     + "\n"
@@ -53,20 +53,21 @@ VALLEY = (
     "\n\n".join(
         [
             "Flood Warnings Lifted Across The Valley As River Falls",
-            " Authorities lifted flood warnings for most of the valley on Thursday as the "
-            "river fell below its banks for the first time in a week, the regional emergency "
+            " Authorities lifted flood warnings for most of the Elm Valley on Thursday as the "
+            "Elm River fell below its banks for the first time in a week, the regional emergency "
             "agency said.",
-            " About 1,200 residents who left their homes over the weekend were allowed to "
-            "return, although officials warned that some roads remained closed and that "
+            " About 1,200 Elm Valley residents who left their homes over the weekend were "
+            "allowed to return, although officials warned that some roads remained closed and that "
             "drinking water should be boiled.",
             " The dock workers' strike at the port of Norhaven ended on Thursday as well, "
             "freeing supply ships that had carried sandbags and bottled water for the flooded"
             " towns.",
-            " Engineers will inspect the levees next week, and the agency said a well-known "
-            "weak point near the old mill had held despite the pressure of the water.",
-            " Farmers said the floods had ruined much of the spring planting, and the "
-            "regional government promised an aid package worth several million to cover their"
-            " losses.",
+            " Engineers will inspect the Elm River levees next week, and the emergency agency "
+            "said a well-known weak point near the old mill had held despite the pressure "
+            "of the water.",
+            " Elm Valley farmers said the week's floods had ruined much of the spring "
+            "planting, and the regional government promised an aid package worth several "
+            "million to cover their losses.",
         ]
     )
     + "\n"

@@ -102,8 +102,9 @@ def test_a_difference_shows_each_outlets_wording(seeds_briefing):
 
 
 STORY = (
-    "The old bridge reopened on Monday after two years of repairs, the city said.\n"
-    "Traffic was light in the morning but officials expect long queues at the weekend.\n"
+    "The Elbe bridge in Dresden reopened on Monday after two years of repairs, the city said.\n"
+    "Traffic in Dresden was light in the morning but officials expect long queues at the "
+    "weekend.\n"
 )
 
 

@@ -22,15 +22,21 @@ def test_opening_pronoun_speaker_is_repaired_in_brackets():
     assert repair(s[1], s) == "[Olsen] said convoys to Aleppo could leave overnight."
 
 
-def test_unresolved_pronoun_or_connective_cannot_stand_alone():
-    s = sentences(
-        "Storm Ciara weakened over Ireland on Monday.",
-        "However, roads remain closed.",
-        "It now covers the coast.",
-    )
+def test_unresolved_pronoun_cannot_stand_alone():
+    s = sentences("Storm Ciara weakened over Ireland on Monday.", "It now covers the coast.")
     assert repair(s[1], s) is None
-    assert repair(s[2], s) is None
     assert repair(s[0], s) == s[0].text
+
+
+def test_an_opening_connective_is_cut_and_the_edit_shown():
+    s = sentences(
+        "However, roads in Galway remain closed.",
+        "But Galway council said schools would open.",
+        "Instead, the council opened schools.",
+    )
+    assert repair(s[0], s) == "[R]oads in Galway remain closed."
+    assert repair(s[1], s) == "Galway council said schools would open."
+    assert repair(s[2], s) is None  # "Instead" answers something said before
 
 
 def test_speaker_is_not_taken_from_another_source():

@@ -30,7 +30,7 @@ def judge() -> ParsedJudge:
         ("Olsen, citing higher costs in Bergen.", "fragment"),
         ("Acme Corp said the company would cut 300 jobs in Oslo.", None),
         ("Maria Olsen, the UN aid chief, said convoys left Bergen on Monday.", None),
-        ("The Bergen city council voted 30 to 12 on Monday to close the old harbour.", None),
+        ("The Bergen city council voted 30 to 12 on Monday to close the Bergen ferry port.", None),
         ("Residents of Bergen said their homes were flooded on Sunday.", None),
     ],
 )

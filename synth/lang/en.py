@@ -102,6 +102,18 @@ OPENING_CONNECTIVE = re.compile(
     re.I,
 )
 
+# An opening connective that only links to the sentence before ("But", "However,"): an
+# editor may cut it, as the fact stands without it. Not those that carry meaning of their own
+# ("Instead", "As a result", "The latter").
+DROPPABLE_CONNECTIVE = re.compile(
+    r"^(?:but|and|however|yet|still|meanwhile|also|moreover|furthermore|nevertheless"
+    r"|nonetheless|in addition|indeed|in fact|at the same time|even so),?\s+(?=[A-Za-z])",
+    re.I,
+)
+
+# A relative word opening a sentence ("Which could mean ..."): the rest of the one before.
+OPENING_RELATIVE = re.compile(r"^[\"“‘'(]?(?:which|whose|whom|whereby|whereas)\b", re.I)
+
 # A connective set off inside the sentence (", however,"): it answers something said before.
 INNER_CONNECTIVE = re.compile(
     r",\s*(?:however|though|too|meanwhile|instead|nonetheless|nevertheless|in turn|also"
@@ -2237,10 +2249,18 @@ KNOWN_REFERENTS = frozenset(
     ]
 )
 
-# Nouns that name an organisation by its kind: "the company" after a named one is that one.
-ORGANISATION_NOUNS = frozenset(
+# Nouns that name an organisation or a place by its kind: "the company" after a named
+# company, "the city" after a named city, is that one.
+KIND_NOUNS = frozenset(
     [
         "agency",
+        "city",
+        "county",
+        "province",
+        "region",
+        "state",
+        "town",
+        "village",
         "bank",
         "club",
         "company",
@@ -2263,6 +2283,28 @@ ORGANISATION_NOUNS = frozenset(
     ]
 )
 
+# Bodies a nation has one of: "the Syrian army", "the French president" say which one, where
+# "the British comic" does not.
+NATIONAL_NOUNS = frozenset(
+    [
+        "army",
+        "cabinet",
+        "capital",
+        "embassy",
+        "forces",
+        "government",
+        "leader",
+        "military",
+        "navy",
+        "opposition",
+        "parliament",
+        "police",
+        "president",
+        "regime",
+        "troops",
+    ]
+)
+
 # Pronouns that stand for someone or something named elsewhere.
 THIRD_PERSON_PRONOUNS = frozenset(
     [
@@ -2271,8 +2313,10 @@ THIRD_PERSON_PRONOUNS = frozenset(
     ]
 )
 
-# Determiners that point at something the reader has already been shown.
+# Determiners that point at something the reader has already been shown; "such" does too
+# ("such a project"), except in "such as".
 DEMONSTRATIVES = frozenset(["this", "that", "these", "those"])
+SUCH_WORD = "such"
 
 # "the victims were", "the report,", "this morass with": a determiner and at most two
 # lower-case words that end the noun phrase there, with nothing (an "of" phrase, a

@@ -26,22 +26,25 @@ from synth.lang.en import (
     BRACKETED_NOTE,
     DEFINITE_EXPLAINED,
     DEMONSTRATIVES,
+    DROPPABLE_CONNECTIVE,
     FINITE_VERBS,
     FIRST_SECOND_PERSON,
     INNER_CONNECTIVE,
     INNER_NAME,
     IRREGULAR_VERBS,
+    KIND_NOUNS,
     KNOWN_REFERENTS,
     LETTER_WORD,
     NAME_AFTER_VERB,
     NAME_APPOSITIVE,
     NAME_BEFORE_VERB,
+    NATIONAL_NOUNS,
     NOT_A_NAME,
     OPENING_CONNECTIVE,
     OPENING_DEFINITE,
     OPENING_PRONOUN,
     OPENING_QUANTIFIER,
-    ORGANISATION_NOUNS,
+    OPENING_RELATIVE,
     PRONOUN_SPEAKER,
     QUOTED_TEXT,
     RELATED_LABEL,
@@ -51,6 +54,7 @@ from synth.lang.en import (
     SENTENCE_OPENING,
     SPEAKER_PRONOUN,
     SUCH,
+    SUCH_WORD,
     THIRD_PERSON,
     THIRD_PERSON_PRONOUNS,
     TRUNCATED,
@@ -70,7 +74,7 @@ def repair(sentence: Sentence, sentences: Sequence[Sentence], strict: bool = Fal
     By default only the problems that make a point unreadable count (an opening connective,
     pronoun or unexplained definite description, a pronoun speaker, a fragment, ...); with
     `strict`, also those that only make it harder (a "the report" inside the sentence)."""
-    text = sentence.text
+    text = drop_connective(sentence.text)
     speaker = SPEAKER_PRONOUN.match(text)
     if speaker:
         name = find_speaker(sentence, sentences)
@@ -80,19 +84,40 @@ def repair(sentence: Sentence, sentences: Sequence[Sentence], strict: bool = Fal
     return text if standalone_problem(text, strict) is None else None
 
 
+EDITORIAL = re.compile(r"\[([^\[\]]{1,40})\]")
+
+
+def without_edits(text: str) -> str:
+    """The text as the reader reads it, editorial brackets off ("[T]he", "[Olsen] said")."""
+    return EDITORIAL.sub(r"\1", text)
+
+
+def drop_connective(text: str) -> str:
+    """ "However, the army ..." -> "[T]he army ...": the link to the sentence before cut, the
+    changed letter bracketed as quoting editors do, so the point still shows it was edited."""
+    found = DROPPABLE_CONNECTIVE.match(text)
+    if not found:
+        return text
+    rest = text[found.end() :]
+    return f"[{rest[0].upper()}]{rest[1:]}" if rest[0].islower() else rest
+
+
 def standalone_problem(text: str, strict: bool = True) -> str | None:
     """Why a sentence cannot be read alone (connective, fragment, pronoun, definite
     description, quote, other), or None when it can. Without `strict`, only what makes it
     unreadable: the problems at its opening, a pronoun speaker, first or second person,
     fragments and quotations standing alone."""
+    if RELATED_LABEL.match(text) or BRACKETED_NOTE.match(text):
+        return "other"
+    text = without_edits(text)
     if OPENING_CONNECTIVE.match(text):
         return "connective"
     if not text[:1].isupper() and not text.startswith(("[", *QUOTE_OPENERS)):
         return "fragment"
+    if OPENING_RELATIVE.match(text):
+        return "fragment"
     if TRUNCATED.search(text) or not SENTENCE_CLOSE.search(text) or text.endswith("?"):
         return "fragment"
-    if RELATED_LABEL.match(text) or BRACKETED_NOTE.match(text):
-        return "other"
     outside = QUOTED_TEXT.sub(" ", text)
     if text.startswith(QUOTE_OPENERS) and not _named_speaker(outside):
         return "quote"
@@ -223,12 +248,22 @@ Parse = Callable[[str], Any]
 NAMED_LABELS = frozenset(
     ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"]
 )
+# Labels of a name that a kind ("the company", "the city") can stand for.
+KIND_LABELS = frozenset(["ORG", "GPE", "NORP", "FAC", "LOC"])
+# In `known`: the reader has read the name of a place or an organisation.
+PLACE_OR_BODY = "<place or body>"
+# Opens the nouns kept for a headline (`AnswerStore` keeps no empty answer).
+NOUNS_MARK = "nouns:"
 SUBJECT_DEPS = frozenset(["nsubj", "nsubjpass"])
-# Dependents that tell which thing a definite noun means ("the talks that ...", "the head of").
-EXPLAINING_DEPS = frozenset(["prep", "acl", "relcl", "appos", "poss", "compound", "nummod", "amod"])
+# Where an unexplained "the ..." leaves the reader asking which: as a clause's subject or
+# object, after a preposition, as a possessor ("the agency's account").
+ARGUMENT_DEPS = SUBJECT_DEPS | {"dobj", "pobj", "attr", "dative", "poss"}
+# Dependents that tell which thing a definite noun means ("the talks that ...", "the head
+# of", "the Oslo office", "the port's owners"); an adjective ("the failed test") does not.
+EXPLAINING_DEPS = frozenset(["prep", "acl", "relcl", "appos", "poss", "compound", "nummod"])
 FINITE_MARKERS = frozenset(["aux", "auxpass"])
-# A point is judged with the parser only among the best candidates: enough to fill the
-# briefing this many times over, so sections lower down still find judged points.
+# A demonstrative pronoun ("this is a story", "things like this"), not a relative "that".
+DEMONSTRATIVE_TAG = "DT"
 JUDGED_SHARE = 8
 MEMBERS_TRIED = 3
 
@@ -238,41 +273,66 @@ class ParsedJudge:
     """Says why a sentence cannot be read alone, from its dependency parse and entities.
 
     The regular expressions of `standalone_problem` see an opening "He" or "The study"; the
-    parse also sees a pronoun or an unexplained "the victims" as the subject of an inner
-    clause, a sentence that names no one and nothing, a demonstrative pointing back ("this
-    new species"), an imperative (page text: "Get push notifications"), and a clause with no
-    finite verb (a fragment left by a sentence split). `load` gives the parser on first use.
-    With a `store`, what the parse said of a sentence before is read from disk instead.
+    parse also sees a pronoun or an unexplained "the victims" inside the sentence, a sentence
+    that names no one and nothing, a demonstrative pointing back ("this new species"), an
+    imperative (page text: "Get push notifications"), and a head that is no finite verb (a
+    fragment left by a sentence split). `known` are the nouns the reader has already read
+    (the briefing's headline): "the film" under a headline about a film is that film.
+    `load` gives the parser on first use. With a `store`, what the parse said before (of a
+    sentence under the same known nouns, or a headline's nouns) is read from disk instead.
     """
 
     load: Callable[[], Parse]
     store: AnswerStore | None = None
     _parse: Parse | None = field(default=None, repr=False)
-    _seen: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _docs: dict[str, Any] = field(default_factory=dict, repr=False)
 
-    def problem(self, text: str) -> str | None:
-        if text not in self._seen:
-            self._seen[text] = standalone_problem(text, strict=False) or self._kept(text)
-        return self._seen[text]
+    def problem(self, text: str, known: frozenset[str] = frozenset()) -> str | None:
+        return standalone_problem(text, strict=False) or self._kept(without_edits(text), known)
 
-    def _kept(self, text: str) -> str | None:
+    def nouns(self, text: str) -> frozenset[str]:
+        """The lemmas of the nouns and names in `text`, lower-cased, and `PLACE_OR_BODY` when it
+        names a place or an organisation (under which "the city", "the company" are known)."""
         if self.store is None:
-            return self._parsed(text)
-        return self.store.answer("standalone", text, lambda: self._parsed(text))
+            return self._nouns(text)
+        kept = self.store.answer(
+            "nouns", text, lambda: NOUNS_MARK + "\n".join(sorted(self._nouns(text)))
+        )
+        if not kept or not kept.startswith(NOUNS_MARK):  # not what was written: read again
+            return self._nouns(text)
+        return frozenset(w for w in kept[len(NOUNS_MARK) :].split("\n") if w)
 
-    def _parsed(self, text: str) -> str | None:
-        if self._parse is None:
-            self._parse = self.load()
-        doc = self._parse(text)
+    def _nouns(self, text: str) -> frozenset[str]:
+        doc = self._doc(text)
+        nouns = {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN")}
+        if any(_place_or_body(t) for t in doc):
+            nouns.add(PLACE_OR_BODY)
+        return frozenset(nouns)
+
+    def _kept(self, text: str, known: frozenset[str]) -> str | None:
+        if self.store is None:
+            return self._parsed(text, known)
+        asked = "\0".join([text, *sorted(known)])
+        return self.store.answer("standalone", asked, lambda: self._parsed(text, known))
+
+    def _doc(self, text: str) -> Any:
+        if text not in self._docs:
+            if self._parse is None:
+                self._parse = self.load()
+            self._docs[text] = self._parse(text)
+        return self._docs[text]
+
+    def _parsed(self, text: str, known: frozenset[str]) -> str | None:
+        doc = self._doc(text)
         quoted = quoted_characters(text)
         outside = [t for t in doc if t.idx not in quoted]
         if not any(_named(t) for t in outside):
             return "other"
-        for check in (_demonstrative, _imperative, _fragment, _unresolved_pronoun):
+        for check in (_imperative, _fragment, _unresolved_pronoun):
             found = check(doc, outside)
             if found:
                 return found
-        return _unexplained_subject(doc, outside)
+        return _demonstrative(doc, known) or _unexplained_definite(doc, known)
 
 
 def quoted_characters(text: str) -> set[int]:
@@ -284,12 +344,29 @@ def _named(token: Any) -> bool:
     return bool(token.pos_ == "PROPN" or token.ent_type_ in NAMED_LABELS)
 
 
-def _demonstrative(doc: Any, outside: Sequence[Any]) -> str | None:
-    """ "this new species", "those claims": pointing at what the article showed before."""
+def _identifying(token: Any, noun: Any) -> bool:
+    """A word in the phrase of `noun` that says which one: a name, but an adjective of
+    nationality only for a body a nation has one of ("the Syrian army"; "the British comic"
+    is still some comic)."""
+    if token.pos_ == "ADJ" and token.ent_type_ == "NORP":
+        return noun.lemma_.lower() in NATIONAL_NOUNS or noun.lower_ in NATIONAL_NOUNS
+    return _named(token)
+
+
+def _demonstrative(doc: Any, known: frozenset[str]) -> str | None:
+    """ "this new species", "such a project", "things like this": pointing at what the
+    article showed before, in the writer's words or a quote's."""
     for token in doc:
-        pointing = token.dep_ == "det" and token.lower_ in DEMONSTRATIVES
-        if pointing and token.head.lemma_.lower() not in KNOWN_REFERENTS:
-            return "definite_description"
+        word = token.lower_
+        if word in DEMONSTRATIVES and token.dep_ == "det":
+            if token.head.lemma_.lower() not in KNOWN_REFERENTS | known:
+                return "definite_description"
+        elif word in DEMONSTRATIVES and token.tag_ == DEMONSTRATIVE_TAG and token.dep_ != "det":
+            return "pronoun"
+        elif word == SUCH_WORD and token.dep_ in ("predet", "amod", "det"):
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if following is None or following.lower_ != "as":
+                return "definite_description"
     return None
 
 
@@ -331,21 +408,48 @@ def _unresolved_pronoun(doc: Any, outside: Sequence[Any]) -> str | None:
     return None
 
 
-def _unexplained_subject(doc: Any, outside: Sequence[Any]) -> str | None:
-    """A clause's subject that is "the" and a common noun the sentence never explains: no
-    name in it, no "of"-phrase, clause or modifier, not a thing everyone knows, and not an
-    organisation's kind ("the company") after a named one."""
-    for token in outside:
+def _place_or_body(token: Any) -> bool:
+    """A name of a place or an organisation (a name the tagger gives no type counts too)."""
+    return bool(token.ent_type_ in KIND_LABELS or (token.pos_ == "PROPN" and not token.ent_type_))
+
+
+def _said_before(doc: Any, noun: Any) -> bool:
+    """ "The port of Norhaven reopened ..., the longest at the port": the sentence named it."""
+    lemma = noun.lemma_.lower()
+    return any(t.lemma_.lower() == lemma for t in doc[: noun.i] if t.pos_ == "NOUN")
+
+
+def _named_after(doc: Any, noun: Any) -> bool:
+    """ "the situation in Aleppo": a preposition and a name right after the noun say which,
+    wherever the parser hung the phrase."""
+    after = doc[noun.i + 1 : noun.i + 3]
+    return len(after) == 2 and after[0].dep_ == "prep" and _named(after[1])
+
+
+def _unexplained_definite(doc: Any, known: frozenset[str]) -> str | None:
+    """ "the victims", "the failed test", "the agency's account": "the" and a common noun the
+    sentence never explains, as a subject, object or possessor, in the writer's words or a
+    quote's. Explained means a name in it, an "of"-phrase, a clause, a compound or a number;
+    the same noun earlier in the sentence; a thing everyone knows ("the public") or the
+    reader was told of (`known`); or a kind ("the company", "the city") after a named
+    organisation or place."""
+    for token in doc:
         if token.dep_ != "det" or token.lower_ != "the":
             continue
         noun = token.head
-        if noun.pos_ != "NOUN" or noun.dep_ not in SUBJECT_DEPS:
+        if noun.pos_ != "NOUN" or noun.dep_ not in ARGUMENT_DEPS:
             continue
-        if noun.lemma_.lower() in KNOWN_REFERENTS or any(_named(t) for t in noun.subtree):
+        if noun.lemma_.lower() in KNOWN_REFERENTS | known or _said_before(doc, noun):
+            continue
+        if any(_identifying(t, noun) for t in noun.subtree):
             continue
         if any(c.dep_ in EXPLAINING_DEPS for c in noun.children):
             continue
-        if noun.lemma_.lower() in ORGANISATION_NOUNS and any(_named(t) for t in doc[: token.i]):
+        if noun.lemma_.lower() in KIND_NOUNS and (
+            PLACE_OR_BODY in known or any(_place_or_body(t) for t in doc[: token.i])
+        ):
+            continue
+        if _named_after(doc, noun):
             continue
         return "definite_description"
     return None

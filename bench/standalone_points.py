@@ -1,0 +1,92 @@
+"""Do the points a briefing shows read alone? Measured on points read by a person.
+
+    .venv/bin/python bench/standalone_points.py ../shared/eval/multinews-dev \
+        --half test --labels tests/data/points_test.jsonl [--clusters 40] [--per-cluster 1] [--show]
+
+Draws `--clusters` clusters of one half (odd cluster numbers: test; even: tune) with a fixed
+seed, briefs each with the default settings and draws `--per-cluster` of its shown points, also
+with a fixed seed. Each drawn point is looked up by its text in `--labels` (JSON lines with
+`text` and `standalone`, labelled by reading, with the rules of
+`tests/data/README-figures-standalone.md`). Prints how many drawn points read alone, and writes
+the drawn points that have no label yet to `--unlabelled` so that they can be read and added:
+a changed briefing needs its new points read before the figure means anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+SEED = 20261128
+
+
+def cluster_number(folder: Path) -> int:
+    digits = "".join(c for c in folder.name if c.isdigit())
+    return int(digits or 0)
+
+
+def drawn_points(dataset: Path, half: str, clusters: int, per_cluster: int) -> list[dict]:
+    import synth
+    from synth.pipeline import default_embedder
+
+    folders = sorted(p for p in dataset.iterdir() if (p / "docs").is_dir())
+    parity = 1 if half == "test" else 0
+    chosen = random.Random(SEED).sample(
+        [f for f in folders if cluster_number(f) % 2 == parity], clusters
+    )
+    embedder = default_embedder()
+    drawn = []
+    for folder in chosen:
+        try:
+            briefing = synth.brief(sorted((folder / "docs").glob("*.txt")), embedder=embedder)
+        except synth.SynthError:
+            continue
+        texts = [p.point.text for p in briefing.ranked_points]
+        picked = random.Random(folder.name).sample(texts, min(per_cluster, len(texts)))
+        drawn.extend({"cluster": folder.name, "text": text} for text in picked)
+    return drawn
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dataset", type=Path)
+    parser.add_argument("--half", choices=("test", "tune"), default="test")
+    parser.add_argument("--labels", type=Path, required=True)
+    parser.add_argument("--clusters", type=int, default=40)
+    parser.add_argument("--per-cluster", type=int, default=1)
+    parser.add_argument("--unlabelled", type=Path, default=Path("unlabelled_points.jsonl"))
+    parser.add_argument("--show", action="store_true", help="Print the points not read alone.")
+    args = parser.parse_args()
+    labels = {}
+    if args.labels.exists():
+        for line in args.labels.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                labels[record["text"]] = record
+    drawn = drawn_points(args.dataset, args.half, args.clusters, args.per_cluster)
+    known = [d for d in drawn if d["text"] in labels]
+    alone = sum(bool(labels[d["text"]]["standalone"]) for d in known)
+    missing = [d for d in drawn if d["text"] not in labels]
+    with args.unlabelled.open("w", encoding="utf-8") as handle:
+        for record in missing:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    print("| half | points drawn | labelled | read alone | share |")
+    print("|---|---:|---:|---:|---:|")
+    share = f"{alone / len(known):.3f}" if known else "-"
+    print(f"| {args.half} | {len(drawn)} | {len(known)} | {alone} | {share} |")
+    if missing:
+        print(f"\n{len(missing)} drawn points have no label yet: {args.unlabelled}")
+    if args.show:  # for the tune half: what to learn from
+        for record in known:
+            label = labels[record["text"]]
+            if not label["standalone"]:
+                print(f"  not alone ({label.get('problem')}): {record['text']}")
+
+
+if __name__ == "__main__":
+    main()
