@@ -9,7 +9,7 @@ dataclasses of `synth.core`, so a stage never sees more than its inputs.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
@@ -23,6 +23,14 @@ class Embedder(Protocol):
     def name(self) -> str: ...
 
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@runtime_checkable
+class Releasable(Protocol):
+    """An embedder that can hand back its model's memory when a run needs it for something
+    else (the parser); the next `encode` loads the model again."""
+
+    def release(self) -> None: ...
 
 
 class MergeStage(Protocol):

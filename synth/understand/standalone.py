@@ -63,6 +63,7 @@ from synth.lang.en import (
     UNNAMED_SPEAKER,
     VERB_STEMS,
 )
+from synth.understand.answers import AnswerStore
 
 LOOK_BACK = 3
 PAST_SUFFIX_MIN = 4  # "died", "voted"; shorter words in -ed ("red", "bed") are no verbs
@@ -253,6 +254,8 @@ NAMED_LABELS = frozenset(
 KIND_LABELS = frozenset(["ORG", "GPE", "FAC", "LOC"])
 # In `known`: the reader has read the name of a place or an organisation.
 PLACE_OR_BODY = "<place or body>"
+# Opens the nouns kept for a headline (`AnswerStore` keeps no empty answer).
+NOUNS_MARK = "nouns:"
 SUBJECT_DEPS = frozenset(["nsubj", "nsubjpass"])
 # Where an unexplained "the ..." leaves the reader asking which: as a clause's subject or
 # object, after a preposition, as a possessor ("the agency's account").
@@ -279,24 +282,42 @@ class ParsedJudge:
     imperative (page text: "Get push notifications"), and a head that is no finite verb (a
     fragment left by a sentence split). `known` are the nouns the reader has already read
     (the briefing's headline): "the film" under a headline about a film is that film.
-    `load` gives the parser on first use.
+    `load` gives the parser on first use. With a `store`, what the parse said before (of a
+    sentence under the same known nouns, or a headline's nouns) is read from disk instead.
     """
 
     load: Callable[[], Parse]
+    store: AnswerStore | None = None
     _parse: Parse | None = field(default=None, repr=False)
     _docs: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def problem(self, text: str, known: frozenset[str] = frozenset()) -> str | None:
-        return standalone_problem(text, strict=False) or self._parsed(without_edits(text), known)
+        return standalone_problem(text, strict=False) or self._kept(without_edits(text), known)
 
     def nouns(self, text: str) -> frozenset[str]:
         """The lemmas of the nouns and names in `text`, lower-cased, and `PLACE_OR_BODY` when it
         names a place or an organisation (under which "the city", "the company" are known)."""
+        if self.store is None:
+            return self._nouns(text)
+        kept = self.store.answer(
+            "nouns", text, lambda: NOUNS_MARK + "\n".join(sorted(self._nouns(text)))
+        )
+        if not kept or not kept.startswith(NOUNS_MARK):  # not what was written: read again
+            return self._nouns(text)
+        return frozenset(w for w in kept[len(NOUNS_MARK) :].split("\n") if w)
+
+    def _nouns(self, text: str) -> frozenset[str]:
         doc = self._doc(text)
         nouns = {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN")}
         if any(_place_or_body(t) for t in doc):
             nouns.add(PLACE_OR_BODY)
         return frozenset(nouns)
+
+    def _kept(self, text: str, known: frozenset[str]) -> str | None:
+        if self.store is None:
+            return self._parsed(text, known)
+        asked = "\0".join([text, *sorted(known)])
+        return self.store.answer("standalone", asked, lambda: self._parsed(text, known))
 
     def _doc(self, text: str) -> Any:
         if text not in self._docs:
