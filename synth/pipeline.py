@@ -170,7 +170,9 @@ class Pipeline:
         judged as the reader meets it, under that headline.
         """
         points, sentences = material.points, material.sentences
-        alone = confirm_standalone(points, scores, sentences, self.judge.problem, TITLE_WORDS)
+        alone = confirm_standalone(
+            points, scores, sentences, self.judge.problem, TITLE_WORDS, self.judge.prepare
+        )
         opening = self.ranker.select(alone, material.point_vectors, scores, TITLE_WORDS)
         title = choose_title(
             material.sources,
@@ -180,7 +182,12 @@ class Pipeline:
         )
         known = self.judge.nouns(title)
         judged = confirm_standalone(
-            points, scores, sentences, partial(self.judge.problem, known=known), max_words
+            points,
+            scores,
+            sentences,
+            partial(self.judge.problem, known=known),
+            max_words,
+            partial(self.judge.prepare, known=known),
         )
         return judged, title
 

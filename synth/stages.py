@@ -138,6 +138,10 @@ class StandaloneJudge(Protocol):
         who has read the nouns `known` (the headline's), or None."""
         ...
 
+    def prepare(self, texts: Sequence[str], known: frozenset[str] = frozenset()) -> None:
+        """Get ready to judge `texts` soon (parse them together); may do nothing."""
+        ...
+
     def nouns(self, text: str) -> frozenset[str]:
         """The nouns of `text` (the headline) as `problem` takes them in `known`."""
         ...

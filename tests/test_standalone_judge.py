@@ -108,7 +108,10 @@ def test_only_the_best_candidates_are_judged_under_a_budget():
         ("The film, which stars Ann Berg, opens in Oslo in June.", "definite_description"),
         ("The talks that began in Oslo on Monday ended without a deal.", None),
         ("Officials in Oslo said the failed test worried Norway.", "definite_description"),
-        ("Syrian officials said the ministry would reopen schools in Homs.", "definite_description"),
+        (
+            "Syrian officials said the ministry would reopen schools in Homs.",
+            "definite_description",
+        ),
         ("The port of Bergen reopened, the first time the port has opened in years.", None),
     ],
 )
@@ -120,3 +123,28 @@ def test_what_the_headline_names_is_known(judge):
     text = "Officials in Oslo said the crash killed 12 people."
     assert judge.problem(text) == "definite_description"
     assert judge.problem(text, judge.nouns("Bus crash near Oslo kills 12")) is None
+
+
+def test_candidates_are_parsed_in_batches_with_the_same_answers():
+    texts = [f"Officials in Oslo said the storm cut power to {k} homes." for k in range(5)]
+    texts += ["Olsen said the victims were taken to hospital in Bergen."]
+    one_by_one = ParsedJudge(load=spacy_parser)
+    answers = [one_by_one.problem(t) for t in texts]
+
+    class CountingParser:
+        def __init__(self) -> None:
+            self.nlp, self.batches = spacy_parser(), []
+
+        def __call__(self, text: str):  # type: ignore[no-untyped-def]
+            return self.nlp(text)
+
+        def pipe(self, texts, batch_size):  # type: ignore[no-untyped-def]
+            self.batches.append(len(texts))
+            return self.nlp.pipe(texts, batch_size=batch_size)
+
+    parser = CountingParser()
+    batched = ParsedJudge(load=lambda: parser)
+    batched.prepare([*texts, "However, Olsen left."])  # a rule-rejected text is not parsed
+    assert parser.batches == []  # nothing is parsed before it is needed
+    assert [batched.problem(t) for t in texts] == answers
+    assert parser.batches == [len(texts)]  # all in one batch, nothing parsed again

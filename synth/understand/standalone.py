@@ -269,6 +269,9 @@ PLURAL_TAGS = frozenset(["NNS", "NNPS"])
 # A demonstrative pronoun ("this is a story", "things like this"), not a relative "that".
 DEMONSTRATIVE_TAG = "DT"
 JUDGED_SHARE = 8
+# Candidates parsed together (`ParsedJudge.prepare`).
+PARSE_BATCH = 32
+STANDALONE_KIND = "standalone"
 MEMBERS_TRIED = 3
 
 
@@ -290,6 +293,7 @@ class ParsedJudge:
     store: AnswerStore | None = None
     _parse: Parse | None = field(default=None, repr=False)
     _docs: dict[str, Any] = field(default_factory=dict, repr=False)
+    _pending: list[str] = field(default_factory=list, repr=False)
 
     def problem(self, text: str, known: frozenset[str] = frozenset()) -> str | None:
         return standalone_problem(text, strict=False) or self._kept(without_edits(text), known)
@@ -313,17 +317,40 @@ class ParsedJudge:
             nouns.add(PLACE_OR_BODY)
         return frozenset(nouns)
 
+    def prepare(self, texts: Sequence[str], known: frozenset[str] = frozenset()) -> None:
+        """Note texts `problem` may soon need parsed: the first one that does is parsed in one
+        batch with them (about twice as fast as one at a time, the same parse). Texts whose
+        answer is kept are left out, so a run whose answers are all kept never loads spaCy."""
+        plain = [without_edits(t) for t in texts if standalone_problem(t, strict=False) is None]
+        self._pending.extend(
+            t for t in dict.fromkeys(plain) if t not in self._docs and not self._has(t, known)
+        )
+
+    def _asked(self, text: str, known: frozenset[str]) -> str:
+        return "\0".join([text, *sorted(known)])
+
+    def _has(self, text: str, known: frozenset[str]) -> bool:
+        if self.store is None:
+            return False
+        return STANDALONE_KIND in self.store.read(
+            self.store.key(STANDALONE_KIND, self._asked(text, known))
+        )
+
     def _kept(self, text: str, known: frozenset[str]) -> str | None:
         if self.store is None:
             return self._parsed(text, known)
-        asked = "\0".join([text, *sorted(known)])
-        return self.store.answer("standalone", asked, lambda: self._parsed(text, known))
+        asked = self._asked(text, known)
+        return self.store.answer(STANDALONE_KIND, asked, lambda: self._parsed(text, known))
 
     def _doc(self, text: str) -> Any:
         if text not in self._docs:
             if self._parse is None:
                 self._parse = self.load()
-            self._docs[text] = self._parse(text)
+            wanted = list(dict.fromkeys([text, *(t for t in self._pending if t not in self._docs)]))
+            self._pending.clear()
+            pipe = getattr(self._parse, "pipe", None)
+            docs = pipe(wanted, batch_size=PARSE_BATCH) if pipe else map(self._parse, wanted)
+            self._docs.update(zip(wanted, docs, strict=True))
         return self._docs[text]
 
     def _parsed(self, text: str, known: frozenset[str]) -> str | None:
@@ -499,21 +526,27 @@ def confirm_standalone(
     sentences: Sequence[Sentence],
     problem: Callable[[str], str | None],
     budget_words: int | None,
+    prepare: Callable[[Sequence[str]], None] | None = None,
 ) -> tuple[Point, ...]:
     """The points, with those a reader could not follow alone marked so.
 
     Candidates are judged best first, each by its representative, then by the next members
     merged into it (the first that reads alone becomes the text), until judged points could
     fill `JUDGED_SHARE` briefings of `budget_words`; the rest are left out as unjudged. With
-    no budget every point is judged.
+    no budget every point is judged. `prepare`, when given, is handed the next candidates'
+    texts in batches before they are judged (to parse them together).
     """
     wanted = None if budget_words is None else JUDGED_SHARE * budget_words
     judged: dict[int, Point] = {}
     words = 0
-    for index in np.argsort(-scores, kind="stable"):
+    order = np.argsort(-scores, kind="stable")
+    for rank, index in enumerate(order):
         point = points[int(index)]
         if wanted is not None and words >= wanted:
             break
+        if prepare is not None and rank % PARSE_BATCH == 0:
+            batch = [points[int(k)] for k in order[rank : rank + PARSE_BATCH]]
+            prepare([p.text for p in batch if p.standalone])
         if not point.standalone:
             continue
         judged[int(index)] = _readable(point, sentences, problem)
