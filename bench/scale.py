@@ -3,7 +3,7 @@ articles, and growing parts of the development set, all measured in one run.
 
     .venv/bin/python bench/scale.py [--dataset ../shared/eval/multinews-dev] [--repeats 5]
                                     [--similar 100,400,2000] [--sizes 10,50,100,200]
-                                    [--lexrank-cap 120] [--seeds-only]
+                                    [--lexrank-cap 120] [--seeds-only] [--baseline DIR]
 
 Every number is a separate process timed from the outside, so start-up and imports count as a
 user would feel them; peak memory is the kernel's account of that process (`os.wait4`, the
@@ -14,6 +14,9 @@ sentences synth reads (through `synth.evaluate.baselines`, in a fresh process).
   `synth brief --no-cache` after the ONNX export exists (made first, once, and timed apart);
   "cached" a run whose sentences are all in the embedding cache; "sentence-transformers" the
   cold run with `--model` naming the bundled model's folder, which takes the torch path.
+  `--baseline DIR` adds cold and cached rows for another checkout of synth (e.g. `git archive`
+  of an older commit), run from DIR with this environment and its own cache folder, so a
+  change is measured before and after in the same run.
 - similar: N short articles about one event, made deterministically from the development set
   (`similar_articles`); cold runs.
 - dev: the docs of the first N clusters given as one input; cold runs.
@@ -25,6 +28,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -49,13 +53,12 @@ sumy_ranking("lexrank", sentences)
 
 
 def run(
-    command: list[str], cap: float | None = None, env: dict[str, str] | None = None
+    command: list[str], cap: float | None = None, cwd: Path = ROOT
 ) -> tuple[float, float, bool]:
-    """(seconds, peak MB, finished) of one process."""
+    """(seconds, peak MB, finished) of one process, started in `cwd` (`-m synth.cli` runs the
+    synth found there)."""
     started = time.perf_counter()
-    process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT
-    )
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
     finished = True
     deadline = None if cap is None else started + cap
     while True:
@@ -92,24 +95,35 @@ def lexrank_command(texts: list[str], folder: Path) -> list[str]:
     return [PYTHON, "-c", LEXRANK, str(listing)]
 
 
-def seeds_table(folder: Path, cache: Path, repeats: int) -> None:
+def seeds_table(folder: Path, cache: Path, repeats: int, baseline: Path | None = None) -> None:
     from synth.understand.embed import DEFAULT_MODEL, resolve_model
 
     seeds = [str(ROOT / "fixtures" / "aleppo")]
     texts = sentences_of(seeds)
-    run(synth_command(seeds, cache))  # fills the embedding cache; cold rows do not read it
+    run(synth_command(seeds, cache))  # fills the caches; cold rows do not read them
     rows = {
-        "sumy LexRank, same sentences (yardstick)": lexrank_command(texts, folder),
-        "synth brief, cold (`--no-cache`)": synth_command(seeds, cache, "--no-cache"),
-        "synth brief, all sentences cached": synth_command(seeds, cache),
-        "synth brief, cold, through sentence-transformers (`--model` folder)": synth_command(
-            seeds, cache, "--no-cache", "--model", resolve_model(DEFAULT_MODEL)
+        "sumy LexRank, same sentences (yardstick)": (lexrank_command(texts, folder), ROOT),
+        "synth brief, cold (`--no-cache`)": (synth_command(seeds, cache, "--no-cache"), ROOT),
+        "synth brief, all sentences cached": (synth_command(seeds, cache), ROOT),
+        "synth brief, cold, through sentence-transformers (`--model` folder)": (
+            synth_command(seeds, cache, "--no-cache", "--model", resolve_model(DEFAULT_MODEL)),
+            ROOT,
         ),
     }
+    if baseline is not None:
+        other = folder / "baseline-cache"
+        shutil.copytree(cache / "onnx", other / "onnx")  # the same export, not timed again
+        run(synth_command(seeds, other), cwd=baseline)
+        cold = synth_command(seeds, other, "--no-cache")
+        rows[f"{baseline.name}: synth brief, cold"] = (cold, baseline)
+        rows[f"{baseline.name}: synth brief, all sentences cached"] = (
+            synth_command(seeds, other),
+            baseline,
+        )
     measured: dict[str, list[tuple[float, float]]] = {name: [] for name in rows}
     for _ in range(repeats):
-        for name, command in rows.items():
-            seconds, peak, _ = run(command)
+        for name, (command, cwd) in rows.items():
+            seconds, peak, _ = run(command, cwd=cwd)
             measured[name].append((seconds, peak))
     yardstick = statistics.median(s for s, _ in measured[next(iter(rows))])
     print(f"Seeds ({len(texts)} sentences), median of {repeats} rounds, each a fresh process:\n")
@@ -205,13 +219,14 @@ def main() -> None:
     parser.add_argument("--sizes", default="10,50,100,200")
     parser.add_argument("--lexrank-cap", type=float, default=120.0)
     parser.add_argument("--seeds-only", action="store_true")
+    parser.add_argument("--baseline", type=Path, help="another synth checkout to run beside")
     options = parser.parse_args()
     print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         cache = folder / "cache"
         export_row(cache)
-        seeds_table(folder, cache, options.repeats)
+        seeds_table(folder, cache, options.repeats, options.baseline)
         if not options.seeds_only:
             dataset, cap = Path(options.dataset), options.lexrank_cap
             if not dataset.is_dir():

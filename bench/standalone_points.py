@@ -1,15 +1,16 @@
 """Do the points a briefing shows read alone? Measured on points read by a person.
 
     .venv/bin/python bench/standalone_points.py ../shared/eval/multinews-dev \
-        --half test --labels tests/data/points_test.jsonl [--clusters 40] [--per-cluster 1] [--show]
+        --half test --labels tests/data/points_test.jsonl [--clusters 40] [--per-cluster 1]
 
 Draws `--clusters` clusters of one half (odd cluster numbers: test; even: tune) with a fixed
 seed, briefs each with the default settings and draws `--per-cluster` of its shown points, also
 with a fixed seed. Each drawn point is looked up by its text in `--labels` (JSON lines with
-`text` and `standalone`, labelled by reading, with the rules of
-`tests/data/README-figures-standalone.md`). Prints how many drawn points read alone, and writes
-the drawn points that have no label yet to `--unlabelled` so that they can be read and added:
-a changed briefing needs its new points read before the figure means anything.
+`text` and `standalone`, labelled by reading with the rules of
+`tests/data/README-figures-standalone.md`, the briefing's headline in view as a reader has
+it). Prints how many drawn points read alone, and writes the drawn points that have no label
+yet to `--unlabelled`, so that they can be read and added: a changed briefing needs its new
+points read before the figure means anything.
 """
 
 from __future__ import annotations
@@ -48,7 +49,9 @@ def drawn_points(dataset: Path, half: str, clusters: int, per_cluster: int) -> l
             continue
         texts = [p.point.text for p in briefing.ranked_points]
         picked = random.Random(folder.name).sample(texts, min(per_cluster, len(texts)))
-        drawn.extend({"cluster": folder.name, "text": text} for text in picked)
+        drawn.extend(
+            {"cluster": folder.name, "title": briefing.title, "text": text} for text in picked
+        )
     return drawn
 
 

@@ -5,9 +5,9 @@
 Speakers (quotes.jsonl: is the named speaker the one who said it), differences (figures.jsonl:
 is a listed difference a real disagreement) and standalone points (standalone.jsonl and
 standalone2.jsonl, two samples of article sentences: is a sentence synth allows as a point
-understood alone, by its sentence rules and the parsed judge). Thresholds were tuned on "tune"; "test" is
-the half to report. Also the quote-style check: the speaker of 40 quotes re-quoted as ``...'',
-'...' and “...”. Prints Markdown tables.
+understood alone, by its sentence rules and the parsed judge). Thresholds were tuned on
+"tune"; "test" is the half to report. Also the quote-style check: the speaker of 40 quotes
+re-quoted as ``...'', '...' and “...”. Prints Markdown tables.
 """
 
 from __future__ import annotations

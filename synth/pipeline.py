@@ -44,6 +44,7 @@ from synth.stages import (
     MergeStage,
     QuoteStage,
     RankStage,
+    Releasable,
     StandaloneJudge,
 )
 from synth.understand.cluster import Clusterer
@@ -104,6 +105,10 @@ class Pipeline:
     speakers: SpeakerFinder = field(default_factory=SpeakerFinder)
     judge: StandaloneJudge = field(default_factory=lambda: ParsedJudge(load=spacy_parser))
     progress: Progress | None = None
+    # One briefing per process (`brief`): the model's memory is handed back once the sentences
+    # are encoded (the parser then judges points) and again once headings and title are (the
+    # parser then finds speakers), so the model's activations and the parser never add up.
+    release_model: bool = False
 
     def run(
         self,
@@ -123,6 +128,7 @@ class Pipeline:
         if vectors is None:
             with self._stage(f"embed {len(sentences)} sentences", timings, key="embed"):
                 vectors = encode_distinct(self.embedder, [s.text for s in sentences])
+        self._release()
         with self._stage("merge", timings):
             points, point_vectors = self.merger.merge(sentences, vectors, sources)
         material = Material(sources, sentences, vectors, points, point_vectors)
@@ -140,6 +146,7 @@ class Pipeline:
             layout = self._fit(material, scores, eligible, labels, max_words, differences)
         with self._stage("cluster", timings):
             layout, names = self._name(material, layout, scores, eligible)
+        self._release()
         with self._stage("quotes", timings):
             importance = {k: float(scores[i]) for i, p in enumerate(points) for k in p.sentences}
             quotes = tuple(self.quoter.quotes(sentences, sources, importance))
@@ -147,6 +154,11 @@ class Pipeline:
         briefing = self._place(material, layout, names, scores, eligible, differences, title)
         stats = {"timings": timings, "sentences": len(sentences), "points": len(points)}
         return replace(briefing, quotes=quotes, figures=figures, stats=stats)
+
+    def _release(self) -> None:
+        """Hand back the model's memory before the parser runs (see `release_model`)."""
+        if self.release_model and isinstance(self.embedder, Releasable):
+            self.embedder.release()
 
     def _judge(
         self, material: Material, scores: np.ndarray, max_words: int | None
@@ -158,7 +170,9 @@ class Pipeline:
         judged as the reader meets it, under that headline.
         """
         points, sentences = material.points, material.sentences
-        alone = confirm_standalone(points, scores, sentences, self.judge.problem, TITLE_WORDS)
+        alone = confirm_standalone(
+            points, scores, sentences, self.judge.problem, TITLE_WORDS, self.judge.prepare
+        )
         opening = self.ranker.select(alone, material.point_vectors, scores, TITLE_WORDS)
         title = choose_title(
             material.sources,
@@ -168,7 +182,12 @@ class Pipeline:
         )
         known = self.judge.nouns(title)
         judged = confirm_standalone(
-            points, scores, sentences, partial(self.judge.problem, known=known), max_words
+            points,
+            scores,
+            sentences,
+            partial(self.judge.problem, known=known),
+            max_words,
+            partial(self.judge.prepare, known=known),
         )
         return judged, title
 
@@ -309,7 +328,8 @@ def brief(
 
     `max_words` caps the words of all point texts together (None: no cap). `model` names the
     sentence-transformers model, or `embedder` replaces it outright. Embeddings of `model` are
-    cached on disk (in `cache_dir`, default the user cache folder) unless `use_cache` is off.
+    cached on disk (in `cache_dir`, default the user cache folder) unless `use_cache` is off,
+    and so are the speakers found for quotes.
     Inputs that cannot be used are reported to `warn` and left out (with `strict`, raised);
     advice such as "this article does not look English" goes to `note`, and so does every
     source whose cleaning kept half of its words or fewer (named with the rule that dropped
@@ -331,7 +351,38 @@ def brief(
             note(message)
     if embedder is None:
         embedder = default_embedder(model, cache_dir, use_cache, note)
-    return Pipeline(embedder=embedder, progress=progress).run(sources, max_words)
+    finder, judge = default_parsers(cache_dir, use_cache, note)
+    pipeline = Pipeline(
+        embedder=embedder,
+        quoter=QuoteFinder(speakers=finder),
+        speakers=finder,
+        judge=judge,
+        progress=progress,
+        release_model=True,
+    )
+    return pipeline.run(sources, max_words)
+
+
+def default_parsers(
+    cache_dir: str | os.PathLike[str] | None = None,
+    use_cache: bool = True,
+    note: Callable[[str], None] | None = None,
+) -> tuple[SpeakerFinder, ParsedJudge]:
+    """The speaker finder and the standalone judge, their answers kept beside the embedding
+    cache unless it is off (then every answer is read from the parse again)."""
+    if not use_cache:
+        return SpeakerFinder(), ParsedJudge(load=spacy_parser)
+    import synth.lang.en
+    import synth.understand.standalone
+    from synth.compare.speakers import finder_fingerprint, parser_fingerprint
+    from synth.understand.answers import AnswerStore
+    from synth.understand.cache import default_cache_dir
+
+    folder = cache_dir or default_cache_dir()
+    rules = [str(synth.understand.standalone.__file__), str(synth.lang.en.__file__)]
+    judged = AnswerStore(folder, lambda: parser_fingerprint(rules), note)
+    finder = SpeakerFinder(store=AnswerStore(folder, finder_fingerprint, note))
+    return finder, ParsedJudge(load=spacy_parser, store=judged)
 
 
 def default_embedder(

@@ -9,7 +9,7 @@ dataclasses of `synth.core`, so a stage never sees more than its inputs.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
@@ -23,6 +23,14 @@ class Embedder(Protocol):
     def name(self) -> str: ...
 
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@runtime_checkable
+class Releasable(Protocol):
+    """An embedder that can hand back its model's memory when a run needs it for something
+    else (the parser); the next `encode` loads the model again."""
+
+    def release(self) -> None: ...
 
 
 class MergeStage(Protocol):
@@ -128,6 +136,10 @@ class StandaloneJudge(Protocol):
     def problem(self, text: str, known: frozenset[str] = frozenset()) -> str | None:
         """Why the text cannot stand alone (pronoun, definite_description, ...) to a reader
         who has read the nouns `known` (the headline's), or None."""
+        ...
+
+    def prepare(self, texts: Sequence[str], known: frozenset[str] = frozenset()) -> None:
+        """Get ready to judge `texts` soon (parse them together); may do nothing."""
         ...
 
     def nouns(self, text: str) -> frozenset[str]:

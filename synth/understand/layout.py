@@ -18,6 +18,7 @@ import numpy as np
 from synth.core import Difference, Point
 from synth.lang.en import WORD, stem, stop_words
 from synth.stages import RankStage
+from synth.understand.distinct import distinct
 from synth.understand.embed import normalize_rows
 
 MIN_SECTION_POINTS = 2
@@ -229,7 +230,7 @@ def subtopic_centres(
 ) -> dict[int, np.ndarray]:
     """Unit-length mean vector of each subtopic's showable points (all its points if none)."""
     centres = {}
-    for label in np.unique(labels).tolist():
+    for label in distinct(labels).tolist():
         members = (labels == label) & eligible
         if not members.any():
             members = labels == label

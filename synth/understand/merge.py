@@ -21,6 +21,7 @@ import numpy as np
 
 from synth.core import Point, Sentence, Source, sentence_evidence
 from synth.lang.en import TOKEN
+from synth.understand.distinct import distinct
 from synth.understand.embed import normalize_rows
 from synth.understand.neighbours import NEIGHBOURS, BestPairs, similarity_blocks
 from synth.understand.standalone import repair
@@ -147,7 +148,7 @@ class Merger:
         A row keeps its best partners, ties by id: past its first `neighbours` quote partners
         (all 1.0), further ones could never be kept, so they are not looked for.
         """
-        bounds = np.searchsorted(rows, np.unique(rows))
+        bounds = np.searchsorted(rows, distinct(rows))
         for start, end in zip(bounds.tolist(), [*bounds[1:].tolist(), len(rows)], strict=True):
             i = int(rows[start])
             if not quotes.shingles[i]:

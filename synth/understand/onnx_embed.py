@@ -364,6 +364,11 @@ class OnnxEmbedder:
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         return options
 
+    def release(self) -> None:
+        """Drop the session (the weights and the activation arena, about 100 MB on the seeds);
+        the next `encode` loads it again."""
+        self._session = None
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """An (n, dimension) float32 array: one unit-length row per text, in the order given."""
         if not texts:
@@ -447,6 +452,12 @@ class BundledEmbedder:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         return self.backend().encode(texts)
+
+    def release(self) -> None:
+        """Hand back the model's memory (see `OnnxEmbedder.release`); nothing to do before the
+        first `encode`, or on the sentence-transformers path."""
+        if isinstance(self._inner, OnnxEmbedder):
+            self._inner.release()
 
     def backend(self) -> Embedder:
         """The ONNX embedder, or sentence-transformers when the export cannot be made or run."""

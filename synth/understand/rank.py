@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from synth.core import Point, Sentence
+from synth.understand.distinct import distinct
 from synth.understand.embed import normalize_rows
 from synth.understand.standalone import shape_problem
 
@@ -162,7 +163,7 @@ def story_centre(sentences: Sequence[Sentence], vectors: np.ndarray) -> np.ndarr
     if not sentences:
         return np.zeros(vectors.shape[1] if vectors.ndim == 2 else 0, dtype=np.float32)
     source_ids = np.array([s.source for s in sentences])
-    centroids = [vectors[source_ids == sid].mean(axis=0) for sid in np.unique(source_ids)]
+    centroids = [vectors[source_ids == sid].mean(axis=0) for sid in distinct(source_ids)]
     return normalize_rows(np.mean(normalize_rows(np.vstack(centroids)), axis=0, keepdims=True))[0]
 
 
