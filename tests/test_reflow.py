@@ -346,3 +346,11 @@ def test_breaks_inside_words_and_after_suspended_hyphens():
     assert flat_text("the end.\n(Reuters)") == "the end. (Reuters)"
     assert flat_text("he said\n... and left") == "he said ... and left"
     assert flat_text("the family\n...confirms") == "the family ...confirms"
+
+
+def test_a_stray_space_after_a_hyphen_reads_as_the_wrapped_word():
+    # A wrapper leaves "ex-" / "wife" whether the text had "ex-wife" or a typo "ex- wife":
+    # both read as one word, so the wrapped and unwrapped texts read the same.
+    assert flatten("Her ex- wife said so.").text == "Her ex-wife said so."
+    assert flatten("Her ex-\nwife said so.").text == "Her ex-wife said so."
+    assert flatten("first- and second-degree burns").text == "first- and second-degree burns"

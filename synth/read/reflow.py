@@ -359,17 +359,20 @@ def flatten(raw: str) -> Flat:
 
 def flat_text(raw: str) -> str:
     """The text of a raw span as a reader sees it: one line, single spaces, trimmed."""
-    if "\n" not in raw and "\r" not in raw:
+    if "\n" not in raw and "\r" not in raw and "- " not in raw:
         return " ".join(raw.split())
     return flatten(raw.strip()).text
 
 
 def _soft_break(raw: str, match: re.Match[str]) -> bool:
-    if "\n" not in match.group() and "\r" not in match.group():
-        return False
     before, after = raw[max(match.start() - 3, 0) : match.start()], raw[match.end() :]
     if HYPHEN_BEFORE.search(before):
+        # A word parted after its hyphen, by a line end or by a stray space ("ex- wife"): read
+        # as one word either way, as a wrapper leaves no trace of which it was. A suspended
+        # hyphen ("first- and second-degree") keeps its space.
         return bool(LETTER_AFTER.match(after)) and not SUSPENDED_HYPHEN.match(after)
+    if "\n" not in match.group() and "\r" not in match.group():
+        return False
     if DASH_BEFORE.search(before):
         return bool(WORD_AFTER.match(after))
     if GLUED_AFTER.match(after) and LINK.search(raw[max(match.start() - 200, 0) : match.start()]):
