@@ -12,11 +12,12 @@ from synth.compare.speakers import SpeakerFinder
 from synth.evaluate.trust import TrustReport, trust_report
 
 # Needed by issue 11: named speakers right >= 97%; listed differences real >= 90%. The
-# standalone target (95%) is not met yet (measured 0.49 on the test half); the floor below
-# only keeps it from getting worse.
+# standalone target (95%) is not met on the test halves (measured 0.667 on set 2 and 0.737 on
+# set 3, 2026-11-28); the floors below only keep them from getting worse.
 SPEAKER_PRECISION = 0.97
 DIFFERENCE_PRECISION = 0.90
-STANDALONE_FLOOR = 0.45
+STANDALONE_FLOOR = 0.65
+STANDALONE_SECOND_FLOOR = 0.70
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +38,8 @@ def test_listed_differences_are_real(report):
 def test_standalone_points_do_not_get_worse(report):
     assert report.standalone.predicted >= 10
     assert report.standalone.precision >= STANDALONE_FLOOR
+    assert report.standalone_second.predicted >= 20
+    assert report.standalone_second.precision >= STANDALONE_SECOND_FLOOR
 
 
 def test_quote_style_does_not_change_the_speaker(report):
