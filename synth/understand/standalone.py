@@ -485,7 +485,7 @@ def _said_before(doc: Any, noun: Any) -> bool:
 
 
 def _named_after(doc: Any, noun: Any) -> bool:
-    """ "the situation in Aleppo": a preposition and a name right after the noun say which,
+    """ "the situation in Homs": a preposition and a name right after the noun say which,
     wherever the parser hung the phrase."""
     after = doc[noun.i + 1 : noun.i + 3]
     return len(after) == 2 and after[0].dep_ == "prep" and _named(after[1])
