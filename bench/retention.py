@@ -45,6 +45,8 @@ def main(dataset: str) -> None:
     texts = {}
     for path in sorted(Path(dataset).glob("*/docs/*.txt")):
         texts[str(path)] = decode_bytes(path.read_bytes(), str(path))
+    if not texts:
+        sys.exit(f"no <cluster>/docs/*.txt under {dataset}; usage: bench/retention.py DATASET")
     layouts = {"as written": texts}
     for style in STYLES:
         layouts[f"wrapped {WIDTH}, {style}"] = {
