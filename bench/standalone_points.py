@@ -27,19 +27,20 @@ SEED = 20261128
 
 
 def cluster_number(folder: Path) -> int:
+    """The number in a cluster folder's name ("mn_test_017" -> 17): its half is its parity."""
     digits = "".join(c for c in folder.name if c.isdigit())
     return int(digits or 0)
 
 
 def drawn_points(dataset: Path, half: str, clusters: int, per_cluster: int) -> list[dict]:
+    """The drawn points of the half's drawn clusters, each with its briefing's headline."""
     import synth
     from synth.pipeline import default_embedder
 
     folders = sorted(p for p in dataset.iterdir() if (p / "docs").is_dir())
     parity = 1 if half == "test" else 0
-    chosen = random.Random(SEED).sample(
-        [f for f in folders if cluster_number(f) % 2 == parity], clusters
-    )
+    pool = [f for f in folders if cluster_number(f) % 2 == parity]
+    chosen = random.Random(SEED).sample(pool, min(clusters, len(pool)))
     embedder = default_embedder()
     drawn = []
     for folder in chosen:

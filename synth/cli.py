@@ -52,12 +52,13 @@ CacheDir = Annotated[
     Path | None,
     typer.Option(
         "--cache-dir",
-        help="Folder of the embedding cache and the model's ONNX export "
-        "(default: SYNTH_CACHE_DIR, else the user cache folder).",
+        help="Folder of the embedding cache, the parser's kept answers and the model's ONNX "
+        "export (default: SYNTH_CACHE_DIR, else the user cache folder).",
     ),
 ]
 NoCache = Annotated[
-    bool, typer.Option("--no-cache", help="Neither read nor write cached embeddings.")
+    bool,
+    typer.Option("--no-cache", help="Neither read nor write cached embeddings or parser answers."),
 ]
 MaxSize = Annotated[float, typer.Option("--max-size", help="Largest input to read, in MB.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]

@@ -106,8 +106,8 @@ class Pipeline:
     judge: StandaloneJudge = field(default_factory=lambda: ParsedJudge(load=spacy_parser))
     progress: Progress | None = None
     # One briefing per process (`brief`): the model's memory is handed back once the sentences
-    # are encoded (the parser then judges points) and again once headings and title are (the
-    # parser then finds speakers), so the model's activations and the parser never add up.
+    # are encoded, once the headlines are (the parser then judges points) and once the
+    # headings are (the parser then finds speakers), so activations and parser never add up.
     release_model: bool = False
 
     def run(
@@ -180,6 +180,7 @@ class Pipeline:
             material.point_vectors[opening],
             self.embedder,
         )
+        self._release()  # the source headlines were encoded to choose the title
         known = self.judge.nouns(title)
         judged = confirm_standalone(
             points,
@@ -372,6 +373,7 @@ def default_parsers(
     cache unless it is off (then every answer is read from the parse again)."""
     if not use_cache:
         return SpeakerFinder(), ParsedJudge(load=spacy_parser)
+    import synth.compare.speakers
     import synth.lang.en
     import synth.understand.standalone
     from synth.compare.speakers import finder_fingerprint, parser_fingerprint
@@ -379,7 +381,11 @@ def default_parsers(
     from synth.understand.cache import default_cache_dir
 
     folder = cache_dir or default_cache_dir()
-    rules = [str(synth.understand.standalone.__file__), str(synth.lang.en.__file__)]
+    rules = [
+        str(synth.understand.standalone.__file__),
+        str(synth.lang.en.__file__),
+        str(synth.compare.speakers.__file__),  # how the parser is loaded
+    ]
     judged = AnswerStore(folder, lambda: parser_fingerprint(rules), note)
     finder = SpeakerFinder(store=AnswerStore(folder, finder_fingerprint, note))
     return finder, ParsedJudge(load=spacy_parser, store=judged)

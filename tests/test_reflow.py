@@ -354,3 +354,15 @@ def test_a_stray_space_after_a_hyphen_reads_as_the_wrapped_word():
     assert flatten("Her ex- wife said so.").text == "Her ex-wife said so."
     assert flatten("Her ex-\nwife said so.").text == "Her ex-wife said so."
     assert flatten("first- and second-degree burns").text == "first- and second-degree burns"
+
+
+def test_a_whole_link_on_its_own_line_does_not_swallow_the_next_word():
+    text = (
+        "The full report, published on Monday, is available at\n"
+        "https://www.example.org/reports/2024/annual-summary-final.pdf\n"
+        "and runs to 300 pages.\n"
+    )
+    assert "pdf and runs" in flatten(text).text
+    # textwrap cuts a link longer than the line where the line is full
+    cut = "The report is at\nhttps://www.example.org/reports/annual-summ\nary.pdf for all.\n"
+    assert "annual-summary.pdf for all" in flatten(cut).text

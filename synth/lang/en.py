@@ -103,11 +103,13 @@ OPENING_CONNECTIVE = re.compile(
 )
 
 # An opening connective that only links to the sentence before ("But", "However,"): an
-# editor may cut it, as the fact stands without it. Not those that carry meaning of their own
-# ("Instead", "As a result", "The latter").
+# editor may cut it, as the fact stands without it. Only set off by a comma (bar "But" and
+# "And"), so that "However many", "Still photographs", "Yet another" and "But for the rain"
+# keep their meaning; not those that carry meaning of their own ("Instead", "As a result").
 DROPPABLE_CONNECTIVE = re.compile(
-    r"^(?:but|and|however|yet|still|meanwhile|also|moreover|furthermore|nevertheless"
-    r"|nonetheless|in addition|indeed|in fact|at the same time|even so),?\s+(?=[A-Za-z])",
+    r"^(?:(?:but|and)\s+(?!for\b)"
+    r"|(?:however|yet|still|meanwhile|also|moreover|furthermore|nevertheless|nonetheless"
+    r"|in addition|indeed|in fact|at the same time|even so),\s+)(?=[A-Za-z])",
     re.I,
 )
 
@@ -2370,6 +2372,8 @@ THING_PRONOUNS = frozenset(["it", "its", "itself"])
 # ("such a project"), except in "such as".
 DEMONSTRATIVES = frozenset(["this", "that", "these", "those"])
 SUCH_WORD = "such"
+SUCH_AS = "as"  # "such as" lists examples; it points back at nothing
+DEFINITE_ARTICLE = "the"
 
 # "the victims were", "the report,", "this morass with": a determiner and at most two
 # lower-case words that end the noun phrase there, with nothing (an "of" phrase, a

@@ -43,6 +43,7 @@ RUNS_ON = re.compile(r"[a-z]|[.,;:!?%)\]}]")
 LINK_END = re.compile(r"(?:https?://|www\.)\S+$", re.I)
 LINK = re.compile(r"(?:https?://|www\.)\S*$", re.I)  # a line's last word, or what ends one
 CODE_CHAR = re.compile(r"[/=&?%]|www\.")  # in a link or a query, rarely in a word of prose
+DOTTED = re.compile(r"\w\.\w")  # a file name's or a host's dot: "ary.pdf", "ample.org"
 
 MIN_WIDTH = 30  # narrower than this, a run of short lines is a list or a menu, not wrapping
 MAX_WIDTH = 200
@@ -384,7 +385,8 @@ def _cut_word(raw: str, match: re.Match[str], widest: int) -> bool:
     """A link (or a run of code) longer than a line, cut where the line is full
     ("...Executive%20S" / "ummary.pdf"), as textwrap does: the line ends at the paragraph's
     widest on a word with a link's characters in it, and that word with the next line's first
-    would not fit on any line. Words that fit are never cut, so no two words of prose join."""
+    would not fit on any line, and the next line opens on the rest of such a word. Words that
+    fit are never cut, so no two words of prose join."""
     if "\n" not in match.group():
         return False
     line_start = raw.rfind("\n", 0, match.start()) + 1
@@ -392,5 +394,8 @@ def _cut_word(raw: str, match: re.Match[str], widest: int) -> bool:
     following = raw[match.end() :].split(None, 1)[:1]
     if not last or not following or not CODE_CHAR.search(last[0]) or LINK.match(following[0]):
         return False
+    rest = following[0]
+    if not (CODE_CHAR.search(rest) or (rest[:1].islower() and DOTTED.search(rest))):
+        return False  # the next line opens on a word of prose ("and"), not a link's rest
     full = len(raw[line_start : match.start()]) == widest
     return full and len(last[0]) + len(following[0]) > widest

@@ -24,6 +24,7 @@ from synth.core import Point, Sentence
 from synth.lang.en import (
     BARE_DEFINITE,
     BRACKETED_NOTE,
+    DEFINITE_ARTICLE,
     DEFINITE_EXPLAINED,
     DEMONSTRATIVES,
     DROPPABLE_CONNECTIVE,
@@ -55,6 +56,7 @@ from synth.lang.en import (
     SENTENCE_OPENING,
     SPEAKER_PRONOUN,
     SUCH,
+    SUCH_AS,
     SUCH_WORD,
     THING_PRONOUNS,
     THIRD_PERSON,
@@ -269,8 +271,10 @@ PLURAL_TAGS = frozenset(["NNS", "NNPS"])
 # A demonstrative pronoun ("this is a story", "things like this"), not a relative "that".
 DEMONSTRATIVE_TAG = "DT"
 JUDGED_SHARE = 8
-# Candidates parsed together (`ParsedJudge.prepare`).
+# Candidates parsed together (`ParsedJudge.prepare`), and parses kept at most (`synth eval`
+# runs one pipeline over hundreds of clusters).
 PARSE_BATCH = 32
+MAX_PARSED = 4096
 STANDALONE_KIND = "standalone"
 MEMBERS_TRIED = 3
 
@@ -296,6 +300,8 @@ class ParsedJudge:
     _pending: list[str] = field(default_factory=list, repr=False)
 
     def problem(self, text: str, known: frozenset[str] = frozenset()) -> str | None:
+        """Why `text` cannot stand alone to a reader who has read the nouns `known`, or None:
+        the sentence rules first (no parse needed), then the parse."""
         return standalone_problem(text, strict=False) or self._kept(without_edits(text), known)
 
     def nouns(self, text: str) -> frozenset[str]:
@@ -348,6 +354,8 @@ class ParsedJudge:
                 self._parse = self.load()
             wanted = list(dict.fromkeys([text, *(t for t in self._pending if t not in self._docs)]))
             self._pending.clear()
+            if len(self._docs) + len(wanted) > MAX_PARSED:  # one pipeline, many briefings
+                self._docs.clear()
             pipe = getattr(self._parse, "pipe", None)
             docs = pipe(wanted, batch_size=PARSE_BATCH) if pipe else map(self._parse, wanted)
             self._docs.update(zip(wanted, docs, strict=True))
@@ -396,7 +404,7 @@ def _demonstrative(doc: Any, known: frozenset[str]) -> str | None:
             return "pronoun"
         elif word == SUCH_WORD and token.dep_ in ("predet", "amod", "det"):
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if following is None or following.lower_ != "as":
+            if following is None or following.lower_ != SUCH_AS:
                 return "definite_description"
     return None
 
@@ -450,7 +458,12 @@ def _antecedent(pronoun: Any, before: Sequence[Any]) -> bool:
         )
     if word in THING_PRONOUNS:
         return any(t.pos_ in ("NOUN", "PROPN") for t in before)
-    return any(_named(t) for t in before)
+    return any(_person(t) for t in before)
+
+
+def _person(token: Any) -> bool:
+    """A name that can be a person's: tagged a person, or a name the tagger gives no type."""
+    return token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_)
 
 
 def _place_or_body(token: Any) -> bool:
@@ -499,7 +512,7 @@ def _unexplained_definite(doc: Any, known: frozenset[str]) -> str | None:
     reader was told of (`known`); or a kind ("the company", "the city") after a named
     organisation or place."""
     for token in doc:
-        if token.dep_ != "det" or token.lower_ != "the":
+        if token.dep_ != "det" or token.lower_ != DEFINITE_ARTICLE:
             continue
         noun = token.head
         if noun.pos_ != "NOUN" or noun.dep_ not in ARGUMENT_DEPS:
