@@ -299,7 +299,7 @@ def main() -> None:
         with measured(stages, "group", documents):
             groups = grouper.group(sources, sentences, vectors)
         stories = [g for g in groups if len(g) > 1]
-        jobs = story_jobs(feed, stories, 350)
+        jobs = story_jobs(feed, stories, 350, embedder)
         in_stories = sum(len(j.sources) for j in jobs)
         with measured(stages, f"brief ({len(jobs)} stories)", in_stories):
             made = [brief_story(job) for job in jobs]
