@@ -562,13 +562,10 @@ def confirm_standalone(
             prepare([p.text for p in batch if p.standalone])
         if not point.standalone:
             continue
-        judged[int(index)] = _readable(point, sentences, problem)
-        if judged[int(index)].standalone:
-            words += len(judged[int(index)].text.split())
-    return tuple(
-        judged.get(i, p if not p.standalone else replace(p, standalone=False))
-        for i, p in enumerate(points)
-    )
+        verdict = judged[int(index)] = _readable(point, sentences, problem)
+        if verdict.standalone:
+            words += len(verdict.text.split())
+    return tuple(judged.get(i) or replace(p, standalone=False) for i, p in enumerate(points))
 
 
 def _readable(
