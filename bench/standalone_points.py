@@ -1,12 +1,14 @@
 """Do the points a briefing shows read alone? Measured on points read by a person.
 
     .venv/bin/python bench/standalone_points.py ../shared/eval/multinews-dev \
-        --half test --labels tests/data/points_test.jsonl [--clusters 40] [--per-cluster 1]
+        --half test --labels tests/data/points_test.jsonl [--clusters 40] [--per-cluster 1] \
+        [--skip 0]
 
 Draws `--clusters` clusters of one half (odd cluster numbers: test; even: tune) with a fixed
-seed, briefs each with the default settings and draws `--per-cluster` of its shown points, also
-with a fixed seed. Each drawn point is looked up by its text in `--labels` (JSON lines with
-`text` and `standalone`, labelled by reading with the rules of
+seed, after the first `--skip` of the same seeded order (a fresh draw that shares no cluster
+with an earlier one), briefs each with the default settings and draws `--per-cluster` of its
+shown points, also with a fixed seed. Each drawn point is looked up by its text in
+`--labels` (JSON lines with `text` and `standalone`, labelled by reading with the rules of
 `tests/data/README-figures-standalone.md`, the briefing's headline in view as a reader has
 it). Prints how many drawn points read alone, and writes the drawn points that have no label
 yet to `--unlabelled`, so that they can be read and added: a changed briefing needs its new
@@ -32,7 +34,9 @@ def cluster_number(folder: Path) -> int:
     return int(digits or 0)
 
 
-def drawn_points(dataset: Path, half: str, clusters: int, per_cluster: int) -> list[dict]:
+def drawn_points(
+    dataset: Path, half: str, clusters: int, per_cluster: int, skip: int = 0
+) -> list[dict]:
     """The drawn points of the half's drawn clusters, each with its briefing's headline."""
     import synth
     from synth.pipeline import default_embedder
@@ -40,7 +44,8 @@ def drawn_points(dataset: Path, half: str, clusters: int, per_cluster: int) -> l
     folders = sorted(p for p in dataset.iterdir() if (p / "docs").is_dir())
     parity = 1 if half == "test" else 0
     pool = [f for f in folders if cluster_number(f) % 2 == parity]
-    chosen = random.Random(SEED).sample(pool, min(clusters, len(pool)))
+    order = random.Random(SEED).sample(pool, len(pool))  # its first k: sample(pool, k)
+    chosen = order[skip : skip + clusters]
     embedder = default_embedder()
     drawn = []
     for folder in chosen:
@@ -63,6 +68,7 @@ def main() -> None:
     parser.add_argument("--labels", type=Path, required=True)
     parser.add_argument("--clusters", type=int, default=40)
     parser.add_argument("--per-cluster", type=int, default=1)
+    parser.add_argument("--skip", type=int, default=0, help="Clusters of the draw to pass over.")
     parser.add_argument("--unlabelled", type=Path, default=Path("unlabelled_points.jsonl"))
     parser.add_argument("--show", action="store_true", help="Print the points not read alone.")
     args = parser.parse_args()
@@ -72,7 +78,7 @@ def main() -> None:
             if line.strip():
                 record = json.loads(line)
                 labels[record["text"]] = record
-    drawn = drawn_points(args.dataset, args.half, args.clusters, args.per_cluster)
+    drawn = drawn_points(args.dataset, args.half, args.clusters, args.per_cluster, args.skip)
     known = [d for d in drawn if d["text"] in labels]
     alone = sum(bool(labels[d["text"]]["standalone"]) for d in known)
     missing = [d for d in drawn if d["text"] not in labels]

@@ -13,6 +13,18 @@ def test_abbreviations_do_not_split():
     ]
 
 
+def test_a_name_suffix_inside_a_street_name_does_not_split():
+    text = (
+        "Police were patrolling near Martin Luther King Jr. Way South around 8 PM. "
+        "The crowd honored Martin Luther King Jr. Police kept watch."
+    )
+    assert pieces(text) == [
+        "Police were patrolling near Martin Luther King Jr. Way South around 8 PM.",
+        "The crowd honored Martin Luther King Jr.",
+        "Police kept watch.",
+    ]
+
+
 def test_quotes_stay_with_their_attribution():
     text = "“We are working on something,” Mr Kerry said after they met. “There is hope.”"
     assert pieces(text) == [

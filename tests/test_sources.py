@@ -69,6 +69,7 @@ def test_captions_and_dates_are_not_taken_for_headlines():
         "Published on Oct 19, 2015",
         "-- up to a maximum of 100 pages",
         "Yu Darvish says he is not angry (2:04)",
+        "Story highlights Oslo police seek help finding the drone's operator",
     ):
         assert not plausible_headline(line), line
 

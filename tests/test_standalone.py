@@ -72,6 +72,18 @@ def test_time_words_after_this_are_fine():
         ("George Washington's name is inseparable from the nation's ...", "fragment"),
         ("We tracked down one of the sisters in Ohio on Friday.", "pronoun"),
         ("Maria Olsen, the UN aid chief, said convoys left Aleppo on Monday.", None),
+        ("Afterward, Olsen flew back to Oslo with the team.", "connective"),
+        ("In other words, Norway pays more for its ferries.", "connective"),
+        ("“He gets things done,” Olsen said of Berg in Oslo.", "pronoun"),
+        # page text around a story, not the story
+        ("Feeling let down by @AcmeNews tonight in Oslo.", "other"),
+        ("Berg AB , Lund CD , Olsen EF , Flu trends in Norway, 1990–2000.", "other"),
+        ("Results and Discussion The trial in Oslo showed fewer infections.", "other"),
+        ("UPDATE: Norway's parliament passed the Bergen ferry bill.", "other"),
+        ("The Norwegian Institute of Public Health has more on flu.", "other"),
+        ("Q: Why did the Oslo ferry company cut its routes in 2012?", "other"),
+        ("A: The Oslo ferry company cut its routes to save money.", "other"),
+        ("Samples from Bergen showed no virus (Figure 2).", "other"),
     ],
 )
 def test_standalone_problems(text, problem):

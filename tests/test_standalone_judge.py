@@ -148,3 +148,29 @@ def test_candidates_are_parsed_in_batches_with_the_same_answers():
     assert parser.batches == []  # nothing is parsed before it is needed
     assert [batched.problem(t) for t in texts] == answers
     assert parser.batches == [len(texts)]  # all in one batch, nothing parsed again
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        # more of, or compared with, something shown before
+        ("Oslo police found additional evidence at the Bergen site on Monday.", "other"),
+        ("Norway sent a larger delegation to the Oslo games on Monday.", "other"),
+        ("Norway sent a larger delegation than Sweden to the Oslo games.", None),
+        ("Any remaining fuel was burned off near Bergen, Norwegian officials said.", "other"),
+        # a main clause about a bare common noun: whose, which ones?
+        ("Samples were tested in a Bergen laboratory on Monday.", "other"),
+        ("Experts said Oslo's new bridge was safe for traffic.", None),
+        # a photo caption: a present-tense scene dated to the day
+        ("A boy walks past a burned bus in Bergen, Norway, Tuesday, July 22, 2014.", "other"),
+        ("Bergen's mayor resigned on Tuesday, July 22, 2014, after a vote of no confidence.", None),
+        # a common noun before the noun says what kind, not which one
+        ("Acme Corp said the leather bags sold out in Oslo within a day.", "definite_description"),
+        ("The Oslo city council voted on Monday to close the Bergen ferry port.", None),
+        # "as" and "with" after a noun do not say which one it is
+        ("Oslo police identified the man as Jon Berg, a Bergen teacher.", "definite_description"),
+        ("Officials in Bergen said the situation in Oslo was calm.", None),
+    ],
+)
+def test_what_points_back_or_leaves_open_which_one(judge, text, problem):
+    assert judge.problem(text) == problem

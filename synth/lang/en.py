@@ -98,7 +98,9 @@ OPENING_CONNECTIVE = re.compile(
     r"|nevertheless|nonetheless|thus|therefore|besides|meanwhile|otherwise|then|in addition"
     r"|in turn|as a result|by contrast|even so|at the same time|for example|for instance"
     r"|in fact|indeed|after all|again|likewise|similarly|yes|no|maybe|perhaps|plus|too|the latter"
-    r"|the former|not all)\b",
+    r"|the former|not all|afterwards?|later|in other words|that said|by then|since then"
+    r"|on the other hand|in the end|as such|rather|accordingly|consequently|hence|first|second"
+    r"|finally|additionally|separately|elsewhere|similarly)\b",
     re.I,
 )
 
@@ -144,6 +146,24 @@ INNER_NAME = re.compile(r"(?<=\s)[\"“(]?[A-Z][\w.'’-]*")
 # found", "This decision", "The plane's computers"): the determiner, then a lower-case word.
 OPENING_DEFINITE = re.compile(
     r"^(?:The|This|That|These|Those|Such|Both|Each)\s+(?P<word>[a-z][\w'’-]*)"
+)
+
+# Text a page wraps around a story rather than the story's own sentences: a social-media
+# handle or hashtag (a tweet quoted as text), a reference list ("Chapman AS , Murphy SM ,"), a
+# section heading glued to the sentence after it ("Conclusions and Relevance The stable ..."),
+# an upper-case label ("EST:", "UPDATE:", an interview's "Q:"), a paper's "Figure 1", a
+# pointer to more reading ("The institute has more on Alzheimer's."), and the date of a photo
+# caption ("... walks past ... Monday, July 21, 2014.").
+SOCIAL_MARKUP = re.compile(r"(?<![\w@#])[@#][A-Za-z_]\w{2,}")
+REFERENCE_LIST = re.compile(r"(?:\b[A-Z][\w'’-]+\s+[A-Z]{1,3}\s*,\s*){2,}")
+GLUED_HEADING = re.compile(r"^(?:[A-Z][\w'’-]*\s+(?:(?:and|of|&)\s+)?){1,5}The\s+[a-z]")
+FURTHER_READING = re.compile(
+    r"\b(?:ha(?:s|ve) more (?:on|about|information)|for more (?:on|about|information))\b", re.I
+)
+LABEL_OPENING = re.compile(r"^[A-Z]+(?:\s+[A-Z]{2,})*\s*:\s")
+FIGURE_REFERENCE = re.compile(r"\b(?:Figure|Fig\.|Table)\s+\d+[A-Za-z]?\b")
+CAPTION_DATE = re.compile(
+    rf"\b(?:{'|'.join(sorted(WEEKDAYS))}),?\s+(?:{MONTH_PATTERN})\.?\s+\d{{1,2}},\s+\d{{4}}\b"
 )
 
 # A bracketed note ("[Updated at 10:49 ...]", a whole sentence in brackets), not a repair.
@@ -2375,6 +2395,35 @@ SUCH_WORD = "such"
 SUCH_AS = "as"  # "such as" lists examples; it points back at nothing
 DEFINITE_ARTICLE = "the"
 
+# Words that add to something shown before: "additional misconduct", "further talks" (unless
+# "than" says to what). "another", "other" and "more" are left alone: "another presidential
+# run", "more warplanes" read well alone.
+ADDITIVE_WORDS = frozenset(["additional", "further"])
+# Words that say what an additive adds to: "Russia and other countries", "among other things";
+# "than" anywhere in the sentence does too.
+ADDITIVE_ANCHORS = frozenset(["and", "or", "among"])
+THAN = "than"
+ARTICLES = frozenset(["a", "an", "the"])
+# Comparatives that name a kind, not a comparison with what came before ("older people",
+# "the lower house", "a later date").
+KIND_COMPARATIVES = frozenset(["older", "younger", "elder", "upper", "lower", "later", "earlier"])
+# Plural nouns for the people and records a report rests on: "Officials said", "Experts see",
+# "Studies show" read alone, where "Solutions should provide" or "Subjects were chosen" do not.
+REPORTING_SOURCES = frozenset(
+    [
+        *("analyst", "authority", "colleague", "critic", "demonstrator", "doctor", "expert"),
+        *("investigator", "lawmaker", "official", "people", "police", "prosecutor", "protester"),
+        *("researcher", "resident", "scientist", "witness", "data", "news", "poll", "statistic"),
+        *("study", "survey"),
+    ]
+)
+
+# Determiners that leave open which ones: "any surviving debris", "certain people".
+VAGUE_DETERMINERS = frozenset(["any", "certain"])
+# Prepositions after which a name says which thing a noun is ("the situation in Homs", "the
+# head of Interpol"), unlike "the man as Don Crandall" or "the situation with U.S. officials".
+NAMING_PREPOSITIONS = frozenset(["of", "in", "at", "from", "on", "for"])
+
 # "the victims were", "the report,", "this morass with": a determiner and at most two
 # lower-case words that end the noun phrase there, with nothing (an "of" phrase, a
 # possessive, a clause) to say which thing is meant.
@@ -2387,6 +2436,20 @@ BARE_DEFINITE = re.compile(
     r"|does|do|said|says|told|appears|seems|remains|and|or|but|as|than)\b"
     r"|\s+(?:in|on|at|to|with|for|from|by|into|after|before|since|during|over|under|about"
     r"|against|near|without)\b(?!\s+(?:the\s+)?[A-Z]))"
+)
+
+
+# A name suffix that ends one piece of a split ("... near Martin Luther King Jr.") and the
+# words that show the name goes on as the name of a place or a day ("Way South", "Day"): the
+# splitter's cut is wrong there and the pieces are one sentence.
+NAME_SUFFIX_END = re.compile(r"\b(?:Jr|Sr)\.$")
+NAMED_AFTER_SUFFIX = frozenset(
+    [
+        *("airport", "ave", "avenue", "blvd", "boulevard", "bridge", "building", "center"),
+        *("centre", "day", "drive", "elementary", "hall", "high", "highway", "hospital"),
+        *("international", "library", "memorial", "park", "parkway", "plaza", "rd", "road"),
+        *("school", "square", "st", "stadium", "street", "way"),
+    ]
 )
 
 

@@ -18,6 +18,7 @@ from synth.lang.en import (
     MONTH_YEAR,
     NOT_DATELINES,
     PHOTO_SENTENCE,
+    RELATED_LABEL,
     WORD,
 )
 
@@ -99,7 +100,7 @@ def first_words(line: str) -> str | None:
 def plausible_headline(title: str) -> bool:
     """Whether a title line reads as a headline, not a caption, credit, date or list item
     that a page put where its headline would be ("Photo: ... /Getty Images", "Published on
-    Oct 19, 2015", "-- up to ...", a clip length "(2:04)")."""
+    Oct 19, 2015", "-- up to ...", a clip length "(2:04)", "Story highlights ...")."""
     text = " ".join(title.split())
     low, high = HEADLINE_WORDS
     if not text or not low <= len(WORD.findall(text)) <= high:
@@ -108,5 +109,5 @@ def plausible_headline(title: str) -> bool:
         return False
     if text.endswith(")"):
         return False
-    furniture = IMAGE_CREDIT.search(text) or PHOTO_SENTENCE.match(text)
+    furniture = IMAGE_CREDIT.search(text) or PHOTO_SENTENCE.match(text) or RELATED_LABEL.match(text)
     return not (furniture or CALL_TO_ACTION.search(text) or MONTH_YEAR.search(text))

@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from synth.lang.en import NAME_SUFFIX_END, NAMED_AFTER_SUFFIX
+
 INNER_TERMINATOR = re.compile(r"[.!?…;:](?=.*\w)", re.S)
 WINDOW_CHARS = 2_000
 SENTENCE_BREAK = re.compile(r"[.!?…][\"”’')\]]*\s+")
@@ -76,11 +78,23 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
             start = cursor + (len(text[cursor:]) - len(text[cursor:].lstrip()))
             piece = text[start:].strip()
         end = start + len(piece)
-        spans.append((start, end))
+        if spans and _name_goes_on(text[spans[-1][0] : spans[-1][1]], piece):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
         cursor = end
         if cursor >= len(text):
             break
     return tuple(spans)
+
+
+def _name_goes_on(before: str, piece: str) -> bool:
+    """ "... near Martin Luther King Jr." + "Way South and ...": a name with a suffix that
+    the next piece carries on as a street's or a day's name, not a sentence end."""
+    if not NAME_SUFFIX_END.search(before):
+        return False
+    first = piece.split(maxsplit=1)[0].strip(".,;:").lower() if piece.split() else ""
+    return first in NAMED_AFTER_SUFFIX
 
 
 def pysbd_sentences(text: str) -> list[str]:

@@ -22,23 +22,33 @@ import numpy as np
 
 from synth.core import Point, Sentence
 from synth.lang.en import (
+    ADDITIVE_ANCHORS,
+    ADDITIVE_WORDS,
+    ARTICLES,
     BARE_DEFINITE,
     BRACKETED_NOTE,
+    CAPTION_DATE,
     DEFINITE_ARTICLE,
     DEFINITE_EXPLAINED,
     DEMONSTRATIVES,
     DROPPABLE_CONNECTIVE,
+    FIGURE_REFERENCE,
     FINITE_VERBS,
     FIRST_SECOND_PERSON,
+    FURTHER_READING,
+    GLUED_HEADING,
     INNER_CONNECTIVE,
     INNER_NAME,
     IRREGULAR_VERBS,
+    KIND_COMPARATIVES,
     KIND_NOUNS,
     KNOWN_REFERENTS,
+    LABEL_OPENING,
     LETTER_WORD,
     NAME_AFTER_VERB,
     NAME_APPOSITIVE,
     NAME_BEFORE_VERB,
+    NAMING_PREPOSITIONS,
     NATIONAL_NOUNS,
     NOT_A_NAME,
     OPENING_CONNECTIVE,
@@ -49,20 +59,26 @@ from synth.lang.en import (
     PLURAL_PRONOUNS,
     PRONOUN_SPEAKER,
     QUOTED_TEXT,
+    REFERENCE_LIST,
     RELATED_LABEL,
+    REPORTING_SOURCES,
     SAID_DEFINITE,
     SENTENCE_CLOSE,
     SENTENCE_CLOSING,
     SENTENCE_OPENING,
+    SOCIAL_MARKUP,
     SPEAKER_PRONOUN,
+    SPEECH_LEMMAS,
     SUCH,
     SUCH_AS,
     SUCH_WORD,
+    THAN,
     THING_PRONOUNS,
     THIRD_PERSON,
     THIRD_PERSON_PRONOUNS,
     TRUNCATED,
     UNNAMED_SPEAKER,
+    VAGUE_DETERMINERS,
     VERB_STEMS,
 )
 from synth.understand.answers import AnswerStore
@@ -111,7 +127,7 @@ def standalone_problem(text: str, strict: bool = True) -> str | None:
     description, quote, other), or None when it can. Without `strict`, only what makes it
     unreadable: the problems at its opening, a pronoun speaker, first or second person,
     fragments and quotations standing alone."""
-    if RELATED_LABEL.match(text) or BRACKETED_NOTE.match(text):
+    if RELATED_LABEL.match(text) or BRACKETED_NOTE.match(text) or _page_text(text):
         return "other"
     text = without_edits(text)
     if OPENING_CONNECTIVE.match(text):
@@ -125,7 +141,9 @@ def standalone_problem(text: str, strict: bool = True) -> str | None:
     outside = QUOTED_TEXT.sub(" ", text)
     if text.startswith(QUOTE_OPENERS) and not _named_speaker(outside):
         return "quote"
-    if OPENING_PRONOUN.match(text) or PRONOUN_SPEAKER.search(outside):
+    if OPENING_PRONOUN.match(text.lstrip("".join(QUOTE_OPENERS))):
+        return "pronoun"  # also the first word of an opening quote: “He takes action,” ...
+    if PRONOUN_SPEAKER.search(outside):
         return "pronoun"
     if FIRST_SECOND_PERSON.search(outside):
         return "pronoun"
@@ -139,6 +157,23 @@ def standalone_problem(text: str, strict: bool = True) -> str | None:
     if UNNAMED_SPEAKER.match(text) or OPENING_QUANTIFIER.match(text):
         return "definite_description"
     return _inner_problem(text, outside) if strict else None
+
+
+PAGE_TEXT = (
+    SOCIAL_MARKUP,
+    REFERENCE_LIST,
+    GLUED_HEADING,
+    LABEL_OPENING,
+    FIGURE_REFERENCE,
+    FURTHER_READING,
+)
+
+
+def _page_text(text: str) -> bool:
+    """Words of the page around a story, not of the story: a tweet's handles and hashtags, a
+    reference list, a section heading glued to its first sentence, an upper-case label, a
+    paper's figure reference, a pointer to more reading."""
+    return any(pattern.search(text) for pattern in PAGE_TEXT)
 
 
 def _inner_problem(text: str, outside: str) -> str | None:
@@ -264,7 +299,9 @@ SUBJECT_DEPS = frozenset(["nsubj", "nsubjpass"])
 ARGUMENT_DEPS = SUBJECT_DEPS | {"dobj", "pobj", "attr", "dative", "poss"}
 # Dependents that tell which thing a definite noun means ("the talks that ...", "the head
 # of", "the Oslo office", "the port's owners"); an adjective ("the failed test") does not.
-EXPLAINING_DEPS = frozenset(["prep", "acl", "relcl", "appos", "poss", "compound", "nummod"])
+# A common noun before it ("the crocodile-skin bags", "the performance reports") says what
+# kind, not which one; a name before it ("the Oslo office") counts as a name in the phrase.
+EXPLAINING_DEPS = frozenset(["prep", "acl", "relcl", "appos", "poss", "nummod"])
 FINITE_MARKERS = frozenset(["aux", "auxpass"])
 CLAUSE_DEPS = frozenset(["relcl", "acl"])
 PLURAL_TAGS = frozenset(["NNS", "NNPS"])
@@ -367,11 +404,16 @@ class ParsedJudge:
         outside = [t for t in doc if t.idx not in quoted]
         if not any(_named(t) for t in outside):
             return "other"
-        for check in (_imperative, _fragment, _unresolved_pronoun):
+        for check in (_imperative, _fragment, _unresolved_pronoun, _caption):
             found = check(doc, outside)
             if found:
                 return found
-        return _demonstrative(doc, known) or _unexplained_definite(doc, known)
+        return (
+            _demonstrative(doc, known)
+            or _unexplained_definite(doc, known)
+            or _pointing_back(doc, known)
+            or _unnamed_subject(outside, known)
+        )
 
 
 def quoted_characters(text: str) -> set[int]:
@@ -498,10 +540,13 @@ def _said_before(doc: Any, noun: Any) -> bool:
 
 
 def _named_after(doc: Any, noun: Any) -> bool:
-    """ "the situation in Homs": a preposition and a name right after the noun say which,
-    wherever the parser hung the phrase."""
+    """ "the situation in Homs": a preposition of place or belonging and a name right after
+    the noun say which, wherever the parser hung the phrase ("the man as Don Crandall" does
+    not: it is the sentence's news, not which man)."""
     after = doc[noun.i + 1 : noun.i + 3]
-    return len(after) == 2 and after[0].dep_ == "prep" and _named(after[1])
+    if len(after) < 2 or after[0].lower_ not in NAMING_PREPOSITIONS:
+        return False
+    return bool(after[0].dep_ == "prep" and _named(after[1]))
 
 
 def _unexplained_definite(doc: Any, known: frozenset[str]) -> str | None:
@@ -530,6 +575,61 @@ def _unexplained_definite(doc: Any, known: frozenset[str]) -> str | None:
         if _named_after(doc, noun):
             continue
         return "definite_description"
+    return None
+
+
+def _caption(doc: Any, outside: Sequence[Any]) -> str | None:
+    """A photo caption: a scene in the present tense dated to the day ("A fighter walks past
+    the wreck ... Monday, July 21, 2014."); a story tells what happened in the past."""
+    root = _root(outside)
+    if root is None or root.tag_ not in ("VBZ", "VBP") or root.lemma_ in SPEECH_LEMMAS:
+        return None
+    return "other" if CAPTION_DATE.search(doc.text) else None
+
+
+def _pointing_back(doc: Any, known: frozenset[str]) -> str | None:
+    """A noun told as more of, other than or compared with what came before: "additional
+    misconduct", "no other emails", "a smaller delegation" (with no "than" to say what
+    with); or left open, "any surviving debris", "certain people"."""
+    if any(t.lower_ == THAN for t in doc):
+        return None
+    for token in doc:
+        noun = token.head
+        if token.dep_ not in ("amod", "det") or noun.pos_ != "NOUN" or noun.i < token.i:
+            continue
+        if noun.lemma_.lower() in known:
+            continue
+        word = token.lower_
+        if word in VAGUE_DETERMINERS and noun.dep_ in SUBJECT_DEPS:
+            return "other"
+        before = doc[token.i - 1].lower_ if token.i else ""
+        if word in ADDITIVE_WORDS and before not in ADDITIVE_ANCHORS:
+            return "other"
+        if token.tag_ == "JJR" and word not in KIND_COMPARATIVES and _with_article(noun):
+            return "other"
+    return None
+
+
+def _with_article(noun: Any) -> bool:
+    """ "a smaller delegation", "the larger group": one thing compared with one shown before."""
+    return any(c.dep_ == "det" and c.lower_ in ARTICLES for c in noun.children)
+
+
+def _unnamed_subject(outside: Sequence[Any], known: frozenset[str]) -> str | None:
+    """A main clause about a bare common noun ("Solutions should provide ...", "Subjects
+    were chosen ...", "Officials said ..."): whose, which ones, the sentence does not say."""
+    root = _root(outside)
+    if root is None:
+        return None
+    for subject in (c for c in root.children if c.dep_ in SUBJECT_DEPS):
+        lemma = subject.lemma_.lower()
+        if subject.pos_ != "NOUN" or lemma in KNOWN_REFERENTS | REPORTING_SOURCES | known:
+            continue
+        if any(c.dep_ in ("det", "poss", "nummod") for c in subject.children):
+            continue
+        if any(_identifying(t, subject) for t in _phrase(subject)):
+            continue
+        return "other"
     return None
 
 
