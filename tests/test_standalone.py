@@ -77,6 +77,11 @@ def test_time_words_after_this_are_fine():
         ("“He gets things done,” Olsen said of Berg in Oslo.", "pronoun"),
         # page text around a story, not the story
         ("Feeling let down by @AcmeNews tonight in Oslo.", "other"),
+        ("Olsen posted the photos with the hashtags #oslo and #ferry.", "other"),
+        ("Olsen said the #MeToo movement had reached Oslo's ferry company.", None),
+        ("Senate Whip Jon Berg Jon BergOlsen to lead Oslo talks Senate votes on Monday.", "other"),
+        ("CLOSE The Oslo ferry company cut its routes in 2012.", "other"),
+        ("In Bergen, for instance, the high is forecast to be 3 degrees below zero.", "connective"),
         ("Berg AB , Lund CD , Olsen EF , Flu trends in Norway, 1990–2000.", "other"),
         ("Results and Discussion The trial in Oslo showed fewer infections.", "other"),
         ("UPDATE: Norway's parliament passed the Bergen ferry bill.", "other"),

@@ -158,9 +158,15 @@ def test_candidates_are_parsed_in_batches_with_the_same_answers():
         ("Norway sent a larger delegation to the Oslo games on Monday.", "other"),
         ("Norway sent a larger delegation than Sweden to the Oslo games.", None),
         ("Any remaining fuel was burned off near Bergen, Norwegian officials said.", "other"),
-        # a main clause about a bare common noun: whose, which ones?
-        ("Samples were tested in a Bergen laboratory on Monday.", "other"),
+        ("Oslo officials vowed to respond with the same amount of tariffs.", "other"),
+        ("A risk factor was calculated from each study in the Oslo review.", "other"),
+        ("Olsen said each year the Bergen festival draws 20,000 visitors.", None),
         ("Experts said Oslo's new bridge was safe for traffic.", None),
+        # "that" points away from now; "it" stands for no date
+        ("By that time, Olsen had already left Bergen.", "definite_description"),
+        ("This year, Olsen left Bergen for Oslo.", None),
+        ("Bergen florist Jon Olsen predicts that will be soon.", "pronoun"),
+        ("In December, it blocked a page in Oslo.", "pronoun"),
         # a photo caption: a present-tense scene dated to the day
         ("A boy walks past a burned bus in Bergen, Norway, Tuesday, July 22, 2014.", "other"),
         ("Bergen's mayor resigned on Tuesday, July 22, 2014, after a vote of no confidence.", None),

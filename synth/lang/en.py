@@ -118,6 +118,10 @@ DROPPABLE_CONNECTIVE = re.compile(
 # A relative word opening a sentence ("Which could mean ..."): the rest of the one before.
 OPENING_RELATIVE = re.compile(r"^[\"“‘'(]?(?:which|whose|whom|whereby|whereas)\b", re.I)
 
+# An example set off inside the sentence (", for instance,"): an example of something said
+# before, which the point does not say.
+EXAMPLE_CONNECTIVE = re.compile(r",\s*(?:for example|for instance|e\.g\.)\s*,", re.I)
+
 # A connective set off inside the sentence (", however,"): it answers something said before.
 INNER_CONNECTIVE = re.compile(
     r",\s*(?:however|though|too|meanwhile|instead|nonetheless|nevertheless|in turn|also"
@@ -154,9 +158,15 @@ OPENING_DEFINITE = re.compile(
 # an upper-case label ("EST:", "UPDATE:", an interview's "Q:"), a paper's "Figure 1", a
 # pointer to more reading ("The institute has more on Alzheimer's."), and the date of a photo
 # caption ("... walks past ... Monday, July 21, 2014.").
-SOCIAL_MARKUP = re.compile(r"(?<![\w@#])[@#][A-Za-z_]\w{2,}")
+SOCIAL_MARKUP = re.compile(
+    r"(?<![\w@])@[A-Za-z_]\w{2,}|(?:(?<![\w#])#[A-Za-z_]\w{2,}\b.*){2}"
+)  # a handle, or two hashtags: one ("the #MeToo movement") is a name news uses
+# The page's links glued into a sentence repeat a name ("Whip John Cornyn John CornynCollins").
+REPEATED_NAME = re.compile(r"\b([A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+\1")
 REFERENCE_LIST = re.compile(r"(?:\b[A-Z][\w'’-]+\s+[A-Z]{1,3}\s*,\s*){2,}")
-GLUED_HEADING = re.compile(r"^(?:[A-Z][\w'’-]*\s+(?:(?:and|of|&)\s+)?){1,5}The\s+[a-z]")
+GLUED_HEADING = re.compile(
+    r"^(?:(?:[A-Z][\w'’-]*\s+(?:(?:and|of|&)\s+)?){1,5}The\s+[a-z]|[A-Z]{2,}\s+The\s)"
+)  # also a button's or a dateline's capitals before "The" ("CLOSE The National ...")
 FURTHER_READING = re.compile(
     r"\b(?:ha(?:s|ve) more (?:on|about|information)|for more (?:on|about|information))\b", re.I
 )
@@ -2391,6 +2401,9 @@ THING_PRONOUNS = frozenset(["it", "its", "itself"])
 # Determiners that point at something the reader has already been shown; "such" does too
 # ("such a project"), except in "such as".
 DEMONSTRATIVES = frozenset(["this", "that", "these", "those"])
+# Of those, the ones that point away from now: "this week" is the reader's week, "that week"
+# is one the article told of.
+DISTANT_DEMONSTRATIVES = frozenset(["that", "those"])
 SUCH_WORD = "such"
 SUCH_AS = "as"  # "such as" lists examples; it points back at nothing
 DEFINITE_ARTICLE = "the"
@@ -2407,16 +2420,11 @@ ARTICLES = frozenset(["a", "an", "the"])
 # Comparatives that name a kind, not a comparison with what came before ("older people",
 # "the lower house", "a later date").
 KIND_COMPARATIVES = frozenset(["older", "younger", "elder", "upper", "lower", "later", "earlier"])
-# Plural nouns for the people and records a report rests on: "Officials said", "Experts see",
-# "Studies show" read alone, where "Solutions should provide" or "Subjects were chosen" do not.
-REPORTING_SOURCES = frozenset(
-    [
-        *("analyst", "authority", "colleague", "critic", "demonstrator", "doctor", "expert"),
-        *("investigator", "lawmaker", "official", "people", "police", "prosecutor", "protester"),
-        *("researcher", "resident", "scientist", "witness", "data", "news", "poll", "statistic"),
-        *("study", "survey"),
-    ]
-)
+# "each study": one by one, of a set the article named before.
+DISTRIBUTIVES = frozenset(["each"])
+# "the same amount" as something shown before, unless "as" follows to say what.
+SAME = "same"
+SAME_AS = "as"
 
 # Determiners that leave open which ones: "any surviving debris", "certain people".
 VAGUE_DETERMINERS = frozenset(["any", "certain"])

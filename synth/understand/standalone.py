@@ -31,7 +31,10 @@ from synth.lang.en import (
     DEFINITE_ARTICLE,
     DEFINITE_EXPLAINED,
     DEMONSTRATIVES,
+    DISTANT_DEMONSTRATIVES,
+    DISTRIBUTIVES,
     DROPPABLE_CONNECTIVE,
+    EXAMPLE_CONNECTIVE,
     FIGURE_REFERENCE,
     FINITE_VERBS,
     FIRST_SECOND_PERSON,
@@ -61,8 +64,10 @@ from synth.lang.en import (
     QUOTED_TEXT,
     REFERENCE_LIST,
     RELATED_LABEL,
-    REPORTING_SOURCES,
+    REPEATED_NAME,
     SAID_DEFINITE,
+    SAME,
+    SAME_AS,
     SENTENCE_CLOSE,
     SENTENCE_CLOSING,
     SENTENCE_OPENING,
@@ -130,7 +135,7 @@ def standalone_problem(text: str, strict: bool = True) -> str | None:
     if RELATED_LABEL.match(text) or BRACKETED_NOTE.match(text) or _page_text(text):
         return "other"
     text = without_edits(text)
-    if OPENING_CONNECTIVE.match(text):
+    if OPENING_CONNECTIVE.match(text) or EXAMPLE_CONNECTIVE.search(text):
         return "connective"
     if not text[:1].isupper() and not text.startswith(("[", *QUOTE_OPENERS)):
         return "fragment"
@@ -161,6 +166,7 @@ def standalone_problem(text: str, strict: bool = True) -> str | None:
 
 PAGE_TEXT = (
     SOCIAL_MARKUP,
+    REPEATED_NAME,
     REFERENCE_LIST,
     GLUED_HEADING,
     LABEL_OPENING,
@@ -287,6 +293,8 @@ Parse = Callable[[str], Any]
 NAMED_LABELS = frozenset(
     ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"]
 )
+# Labels of dates, times and amounts: no "it" stands for them.
+TIME_LABELS = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"])
 # Labels of a name that a kind ("the company", "the city") can stand for.
 KIND_LABELS = frozenset(["ORG", "GPE", "FAC", "LOC"])
 # In `known`: the reader has read the name of a place or an organisation.
@@ -412,7 +420,6 @@ class ParsedJudge:
             _demonstrative(doc, known)
             or _unexplained_definite(doc, known)
             or _pointing_back(doc, known)
-            or _unnamed_subject(outside, known)
         )
 
 
@@ -440,15 +447,25 @@ def _demonstrative(doc: Any, known: frozenset[str]) -> str | None:
     for token in doc:
         word = token.lower_
         if word in DEMONSTRATIVES and token.dep_ == "det":
-            if token.head.lemma_.lower() not in KNOWN_REFERENTS | known:
-                return "definite_description"
-        elif word in DEMONSTRATIVES and token.tag_ == DEMONSTRATIVE_TAG and token.dep_ != "det":
+            head = token.head.lemma_.lower()
+            if head not in KNOWN_REFERENTS | known or word in DISTANT_DEMONSTRATIVES:
+                return "definite_description"  # "this year" is now, "by that time" is then
+        elif word in DEMONSTRATIVES and _standing_alone(token):
             return "pronoun"
         elif word == SUCH_WORD and token.dep_ in ("predet", "amod", "det"):
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if following is None or following.lower_ != SUCH_AS:
                 return "definite_description"
     return None
+
+
+def _standing_alone(token: Any) -> bool:
+    """A demonstrative as a pronoun ("this is a story", "things like this"), or "that" as the
+    subject of a clause that is no relative clause ("predicts that will be soon"; in a
+    relative clause it stands for the noun before it)."""
+    if token.tag_ == DEMONSTRATIVE_TAG and token.dep_ != "det":
+        return True
+    return bool(token.dep_ in SUBJECT_DEPS and token.head.dep_ not in CLAUSE_DEPS)
 
 
 def _root(outside: Sequence[Any]) -> Any | None:
@@ -498,8 +515,8 @@ def _antecedent(pronoun: Any, before: Sequence[Any]) -> bool:
             t.tag_ in PLURAL_TAGS or t.ent_type_ in KIND_LABELS or (_named(t) and t.dep_ == "conj")
             for t in before
         )
-    if word in THING_PRONOUNS:
-        return any(t.pos_ in ("NOUN", "PROPN") for t in before)
+    if word in THING_PRONOUNS:  # "In December, it blocked ...": a date is not what "it" did
+        return any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in TIME_LABELS for t in before)
     return any(_person(t) for t in before)
 
 
@@ -580,7 +597,8 @@ def _unexplained_definite(doc: Any, known: frozenset[str]) -> str | None:
 
 def _caption(doc: Any, outside: Sequence[Any]) -> str | None:
     """A photo caption: a scene in the present tense dated to the day ("A fighter walks past
-    the wreck ... Monday, July 21, 2014."); a story tells what happened in the past."""
+    the wreck ..." and the day, month and year the picture was taken); a story tells what
+    happened in the past."""
     root = _root(outside)
     if root is None or root.tag_ not in ("VBZ", "VBP") or root.lemma_ in SPEECH_LEMMAS:
         return None
@@ -588,9 +606,10 @@ def _caption(doc: Any, outside: Sequence[Any]) -> str | None:
 
 
 def _pointing_back(doc: Any, known: frozenset[str]) -> str | None:
-    """A noun told as more of, other than or compared with what came before: "additional
-    misconduct", "no other emails", "a smaller delegation" (with no "than" to say what
-    with); or left open, "any surviving debris", "certain people"."""
+    """A noun told as more of, the same as or compared with what came before: "additional
+    misconduct", "the same amount", "a smaller delegation" (with no "than" or "as" to say
+    what with); one of a set named before, "each study"; or left open, "any surviving
+    debris" as a subject."""
     if any(t.lower_ == THAN for t in doc):
         return None
     for token in doc:
@@ -602,6 +621,10 @@ def _pointing_back(doc: Any, known: frozenset[str]) -> str | None:
         word = token.lower_
         if word in VAGUE_DETERMINERS and noun.dep_ in SUBJECT_DEPS:
             return "other"
+        if word in DISTRIBUTIVES and noun.lemma_.lower() not in KNOWN_REFERENTS:
+            return "other"  # "each study": of a set named before ("each year" is not)
+        if word == SAME and not any(t.lower_ == SAME_AS for t in doc[noun.i + 1 :]):
+            return "other"  # "the same amount" as what?
         before = doc[token.i - 1].lower_ if token.i else ""
         if word in ADDITIVE_WORDS and before not in ADDITIVE_ANCHORS:
             return "other"
@@ -613,24 +636,6 @@ def _pointing_back(doc: Any, known: frozenset[str]) -> str | None:
 def _with_article(noun: Any) -> bool:
     """ "a smaller delegation", "the larger group": one thing compared with one shown before."""
     return any(c.dep_ == "det" and c.lower_ in ARTICLES for c in noun.children)
-
-
-def _unnamed_subject(outside: Sequence[Any], known: frozenset[str]) -> str | None:
-    """A main clause about a bare common noun ("Solutions should provide ...", "Subjects
-    were chosen ...", "Officials said ..."): whose, which ones, the sentence does not say."""
-    root = _root(outside)
-    if root is None:
-        return None
-    for subject in (c for c in root.children if c.dep_ in SUBJECT_DEPS):
-        lemma = subject.lemma_.lower()
-        if subject.pos_ != "NOUN" or lemma in KNOWN_REFERENTS | REPORTING_SOURCES | known:
-            continue
-        if any(c.dep_ in ("det", "poss", "nummod") for c in subject.children):
-            continue
-        if any(_identifying(t, subject) for t in _phrase(subject)):
-            continue
-        return "other"
-    return None
 
 
 def confirm_standalone(
