@@ -10,7 +10,9 @@ with an earlier one), briefs each with the default settings and draws `--per-clu
 shown points, also with a fixed seed. Each drawn point is looked up by its text in
 `--labels` (JSON lines with `text` and `standalone`, labelled by reading with the rules of
 `tests/data/README-figures-standalone.md`, the briefing's headline in view as a reader has
-it). Prints how many drawn points read alone, and writes the drawn points that have no label
+it; `standalone_b` where a second reader read the same points blind). Prints how many drawn
+points read alone for each reader and for both, and of the first drawn point of each cluster
+(what a draw of one per cluster gives), and writes the drawn points that have no label
 yet to `--unlabelled`, so that they can be read and added: a changed briefing needs its new
 points read before the figure means anything.
 """
@@ -56,9 +58,22 @@ def drawn_points(
         texts = [p.point.text for p in briefing.ranked_points]
         picked = random.Random(folder.name).sample(texts, min(per_cluster, len(texts)))
         drawn.extend(
-            {"cluster": folder.name, "title": briefing.title, "text": text} for text in picked
+            {"cluster": folder.name, "title": briefing.title, "text": text, "first": not k}
+            for k, text in enumerate(picked)
         )
     return drawn
+
+
+def readers(records: list[dict]) -> dict[str, object]:
+    """How each reader's verdict is read off a label: `standalone` (the first reader),
+    `standalone_b` (a second, where one read the same points blind), and both agreeing."""
+    found = {"first": lambda r: bool(r["standalone"])}
+    if any("standalone_b" in r for r in records):
+        found["second"] = lambda r: bool(r.get("standalone_b", r["standalone"]))
+        found["both"] = lambda r: (
+            bool(r["standalone"]) and bool(r.get("standalone_b", r["standalone"]))
+        )
+    return found
 
 
 def main() -> None:
@@ -80,15 +95,19 @@ def main() -> None:
                 labels[record["text"]] = record
     drawn = drawn_points(args.dataset, args.half, args.clusters, args.per_cluster, args.skip)
     known = [d for d in drawn if d["text"] in labels]
-    alone = sum(bool(labels[d["text"]]["standalone"]) for d in known)
     missing = [d for d in drawn if d["text"] not in labels]
     with args.unlabelled.open("w", encoding="utf-8") as handle:
         for record in missing:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    print("| half | points drawn | labelled | read alone | share |")
-    print("|---|---:|---:|---:|---:|")
-    share = f"{alone / len(known):.3f}" if known else "-"
-    print(f"| {args.half} | {len(drawn)} | {len(known)} | {alone} | {share} |")
+    print("| half | reader | points drawn | labelled | read alone | share | one per cluster |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for reader, verdict in readers([labels[d["text"]] for d in known]).items():
+        alone = [verdict(labels[d["text"]]) for d in known]
+        firsts = [a for d, a in zip(known, alone, strict=True) if d["first"]]
+        share = f"{sum(alone) / len(known):.3f}" if known else "-"
+        first = f"{sum(firsts)} / {len(firsts)}"
+        row = [args.half, reader, len(drawn), len(known), sum(alone), share, first]
+        print("| " + " | ".join(str(c) for c in row) + " |")
     if missing:
         print(f"\n{len(missing)} drawn points have no label yet: {args.unlabelled}")
     if args.show:  # for the tune half: what to learn from

@@ -76,7 +76,8 @@ def test_time_words_after_this_are_fine():
         ("In other words, Norway pays more for its ferries.", "connective"),
         ("“He gets things done,” Olsen said of Berg in Oslo.", "pronoun"),
         # page text around a story, not the story
-        ("Feeling let down by @AcmeNews tonight in Oslo.", "other"),
+        ("Feeling let down by @AcmeNews and #OsloFerry tonight.", "other"),
+        ("Olsen's post (as captured by @AcmeNews) drew 900 replies in Oslo.", None),
         ("Olsen posted the photos with the hashtags #oslo and #ferry.", "other"),
         ("Olsen said the #MeToo movement had reached Oslo's ferry company.", None),
         ("Senate Whip Jon Berg Jon BergOlsen to lead Oslo talks Senate votes on Monday.", "other"),

@@ -98,9 +98,8 @@ OPENING_CONNECTIVE = re.compile(
     r"|nevertheless|nonetheless|thus|therefore|besides|meanwhile|otherwise|then|in addition"
     r"|in turn|as a result|by contrast|even so|at the same time|for example|for instance"
     r"|in fact|indeed|after all|again|likewise|similarly|yes|no|maybe|perhaps|plus|too|the latter"
-    r"|the former|not all|afterwards?|later|in other words|that said|by then|since then"
-    r"|on the other hand|in the end|as such|rather|accordingly|consequently|hence|first|second"
-    r"|finally|additionally|separately|elsewhere|similarly)\b",
+    r"|the former|not all|afterwards?|in other words|that said|by then|since then"
+    r"|on the other hand|in the end|as such|accordingly|consequently|additionally)\b",
     re.I,
 )
 
@@ -152,15 +151,14 @@ OPENING_DEFINITE = re.compile(
     r"^(?:The|This|That|These|Those|Such|Both|Each)\s+(?P<word>[a-z][\w'’-]*)"
 )
 
-# Text a page wraps around a story rather than the story's own sentences: a social-media
-# handle or hashtag (a tweet quoted as text), a reference list ("Chapman AS , Murphy SM ,"), a
+# Text a page wraps around a story rather than the story's own sentences: social-media
+# handles and hashtags (a tweet quoted as text), a reference list ("Chapman AS , Murphy SM ,"), a
 # section heading glued to the sentence after it ("Conclusions and Relevance The stable ..."),
 # an upper-case label ("EST:", "UPDATE:", an interview's "Q:"), a paper's "Figure 1", a
 # pointer to more reading ("The institute has more on Alzheimer's."), and the date of a photo
 # caption ("... walks past ... Monday, July 21, 2014.").
-SOCIAL_MARKUP = re.compile(
-    r"(?<![\w@])@[A-Za-z_]\w{2,}|(?:(?<![\w#])#[A-Za-z_]\w{2,}\b.*){2}"
-)  # a handle, or two hashtags: one ("the #MeToo movement") is a name news uses
+SOCIAL_MARKUP = re.compile(r"(?:(?<![\w@#])[@#][A-Za-z_]\w{2,}\b.*){2}")
+# (two of them: one, "the #MeToo movement", "as captured by @celebs", is news text)
 # The page's links glued into a sentence repeat a name ("Whip John Cornyn John CornynCollins").
 REPEATED_NAME = re.compile(r"\b([A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+\1")
 REFERENCE_LIST = re.compile(r"(?:\b[A-Z][\w'’-]+\s+[A-Z]{1,3}\s*,\s*){2,}")

@@ -307,9 +307,7 @@ SUBJECT_DEPS = frozenset(["nsubj", "nsubjpass"])
 ARGUMENT_DEPS = SUBJECT_DEPS | {"dobj", "pobj", "attr", "dative", "poss"}
 # Dependents that tell which thing a definite noun means ("the talks that ...", "the head
 # of", "the Oslo office", "the port's owners"); an adjective ("the failed test") does not.
-# A common noun before it ("the crocodile-skin bags", "the performance reports") says what
-# kind, not which one; a name before it ("the Oslo office") counts as a name in the phrase.
-EXPLAINING_DEPS = frozenset(["prep", "acl", "relcl", "appos", "poss", "nummod"])
+EXPLAINING_DEPS = frozenset(["prep", "acl", "relcl", "appos", "poss", "compound", "nummod"])
 FINITE_MARKERS = frozenset(["aux", "auxpass"])
 CLAUSE_DEPS = frozenset(["relcl", "acl"])
 PLURAL_TAGS = frozenset(["NNS", "NNPS"])
