@@ -2406,10 +2406,10 @@ SUCH_WORD = "such"
 SUCH_AS = "as"  # "such as" lists examples; it points back at nothing
 DEFINITE_ARTICLE = "the"
 
-# Words that add to something shown before: "additional misconduct", "further talks" (unless
-# "than" says to what). "another", "other" and "more" are left alone: "another presidential
-# run", "more warplanes" read well alone.
-ADDITIVE_WORDS = frozenset(["additional", "further"])
+# Words that add to something shown before: "additional misconduct" (unless "than" says to
+# what). "further" ("no further comment"), "another", "other" and "more" are left alone:
+# "another presidential run", "more warplanes" read well alone.
+ADDITIVE_WORDS = frozenset(["additional"])
 # Words that say what an additive adds to: "Russia and other countries", "among other things";
 # "than" anywhere in the sentence does too.
 ADDITIVE_ANCHORS = frozenset(["and", "or", "among"])
