@@ -23,6 +23,7 @@ import argparse
 import json
 import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -46,7 +47,9 @@ def drawn_points(
     folders = sorted(p for p in dataset.iterdir() if (p / "docs").is_dir())
     parity = 1 if half == "test" else 0
     pool = [f for f in folders if cluster_number(f) % 2 == parity]
-    order = random.Random(SEED).sample(pool, len(pool))  # its first k: sample(pool, k)
+    # With `--skip 0` this is the draw `sample(pool, clusters)` gave before `--skip` was added:
+    # true while the pool has at most 277 clusters (random.sample's method is the same).
+    order = random.Random(SEED).sample(pool, len(pool))
     chosen = order[skip : skip + clusters]
     embedder = default_embedder()
     drawn = []
@@ -64,15 +67,23 @@ def drawn_points(
     return drawn
 
 
-def readers(records: list[dict]) -> dict[str, object]:
-    """How each reader's verdict is read off a label: `standalone` (the first reader),
-    `standalone_b` (a second, where one read the same points blind), and both agreeing."""
-    found = {"first": lambda r: bool(r["standalone"])}
+Verdict = Callable[[dict], "bool | None"]
+
+
+def readers(records: list[dict]) -> dict[str, Verdict]:
+    """How each reader's verdict is read off a label: `standalone` (the first reader) and,
+    where a second read the same points blind, `standalone_b` and both agreeing. A label
+    without a second reader gives None for those two: they count only the points both read."""
+
+    def second(r: dict) -> bool | None:
+        return None if "standalone_b" not in r else bool(r["standalone_b"])
+
+    def both(r: dict) -> bool | None:
+        return None if "standalone_b" not in r else bool(r["standalone"] and r["standalone_b"])
+
+    found: dict[str, Verdict] = {"first": lambda r: bool(r["standalone"])}
     if any("standalone_b" in r for r in records):
-        found["second"] = lambda r: bool(r.get("standalone_b", r["standalone"]))
-        found["both"] = lambda r: (
-            bool(r["standalone"]) and bool(r.get("standalone_b", r["standalone"]))
-        )
+        found.update(second=second, both=both)
     return found
 
 
@@ -102,11 +113,12 @@ def main() -> None:
     print("| half | reader | points drawn | labelled | read alone | share | one per cluster |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for reader, verdict in readers([labels[d["text"]] for d in known]).items():
-        alone = [verdict(labels[d["text"]]) for d in known]
-        firsts = [a for d, a in zip(known, alone, strict=True) if d["first"]]
-        share = f"{sum(alone) / len(known):.3f}" if known else "-"
+        read = [(d, v) for d in known if (v := verdict(labels[d["text"]])) is not None]
+        alone = sum(v for _, v in read)
+        firsts = [v for d, v in read if d["first"]]
+        share = f"{alone / len(read):.3f}" if read else "-"
         first = f"{sum(firsts)} / {len(firsts)}"
-        row = [args.half, reader, len(drawn), len(known), sum(alone), share, first]
+        row = [args.half, reader, len(drawn), len(read), alone, share, first]
         print("| " + " | ".join(str(c) for c in row) + " |")
     if missing:
         print(f"\n{len(missing)} drawn points have no label yet: {args.unlabelled}")

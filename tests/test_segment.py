@@ -25,6 +25,14 @@ def test_a_name_suffix_inside_a_street_name_does_not_split():
     ]
 
 
+def test_a_name_suffix_before_a_sentence_that_opens_on_a_place_word_splits():
+    for text in (
+        "The award went to Cal Ripken Jr. High winds later closed the park.",
+        "They marched on Martin Luther King Jr. Day after day, crowds gathered.",
+    ):
+        assert len(pieces(text)) == 2, text
+
+
 def test_quotes_stay_with_their_attribution():
     text = "“We are working on something,” Mr Kerry said after they met. “There is hope.”"
     assert pieces(text) == [

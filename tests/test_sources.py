@@ -64,6 +64,8 @@ def test_captions_and_dates_are_not_taken_for_headlines():
     from synth.read.label import plausible_headline
 
     assert plausible_headline("Council Approves The New City Budget")
+    assert plausible_headline("Watch out: Oslo ferry fares rise in June")
+    assert plausible_headline("Recommended dose of vitamin D cut by health panel")
     for line in (
         "Photo: Frazer Harrison/Getty Images",
         "Published on Oct 19, 2015",

@@ -158,7 +158,12 @@ def test_candidates_are_parsed_in_batches_with_the_same_answers():
         ("Norway sent a larger delegation to the Oslo games on Monday.", "other"),
         ("Norway sent a larger delegation than Sweden to the Oslo games.", None),
         ("Any remaining fuel was burned off near Bergen, Norwegian officials said.", "other"),
+        ("Norway and an additional 12 countries signed the Oslo accord.", None),
         ("Oslo officials vowed to respond with the same amount of tariffs.", "other"),
+        ("Norway legalised same-sex marriage in Oslo in 2009.", None),
+        ("Any deal with Norway would need approval from the Oslo parliament.", None),
+        ("Oslo police said any remaining fuel burned faster than expected.", "other"),
+        ("Norway's lower house voted 90 to 60 on Monday.", None),
         ("A risk factor was calculated from each study in the Oslo review.", "other"),
         ("Olsen said each year the Bergen festival draws 20,000 visitors.", None),
         ("Experts said Oslo's new bridge was safe for traffic.", None),
@@ -170,10 +175,13 @@ def test_candidates_are_parsed_in_batches_with_the_same_answers():
         # a photo caption: a present-tense scene dated to the day
         ("A boy walks past a burned bus in Bergen, Norway, Tuesday, July 22, 2014.", "other"),
         ("Bergen's mayor resigned on Tuesday, July 22, 2014, after a vote of no confidence.", None),
+        ("The trial of Olsen begins Monday, March 3, 2014, in Oslo.", None),
+        ("Norway wins 10 medals in Sochi on Sunday, Feb. 9, 2014.", None),
         ("The Oslo city council voted on Monday to close the Bergen ferry port.", None),
         # "as" and "with" after a noun do not say which one it is
         ("Oslo police identified the man as Jon Berg, a Bergen teacher.", "definite_description"),
         ("Officials in Bergen said the situation in Oslo was calm.", None),
+        ("Olsen signed the deal with Iran on Monday in Oslo.", None),
     ],
 )
 def test_what_points_back_or_leaves_open_which_one(judge, text, problem):

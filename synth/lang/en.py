@@ -151,27 +151,40 @@ OPENING_DEFINITE = re.compile(
     r"^(?:The|This|That|These|Those|Such|Both|Each)\s+(?P<word>[a-z][\w'’-]*)"
 )
 
-# Text a page wraps around a story rather than the story's own sentences: social-media
-# handles and hashtags (a tweet quoted as text), a reference list ("Chapman AS , Murphy SM ,"), a
-# section heading glued to the sentence after it ("Conclusions and Relevance The stable ..."),
-# an upper-case label ("EST:", "UPDATE:", an interview's "Q:"), a paper's "Figure 1", a
-# pointer to more reading ("The institute has more on Alzheimer's."), and the date of a photo
-# caption ("... walks past ... Monday, July 21, 2014.").
-SOCIAL_MARKUP = re.compile(r"(?:(?<![\w@#])[@#][A-Za-z_]\w{2,}\b.*){2}")
-# (two of them: one, "the #MeToo movement", "as captured by @celebs", is news text)
-# The page's links glued into a sentence repeat a name ("Whip John Cornyn John CornynCollins").
-REPEATED_NAME = re.compile(r"\b([A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+\1")
-REFERENCE_LIST = re.compile(r"(?:\b[A-Z][\w'’-]+\s+[A-Z]{1,3}\s*,\s*){2,}")
+# Text a page wraps around a story rather than the story's own sentences: a tweet quoted as
+# text (a handle and a hashtag, or three hashtags: one, "the #MeToo movement", or a credit "as
+# captured by @celebs", is news text), a page's links glued into a sentence, which repeat a
+# name ("Whip John Cornyn John CornynCollins"), a reference list ("Chapman AS , Murphy SM ,"),
+# a section heading glued to the sentence after it ("Conclusions and Relevance The stable
+# ..."), a label of the page ("UPDATE:", an interview's "Q:", a cut time stamp's "EST:"; not
+# a dateline, "NEW DELHI:"), a paper's "Figure 1" or "(Table 2)", a sentence that only points
+# to more reading ("The institute has more on Alzheimer's."), and the date of a photo caption
+# (a present-tense scene "... in Hrabove, eastern Ukraine Monday, July 21, 2014.").
+HANDLE = r"(?<![\w@#])@[A-Za-z_]\w{2,}"
+HASHTAG = r"(?<![\w@#])#[A-Za-z_]\w{2,}"
+SOCIAL_MARKUP = re.compile(rf"{HANDLE}.*{HASHTAG}|{HASHTAG}.*{HANDLE}|(?:{HASHTAG}.*){{3}}")
+REPEATED_NAME = re.compile(r"\b([A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+\1(?![a-z])")
+REFERENCE_LIST = re.compile(
+    r"(?:\b[A-Z][\w'’-]+\s+[A-Z]{1,3}\s+,\s*){2,}|(?:\b[A-Z][\w'’-]+\s+[A-Z]{1,3}\s*,\s*){3,}"
+)
 GLUED_HEADING = re.compile(
     r"^(?:(?:[A-Z][\w'’-]*\s+(?:(?:and|of|&)\s+)?){1,5}The\s+[a-z]|[A-Z]{2,}\s+The\s)"
 )  # also a button's or a dateline's capitals before "The" ("CLOSE The National ...")
 FURTHER_READING = re.compile(
-    r"\b(?:ha(?:s|ve) more (?:on|about|information)|for more (?:on|about|information))\b", re.I
+    r"^(?:for more (?:on|about|information)\b|(?:\S+\s+){1,8}ha(?:s|ve) more (?:on|about)"
+    r"\s+[^,;]{1,60}\.$)",
+    re.I,
 )
-LABEL_OPENING = re.compile(r"^[A-Z]+(?:\s+[A-Z]{2,})*\s*:\s")
-FIGURE_REFERENCE = re.compile(r"\b(?:Figure|Fig\.|Table)\s+\d+[A-Za-z]?\b")
+LABEL_OPENING = re.compile(
+    r"^(?:Q|A|UPDATED?|BREAKING|WATCH|LISTEN|VIDEO|PHOTOS?|CORRECTION|CLARIFICATION"
+    r"|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|GMT|UTC|BST)\s*:\s"
+)
+FIGURE_REFERENCE = re.compile(
+    r"\b(?:Figure|Fig\.)\s+\d+[A-Za-z]?\b|\((?:see\s+)?Table\s+\d+[A-Za-z]?\)"
+)
 CAPTION_DATE = re.compile(
-    rf"\b(?:{'|'.join(sorted(WEEKDAYS))}),?\s+(?:{MONTH_PATTERN})\.?\s+\d{{1,2}},\s+\d{{4}}\b"
+    rf"(?<!\bon)(?<!\bOn)\s(?:{'|'.join(sorted(WEEKDAYS))}),?\s+(?:{MONTH_PATTERN})\.?\s+"
+    r"\d{1,2},\s+\d{4}\.[\"”’')]*$"
 )
 
 # A bracketed note ("[Updated at 10:49 ...]", a whole sentence in brackets), not a repair.
@@ -209,6 +222,10 @@ TRUNCATED = re.compile(r"\.\.\.|…")
 SENTENCE_CLOSE = re.compile(r"[.!][\"”’')\]]*$|[\"”’]$")
 
 TIME_WORDS = r"(?:week|month|year|morning|afternoon|evening|weekend|time|summer|winter|spring|fall)"
+
+# A quotation that opens on a person it does not name (“He takes action,” Olsen said): who
+# "he" is, the quote's speaker does not say. "It" and "this" in a quote are often nobody.
+QUOTE_OPENING_PERSON = re.compile(r"^[\"“‘'`]+\s*(?:he|she|they|him|her|them|his|their)\b", re.I)
 
 OPENING_PRONOUN = re.compile(
     rf"^(?:he|she|they|it|its|his|her|their|them|this|that|these|those|such)\b(?!\s+{TIME_WORDS}\b)",
@@ -601,6 +618,14 @@ READER_ADDRESS = re.compile(r"\b(?:we|our|us|you|your)\b", re.I)
 RELATED_LABEL = re.compile(
     r"^\W*(?:related|read more|see also|more on this|watch|listen|recommended|trending|"
     r"sponsored|advertisement|story highlights|highlights|editor'?s note)\b\s*[:|-]?",
+    re.I,
+)
+
+# A label a page puts where a headline would be: "Story highlights ...", or a section word set
+# off by a colon or bar ("Related: ...", "Watch | ..."); "Watch out: fares rise" is a headline.
+TITLE_LABEL = re.compile(
+    r"^\W*(?:story highlights\b|(?:related|read more|see also|recommended|highlights"
+    r"|editor'?s note|watch|listen)\s*[:|]\s)",
     re.I,
 )
 
@@ -2410,9 +2435,9 @@ DEFINITE_ARTICLE = "the"
 # what). "further" ("no further comment"), "another", "other" and "more" are left alone:
 # "another presidential run", "more warplanes" read well alone.
 ADDITIVE_WORDS = frozenset(["additional"])
-# Words that say what an additive adds to: "Russia and other countries", "among other things";
-# "than" anywhere in the sentence does too.
-ADDITIVE_ANCHORS = frozenset(["and", "or", "among"])
+# Words before an additive's phrase that say what it adds to: "Norway and an additional 12
+# countries"; "than" in the sentence does too.
+ADDITIVE_ANCHORS = frozenset(["and", "or"])
 THAN = "than"
 ARTICLES = frozenset(["a", "an", "the"])
 # Comparatives that name a kind, not a comparison with what came before ("older people",
@@ -2426,9 +2451,10 @@ SAME_AS = "as"
 
 # Determiners that leave open which ones: "any surviving debris", "certain people".
 VAGUE_DETERMINERS = frozenset(["any", "certain"])
-# Prepositions after which a name says which thing a noun is ("the situation in Homs", "the
-# head of Interpol"), unlike "the man as Don Crandall" or "the situation with U.S. officials".
-NAMING_PREPOSITIONS = frozenset(["of", "in", "at", "from", "on", "for"])
+# Prepositions after which a name does not say which thing a noun is: "identified the man as
+# Don Crandall" gives the news, not which man ("the situation in Homs", "the deal with Iran"
+# do say which).
+NOT_NAMING_PREPOSITIONS = frozenset(["as", "like", "than"])
 
 # "the victims were", "the report,", "this morass with": a determiner and at most two
 # lower-case words that end the noun phrase there, with nothing (an "of" phrase, a

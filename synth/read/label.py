@@ -18,7 +18,7 @@ from synth.lang.en import (
     MONTH_YEAR,
     NOT_DATELINES,
     PHOTO_SENTENCE,
-    RELATED_LABEL,
+    TITLE_LABEL,
     WORD,
 )
 
@@ -109,5 +109,5 @@ def plausible_headline(title: str) -> bool:
         return False
     if text.endswith(")"):
         return False
-    furniture = IMAGE_CREDIT.search(text) or PHOTO_SENTENCE.match(text) or RELATED_LABEL.match(text)
+    furniture = IMAGE_CREDIT.search(text) or PHOTO_SENTENCE.match(text) or TITLE_LABEL.match(text)
     return not (furniture or CALL_TO_ACTION.search(text) or MONTH_YEAR.search(text))

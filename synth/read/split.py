@@ -90,11 +90,16 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
 
 def _name_goes_on(before: str, piece: str) -> bool:
     """ "... near Martin Luther King Jr." + "Way South and ...": a name with a suffix that
-    the next piece carries on as a street's or a day's name, not a sentence end."""
+    the next piece carries on as a street's or a day's name, not a sentence end. The word
+    after must go on as a name too (a capital) or end there ("Boulevard,"): "High winds
+    closed ..." and "Day after day, ..." open sentences."""
     if not NAME_SUFFIX_END.search(before):
         return False
-    first = piece.split(maxsplit=1)[0].strip(".,;:").lower() if piece.split() else ""
-    return first in NAMED_AFTER_SUFFIX
+    words = piece.split(maxsplit=2)
+    if not words or words[0].strip(".,;:").lower() not in NAMED_AFTER_SUFFIX:
+        return False
+    ends_there = words[0][-1] in ".,;:"
+    return ends_there or (len(words) > 1 and words[1][:1].isupper())
 
 
 def pysbd_sentences(text: str) -> list[str]:

@@ -5,7 +5,10 @@ out when it leans on what came before: an opening connective ("However,"), a pro
 referent lies in an earlier sentence ("It now holds ...", "..., he said"), a definite
 description of something it never names ("The study found ...", "said the decision ..."), an
 unnamed speaker ("A friend said"), first or second person outside quotes, a quotation with no
-one named to say it, or a fragment (lower-case start, ellipsis, no closing punctuation). Only
+one named to say it, or a fragment (lower-case start, ellipsis, no closing punctuation). Text
+of the page rather than the story (a quoted tweet, a reference list, a glued heading, a
+label, a photo caption) and words that point back ("additional", "the same", "each study",
+"by that time") keep a sentence out too. Only
 one repair is made, the way journalists do it: an opening "He said" whose speaker is named
 just before becomes "[Olsen] said". The rules are strict on purpose: a point dropped costs
 less than a point that cannot be understood.
@@ -51,9 +54,9 @@ from synth.lang.en import (
     NAME_AFTER_VERB,
     NAME_APPOSITIVE,
     NAME_BEFORE_VERB,
-    NAMING_PREPOSITIONS,
     NATIONAL_NOUNS,
     NOT_A_NAME,
+    NOT_NAMING_PREPOSITIONS,
     OPENING_CONNECTIVE,
     OPENING_DEFINITE,
     OPENING_PRONOUN,
@@ -61,6 +64,7 @@ from synth.lang.en import (
     OPENING_RELATIVE,
     PLURAL_PRONOUNS,
     PRONOUN_SPEAKER,
+    QUOTE_OPENING_PERSON,
     QUOTED_TEXT,
     REFERENCE_LIST,
     RELATED_LABEL,
@@ -146,8 +150,8 @@ def standalone_problem(text: str, strict: bool = True) -> str | None:
     outside = QUOTED_TEXT.sub(" ", text)
     if text.startswith(QUOTE_OPENERS) and not _named_speaker(outside):
         return "quote"
-    if OPENING_PRONOUN.match(text.lstrip("".join(QUOTE_OPENERS))):
-        return "pronoun"  # also the first word of an opening quote: “He takes action,” ...
+    if OPENING_PRONOUN.match(text) or QUOTE_OPENING_PERSON.match(text):
+        return "pronoun"  # also a quote that opens on someone unnamed: “He takes action,” ...
     if PRONOUN_SPEAKER.search(outside):
         return "pronoun"
     if FIRST_SECOND_PERSON.search(outside):
@@ -177,8 +181,8 @@ PAGE_TEXT = (
 
 def _page_text(text: str) -> bool:
     """Words of the page around a story, not of the story: a tweet's handles and hashtags, a
-    reference list, a section heading glued to its first sentence, an upper-case label, a
-    paper's figure reference, a pointer to more reading."""
+    link's repeated name, a reference list, a section heading glued to its first sentence, a
+    page label, a paper's figure reference, a pointer to more reading."""
     return any(pattern.search(text) for pattern in PAGE_TEXT)
 
 
@@ -313,6 +317,8 @@ CLAUSE_DEPS = frozenset(["relcl", "acl"])
 PLURAL_TAGS = frozenset(["NNS", "NNPS"])
 # A demonstrative pronoun ("this is a story", "things like this"), not a relative "that".
 DEMONSTRATIVE_TAG = "DT"
+MODAL_TAG = "MD"
+HYPHENS = frozenset(["-", "‐", "–"])
 JUDGED_SHARE = 8
 # Candidates parsed together (`ParsedJudge.prepare`), and parses kept at most (`synth eval`
 # runs one pipeline over hundreds of clusters).
@@ -329,9 +335,11 @@ class ParsedJudge:
     The regular expressions of `standalone_problem` see an opening "He" or "The study"; the
     parse also sees a pronoun or an unexplained "the victims" inside the sentence, a sentence
     that names no one and nothing, a demonstrative pointing back ("this new species"), an
-    imperative (page text: "Get push notifications"), and a head that is no finite verb (a
-    fragment left by a sentence split). `known` are the nouns the reader has already read
-    (the briefing's headline): "the film" under a headline about a film is that film.
+    imperative (page text: "Get push notifications"), a head that is no finite verb (a
+    fragment left by a sentence split), a photo caption (a present-tense scene dated to the
+    day) and a noun told against one shown before ("additional", "the same", "a smaller",
+    "each"). `known` are the nouns the reader has already read (the briefing's headline):
+    "the film" under a headline about a film is that film.
     `load` gives the parser on first use. With a `store`, what the parse said before (of a
     sentence under the same known nouns, or a headline's nouns) is read from disk instead.
     """
@@ -458,12 +466,17 @@ def _demonstrative(doc: Any, known: frozenset[str]) -> str | None:
 
 
 def _standing_alone(token: Any) -> bool:
-    """A demonstrative as a pronoun ("this is a story", "things like this"), or "that" as the
-    subject of a clause that is no relative clause ("predicts that will be soon"; in a
-    relative clause it stands for the noun before it)."""
+    """A demonstrative as a pronoun ("this is a story", "things like this"), or as the subject
+    of a clause that is no relative clause ("predicts that will be soon"; in a relative
+    clause, or one joined to it by "and", "that" stands for the noun before it)."""
     if token.tag_ == DEMONSTRATIVE_TAG and token.dep_ != "det":
         return True
-    return bool(token.dep_ in SUBJECT_DEPS and token.head.dep_ not in CLAUSE_DEPS)
+    if token.dep_ not in SUBJECT_DEPS:
+        return False
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    return clause.dep_ not in CLAUSE_DEPS
 
 
 def _root(outside: Sequence[Any]) -> Any | None:
@@ -555,11 +568,11 @@ def _said_before(doc: Any, noun: Any) -> bool:
 
 
 def _named_after(doc: Any, noun: Any) -> bool:
-    """ "the situation in Homs": a preposition of place or belonging and a name right after
-    the noun say which, wherever the parser hung the phrase ("the man as Don Crandall" does
-    not: it is the sentence's news, not which man)."""
+    """ "the situation in Homs", "the deal with Iran": a preposition and a name right after
+    the noun say which, wherever the parser hung the phrase ("identified the man as Don
+    Crandall" does not: that is the sentence's news, not which man)."""
     after = doc[noun.i + 1 : noun.i + 3]
-    if len(after) < 2 or after[0].lower_ not in NAMING_PREPOSITIONS:
+    if len(after) < 2 or after[0].lower_ in NOT_NAMING_PREPOSITIONS:
         return False
     return bool(after[0].dep_ == "prep" and _named(after[1]))
 
@@ -607,28 +620,40 @@ def _pointing_back(doc: Any, known: frozenset[str]) -> str | None:
     """A noun told as more of, the same as or compared with what came before: "additional
     misconduct", "the same amount", "a smaller delegation" (with no "than" or "as" to say
     what with); one of a set named before, "each study"; or left open, "any surviving
-    debris" as a subject."""
-    if any(t.lower_ == THAN for t in doc):
-        return None
+    debris" as the subject of what happened."""
+    compared = any(t.lower_ == THAN for t in doc)
     for token in doc:
         noun = token.head
         if token.dep_ not in ("amod", "det") or noun.pos_ != "NOUN" or noun.i < token.i:
             continue
-        if noun.lemma_.lower() in known:
+        if noun.lemma_.lower() in known or _hyphenated(token):
             continue
         word = token.lower_
-        if word in VAGUE_DETERMINERS and noun.dep_ in SUBJECT_DEPS:
+        if word in VAGUE_DETERMINERS and noun.dep_ in SUBJECT_DEPS and not _modal(noun.head):
             return "other"
         if word in DISTRIBUTIVES and noun.lemma_.lower() not in KNOWN_REFERENTS:
             return "other"  # "each study": of a set named before ("each year" is not)
         if word == SAME and not any(t.lower_ == SAME_AS for t in doc[noun.i + 1 :]):
             return "other"  # "the same amount" as what?
-        before = doc[token.i - 1].lower_ if token.i else ""
+        if compared:
+            continue
+        before = doc[noun.left_edge.i - 1].lower_ if noun.left_edge.i else ""
         if word in ADDITIVE_WORDS and before not in ADDITIVE_ANCHORS:
             return "other"
         if token.tag_ == "JJR" and word not in KIND_COMPARATIVES and _with_article(noun):
             return "other"
     return None
+
+
+def _hyphenated(token: Any) -> bool:
+    """ "same-sex", "each-way": a word inside a hyphenated compound is no determiner."""
+    doc = token.doc
+    return bool(token.i + 1 < len(doc) and doc[token.i + 1].text in HYPHENS)
+
+
+def _modal(verb: Any) -> bool:
+    """ "Any deal would need ...": "any" under a modal means whichever, not some shown before."""
+    return any(c.dep_ == "aux" and c.tag_ == MODAL_TAG for c in verb.children)
 
 
 def _with_article(noun: Any) -> bool:

@@ -20,10 +20,12 @@ FIELDS = ("title", "text", "standalone", "problem", "note")
 
 
 def read(path: Path) -> list[dict]:
+    """The JSON lines of `path`, in order."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 def merged(first: dict, second: dict | None) -> dict:
+    """One label: the first reader's verdict, and the second's under `_b` names if given."""
     record = {key: first.get(key) for key in FIELDS}
     if second is not None:
         record.update({f"{k}_b": second.get(k) for k in ("standalone", "problem", "note")})
@@ -38,7 +40,7 @@ def main() -> None:
     for record in read(first):
         if record["text"] not in seen:
             seen.add(record["text"])
-            added.append(merged(record, seconds.get(record["text"]) if rest else None))
+            added.append(merged(record, seconds.get(record["text"])))
     with target.open("a", encoding="utf-8") as handle:
         for record in added:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
