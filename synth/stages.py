@@ -133,9 +133,12 @@ class QuoteStage(Protocol):
 class StandaloneJudge(Protocol):
     """Says whether a point's text can be read without its article."""
 
-    def problem(self, text: str, known: frozenset[str] = frozenset()) -> str | None:
+    def problem(
+        self, text: str, known: frozenset[str] = frozenset(), opening: bool = False
+    ) -> str | None:
         """Why the text cannot stand alone (pronoun, definite_description, ...) to a reader
-        who has read the nouns `known` (the headline's), or None."""
+        who has read the nouns `known` (the headline's), or None; `opening`: the text is its
+        article's first sentence, written to be read first."""
         ...
 
     def prepare(self, texts: Sequence[str], known: frozenset[str] = frozenset()) -> None:

@@ -75,6 +75,7 @@ def test_time_words_after_this_are_fine():
         ("Afterward, Olsen flew back to Oslo with the team.", "connective"),
         ("In other words, Norway pays more for its ferries.", "connective"),
         ("That said, Olsen will stay in Oslo until June.", "connective"),
+        ("One day last month, Olsen bought a ferry in Oslo.", None),
         ("By then, Olsen had already left Oslo.", "connective"),
         ("“He gets things done,” Olsen said of Berg in Oslo.", "pronoun"),
         # page text around a story, not the story

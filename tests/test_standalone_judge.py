@@ -63,7 +63,7 @@ class Rejects:
     def __init__(self, marker: str = "unclear") -> None:
         self.marker, self.calls = marker, []
 
-    def problem(self, text: str) -> str | None:
+    def problem(self, text: str, opening: bool = False) -> str | None:
         self.calls.append(text)
         return "other" if self.marker in text else None
 
@@ -186,3 +186,25 @@ def test_candidates_are_parsed_in_batches_with_the_same_answers():
 )
 def test_what_points_back_or_leaves_open_which_one(judge, text, problem):
     assert judge.problem(text) == problem
+
+
+def test_an_articles_opening_sentence_is_only_checked_for_page_text(judge):
+    lede = "Inheritance tax is imposed as a share of an estate's value."
+    assert judge.problem(lede) == "other"  # names no one: later in an article, it leans back
+    assert judge.problem(lede, opening=True) is None  # a lede is written to be read first
+    caption = "A boy walks past a burned bus in Bergen, Norway, Tuesday, July 22, 2014."
+    assert judge.problem(caption, opening=True) == "other"
+    assert judge.problem("He said the Bergen ferry would stop.", opening=True) == "pronoun"
+
+
+def test_members_are_judged_as_openings_only_at_their_articles_start():
+    seen = []
+
+    def problem(text: str, opening: bool = False) -> str | None:
+        seen.append((text, opening))
+        return None
+
+    texts = ["Olsen opened the Bergen bridge.", "Olsen said the Oslo bridge opened."]
+    points = [point(0, texts[0], (0,)), point(1, texts[1], (1,))]
+    confirm_standalone(points, np.array([1.0, 0.5]), sentences(texts), problem, None)
+    assert seen == [(texts[0], True), (texts[1], False)]

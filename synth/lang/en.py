@@ -207,12 +207,14 @@ UNNAMED_SPEAKER = re.compile(
     rf"^(?:A|An|One|Another|Some)\s+(?:[\w\"“”'’-]+\s+){{0,4}}?{SPEECH_VERBS}\b"
 )
 
+TIME_WORDS = r"(?:week|month|year|morning|afternoon|evening|weekend|time|summer|winter|spring|fall)"
+
 # An opening quantifier that picks from a set named before ("One version suggests", "Many
 # sites are ...", "Another ...").
 OPENING_QUANTIFIER = re.compile(
     r"^(?:One|Another|Some|Other|Others|Many|Most|Few|Several|Both|All|Neither|Either|Each"
-    r"|Such)\b(?!\s+of\s+(?:the\s+)?[A-Z])"
-)
+    rf"|Such)\b(?!\s+of\s+(?:the\s+)?[A-Z])(?!\s+(?:day|night|{TIME_WORDS})\b)"
+)  # "One day earlier this month, ..." is a time, not one of a set
 
 # "such weak passwords": "such" pointing back (but not "such as").
 SUCH = re.compile(r"\b[Ss]uch\s+(?!as\b)")
@@ -221,7 +223,6 @@ SUCH = re.compile(r"\b[Ss]uch\s+(?!as\b)")
 TRUNCATED = re.compile(r"\.\.\.|…")
 SENTENCE_CLOSE = re.compile(r"[.!][\"”’')\]]*$|[\"”’]$")
 
-TIME_WORDS = r"(?:week|month|year|morning|afternoon|evening|weekend|time|summer|winter|spring|fall)"
 
 # A quotation that opens on a person it does not name (“He takes action,” Olsen said): who
 # "he" is, the quote's speaker does not say. "It" and "this" in a quote are often nobody.
