@@ -1,7 +1,8 @@
 import numpy as np
+import pytest
 
 from synth.core import Point, Source
-from synth.write.headline import choose_title, headline_from_text
+from synth.write.headline import HEADLINE_WORDS, choose_title, headline_from_text
 from tests.conftest import FakeEmbedder
 
 TOP = (
@@ -47,7 +48,30 @@ def test_headline_is_short_and_ends_on_a_content_word():
         "region through the night as the river kept rising."
     )
     words = headline_from_text(long).split()
-    assert len(words) <= 12 and words[-1].lower() not in {"the", "of", "across", "through"}
+    assert len(words) <= HEADLINE_WORDS
+    assert words[-1].lower() not in {"the", "of", "across", "through"}
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        (
+            "The Oslo court has ruled that Jan Berg should not be sent to Sweden to face charges.",
+            "The Oslo court has ruled that Jan Berg should not be sent to Sweden",
+        ),
+        (
+            "One day earlier this month, Jan Berg bought 1,000 fake accounts from a vendor in Oslo "
+            "for use in a campaign that ran all summer.",
+            "One day earlier this month, Jan Berg bought 1,000 fake accounts from a vendor",
+        ),
+        (
+            "BERGEN, June 10 (UPI) -- A man waiting overnight at Bergen airport filmed himself.",
+            "A man waiting overnight at Bergen airport filmed himself",
+        ),
+    ],
+)
+def test_a_written_headline_says_what_happened(text, headline):
+    assert headline_from_text(text) == headline
 
 
 def test_the_headline_closest_to_the_lede_wins_and_skipped_sources_have_none():

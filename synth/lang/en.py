@@ -176,9 +176,12 @@ FURTHER_READING = re.compile(
     re.I,
 )
 LABEL_OPENING = re.compile(
-    r"^(?:Q|A|UPDATED?|BREAKING|WATCH|LISTEN|VIDEO|PHOTOS?|CORRECTION|CLARIFICATION"
-    r"|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|GMT|UTC|BST)\s*:\s"
+    r"^(?:Q|A|(?i:updated?|breaking|watch|listen|video|photos?|correction|clarification"
+    r"|editor'?s note)|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|GMT|UTC|BST)\s*:\s"
 )
+# A sentence in capitals ("WE'RE GOING TO BE ON TRAVERSE CREEK"): a transcript's or a
+# caption's text, not a story's.
+SHOUTED = re.compile(r"^[^a-z]*(?:\b[A-Z][A-Z'’.-]*\b[^a-z]*){4,}$")
 FIGURE_REFERENCE = re.compile(
     r"\b(?:Figure|Fig\.)\s+\d+[A-Za-z]?\b|\((?:see\s+)?Table\s+\d+[A-Za-z]?\)"
 )
@@ -630,6 +633,27 @@ TITLE_LABEL = re.compile(
     re.I,
 )
 
+# What a page puts where a headline would be, beyond the labels above: a credit ("Source:
+# Jdarsie11 / Wikimedia Commons", "Credit U.S. Senate"), a command to the reader about the
+# page ("Click image above ...", "Share on Facebook", "Hide Transcript"), a page count, an
+# update stamp ("Updated at 11:02 p.m. ET", "Saturday Update"), a section label of a page or
+# paper ("Abstract A previously healthy man ...", "Briefing", "Resources ...").
+TITLE_CREDIT = re.compile(r"^\W*(?:source|credit|credits|photo|image|courtesy|via)\b\s*:?\s", re.I)
+UI_COMMAND = re.compile(
+    r"^\W*(?:click|tap|swipe|scroll|enable|upgrade|download|subscribe|sign up|log in|share|hide"
+    r"|show transcript|add this|copy this)\b",
+    re.I,
+)
+PAGE_COUNT = re.compile(r"^\W*page \d+ of \d+\W*$", re.I)
+UPDATE_STAMP = re.compile(r"^\W*(?:(?:latest|\w+day)\s+)?updat(?:e|es|ed)\b", re.I)
+SECTION_LABEL = re.compile(
+    r"^\W*(?:abstract|importance|briefing|resources|summary|background|introduction|methods|results"
+    r"|conclusions?|overview|transcript|cast (?:&|and) credits)\b(?:\W*$|\s*[:|]|\s+(?-i:[A-Z]))",
+    re.I,
+)  # glued to a capital or alone: "Results of the vote are in" is a headline
+# Words of the reader's own screen: "Please enable Javascript", "upgrade your Flash Plugin".
+READER_REQUEST = re.compile(r"\b(?:please|your)\b", re.I)
+
 IMAGE_CREDIT = re.compile(
     r"^(?:photo|photograph|picture|video|image|caption)\s*:|^image (?:copyright|caption)\b"
     r"|\bimage caption\b|(?:^|\s)\|\s*[\w./ -]{0,30}\bphoto\b|^\W*\|"
@@ -705,6 +729,13 @@ DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}))?\s*"
     r"(?:\((?P<agency>[A-Z][A-Za-z.&' -]{1,24})\)\s*)?(?://|—|–|--|-|:)\s+"
+)
+
+# A wire dateline with a date or agency before a dash ("LAS VEGAS, June 10 (UPI) -- ",
+# "Madrid (CNN) -- ", "BOSTON—"): where the story's own words start.
+DATELINE_LEAD = re.compile(
+    r"^[A-Z][\w.'’ ]{1,40}?(?:,\s*[A-Z][\w.'’ ]{0,30}?)?"
+    rf"(?:,?\s*{MONTH_PATTERN}\s+\d{{1,2}})?\s*(?:\([A-Za-z. ]{{2,20}}\))?\s*(?:--|—|–)\s*"
 )
 
 # A month with its year ("Oct 19, 2015", "May 2015"): a dateline or issue line, not a headline.

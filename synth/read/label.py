@@ -12,15 +12,25 @@ from collections.abc import Sequence
 from urllib.parse import urlparse
 
 from synth.lang.en import (
+    BYLINE,
     CALL_TO_ACTION,
+    CREDIT_LINE,
     DATELINE,
     IMAGE_CREDIT,
     MONTH_YEAR,
     NOT_DATELINES,
+    PAGE_COUNT,
+    PAGE_WORDS,
     PHOTO_SENTENCE,
+    READER_REQUEST,
+    SECTION_LABEL,
+    TITLE_CREDIT,
     TITLE_LABEL,
+    UI_COMMAND,
+    UPDATE_STAMP,
     WORD,
 )
+from synth.read.clean import page_kind
 
 FIRST_WORDS = 6
 MIN_FIRST_WORDS = 3
@@ -110,4 +120,21 @@ def plausible_headline(title: str) -> bool:
     if text.endswith(")"):
         return False
     furniture = IMAGE_CREDIT.search(text) or PHOTO_SENTENCE.match(text) or TITLE_LABEL.match(text)
-    return not (furniture or CALL_TO_ACTION.search(text) or MONTH_YEAR.search(text))
+    if furniture or CALL_TO_ACTION.search(text) or MONTH_YEAR.search(text):
+        return False
+    return not page_title(text)
+
+
+def page_title(text: str) -> bool:
+    """Text of the page in a headline's place: a credit or byline, a command or request to
+    the reader about the page ("Click image above ...", "Please enable Javascript ..."), a
+    page count, an update stamp, a section label, or words about the page itself ("full
+    archive pages"), a player's or share bar's words."""
+    if any(p.match(text) for p in (TITLE_CREDIT, UI_COMMAND, PAGE_COUNT, UPDATE_STAMP)):
+        return True
+    if SECTION_LABEL.match(text) or BYLINE.match(text) or CREDIT_LINE.match(text):
+        return True
+    page_words = sum(w.casefold() in PAGE_WORDS for w in WORD.findall(text))
+    if page_words >= 2 or (page_words and READER_REQUEST.search(text)):
+        return True
+    return page_kind(text) is not None

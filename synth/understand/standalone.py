@@ -75,6 +75,7 @@ from synth.lang.en import (
     SENTENCE_CLOSE,
     SENTENCE_CLOSING,
     SENTENCE_OPENING,
+    SHOUTED,
     SOCIAL_MARKUP,
     SPEAKER_PRONOUN,
     SPEECH_LEMMAS,
@@ -169,6 +170,7 @@ def standalone_problem(text: str, strict: bool = True) -> str | None:
 
 
 PAGE_TEXT = (
+    SHOUTED,
     SOCIAL_MARKUP,
     REPEATED_NAME,
     REFERENCE_LIST,

@@ -18,6 +18,7 @@ from synth.core import Point, Source
 from synth.lang.en import (
     CLAUSE_BREAKS,
     DATELINE,
+    DATELINE_LEAD,
     DETERMINERS,
     FUNCTION_WORDS,
     LEADING_ATTRIBUTION,
@@ -35,8 +36,9 @@ from synth.lang.en import (
 )
 from synth.read.label import plausible_headline
 from synth.stages import Embedder
+from synth.understand.standalone import has_verb
 
-HEADLINE_WORDS = 12
+HEADLINE_WORDS = 16
 TITLE_POINTS = 2
 MIN_CLAUSE_WORDS = 5
 SHORT_SUBJECT = 3
@@ -86,7 +88,7 @@ def headline_from_text(text: str) -> str:
     """A sentence's main clause, shortened to a headline: "Olsen: The port of Varna has
     reopened to container ships"."""
     text = BRACKETS.sub(r"\1", " ".join(text.split()))
-    dateline = DATELINE.match(text)
+    dateline = DATELINE.match(text) or DATELINE_LEAD.match(text)
     clause, speaker = main_clause(text[dateline.end() :] if dateline else text)
     words = shorten(clause.split())
     headline = " ".join(words).translate(NO_DOUBLE_QUOTES).strip(" ,;:.")
@@ -172,18 +174,26 @@ def _name(run: list[str], before: str) -> str | None:
 
 
 def shorten(words: list[str]) -> list[str]:
-    """The words up to the first clause break after a few words, at most `HEADLINE_WORDS`."""
+    """The words up to the first clause break after which they say what happened (a verb,
+    and not one left waiting for its object: "The court has ruled" goes on to what it
+    ruled), at most `HEADLINE_WORDS`."""
     for index, word in enumerate(words):
         if index < MIN_CLAUSE_WORDS:
             continue
         previous = words[index - 1]
         bare = word.casefold().strip(QUOTE_MARKS)
         infinitive = bare == "to" and index + 1 < len(words) and _verb_after_to(words[index + 1])
-        if previous.endswith((",", ";", ":")) or bare in CLAUSE_BREAKS or infinitive:
-            return _cap(words[:index])
-        if word in {"-", "–", "—"}:
+        breaks = previous.endswith((",", ";", ":")) or bare in CLAUSE_BREAKS or infinitive
+        if (breaks or word in {"-", "–", "—"}) and _says_what_happened(words[:index]):
             return _cap(words[:index])
     return _cap(words)
+
+
+def _says_what_happened(words: list[str]) -> bool:
+    """A verb among the words, and the last word not one: "A photo of the teen" and "The
+    court has ruled" are not headlines yet."""
+    last = words[-1].strip(",;:").casefold()
+    return has_verb(" ".join(words)) and not has_verb(last)
 
 
 def _verb_after_to(word: str) -> bool:
@@ -193,13 +203,15 @@ def _verb_after_to(word: str) -> bool:
 
 def _cap(words: list[str]) -> list[str]:
     """At most `HEADLINE_WORDS` words; when that cuts a clause, it ends where a phrase does
-    (before a preposition or conjunction), never on a function word or a possessive."""
+    (before a preposition or conjunction) once the words say what happened, never on a
+    function word or a possessive."""
     kept = words[:HEADLINE_WORDS]
     if len(words) > HEADLINE_WORDS:
         ends = [
             i
             for i in range(MIN_CLAUSE_WORDS, len(kept))
-            if words[i].casefold() in ENDS_BADLY or words[i - 1].endswith(",")
+            if (words[i].casefold() in ENDS_BADLY or words[i - 1].endswith(","))
+            and _says_what_happened(words[:i])
         ]
         kept = kept[: ends[-1]] if ends else kept
     while len(kept) > MIN_CLAUSE_WORDS and (
