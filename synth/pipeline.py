@@ -65,7 +65,7 @@ from synth.understand.layout import (
 from synth.understand.merge import Merger
 from synth.understand.rank import Ranker
 from synth.understand.standalone import ParsedJudge, confirm_standalone
-from synth.write.headline import choose_title
+from synth.write.headline import ParsedHeadline, choose_title
 
 DEFAULT_MAX_WORDS = 350
 # Words of the best points the headline is chosen from (about the lede's first two).
@@ -104,6 +104,10 @@ class Pipeline:
     quoter: QuoteStage = field(default_factory=QuoteFinder)
     speakers: SpeakerFinder = field(default_factory=SpeakerFinder)
     judge: StandaloneJudge = field(default_factory=lambda: ParsedJudge(load=spacy_parser))
+    # Writes the title from the top point when no source has a headline (`synth.write.headline`).
+    headlines: Callable[[str], str] = field(
+        default_factory=lambda: ParsedHeadline(load=spacy_parser)
+    )
     progress: Progress | None = None
     # One briefing per process (`brief`): the model's memory is handed back once the sentences
     # are encoded, once the headlines are (the parser then judges points) and once the
@@ -179,6 +183,7 @@ class Pipeline:
             [alone[i] for i in opening],
             material.point_vectors[opening],
             self.embedder,
+            self.headlines,
         )
         self._release()  # the source headlines were encoded to choose the title
         known = self.judge.nouns(title)
@@ -358,6 +363,7 @@ def brief(
         quoter=QuoteFinder(speakers=finder),
         speakers=finder,
         judge=judge,
+        headlines=default_headlines(cache_dir, use_cache, note),
         progress=progress,
         release_model=True,
     )
@@ -389,6 +395,26 @@ def default_parsers(
     judged = AnswerStore(folder, lambda: parser_fingerprint(rules), note)
     finder = SpeakerFinder(store=AnswerStore(folder, finder_fingerprint, note))
     return finder, ParsedJudge(load=spacy_parser, store=judged)
+
+
+def default_headlines(
+    cache_dir: str | os.PathLike[str] | None = None,
+    use_cache: bool = True,
+    note: Callable[[str], None] | None = None,
+) -> ParsedHeadline:
+    """The title writer that reads the parse, its headlines kept beside the embedding cache
+    unless it is off (a run whose headlines are all kept never loads spaCy)."""
+    if not use_cache:
+        return ParsedHeadline(load=spacy_parser)
+    import synth.lang.en
+    import synth.write.headline
+    from synth.compare.speakers import parser_fingerprint
+    from synth.understand.answers import AnswerStore
+    from synth.understand.cache import default_cache_dir
+
+    rules = [str(synth.write.headline.__file__), str(synth.lang.en.__file__)]
+    store = AnswerStore(cache_dir or default_cache_dir(), lambda: parser_fingerprint(rules), note)
+    return ParsedHeadline(load=spacy_parser, store=store)
 
 
 def default_embedder(

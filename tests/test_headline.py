@@ -107,3 +107,35 @@ def test_a_claim_without_a_nameable_speaker_gives_way_to_the_next_point():
     claim = point('The suspect was "known to activists for his views," wrote the page of a group.')
     fact = point("A university student was charged with six counts of murder on Monday.")
     assert choose_title([source(1)], [claim, fact]).startswith("A university student was charged")
+
+
+@pytest.fixture(scope="module")
+def parsed_headline():
+    from synth.compare.speakers import spacy_parser
+    from synth.write.headline import ParsedHeadline
+
+    return ParsedHeadline(load=spacy_parser)
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        (  # a relative clause on the subject and the verb's last phrases go
+            "The number of ferries that have stopped calling at Bergen grew to seven on Sunday "
+            "in the aftermath of the strike called by the Norwegian seamen's union.",
+            "The number of ferries grew to seven on Sunday",
+        ),
+        (  # "the U.S. and Norway" stay together; a describing participle goes when long
+            "BERGEN, Norway (AP) — Scientists from the U.S. and Norway are seeking to map out the "
+            "system of caves hidden beneath the old town that's home to rare bats and fish.",
+            "Scientists from the U.S. and Norway are seeking to map out the system",
+        ),
+        (  # a reported claim keeps its speaker
+            "Oslo has halted its ferry service to Bergen to allow repairs of the harbour, Norway's "
+            "transport minister Maria Olsen said on Thursday.",
+            "Olsen: Oslo has halted its ferry service to Bergen",
+        ),
+    ],
+)
+def test_the_parse_keeps_what_happened(parsed_headline, text, headline):
+    assert parsed_headline(text) == headline

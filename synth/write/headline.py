@@ -10,7 +10,9 @@ clause of the top point, shortened the way a headline is: the attribution become
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -28,9 +30,12 @@ from synth.lang.en import (
     NOT_A_NAME,
     OPENING_ADVERBIAL,
     OPENING_DETERMINER,
+    PERSON_PRONOUNS,
     PHRASE_OPENERS,
     PREPOSITIONS,
+    SPEECH_LEMMAS,
     SPEECH_VERB,
+    THING_PRONOUNS,
     TRAILING_ATTRIBUTION,
     stop_words,
 )
@@ -53,16 +58,17 @@ def choose_title(
     lede: Sequence[Point],
     lede_vectors: np.ndarray | None = None,
     embedder: Embedder | None = None,
+    write: Callable[[str], str] = lambda text: headline_from_text(text),
 ) -> str:
-    """The source headline closest to the lede, else a headline written from the lede's
-    first point that a headline can state (not a quote, not an unnamed claim)."""
+    """The source headline closest to the lede, else a headline written (by `write`) from the
+    lede's first point that a headline can state (not a quote, not an unnamed claim)."""
     titled = [s for s in sources if s.title and not s.skipped and plausible_headline(s.title)]
     if titled:
         return representative(titled, lede, lede_vectors, embedder)
     for point in lede:
         if point.text.lstrip()[:1] not in QUOTE_MARKS and not unnamed_claim(point.text):
-            return headline_from_text(point.text)
-    return headline_from_text(lede[0].text) if lede else "Briefing"
+            return write(point.text)
+    return write(lede[0].text) if lede else "Briefing"
 
 
 def representative(
@@ -82,6 +88,143 @@ def representative(
     cited = {s.id: sum(s.id in p.sources for p in lede) for s in titled}
     best = min(titled, key=lambda s: (-cited[s.id], s.id))
     return " ".join(str(best.title).split())
+
+
+SUBJECT_DEPS = frozenset(["nsubj", "nsubjpass"])
+# Punctuation that belongs to the words around it ("Las Vegas' airport", "9%", "$5bn").
+WORD_MARKS = frozenset(["'", "’", "-", "%", "$", "&", "/"])
+# Dependents the parse keeps for a headline: who did what to whom ("The number of advertisers
+# grew to seven"), not the clauses that tell more about one of them ("who have cut ties").
+CORE_DEPS = frozenset(
+    [
+        *("nsubj", "nsubjpass", "aux", "auxpass", "neg", "dobj", "attr", "acomp", "xcomp"),
+        *("ccomp", "prt", "dative", "agent", "oprd", "expl"),
+    ]
+)
+# Inside a kept phrase, what is left out: relative and adverbial clauses, appositions,
+# clauses set off or joined after it (a second verb; "the U.S. and Denmark" stay together).
+ASIDE_DEPS = frozenset(["relcl", "advcl", "appos", "parataxis", "punct", "mark", "meta"])
+CLAUSE_JOINS = frozenset(["conj", "cc"])
+# What goes first when a headline runs long: the last phrase that only says where, when or
+# how (a preposition's phrase, a time, an adverb).
+TRIMMABLE_DEPS = frozenset(["prep", "npadvmod", "advmod", "agent"])
+HEADLINE_KIND = "headline"
+
+
+@dataclass
+class ParsedHeadline:
+    """Writes a headline from a sentence's dependency parse: its subject, verb and object with
+    their own words, less the clauses and asides that tell more about them, then the verb's
+    prepositional phrases in order while they fit ("The number of advertisers who have cut
+    ties ... grew to seven in March in the aftermath of ..." -> "The number of advertisers
+    grew to seven in March"). The word lists of `headline_from_text` cut where a phrase may
+    end; the parse knows where the clause that says what happened ends. `load` gives the
+    parser on first use; with a `store`, a headline written before is read from disk."""
+
+    load: Callable[[], Any]
+    store: Any = None
+    _parse: Any = field(default=None, repr=False)
+
+    def __call__(self, text: str) -> str:
+        if self.store is None:
+            return self._write(text)
+        return self.store.answer(HEADLINE_KIND, text, lambda: self._write(text)) or (
+            headline_from_text(text)
+        )
+
+    def _write(self, text: str) -> str:
+        plain = BRACKETS.sub(r"\1", " ".join(text.split()))
+        dateline = DATELINE.match(plain) or DATELINE_LEAD.match(plain)
+        clause = OPENING_ADVERBIAL.sub("", plain[dateline.end() :] if dateline else plain)
+        if self._parse is None:
+            self._parse = self.load()
+        root = next((t for t in self._parse(clause) if t.dep_ == "ROOT"), None)
+        if root is None or root.pos_ not in ("VERB", "AUX"):
+            return headline_from_text(text)
+        speaker = None
+        reported = next((c for c in root.children if c.dep_ == "ccomp"), None)
+        if root.lemma_ in SPEECH_LEMMAS and reported is not None:
+            speaker = _speaker(root)
+            if speaker is None:  # a claim must name who makes it: the word lists decide
+                return headline_from_text(text)
+            root = reported
+        words = core_words(root)
+        if not words or words[0].casefold() in PERSON_PRONOUNS | THING_PRONOUNS:
+            return headline_from_text(text)  # "She might never walk again": who?
+        headline = " ".join(words).translate(NO_DOUBLE_QUOTES).strip(" ,;:.")
+        headline = headline[:1].upper() + headline[1:]
+        return f"{speaker}: {headline}" if speaker else headline
+
+
+def _speaker(verb: Any) -> str | None:
+    """Who the speech verb's subject names, as a headline names them (`speaker_in`)."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return None
+    return speaker_in(_text(sorted(subject.subtree, key=lambda t: t.i)))
+
+
+def core_words(root: Any) -> list[str]:
+    """The words of a clause's core (see `ParsedHeadline`), with the verb's phrases after
+    it; the last phrases of place, time or manner go first while the headline is longer
+    than `HEADLINE_WORDS`."""
+    kept = {root.i}
+    for child in root.children:
+        if child.dep_ in CORE_DEPS or (child.dep_ in TRIMMABLE_DEPS and child.i > root.i):
+            kept |= _phrase_without_asides(child)
+    doc = root.doc
+    subject = {t.i for c in root.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+    while len(kept) > HEADLINE_WORDS:
+        last = _last_optional(doc, kept, subject, root)
+        if last is None:
+            return []
+        kept -= {t.i for t in last.subtree}
+    tokens = [doc[i] for i in sorted(kept) if not doc[i].is_punct or doc[i].text in WORD_MARKS]
+    return _text(tokens).split()
+
+
+def _last_optional(doc: Any, kept: set[int], subject: set[int], root: Any) -> Any | None:
+    """The phrase to leave out next, whole: the verb's phrase of place, time or manner that
+    ends the headline, else the outermost such phrase (or describing participle) that ends
+    its object; never the subject's."""
+    clause_heads = {root.i} | {i for i in kept if doc[i].dep_ in ("xcomp", "ccomp")}
+    end = max(kept)
+    ending = [
+        doc[i]
+        for i in kept
+        if i not in subject and i != root.i and max(kept & {t.i for t in doc[i].subtree}) == end
+    ]
+    for tier in (
+        [t for t in ending if t.dep_ in TRIMMABLE_DEPS and t.head.i in clause_heads],
+        [t for t in ending if t.dep_ in TRIMMABLE_DEPS | {"acl"}],
+    ):
+        if tier:
+            return min(tier, key=lambda t: t.i)
+    return None
+
+
+def _text(tokens: list[Any]) -> str:
+    """Tokens as written: each with its own spacing when the next one follows it."""
+    out = []
+    for position, token in enumerate(tokens):
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        joined = following is not None and following.i == token.i + 1
+        out.append(token.text + (token.whitespace_ if joined else " "))
+    return "".join(out).strip()
+
+
+def _phrase_without_asides(head: Any) -> set[int]:
+    """The token offsets of `head`'s phrase, without the subtrees of its asides (and of a
+    second verb joined to it)."""
+    left_out = {t.i for d in head.subtree if d is not head and _aside(d) for t in d.subtree}
+    return {t.i for t in head.subtree if t.i not in left_out}
+
+
+def _aside(token: Any) -> bool:
+    return bool(
+        token.dep_ in ASIDE_DEPS
+        or (token.dep_ in CLAUSE_JOINS and token.head.pos_ in ("VERB", "AUX"))
+    )
 
 
 def headline_from_text(text: str) -> str:
