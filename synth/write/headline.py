@@ -18,6 +18,7 @@ import numpy as np
 
 from synth.core import Point, Source
 from synth.lang.en import (
+    ACCORDING,
     CLAUSE_BREAKS,
     DATELINE,
     DATELINE_LEAD,
@@ -135,15 +136,14 @@ class ParsedHeadline:
     def _write(self, text: str) -> str:
         plain = BRACKETS.sub(r"\1", " ".join(text.split()))
         dateline = DATELINE.match(plain) or DATELINE_LEAD.match(plain)
-        clause = OPENING_ADVERBIAL.sub("", plain[dateline.end() :] if dateline else plain)
+        clause, speaker = main_clause(plain[dateline.end() :] if dateline else plain)
         if self._parse is None:
             self._parse = self.load()
         root = next((t for t in self._parse(clause) if t.dep_ == "ROOT"), None)
         if root is None or root.pos_ not in ("VERB", "AUX"):
             return headline_from_text(text)
-        speaker = None
         reported = next((c for c in root.children if c.dep_ == "ccomp"), None)
-        if root.lemma_ in SPEECH_LEMMAS and reported is not None:
+        if speaker is None and root.lemma_ in SPEECH_LEMMAS and reported is not None:
             speaker = _speaker(root)
             if speaker is None:  # a claim must name who makes it: the word lists decide
                 return headline_from_text(text)
@@ -186,13 +186,16 @@ def core_words(root: Any) -> list[str]:
 def _last_optional(doc: Any, kept: set[int], subject: set[int], root: Any) -> Any | None:
     """The phrase to leave out next, whole: the verb's phrase of place, time or manner that
     ends the headline, else the outermost such phrase (or describing participle) that ends
-    its object; never the subject's."""
+    its object; never the subject's, nor an "according to" that says whose claim it is."""
     clause_heads = {root.i} | {i for i in kept if doc[i].dep_ in ("xcomp", "ccomp")}
     end = max(kept)
     ending = [
         doc[i]
         for i in kept
-        if i not in subject and i != root.i and max(kept & {t.i for t in doc[i].subtree}) == end
+        if i not in subject
+        and i != root.i
+        and max(kept & {t.i for t in doc[i].subtree}) == end
+        and doc[i].lower_ not in ACCORDING  # "according to ...": whose claim, never cut
     ]
     for tier in (
         [t for t in ending if t.dep_ in TRIMMABLE_DEPS and t.head.i in clause_heads],
