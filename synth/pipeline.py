@@ -406,13 +406,20 @@ def default_headlines(
     unless it is off (a run whose headlines are all kept never loads spaCy)."""
     if not use_cache:
         return ParsedHeadline(load=spacy_parser)
+    import synth.compare.speakers
     import synth.lang.en
+    import synth.understand.standalone
     import synth.write.headline
     from synth.compare.speakers import parser_fingerprint
     from synth.understand.answers import AnswerStore
     from synth.understand.cache import default_cache_dir
 
-    rules = [str(synth.write.headline.__file__), str(synth.lang.en.__file__)]
+    rules = [  # the headline rules, the verb test they use, how the parser is loaded
+        str(synth.write.headline.__file__),
+        str(synth.lang.en.__file__),
+        str(synth.understand.standalone.__file__),
+        str(synth.compare.speakers.__file__),
+    ]
     store = AnswerStore(cache_dir or default_cache_dir(), lambda: parser_fingerprint(rules), note)
     return ParsedHeadline(load=spacy_parser, store=store)
 

@@ -183,6 +183,32 @@ print(sorted(m for m in ("spacy", "numpy.ma") if m in sys.modules))
     assert runs[1].stdout.strip() == "[]", runs[1].stderr
 
 
+def test_a_briefing_with_a_written_title_read_before_imports_no_spacy(tmp_path):
+    """Plain-text articles with no headline: the title is written from the parse, and the
+    second run reads it from disk."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        source = ROOT / "fixtures" / "aleppo" / sorted(os.listdir(ROOT / "fixtures" / "aleppo"))[0]
+        body = source.read_text(encoding="utf-8").split("\n\n", 2)[-1]
+        (folder / name).write_text(body, encoding="utf-8")
+    script = f"""
+import sys
+from synth.pipeline import brief
+from tests.conftest import FakeEmbedder
+briefing = brief(["{folder}"], embedder=FakeEmbedder(), cache_dir="{tmp_path / "cache"}")
+print(briefing.title)
+print("spacy" in sys.modules)
+"""
+    runs = [
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+        for _ in range(2)
+    ]
+    first, second = (r.stdout.strip().splitlines() for r in runs)
+    assert first[-1] == "True" and second[-1] == "False", runs[1].stderr
+    assert first[0] == second[0] and first[0] != "Briefing"
+
+
 class Releasing(FakeEmbedder):
     """A fake model that says when its memory was handed back and when it encoded."""
 

@@ -139,3 +139,23 @@ def parsed_headline():
 )
 def test_the_parse_keeps_what_happened(parsed_headline, text, headline):
     assert parsed_headline(text) == headline
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("According to Olsen, the Bergen ferry will stop running in June.", "According to Olsen"),
+        ("The Bergen ferry, Olsen claimed, will stop running in June.", "Olsen claimed"),
+        ("The suspect, police said, fled to Oslo on a night train.", "police said"),
+    ],
+)
+def test_a_parsed_title_never_drops_whose_claim_it_is(parsed_headline, text, kept):
+    assert kept in parsed_headline(text)
+
+
+def test_a_parsed_title_keeps_words_whole_and_a_dash_aside_is_no_dateline(parsed_headline):
+    assert parsed_headline("A 22-year-old man was arrested in Oslo on Monday.") == (
+        "A 22-year-old man was arrested in Oslo on Monday"
+    )
+    assert parsed_headline("Olsen — who was ill — resigned on Monday.").startswith("Olsen")
+    assert headline_from_text("Olsen — who was ill — resigned on Monday.").startswith("Olsen")

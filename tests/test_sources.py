@@ -66,12 +66,31 @@ def test_captions_and_dates_are_not_taken_for_headlines():
     assert plausible_headline("Council Approves The New City Budget")
     assert plausible_headline("Watch out: Oslo ferry fares rise in June")
     assert plausible_headline("Recommended dose of vitamin D cut by health panel")
+    for headline in (  # words a page label starts with, in ordinary headlines
+        "Credit Suisse shares plunge 24% in Zurich",
+        "Credit card debt hits record in Norway",
+        "Share prices tumble in Oslo",
+        "Tap water in Bergen still unsafe",
+        "Updated Covid boosters approved by FDA",
+        "Background Checks Bill Passes Senate",
+        "By Election Day, Turnout Could Hit Record",
+        "Please, Mr President, sign the bill",
+        "Google to delete user data from search app",
+    ):
+        assert plausible_headline(headline), headline
     for line in (
         "Photo: Frazer Harrison/Getty Images",
         "Published on Oct 19, 2015",
         "-- up to a maximum of 100 pages",
         "Yu Darvish says he is not angry (2:04)",
         "Story highlights Oslo police seek help finding the drone's operator",
+        "Please enable Javascript to watch this video",
+        "Share on Facebook Share on Twitter",
+        "Page 1 of 1",
+        "Updated at 11:02 p.m. ET",
+        "By Lynn Hulsey , Staff Writer",
+        "Abstract A previously healthy man from eastern Kansas",
+        "Source: Jdarsie11 / Wikimedia Commons",
     ):
         assert not plausible_headline(line), line
 

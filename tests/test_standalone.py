@@ -111,6 +111,8 @@ def test_standalone_problems(text, problem):
         "Rents New York New Yorkers pay rose 5% in 2012.",
         "“It is a great day for Norway,” Olsen said in Oslo.",
         "Later, Olsen said Norway would build a new Oslo ferry port.",
+        "THE TERMS OF THIS OSLO FERRY TICKET ARE SET BY THE NORWEGIAN STATE AND CANNOT BE "
+        "CHANGED BY ANY AGENT OR CARRIER AT ANY TIME FOR ANY REASON, Olsen said in Oslo.",
     ],
 )
 def test_news_sentences_are_not_taken_for_page_text(text):

@@ -177,11 +177,12 @@ FURTHER_READING = re.compile(
 )
 LABEL_OPENING = re.compile(
     r"^(?:Q|A|(?i:updated?|breaking|watch|listen|video|photos?|correction|clarification"
-    r"|editor'?s note)|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|GMT|UTC|BST)\s*:\s"
+    r"|editor['’]?s note)|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|GMT|UTC|BST)\s*:\s"
 )
 # A sentence in capitals ("WE'RE GOING TO BE ON TRAVERSE CREEK"): a transcript's or a
 # caption's text, not a story's.
-SHOUTED = re.compile(r"^[^a-z]*(?:\b[A-Z][A-Z'’.-]*\b[^a-z]*){4,}$")
+SHOUTED_WORD = re.compile(r"\b[A-Z][A-Z'’.-]*\b")
+SHOUTED_WORDS = 4  # capital words, and no lower-case letter at all
 FIGURE_REFERENCE = re.compile(
     r"\b(?:Figure|Fig\.)\s+\d+[A-Za-z]?\b|\((?:see\s+)?Table\s+\d+[A-Za-z]?\)"
 )
@@ -638,21 +639,42 @@ TITLE_LABEL = re.compile(
 # page ("Click image above ...", "Share on Facebook", "Hide Transcript"), a page count, an
 # update stamp ("Updated at 11:02 p.m. ET", "Saturday Update"), a section label of a page or
 # paper ("Abstract A previously healthy man ...", "Briefing", "Resources ...").
-TITLE_CREDIT = re.compile(r"^\W*(?:source|credit|credits|photo|image|courtesy|via)\b\s*:?\s", re.I)
+TITLE_CREDIT = re.compile(
+    r"^\W*(?:source|credit|credits|photo|image|courtesy|via)\s*:\s"
+    r"|^\W*(?:credit|courtesy)\s+(?-i:(?:[A-Z][\w.'’-]*\s*){1,4})$",
+    re.I,
+)
 UI_COMMAND = re.compile(
-    r"^\W*(?:click|tap|swipe|scroll|enable|upgrade|download|subscribe|sign up|log in|share|hide"
-    r"|show transcript|add this|copy this)\b",
+    r"^\W*(?:click|tap)\s+(?:here|image|above|below|the\s+(?:image|button|link|play))\b"
+    r"|^\W*share\s+(?:on|this|via)\b|^\W*(?:hide|show)\s+transcript\b"
+    r"|^\W*(?:enable|upgrade)\s+(?:your|javascript|flash|cookies)\b"
+    r"|^\W*(?:add|copy)\s+this\s+(?:tweet|video|code)\b",
     re.I,
 )
 PAGE_COUNT = re.compile(r"^\W*page \d+ of \d+\W*$", re.I)
-UPDATE_STAMP = re.compile(r"^\W*(?:(?:latest|\w+day)\s+)?updat(?:e|es|ed)\b", re.I)
+UPDATE_STAMP = re.compile(
+    r"^\W*(?:(?i:updated?\s+(?:at|on)\b|updates?\s*[:|]|(?:latest|\w+day)\s+update\b)"
+    r"|UPDATES?\b)"
+)
 SECTION_LABEL = re.compile(
-    r"^\W*(?:abstract|importance|briefing|resources|summary|background|introduction|methods|results"
-    r"|conclusions?|overview|transcript|cast (?:&|and) credits)\b(?:\W*$|\s*[:|]|\s+(?-i:[A-Z]))",
-    re.I,
-)  # glued to a capital or alone: "Results of the vote are in" is a headline
+    r"^\W*(?i:abstract|importance|briefing|resources|summary|background|introduction|methods"
+    r"|results|conclusions?|overview|transcript|cast (?:&|and) credits)"
+    r"(?:\W*$|\s*[:|]|\s+[A-Z][\w'’-]*\s+[a-z])"
+)  # alone, set off, or glued to a sentence: "Abstract A previously healthy man ..."
 # Words of the reader's own screen: "Please enable Javascript", "upgrade your Flash Plugin".
 READER_REQUEST = re.compile(r"\b(?:please|your)\b", re.I)
+SCREEN_WORDS = frozenset(
+    [
+        *("javascript", "browser", "plugin", "flash", "website", "page", "video", "code"),
+        *("device", "app", "cookies", "screen"),
+    ]
+)
+# A byline's role, which tells "By Lynn Hulsey, Staff Writer" from "By Election Day, ...".
+BYLINE_ROLE = re.compile(
+    r"\b(?:staff|writer|reporter|correspondent|editor|columnist|contributor|head of|counsel"
+    r"|director)\b",
+    re.I,
+)
 
 IMAGE_CREDIT = re.compile(
     r"^(?:photo|photograph|picture|video|image|caption)\s*:|^image (?:copyright|caption)\b"
@@ -734,9 +756,11 @@ DATELINE = re.compile(
 # A wire dateline with a date or agency before a dash ("LAS VEGAS, June 10 (UPI) -- ",
 # "Madrid (CNN) -- ", "BOSTON—"): where the story's own words start.
 DATELINE_LEAD = re.compile(
-    r"^[A-Z][\w.'’ ]{1,40}?(?:,\s*[A-Z][\w.'’ ]{0,30}?)?"
+    r"^(?:[A-Z][A-Z.'’ ]{2,40}(?:,\s*[\w.'’ ]{1,30}?)?"
+    rf"|[A-Z][\w.'’ ]{{1,40}}?(?:,\s*[A-Z][\w.'’ ]{{0,30}}?)?"
+    rf"(?=,?\s*(?:{MONTH_PATTERN}\s+\d{{1,2}}|\([A-Za-z. ]{{2,20}}\))))"
     rf"(?:,?\s*{MONTH_PATTERN}\s+\d{{1,2}})?\s*(?:\([A-Za-z. ]{{2,20}}\))?\s*(?:--|—|–)\s*"
-)
+)  # a place in capitals, or any place with a date or an agency: "Olsen — who ..." is none
 
 # A month with its year ("Oct 19, 2015", "May 2015"): a dateline or issue line, not a headline.
 MONTH_YEAR = re.compile(rf"\b{MONTH_PATTERN}\s+(?:\d{{1,2}},?\s+)?\d{{4}}\b")

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 from synth.lang.en import (
     BYLINE,
+    BYLINE_ROLE,
     CALL_TO_ACTION,
     CREDIT_LINE,
     DATELINE,
@@ -20,9 +21,9 @@ from synth.lang.en import (
     MONTH_YEAR,
     NOT_DATELINES,
     PAGE_COUNT,
-    PAGE_WORDS,
     PHOTO_SENTENCE,
     READER_REQUEST,
+    SCREEN_WORDS,
     SECTION_LABEL,
     TITLE_CREDIT,
     TITLE_LABEL,
@@ -128,13 +129,17 @@ def plausible_headline(title: str) -> bool:
 def page_title(text: str) -> bool:
     """Text of the page in a headline's place: a credit or byline, a command or request to
     the reader about the page ("Click image above ...", "Please enable Javascript ..."), a
-    page count, an update stamp, a section label, or words about the page itself ("full
-    archive pages"), a player's or share bar's words."""
+    page count, an update stamp, a section label, a player's or share bar's words."""
     if any(p.match(text) for p in (TITLE_CREDIT, UI_COMMAND, PAGE_COUNT, UPDATE_STAMP)):
         return True
-    if SECTION_LABEL.match(text) or BYLINE.match(text) or CREDIT_LINE.match(text):
+    if SECTION_LABEL.match(text) or CREDIT_LINE.match(text) or _byline(text):
         return True
-    page_words = sum(w.casefold() in PAGE_WORDS for w in WORD.findall(text))
-    if page_words >= 2 or (page_words and READER_REQUEST.search(text)):
+    screen = any(w.casefold() in SCREEN_WORDS for w in WORD.findall(text))
+    if screen and READER_REQUEST.search(text):
         return True
     return page_kind(text) is not None
+
+
+def _byline(text: str) -> bool:
+    """ "By Lynn Hulsey, Staff Writer", not "By Election Day, Turnout Could Hit Record"."""
+    return bool(BYLINE.match(text) and BYLINE_ROLE.search(text))

@@ -75,7 +75,8 @@ from synth.lang.en import (
     SENTENCE_CLOSE,
     SENTENCE_CLOSING,
     SENTENCE_OPENING,
-    SHOUTED,
+    SHOUTED_WORD,
+    SHOUTED_WORDS,
     SOCIAL_MARKUP,
     SPEAKER_PRONOUN,
     SPEECH_LEMMAS,
@@ -170,7 +171,6 @@ def standalone_problem(text: str, strict: bool = True) -> str | None:
 
 
 PAGE_TEXT = (
-    SHOUTED,
     SOCIAL_MARKUP,
     REPEATED_NAME,
     REFERENCE_LIST,
@@ -184,8 +184,16 @@ PAGE_TEXT = (
 def _page_text(text: str) -> bool:
     """Words of the page around a story, not of the story: a tweet's handles and hashtags, a
     link's repeated name, a reference list, a section heading glued to its first sentence, a
-    page label, a paper's figure reference, a pointer to more reading."""
-    return any(pattern.search(text) for pattern in PAGE_TEXT)
+    page label, a paper's figure reference, a pointer to more reading, a sentence in capitals."""
+    return any(pattern.search(text) for pattern in PAGE_TEXT) or _shouted(text)
+
+
+def _shouted(text: str) -> bool:
+    """A sentence in capitals ("WE'RE GOING TO BE ON TRAVERSE CREEK"): a transcript's or a
+    caption's text, not a story's. (Two plain tests: one pattern for both backtracks.)"""
+    if any(c.islower() for c in text):
+        return False
+    return len(SHOUTED_WORD.findall(text)) >= SHOUTED_WORDS
 
 
 def _inner_problem(text: str, outside: str) -> str | None:

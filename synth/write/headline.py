@@ -19,6 +19,7 @@ import numpy as np
 from synth.core import Point, Source
 from synth.lang.en import (
     ACCORDING,
+    CLAIM_LEMMAS,
     CLAUSE_BREAKS,
     DATELINE,
     DATELINE_LEAD,
@@ -33,6 +34,7 @@ from synth.lang.en import (
     OPENING_DETERMINER,
     PERSON_PRONOUNS,
     PHRASE_OPENERS,
+    PLURAL_PRONOUNS,
     PREPOSITIONS,
     SPEECH_LEMMAS,
     SPEECH_VERB,
@@ -42,6 +44,7 @@ from synth.lang.en import (
 )
 from synth.read.label import plausible_headline
 from synth.stages import Embedder
+from synth.understand.answers import AnswerStore
 from synth.understand.standalone import has_verb
 
 HEADLINE_WORDS = 16
@@ -122,9 +125,9 @@ class ParsedHeadline:
     end; the parse knows where the clause that says what happened ends. `load` gives the
     parser on first use; with a `store`, a headline written before is read from disk."""
 
-    load: Callable[[], Any]
-    store: Any = None
-    _parse: Any = field(default=None, repr=False)
+    load: Callable[[], Callable[[str], Any]]
+    store: AnswerStore | None = None
+    _parse: Callable[[str], Any] | None = field(default=None, repr=False)
 
     def __call__(self, text: str) -> str:
         if self.store is None:
@@ -139,32 +142,62 @@ class ParsedHeadline:
         clause, speaker = main_clause(plain[dateline.end() :] if dateline else plain)
         if self._parse is None:
             self._parse = self.load()
-        root = next((t for t in self._parse(clause) if t.dep_ == "ROOT"), None)
-        if root is None or root.pos_ not in ("VERB", "AUX"):
-            return headline_from_text(text)
+        doc = self._parse(clause)
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is None or root.pos_ not in ("VERB", "AUX") or len(list(doc.sents)) > 1:
+            return headline_from_text(text)  # no clause, or a second sentence may say whose
         reported = next((c for c in root.children if c.dep_ == "ccomp"), None)
-        if speaker is None and root.lemma_ in SPEECH_LEMMAS and reported is not None:
+        named_by = None
+        if speaker is None and reported is not None and _attributes(root, reported):
             speaker = _speaker(root)
-            if speaker is None:  # a claim must name who makes it: the word lists decide
-                return headline_from_text(text)
-            root = reported
-        words = core_words(root)
-        if not words or words[0].casefold() in PERSON_PRONOUNS | THING_PRONOUNS:
-            return headline_from_text(text)  # "She might never walk again": who?
-        headline = " ".join(words).translate(NO_DOUBLE_QUOTES).strip(" ,;:.")
+            if speaker is None or not _named_subject(reported):
+                return headline_from_text(text)  # a claim must name who makes it
+            root, named_by = reported, root
+        tokens = core_tokens(root)
+        if not tokens or _unkept_attribution(doc, tokens, named_by):
+            return headline_from_text(text)
+        headline = _text(tokens).translate(NO_DOUBLE_QUOTES).strip(" ,;:.")
         headline = headline[:1].upper() + headline[1:]
         return f"{speaker}: {headline}" if speaker else headline
 
 
+def _attributes(verb: Any, reported: Any) -> bool:
+    """Whether `verb` attributes the clause `reported` to its subject: a verb of saying or
+    claiming, or any verb after the clause ("..., a study found")."""
+    return bool(verb.lemma_ in SPEECH_LEMMAS | CLAIM_LEMMAS or reported.i < verb.i)
+
+
+def _named_subject(clause: Any) -> bool:
+    """A reported clause with a subject that is no pronoun ("She might never walk again")."""
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    return subject is not None and subject.pos_ != "PRON"
+
+
+def _unkept_attribution(doc: Any, tokens: list[Any], named_by: Any | None) -> bool:
+    """A verb of saying, or "according to", that the headline leaves out ("According to
+    Smith, the vaccine ...", "The suspect, police said, fled ..."): without it a claim
+    would read as fact, so the word lists write the headline instead. So does a headline
+    that opens on a pronoun ("She might never walk again": who?). `named_by`: the verb
+    whose subject is already the headline's "Speaker:"."""
+    kept = {t.i for t in tokens} | ({named_by.i} if named_by is not None else set())
+    for token in doc:
+        said = token.lemma_ in SPEECH_LEMMAS | CLAIM_LEMMAS or token.lower_ in ACCORDING
+        if said and token.i not in kept and token.head.dep_ == "ROOT":
+            return True  # said of the whole clause, not of a word in it ("self-described")
+    return bool(tokens[0].lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS)
+
+
 def _speaker(verb: Any) -> str | None:
-    """Who the speech verb's subject names, as a headline names them (`speaker_in`)."""
+    """Who the speech verb's subject names, as a headline names them (`speaker_in`), its
+    asides left out ("The minister, who spoke on Monday, said" -> "Minister")."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is None:
         return None
-    return speaker_in(_text(sorted(subject.subtree, key=lambda t: t.i)))
+    phrase = _phrase_without_asides(subject)
+    return speaker_in(_text([t for t in subject.subtree if t.i in phrase]))
 
 
-def core_words(root: Any) -> list[str]:
+def core_tokens(root: Any) -> list[Any]:
     """The words of a clause's core (see `ParsedHeadline`), with the verb's phrases after
     it; the last phrases of place, time or manner go first while the headline is longer
     than `HEADLINE_WORDS`."""
@@ -179,8 +212,7 @@ def core_words(root: Any) -> list[str]:
         if last is None:
             return []
         kept -= {t.i for t in last.subtree}
-    tokens = [doc[i] for i in sorted(kept) if not doc[i].is_punct or doc[i].text in WORD_MARKS]
-    return _text(tokens).split()
+    return [doc[i] for i in sorted(kept) if not doc[i].is_punct or doc[i].text in WORD_MARKS]
 
 
 def _last_optional(doc: Any, kept: set[int], subject: set[int], root: Any) -> Any | None:
@@ -224,6 +256,10 @@ def _phrase_without_asides(head: Any) -> set[int]:
 
 
 def _aside(token: Any) -> bool:
+    """A dependent that tells more rather than what happened (see `ASIDE_DEPS`); a hyphen or
+    an apostrophe inside a word ("22-year-old") is part of the word."""
+    if token.dep_ == "punct" and token.text in WORD_MARKS:
+        return False
     return bool(
         token.dep_ in ASIDE_DEPS
         or (token.dep_ in CLAUSE_JOINS and token.head.pos_ in ("VERB", "AUX"))
