@@ -189,7 +189,7 @@ def _unkept_attribution(doc: Any, tokens: list[Any], named_by: Any | None) -> bo
 
 def _speaker(verb: Any) -> str | None:
     """Who the speech verb's subject names, as a headline names them (`speaker_in`), its
-    asides left out ("The minister, who spoke on Monday, said" -> "Minister")."""
+    asides left out ("The minister, who spoke in Oslo, said" -> "Minister")."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is None:
         return None
