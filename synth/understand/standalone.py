@@ -412,11 +412,13 @@ class ParsedJudge:
         return "\0".join([text, *sorted(known)])
 
     def _has(self, text: str, known: frozenset[str]) -> bool:
+        """Whether an answer about `text` is kept, as a later sentence or as an opening (the
+        batch does not say which it will be asked as; a miss is parsed when asked)."""
         if self.store is None:
             return False
-        return STANDALONE_KIND in self.store.read(
-            self.store.key(STANDALONE_KIND, self._asked(text, known))
-        )
+        later = self.store.key(STANDALONE_KIND, self._asked(text, known))
+        opening = self.store.key(OPENING_KIND, text)
+        return STANDALONE_KIND in self.store.read(later) or OPENING_KIND in self.store.read(opening)
 
     def _kept(self, text: str, known: frozenset[str], opening: bool = False) -> str | None:
         if opening:  # the page-text checks only, whatever the reader knows
