@@ -156,6 +156,20 @@ def test_judged_sentences_are_kept_too(tmp_path, parse):
     assert again.calls == 0
 
 
+def test_openings_are_kept_and_not_parsed_again_in_a_batch(tmp_path, parse):
+    text = "Inheritance tax in Norway is imposed as a share of an estate's value."
+    first = Counting(parse)
+    answer = ParsedJudge(load=lambda: first, store=store(tmp_path)).problem(text, opening=True)
+    assert first.calls == 1
+    again = Counting(parse)
+    judge = ParsedJudge(load=lambda: again, store=store(tmp_path))
+    other = "Officials in Oslo met on Friday to discuss the Bergen ferry strike."
+    judge.prepare([text, other])  # the first is kept as an opening: only the other is parsed
+    judge.problem(other)
+    assert judge.problem(text, opening=True) == answer
+    assert again.calls == 1
+
+
 def test_no_cache_keeps_no_answers(tmp_path):
     finder, judge = default_parsers(tmp_path, use_cache=False)
     assert finder.store is None and judge.store is None
