@@ -47,6 +47,7 @@ from synth.stages import (
     Releasable,
     StandaloneJudge,
 )
+from synth.understand.answers import AnswerStore
 from synth.understand.cluster import Clusterer
 from synth.understand.embed import (
     DEFAULT_MODEL,
@@ -382,19 +383,31 @@ def default_parsers(
     import synth.compare.speakers
     import synth.lang.en
     import synth.understand.standalone
-    from synth.compare.speakers import finder_fingerprint, parser_fingerprint
-    from synth.understand.answers import AnswerStore
+    from synth.compare.speakers import finder_fingerprint
     from synth.understand.cache import default_cache_dir
 
-    folder = cache_dir or default_cache_dir()
     rules = [
         str(synth.understand.standalone.__file__),
         str(synth.lang.en.__file__),
         str(synth.compare.speakers.__file__),  # how the parser is loaded
     ]
-    judged = AnswerStore(folder, lambda: parser_fingerprint(rules), note)
-    finder = SpeakerFinder(store=AnswerStore(folder, finder_fingerprint, note))
-    return finder, ParsedJudge(load=spacy_parser, store=judged)
+    judged = parser_store(cache_dir, rules, note)
+    finder_store = AnswerStore(cache_dir or default_cache_dir(), finder_fingerprint, note)
+    return SpeakerFinder(store=finder_store), ParsedJudge(load=spacy_parser, store=judged)
+
+
+def parser_store(
+    cache_dir: str | os.PathLike[str] | None,
+    rules: Sequence[str],
+    note: Callable[[str], None] | None = None,
+) -> AnswerStore:
+    """A store of answers read from the parse by the rules in the files `rules`, beside the
+    embedding cache: the parser and those files name what it holds."""
+    from synth.compare.speakers import parser_fingerprint
+    from synth.understand.cache import default_cache_dir
+
+    folder = cache_dir or default_cache_dir()
+    return AnswerStore(folder, lambda: parser_fingerprint(rules), note)
 
 
 def default_headlines(
@@ -410,9 +423,6 @@ def default_headlines(
     import synth.lang.en
     import synth.understand.standalone
     import synth.write.headline
-    from synth.compare.speakers import parser_fingerprint
-    from synth.understand.answers import AnswerStore
-    from synth.understand.cache import default_cache_dir
 
     rules = [  # the headline rules, the verb test they use, how the parser is loaded
         str(synth.write.headline.__file__),
@@ -420,8 +430,7 @@ def default_headlines(
         str(synth.understand.standalone.__file__),
         str(synth.compare.speakers.__file__),
     ]
-    store = AnswerStore(cache_dir or default_cache_dir(), lambda: parser_fingerprint(rules), note)
-    return ParsedHeadline(load=spacy_parser, store=store)
+    return ParsedHeadline(load=spacy_parser, store=parser_store(cache_dir, rules, note))
 
 
 def default_embedder(

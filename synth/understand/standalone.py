@@ -445,15 +445,17 @@ class ParsedJudge:
 
     def _page_parse(self, text: str) -> str | None:
         """Whether the parse shows page text rather than story: an imperative, a caption."""
-        doc = self._doc(text)
-        quoted = quoted_characters(text)
-        outside = [t for t in doc if t.idx not in quoted]
+        doc, outside = self._read(text)
         return _imperative(doc, outside) or _caption(doc, outside)
 
-    def _parsed(self, text: str, known: frozenset[str]) -> str | None:
+    def _read(self, text: str) -> tuple[Any, list[Any]]:
+        """The parse of `text`, and its tokens outside quotation marks (the writer's words)."""
         doc = self._doc(text)
         quoted = quoted_characters(text)
-        outside = [t for t in doc if t.idx not in quoted]
+        return doc, [t for t in doc if t.idx not in quoted]
+
+    def _parsed(self, text: str, known: frozenset[str]) -> str | None:
+        doc, outside = self._read(text)
         if not any(_named(t) for t in outside):
             return "other"
         for check in (_imperative, _fragment, _unresolved_pronoun, _caption):

@@ -137,9 +137,7 @@ class ParsedHeadline:
         )
 
     def _write(self, text: str) -> str:
-        plain = BRACKETS.sub(r"\1", " ".join(text.split()))
-        dateline = DATELINE.match(plain) or DATELINE_LEAD.match(plain)
-        clause, speaker = main_clause(plain[dateline.end() :] if dateline else plain)
+        clause, speaker = story_clause(text)
         if self._parse is None:
             self._parse = self.load()
         doc = self._parse(clause)
@@ -156,9 +154,7 @@ class ParsedHeadline:
         tokens = core_tokens(root)
         if not tokens or _unkept_attribution(doc, tokens, named_by):
             return headline_from_text(text)
-        headline = _text(tokens).translate(NO_DOUBLE_QUOTES).strip(" ,;:.")
-        headline = headline[:1].upper() + headline[1:]
-        return f"{speaker}: {headline}" if speaker else headline
+        return as_headline(_text(tokens), speaker)
 
 
 def _attributes(verb: Any, reported: Any) -> bool:
@@ -269,11 +265,22 @@ def _aside(token: Any) -> bool:
 def headline_from_text(text: str) -> str:
     """A sentence's main clause, shortened to a headline: "Olsen: The port of Varna has
     reopened to container ships"."""
+    clause, speaker = story_clause(text)
+    return as_headline(" ".join(shorten(clause.split())), speaker)
+
+
+def story_clause(text: str) -> tuple[str, str | None]:
+    """The sentence as a headline starts from: editorial brackets and a wire dateline off,
+    its attribution split off as the speaker (`main_clause`)."""
     text = BRACKETS.sub(r"\1", " ".join(text.split()))
     dateline = DATELINE.match(text) or DATELINE_LEAD.match(text)
-    clause, speaker = main_clause(text[dateline.end() :] if dateline else text)
-    words = shorten(clause.split())
-    headline = " ".join(words).translate(NO_DOUBLE_QUOTES).strip(" ,;:.")
+    return main_clause(text[dateline.end() :] if dateline else text)
+
+
+def as_headline(words: str, speaker: str | None) -> str:
+    """Headline words set as a title: no double quotes or end punctuation, a capital first,
+    the speaker as a "Speaker:" prefix."""
+    headline = words.translate(NO_DOUBLE_QUOTES).strip(" ,;:.")
     headline = headline[:1].upper() + headline[1:]
     return f"{speaker}: {headline}" if speaker else headline
 
