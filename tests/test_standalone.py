@@ -93,6 +93,11 @@ def test_time_words_after_this_are_fine():
         ("Q: Why did the Oslo ferry company cut its routes in 2012?", "other"),
         ("A: The Oslo ferry company cut its routes to save money.", "other"),
         ("Samples from Bergen showed no virus (Figure 2).", "other"),
+        # a photo caption's places, and words about the page's pictures and players
+        ("Oslo mayor Jon Berg (left) and Kari Lund (right) open the Bergen bridge.", "other"),
+        ("Kari Lund, left, hugs her son Per at the Oslo ferry port.", "other"),
+        ("In the video clip above, Olsen tours the Bergen ferry port.", "other"),
+        ("Here's a look at the new Oslo ferry routes and their fares.", "other"),
     ],
 )
 def test_standalone_problems(text, problem):
@@ -111,6 +116,10 @@ def test_standalone_problems(text, problem):
         "Rents New York New Yorkers pay rose 5% in 2012.",
         "“It is a great day for Norway,” Olsen said in Oslo.",
         "Later, Olsen said Norway would build a new Oslo ferry port.",
+        "Sen. Per Lund (R) leads his rival in the Oslo race by 4 points.",
+        "Norway's far left, and its unions, opposed the Bergen ferry deal.",
+        "Voters in Oslo turned right, to the populists, in 2013.",
+        "Olsen said the photos showed the ferry sinking above Bergen.",
         "THE TERMS OF THIS OSLO FERRY TICKET ARE SET BY THE NORWEGIAN STATE AND CANNOT BE "
         "CHANGED BY ANY AGENT OR CARRIER AT ANY TIME FOR ANY REASON, Olsen said in Oslo.",
     ],

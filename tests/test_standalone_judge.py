@@ -176,6 +176,9 @@ def test_candidates_are_parsed_in_batches_with_the_same_answers():
         ("A boy walks past a burned bus in Bergen, Norway, Tuesday, July 22, 2014.", "other"),
         ("Bergen's mayor resigned on Tuesday, July 22, 2014, after a vote of no confidence.", None),
         ("The trial of Olsen begins Monday, March 3, 2014, in Oslo.", None),
+        ("A woman walks past the closed ferry office, Friday, June 3, 2016, in Bergen.", "other"),
+        ("The Bergen ferry is shown at its quay, Friday, June 3, 2016, in Bergen.", "other"),
+        ("Olsen was re-elected, Friday, June 3, 2016, in Bergen, Norway.", None),
         ("Norway wins 10 medals in Sochi on Sunday, Feb. 9, 2014.", None),
         ("The Oslo city council voted on Monday to close the Bergen ferry port.", None),
         # "as" and "with" after a noun do not say which one it is

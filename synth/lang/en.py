@@ -186,9 +186,29 @@ SHOUTED_WORDS = 4  # capital words, and no lower-case letter at all
 FIGURE_REFERENCE = re.compile(
     r"\b(?:Figure|Fig\.)\s+\d+[A-Za-z]?\b|\((?:see\s+)?Table\s+\d+[A-Za-z]?\)"
 )
+# A caption's dateline closes it: the weekday and the full date ("... Monday, July 21,
+# 2014."), or, AP style, set off by a comma and followed by the place ("..., Tuesday, May 8,
+# 2018, in Pahoa, Hawaii."); a story says "on Tuesday" ("begins Monday, March 3, 2014, in
+# Oslo" is news).
+WEEKDAY_DATE = (
+    rf"(?:{'|'.join(sorted(WEEKDAYS))}),?\s+(?:{MONTH_PATTERN})\.?\s+\d{{1,2}},\s+\d{{4}}"
+)
 CAPTION_DATE = re.compile(
-    rf"(?<!\bon)(?<!\bOn)\s(?:{'|'.join(sorted(WEEKDAYS))}),?\s+(?:{MONTH_PATTERN})\.?\s+"
-    r"\d{1,2},\s+\d{4}\.[\"”’')]*$"
+    rf"(?:(?<!\bon)(?<!\bOn)\s{WEEKDAY_DATE}"
+    rf"|,\s{WEEKDAY_DATE},\s+(?:in|at)\s+[A-Z][^.;!?]*)\.[\"”’')]*$"
+)
+# Where a person stands in a photo: "Police Supt. Eddie Johnson (left)", "Warner, left,"
+# after a name, "from left". A single letter is left alone: "(R)" is a party.
+CAPTION_POSITION = re.compile(
+    r"\((?:pictured\s+)?(?:left|right|center|centre|top|bottom|front|rear)\)"
+    r"|\b[A-Z][\w.'’-]*,\s(?:left|right|center|centre)(?=,|\s+(?:and|to|with)\b)|\bfrom left\b"
+)
+# A sentence that points at the page's pictures or players ("In the video clip above",
+# "Here's a look at ..."): the text around an embed, not the story.
+MEDIA_REFERENCE = re.compile(
+    r"\b(?:video|clip|photo|picture|image|graphic|map|chart|gallery|slideshow|footage)s?\s+"
+    r"(?:above|below)\b|^Here['’]s a (?:look|video|map|photo|timeline)\b",
+    re.I,
 )
 
 # A bracketed note ("[Updated at 10:49 ...]", a whole sentence in brackets), not a repair.

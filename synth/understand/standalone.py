@@ -31,6 +31,7 @@ from synth.lang.en import (
     BARE_DEFINITE,
     BRACKETED_NOTE,
     CAPTION_DATE,
+    CAPTION_POSITION,
     DEFINITE_ARTICLE,
     DEFINITE_EXPLAINED,
     DEMONSTRATIVES,
@@ -51,6 +52,7 @@ from synth.lang.en import (
     KNOWN_REFERENTS,
     LABEL_OPENING,
     LETTER_WORD,
+    MEDIA_REFERENCE,
     NAME_AFTER_VERB,
     NAME_APPOSITIVE,
     NAME_BEFORE_VERB,
@@ -178,13 +180,16 @@ PAGE_TEXT = (
     LABEL_OPENING,
     FIGURE_REFERENCE,
     FURTHER_READING,
+    CAPTION_POSITION,
+    MEDIA_REFERENCE,
 )
 
 
 def _page_text(text: str) -> bool:
     """Words of the page around a story, not of the story: a tweet's handles and hashtags, a
     link's repeated name, a reference list, a section heading glued to its first sentence, a
-    page label, a paper's figure reference, a pointer to more reading, a sentence in capitals."""
+    page label, a paper's figure reference, a pointer to more reading, a photo caption's
+    "(left)", words about the page's video or pictures, a sentence in capitals."""
     return any(pattern.search(text) for pattern in PAGE_TEXT) or _shouted(text)
 
 
@@ -651,9 +656,18 @@ def _caption(doc: Any, outside: Sequence[Any]) -> str | None:
     the wreck ..." and the day, month and year the picture was taken); a story tells what
     happened in the past."""
     root = _root(outside)
-    if root is None or root.tag_ not in ("VBZ", "VBP") or root.lemma_ in SPEECH_LEMMAS:
+    if root is None or root.lemma_ in SPEECH_LEMMAS or not _present(root):
         return None
     return "other" if CAPTION_DATE.search(doc.text) else None
+
+
+def _present(verb: Any) -> bool:
+    """A verb in the present tense, active ("walks") or passive ("is shown")."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    )
 
 
 def _pointing_back(doc: Any, known: frozenset[str]) -> str | None:
