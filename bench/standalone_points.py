@@ -15,6 +15,10 @@ points read alone for each reader and for both, and of the first drawn point of 
 (what a draw of one per cluster gives), and writes the drawn points that have no label
 yet to `--unlabelled`, so that they can be read and added: a changed briefing needs its new
 points read before the figure means anything.
+
+Once every cluster of a half has been drawn, `--unread` draws among the points no one has
+read yet (the clusters were seen, these points were not); their labels are merged with a
+`draw` tag, and `--draw TAG` counts that draw's points the code still shows.
 """
 
 from __future__ import annotations
@@ -38,9 +42,15 @@ def cluster_number(folder: Path) -> int:
 
 
 def drawn_points(
-    dataset: Path, half: str, clusters: int, per_cluster: int, skip: int = 0
+    dataset: Path,
+    half: str,
+    clusters: int,
+    per_cluster: int | None,
+    skip: int = 0,
+    read: frozenset[str] = frozenset(),
 ) -> list[dict]:
-    """The drawn points of the half's drawn clusters, each with its briefing's headline."""
+    """The drawn points of the half's drawn clusters, each with its briefing's headline:
+    `per_cluster` of each briefing's shown points whose text is not in `read` (None: all)."""
     import synth
     from synth.pipeline import default_embedder
 
@@ -58,8 +68,9 @@ def drawn_points(
             briefing = synth.brief(sorted((folder / "docs").glob("*.txt")), embedder=embedder)
         except synth.SynthError:
             continue
-        texts = [p.point.text for p in briefing.ranked_points]
-        picked = random.Random(folder.name).sample(texts, min(per_cluster, len(texts)))
+        texts = [p.point.text for p in briefing.ranked_points if p.point.text not in read]
+        wanted = len(texts) if per_cluster is None else min(per_cluster, len(texts))
+        picked = random.Random(folder.name).sample(texts, wanted)
         drawn.extend(
             {"cluster": folder.name, "title": briefing.title, "text": text, "first": not k}
             for k, text in enumerate(picked)
@@ -97,6 +108,17 @@ def main() -> None:
     parser.add_argument("--skip", type=int, default=0, help="Clusters of the draw to pass over.")
     parser.add_argument("--unlabelled", type=Path, default=Path("unlabelled_points.jsonl"))
     parser.add_argument("--show", action="store_true", help="Print the points not read alone.")
+    parser.add_argument(
+        "--unread",
+        action="store_true",
+        help="Draw only among shown points no label in --labels has read yet (a fresh draw "
+        "from clusters whose other points were read).",
+    )
+    parser.add_argument(
+        "--draw",
+        help="Count every shown point labelled with this `draw` (as `merge_point_labels.py "
+        "--draw` tags a fresh draw), instead of drawing.",
+    )
     args = parser.parse_args()
     labels = {}
     if args.labels.exists():
@@ -104,7 +126,12 @@ def main() -> None:
             if line.strip():
                 record = json.loads(line)
                 labels[record["text"]] = record
-    drawn = drawn_points(args.dataset, args.half, args.clusters, args.per_cluster, args.skip)
+    read = frozenset(labels) if args.unread else frozenset()
+    per_cluster = None if args.draw else args.per_cluster
+    drawn = drawn_points(args.dataset, args.half, args.clusters, per_cluster, args.skip, read)
+    if args.draw:
+        drawn = [d for d in drawn if labels.get(d["text"], {}).get("draw") == args.draw]
+        print(f"draw {args.draw}: {len(drawn)} of its points are still shown\n")
     known = [d for d in drawn if d["text"] in labels]
     missing = [d for d in drawn if d["text"] not in labels]
     with args.unlabelled.open("w", encoding="utf-8") as handle:
