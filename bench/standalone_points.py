@@ -131,6 +131,9 @@ def main() -> None:
     drawn = drawn_points(args.dataset, args.half, args.clusters, per_cluster, args.skip, read)
     if args.draw:
         drawn = [d for d in drawn if labels.get(d["text"], {}).get("draw") == args.draw]
+        clusters = [d["cluster"] for d in drawn]
+        for k, record in enumerate(drawn):  # one per cluster: its first point of the draw
+            record["first"] = record["cluster"] not in clusters[:k]
         print(f"draw {args.draw}: {len(drawn)} of its points are still shown\n")
     known = [d for d in drawn if d["text"] in labels]
     missing = [d for d in drawn if d["text"] not in labels]
