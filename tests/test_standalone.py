@@ -98,6 +98,10 @@ def test_time_words_after_this_are_fine():
         ("Kari Lund, left, hugs her son Per at the Oslo ferry port.", "other"),
         ("In the video clip above, Olsen tours the Bergen ferry port.", "other"),
         ("Here's a look at the new Oslo ferry routes and their fares.", "other"),
+        # a label phrase the page sets before a colon
+        ("Why it matters: Norway's ferry fares rose 20% in Oslo.", "other"),
+        ("On ferry fares: Olsen wants them cut in Oslo by June.", "other"),
+        ("EXCLUSIVE: Norway will cut Oslo ferry fares in June.", "other"),
     ],
 )
 def test_standalone_problems(text, problem):
@@ -120,6 +124,8 @@ def test_standalone_problems(text, problem):
         "Norway's far left, and its unions, opposed the Bergen ferry deal.",
         "Voters in Oslo turned right, to the populists, in 2013.",
         "Olsen said the photos showed the ferry sinking above Bergen.",
+        "Olsen said: “Norway will cut Oslo ferry fares in June.”",
+        "Jon Olsen told reporters: “Norway will cut Oslo ferry fares in June.”",
         "THE TERMS OF THIS OSLO FERRY TICKET ARE SET BY THE NORWEGIAN STATE AND CANNOT BE "
         "CHANGED BY ANY AGENT OR CARRIER AT ANY TIME FOR ANY REASON, Olsen said in Oslo.",
     ],

@@ -181,6 +181,17 @@ def test_candidates_are_parsed_in_batches_with_the_same_answers():
         ("Olsen was re-elected, Friday, June 3, 2016, in Bergen, Norway.", None),
         ("Norway wins 10 medals in Sochi on Sunday, Feb. 9, 2014.", None),
         ("The Oslo city council voted on Monday to close the Bergen ferry port.", None),
+        # an object pronoun is not its own verb's subject ("himself" would be)
+        ("Olsen thanked him for the Bergen ferry deal on Monday.", "pronoun"),
+        ("Olsen called it a great day for Oslo and Bergen.", "pronoun"),
+        ("Kari Lund told her that the Bergen ferry was late.", "pronoun"),
+        ("Olsen's friends in Oslo thanked him on Monday.", None),
+        ("Kari Lund said Per Olsen had called her on Monday.", None),
+        ("Norway proved itself a good host at the Oslo games.", None),
+        # a number standing alone as a subject counts what came before
+        ("Six arrived in Bergen in mid-August, Norwegian officials said.", "other"),
+        ("Six Norwegian ferries arrived in Bergen in mid-August.", None),
+        ("Of 40 Norwegian ferries, only 4 arrived in Bergen on time.", None),
         # "as" and "with" after a noun do not say which one it is
         ("Oslo police identified the man as Jon Berg, a Bergen teacher.", "definite_description"),
         ("Officials in Bergen said the situation in Oslo was calm.", None),

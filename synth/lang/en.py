@@ -179,6 +179,12 @@ LABEL_OPENING = re.compile(
     r"^(?:Q|A|(?i:updated?|breaking|watch|listen|video|photos?|correction|clarification"
     r"|editor['’]?s note)|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|GMT|UTC|BST)\s*:\s"
 )
+# A short label the page sets before a colon ("Why it matters:", "On trade policy:",
+# "Gone too soon:"): a capitalized word and at most three lower-case ones, none a speech
+# verb ("Olsen said:" introduces a quote and is the story's).
+LABEL_PHRASE = re.compile(
+    rf"^(?!(?:\S+\s+){{0,3}}?{SPEECH_VERBS}:)[A-Z][\w'’]*(?:\s+[a-z][\w'’,-]*){{0,3}}:\s"
+)
 # A sentence in capitals ("WE'RE GOING TO BE ON TRAVERSE CREEK"): a transcript's or a
 # caption's text, not a story's.
 SHOUTED_WORD = re.compile(r"\b[A-Z][A-Z'’.-]*\b")

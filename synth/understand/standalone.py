@@ -51,6 +51,7 @@ from synth.lang.en import (
     KIND_NOUNS,
     KNOWN_REFERENTS,
     LABEL_OPENING,
+    LABEL_PHRASE,
     LETTER_WORD,
     MEDIA_REFERENCE,
     NAME_AFTER_VERB,
@@ -178,6 +179,7 @@ PAGE_TEXT = (
     REFERENCE_LIST,
     GLUED_HEADING,
     LABEL_OPENING,
+    LABEL_PHRASE,
     FIGURE_REFERENCE,
     FURTHER_READING,
     CAPTION_POSITION,
@@ -188,8 +190,9 @@ PAGE_TEXT = (
 def _page_text(text: str) -> bool:
     """Words of the page around a story, not of the story: a tweet's handles and hashtags, a
     link's repeated name, a reference list, a section heading glued to its first sentence, a
-    page label, a paper's figure reference, a pointer to more reading, a photo caption's
-    "(left)", words about the page's video or pictures, a sentence in capitals."""
+    page label or a label phrase before a colon, a paper's figure reference, a pointer to
+    more reading, a photo caption's "(left)", words about the page's video or pictures, a
+    sentence in capitals."""
     return any(pattern.search(text) for pattern in PAGE_TEXT) or _shouted(text)
 
 
@@ -328,6 +331,16 @@ PLACE_OR_BODY = "<place or body>"
 # Opens the nouns kept for a headline (`AnswerStore` keeps no empty answer).
 NOUNS_MARK = "nouns:"
 SUBJECT_DEPS = frozenset(["nsubj", "nsubjpass"])
+# An object pronoun ("him", "them", "it"; "with her") and the words of a name.
+OBJECT_DEPS = frozenset(["dobj", "dative", "pobj"])
+PERSONAL_TAG = "PRP"
+NAME_PARTS = frozenset(["compound", "flat"])
+REFLEXIVE_ENDINGS = ("self", "selves")
+PARTITIVE = "of"
+# A number's tag: one standing alone as a subject ("Six arrived") counts what came before.
+NUMBER_TAG = "CD"
+NUMBER_DEPENDENTS = frozenset(["prep", "compound", "nummod", "quantmod", "amod"])
+NOT_COUNTS = frozenset(["DATE", "TIME", "MONEY", "PERCENT"])
 # Where an unexplained "the ..." leaves the reader asking which: as a clause's subject or
 # object, after a preposition, as a possessor ("the agency's account").
 ARGUMENT_DEPS = SUBJECT_DEPS | {"dobj", "pobj", "attr", "dative", "poss"}
@@ -463,7 +476,7 @@ class ParsedJudge:
         doc, outside = self._read(text)
         if not any(_named(t) for t in outside):
             return "other"
-        for check in (_imperative, _fragment, _unresolved_pronoun, _caption):
+        for check in (_imperative, _fragment, _unresolved_pronoun, _caption, _bare_number):
             found = check(doc, outside)
             if found:
                 return found
@@ -558,9 +571,23 @@ def _unresolved_pronoun(doc: Any, outside: Sequence[Any]) -> str | None:
     for position, token in enumerate(outside):
         if token.lower_ not in THIRD_PERSON_PRONOUNS or token.pos_ != "PRON":
             continue
-        if token.dep_ != "expl" and not _antecedent(token, outside[:position]):
+        before = [t for t in outside[:position] if not _bound_away(token, t)]
+        if token.dep_ != "expl" and not _antecedent(token, before):
             return "pronoun"
     return None
+
+
+def _bound_away(pronoun: Any, token: Any) -> bool:
+    """Whether `token` is the subject's name of the verb the pronoun is the object of: "him"
+    in "Olsen thanked him" is someone else than Olsen (or it would be "himself"). A possessor
+    in the subject still can be: "Olsen's friends thanked him"."""
+    if pronoun.dep_ not in OBJECT_DEPS or pronoun.tag_ != PERSONAL_TAG:
+        return False
+    if pronoun.lower_.endswith(REFLEXIVE_ENDINGS):  # "proves itself": the subject, bound
+        return False
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return any(token == s or (token.head == s and token.dep_ in NAME_PARTS) for s in subjects)
 
 
 def _antecedent(pronoun: Any, before: Sequence[Any]) -> bool:
@@ -648,6 +675,22 @@ def _unexplained_definite(doc: Any, known: frozenset[str]) -> str | None:
         if _named_after(doc, noun):
             continue
         return "definite_description"
+    return None
+
+
+def _bare_number(doc: Any, outside: Sequence[Any]) -> str | None:
+    """A number standing alone as a subject ("Six arrived in August", "Two were hurt"):
+    six of what the article counted before. "Six of the boats" and "Of 193 people, only 4
+    left" say of what."""
+    for token in outside:
+        if token.tag_ != NUMBER_TAG or token.dep_ not in SUBJECT_DEPS:
+            continue
+        if token.ent_type_ in NOT_COUNTS:
+            continue
+        if any(c.dep_ in NUMBER_DEPENDENTS for c in token.children):
+            continue
+        if not any(c.lower_ == PARTITIVE for c in token.head.children):  # "Of 193, 4 left"
+            return "other"
     return None
 
 
