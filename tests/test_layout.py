@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import Counter
 from pathlib import Path
 
 SYNTH = Path(__file__).resolve().parent.parent / "synth"
@@ -76,3 +77,28 @@ def test_english_word_lists_live_in_the_language_module():
         and (weekday.search(p.read_text()) or speech.search(p.read_text()))
     ]
     assert offenders == []
+
+
+def top_level_names(path: Path) -> list[str]:
+    """Names a module binds at its top level: assignments, functions, classes."""
+    names = []
+    for node in ast.parse(path.read_text()).body:
+        if isinstance(node, ast.Assign):
+            names += [t.id for t in node.targets if isinstance(t, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names.append(node.target.id)
+        elif isinstance(node, ast.FunctionDef | ast.ClassDef):
+            names.append(node.name)
+    return names
+
+
+def test_no_module_binds_a_name_twice():
+    """A second pattern of the same name in a long word list silently replaces the first
+    for every module that imports it."""
+    twice = {
+        f"{p.relative_to(SYNTH)}: {name}"
+        for p in SYNTH.rglob("*.py")
+        for name, count in Counter(top_level_names(p)).items()
+        if count > 1
+    }
+    assert twice == set()

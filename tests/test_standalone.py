@@ -102,6 +102,12 @@ def test_time_words_after_this_are_fine():
         ("Why it matters: Norway's ferry fares rose 20% in Oslo.", "other"),
         ("On ferry fares: Olsen wants them cut in Oslo by June.", "other"),
         ("EXCLUSIVE: Norway will cut Oslo ferry fares in June.", "other"),
+        # a link card's name, a heading glued on with no space, a byline, a player below
+        ("Premier Olsen Kari Marie OlsenNorway cuts ferry fares in Oslo on Monday.", "other"),
+        ("Mayor Jon Berg (Jonny) Per BergBergen votes on the ferry plan today.", "other"),
+        ("Best Ferries In NorwayThe fastest ferry leaves Bergen at 6 a.m. daily.", "other"),
+        ("Olsen to quit By Kari Lund - Tweet Olsen said on Monday he would leave Oslo.", "other"),
+        ("The full video of the Olsen interview follows below.", "other"),
     ],
 )
 def test_standalone_problems(text, problem):
@@ -126,6 +132,10 @@ def test_standalone_problems(text, problem):
         "Olsen said the photos showed the ferry sinking above Bergen.",
         "Olsen said: “Norway will cut Oslo ferry fares in June.”",
         "Jon Olsen told reporters: “Norway will cut Oslo ferry fares in June.”",
+        "Olsen met LinkedIn and YouTube staff in Oslo on Monday.",
+        "Jon Olsen and Kari Olsen met Per Olsen in Bergen on Monday.",
+        "By Monday, Olsen - and Berg - had left Oslo for Bergen.",
+        "Details of the Bergen ferry deal are set out below the headline figures, Olsen said.",
         "THE TERMS OF THIS OSLO FERRY TICKET ARE SET BY THE NORWEGIAN STATE AND CANNOT BE "
         "CHANGED BY ANY AGENT OR CARRIER AT ANY TIME FOR ANY REASON, Olsen said in Oslo.",
     ],

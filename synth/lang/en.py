@@ -164,6 +164,13 @@ HANDLE = r"(?<![\w@#])@[A-Za-z_]\w{2,}"
 HASHTAG = r"(?<![\w@#])#[A-Za-z_]\w{2,}"
 SOCIAL_MARKUP = re.compile(rf"{HANDLE}.*{HASHTAG}|{HASHTAG}.*{HANDLE}|(?:{HASHTAG}.*){{3}}")
 REPEATED_NAME = re.compile(r"\b([A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+\1(?![a-z])")
+# A link card's name glued to the next headline: the short name, the full one and the
+# card's text ("President Trump Donald John TrumpAmazon's workers strike ...").
+LINKED_NAME = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:[A-Z(][\w'’.()-]+\s+){1,3}\1(?=[A-Z])")
+# A heading glued to its first sentence with no space ("... Dive BarsThe best burger").
+GLUED_OPENING = re.compile(r"(?<=[a-z]{2})(?:The|This|These|Those)\s+[a-z]")
+# A byline inside the text ("... in protest By Jane Doe - Tweet Huntsman announced").
+INLINE_BYLINE = re.compile(r"(?:^|\s)By\s+(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][\w'’-]+\s*[-–—|]\s")
 REFERENCE_LIST = re.compile(
     r"(?:\b[A-Z][\w'’-]+\s+[A-Z]{1,3}\s+,\s*){2,}|(?:\b[A-Z][\w'’-]+\s+[A-Z]{1,3}\s*,\s*){3,}"
 )
@@ -213,7 +220,8 @@ CAPTION_POSITION = re.compile(
 # "Here's a look at ..."): the text around an embed, not the story.
 MEDIA_REFERENCE = re.compile(
     r"\b(?:video|clip|photo|picture|image|graphic|map|chart|gallery|slideshow|footage)s?\s+"
-    r"(?:above|below)\b|^Here['’]s a (?:look|video|map|photo|timeline)\b",
+    r"(?:above|below)\b|^Here['’]s a (?:look|video|map|photo|timeline)\b"
+    r"|\b(?:video|clip|footage)s?\b[^.]*\b(?:follows|is|are|seen)\s+below\b",
     re.I,
 )
 

@@ -44,6 +44,8 @@ from synth.lang.en import (
     FIRST_SECOND_PERSON,
     FURTHER_READING,
     GLUED_HEADING,
+    GLUED_OPENING,
+    INLINE_BYLINE,
     INNER_CONNECTIVE,
     INNER_NAME,
     IRREGULAR_VERBS,
@@ -53,6 +55,7 @@ from synth.lang.en import (
     LABEL_OPENING,
     LABEL_PHRASE,
     LETTER_WORD,
+    LINKED_NAME,
     MEDIA_REFERENCE,
     NAME_AFTER_VERB,
     NAME_APPOSITIVE,
@@ -184,15 +187,18 @@ PAGE_TEXT = (
     FURTHER_READING,
     CAPTION_POSITION,
     MEDIA_REFERENCE,
+    LINKED_NAME,
+    GLUED_OPENING,
+    INLINE_BYLINE,
 )
 
 
 def _page_text(text: str) -> bool:
     """Words of the page around a story, not of the story: a tweet's handles and hashtags, a
-    link's repeated name, a reference list, a section heading glued to its first sentence, a
-    page label or a label phrase before a colon, a paper's figure reference, a pointer to
-    more reading, a photo caption's "(left)", words about the page's video or pictures, a
-    sentence in capitals."""
+    link's repeated name or a link card's, a byline, a reference list, a section heading
+    glued to its first sentence (with or without a space), a page label or a label phrase
+    before a colon, a paper's figure reference, a pointer to more reading, a photo
+    caption's "(left)", words about the page's video or pictures, a sentence in capitals."""
     return any(pattern.search(text) for pattern in PAGE_TEXT) or _shouted(text)
 
 
