@@ -159,3 +159,57 @@ def test_a_parsed_title_keeps_words_whole_and_a_dash_aside_is_no_dateline(parsed
     )
     assert parsed_headline("Olsen — who was ill — resigned on Monday.").startswith("Olsen")
     assert headline_from_text("Olsen — who was ill — resigned on Monday.").startswith("Olsen")
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        (  # the speaker is the subject's noun, not a place that follows it
+            "A British ferry captain sailing into Bergen said that a whale had struck the ship "
+            "on Sunday.",
+            "British ferry captain: A whale had struck the ship on Sunday",
+        ),
+        (  # a body keeps its whole name, "of" and all
+            "The Norwegian Institute of Public Health warned that flu cases in Oslo had doubled "
+            "in a week.",
+            "Norwegian Institute of Public Health: Flu cases in Oslo had doubled in a week",
+        ),
+        (
+            "Doctors Without Borders said that 16 of its nurses in Oslo had been infected.",
+            "Doctors Without Borders: 16 of its nurses in Oslo had been infected",
+        ),
+        (  # "they" cannot open a headline, so the claim keeps its speaker in words
+            "Oslo police said on Monday that they are seeking a man in connection with the fire "
+            "at the harbour.",
+            "Oslo police said on Monday they are seeking a man",
+        ),
+        (  # a news agency's name after the place is no part of the story
+            "Bergen (NTB) Norway will close the Bergen ferry port for two weeks in June.",
+            "Norway will close the Bergen ferry port for two weeks in June",
+        ),
+    ],
+)
+def test_the_parse_names_the_speaker_and_keeps_the_claim_whole(parsed_headline, text, headline):
+    assert parsed_headline(text) == headline
+
+
+def test_a_headline_that_would_leave_a_verb_hanging_is_the_sentence(parsed_headline):
+    text = (
+        "Norway's parliament responded to the ferry crisis by inventing and establishing a new "
+        "ferry authority."
+    )
+    assert parsed_headline(text) == text.rstrip(".")
+
+
+def test_a_long_sentence_is_cut_at_a_clause_break_but_never_from_its_speaker(parsed_headline):
+    smoke = (
+        "Residents of the islands off Bergen were told on Thursday to expect heavy smoke from "
+        "the burning ferry terminal for several more days"
+    )
+    second = (
+        ", and firefighters warned that the blaze at the old harbour could spread to the "
+        "nearby fish market before the weekend."
+    )
+    assert parsed_headline(smoke + second) == smoke  # a clause of its own, not an attribution
+    said = ", Bergen fire chief Kari Lund said at a news conference late on Thursday evening."
+    assert parsed_headline(smoke + " and nights" + said).startswith("Lund: ")

@@ -835,6 +835,10 @@ CLAUSE_BREAKS = frozenset(
 # Verbs that attribute what follows or precedes to someone, for a headline's "Speaker:".
 REPORTING_VERBS = rf"(?:{SPEECH_VERBS}|reported|reports|quoted)"
 
+# A place and a news agency's name before the story, with no dash: "Seoul (CNN) North ...".
+AGENCY_LEAD = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s+\([A-Z]{2,5}\)\s+(?=[A-Z])")
+ACCORDING_TO = re.compile(r"\baccording to\b", re.I)
+
 # "..., Russia's foreign minister said on Thursday." / "..., according to the ministry."
 TRAILING_ATTRIBUTION = re.compile(
     rf",[\"”’]?\s*(?P<who>[^,;]{{0,90}}?\b{REPORTING_VERBS}\b[^,;]{{0,50}}"

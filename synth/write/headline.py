@@ -4,7 +4,11 @@ When sources have headlines, the title is the one closest in meaning to the lede
 points the briefing opens with), so it names the story the page tells rather than one
 outlet's angle. When none has a headline (plain-text wire copy), the title is the main
 clause of the top point, shortened the way a headline is: the attribution becomes a
-"Speaker:" prefix and dependent clauses are left out.
+"Speaker:" prefix (the speaker read off the parse: the subject's noun or whole name, never a
+place that follows it) and dependent clauses are left out. A shortening the parse cannot
+show whole (a verb without its object, "according" without its source, no subject) gives
+way to the sentence itself, cut at a clause break within `FAITHFUL_WORDS` when that leaves a
+whole clause and no claim without its speaker: a long title is better than a wrong one.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import numpy as np
 from synth.core import Point, Source
 from synth.lang.en import (
     ACCORDING,
+    AGENCY_LEAD,
     CLAIM_LEMMAS,
     CLAUSE_BREAKS,
     DATELINE,
@@ -48,6 +53,24 @@ from synth.understand.answers import AnswerStore
 from synth.understand.standalone import has_verb
 
 HEADLINE_WORDS = 16
+# A title the parse cannot shorten whole is the sentence itself, cut at a clause break
+# within this many words when one leaves a whole clause.
+FAITHFUL_WORDS = 30
+DASHES = frozenset(["-", "–", "—", "--"])
+# What a kept word cannot lose: a verb its object, complement or second verb; a
+# preposition its object.
+NEEDED_BY_VERB = frozenset(
+    ["dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative", "pcomp", "prt"]
+)
+NEEDED_BY_OTHER = frozenset(["pobj", "pcomp"])
+# Prepositions that say which thing a noun is ("the number of ferries"): never cut.
+NAMING_LINKS = frozenset(["of"])
+# Who may head a "Speaker:" prefix by their whole name, and at most how many words it has.
+SPEAKER_BODIES = frozenset(["ORG", "GPE", "NORP", "FAC"])
+SPEAKER_WORDS = 6
+NAME_LINKS = frozenset(["of", "for", "and", "on"])
+# Words whose phrase is whole or nothing.
+PAIRED = frozenset(["between"])
 TITLE_POINTS = 2
 MIN_CLAUSE_WORDS = 5
 SHORT_SUBJECT = 3
@@ -137,24 +160,124 @@ class ParsedHeadline:
         )
 
     def _write(self, text: str) -> str:
-        clause, speaker = story_clause(text)
-        if self._parse is None:
-            self._parse = self.load()
-        doc = self._parse(clause)
+        """The clause's core under its speaker, when the parse shows it whole; else the
+        sentence's own words (`_faithful`): a long title is better than a wrong one."""
+        plain = story_text(text)
+        doc = self._doc(plain)
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is None or root.pos_ not in ("VERB", "AUX") or len(list(doc.sents)) > 1:
-            return headline_from_text(text)  # no clause, or a second sentence may say whose
+            return self._faithful(plain)  # no clause, or a second sentence may say whose
         reported = next((c for c in root.children if c.dep_ == "ccomp"), None)
-        named_by = None
-        if speaker is None and reported is not None and _attributes(root, reported):
+        speaker, named_by = None, None
+        if reported is not None and _attributes(root, reported):
             speaker = _speaker(root)
-            if speaker is None or not _named_subject(reported):
-                return headline_from_text(text)  # a claim must name who makes it
-            root, named_by = reported, root
-        tokens = core_tokens(root)
-        if not tokens or _unkept_attribution(doc, tokens, named_by):
-            return headline_from_text(text)
+            if speaker is not None and _named_subject(reported):
+                root, named_by = reported, root
+            elif reported.i < root.i:
+                return self._faithful(plain)  # "..., police said": no prefix, no cut
+            else:  # "Police said they ...": the claim keeps its speaker in words
+                speaker = None
+        tokens = core_tokens(root) if _has_subject(root) else []
+        if not tokens or _unkept_attribution(doc, tokens, named_by) or not _whole(tokens):
+            return self._opening(plain, doc) or self._faithful(plain)
         return as_headline(_text(tokens), speaker)
+
+    def _opening(self, plain: str, doc: Any) -> str | None:
+        """The sentence's opening words up to a clause break (`shorten`), when the parse
+        shows them whole and what is cut names no speaker; else None."""
+        words = shorten(plain.split())
+        if len(words) == len(plain.split()):
+            return None
+        end = len(" ".join(words))
+        tokens = [t for t in doc if t.idx < end and not t.is_punct]
+        if not tokens or _attributed_later(doc, end):
+            return None
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is None or root.i not in {t.i for t in tokens} or not _whole(tokens):
+            return None
+        return as_headline(" ".join(words), None)
+
+    def _doc(self, text: str) -> Any:
+        if self._parse is None:
+            self._parse = self.load()
+        return self._parse(text)
+
+    def _faithful(self, plain: str) -> str:
+        """The sentence as written, cut at its last clause break within `FAITHFUL_WORDS` when
+        what comes before is a whole clause and what comes after says no one's claim; else
+        whole, however long."""
+        words = plain.split()
+        if len(words) <= FAITHFUL_WORDS:
+            return as_headline(plain, None)
+        sentence = self._doc(plain)
+        for end in reversed(range(MIN_CLAUSE_WORDS, FAITHFUL_WORDS)):
+            if not words[end - 1].endswith((",", ";")) and words[end] not in DASHES:
+                continue
+            head = " ".join(words[:end])
+            if _attributed_later(sentence, len(head)):
+                continue  # "..., police said": the claim needs its speaker
+            doc = self._doc(head.rstrip(",;"))
+            root = next((t for t in doc if t.dep_ == "ROOT"), None)
+            if root is not None and _whole(core_clause(root)) and _has_subject(root):
+                return as_headline(head, None)
+        return as_headline(plain, None)
+
+
+def _attributed_later(doc: Any, end: int) -> bool:
+    """Whether words after character `end` say whose claim the words before are: a verb
+    of saying whose reported clause lies before ("..., police said") or that is set off
+    inside the sentence before ("X, police said, Y"), or an "according to" hung on a word
+    before. A second clause with a verb of saying of its own ("..., and geologists warned
+    that ...") is not."""
+    for token in doc:
+        if token.idx < end:
+            continue
+        if token.lower_ in ACCORDING and token.head.idx < end:
+            return True
+        if token.lemma_ not in SPEECH_LEMMAS | CLAIM_LEMMAS:
+            continue
+        aside = token.dep_ == "parataxis" and token.head.idx < end  # "X, police said, Y"
+        if aside or any(c.idx < end for c in token.children if c.dep_ == "ccomp"):
+            return True
+    return False
+
+
+def core_clause(root: Any) -> list[Any]:
+    """Every word of the clause, in order (for `_whole`)."""
+    return sorted(root.subtree, key=lambda t: t.i)
+
+
+def _has_subject(root: Any) -> bool:
+    return root.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in root.children
+    )
+
+
+def _whole(tokens: list[Any]) -> bool:
+    """Whether the kept words leave nothing hanging: every kept verb keeps its object or
+    complement, and the second verb joined to it when the two share an object ("by
+    inventing [and establishing the rule]"); every kept preposition keeps its object; the
+    last word is no function word."""
+    kept = {t.i for t in tokens}
+    for token in tokens:
+        verb = token.pos_ in ("VERB", "AUX")
+        needed = NEEDED_BY_VERB if verb else NEEDED_BY_OTHER
+        if any(c.dep_ in needed and c.i not in kept for c in token.children):
+            return False
+        if verb and _shares_object(token, kept):
+            return False
+        if token.lower_ in ACCORDING | PAIRED and not all(t.i in kept for t in token.subtree):
+            return False  # "according [to police]", "between $1.8 million [and $7 million]"
+    return tokens[-1].lower_.strip(QUOTE_MARKS) not in ENDS_BADLY
+
+
+def _shares_object(verb: Any, kept: set[int]) -> bool:
+    """A kept verb that nothing kept follows, whose second verb is left out: "by inventing
+    [and establishing the rule]", "North Korea attempted [and failed to launch a missile]"
+    leave the first verb waiting for what the two share."""
+    if any(t.i in kept and t.i > verb.i for t in verb.subtree):
+        return False
+    return any(c.dep_ == "conj" and c.i not in kept for c in verb.children)
 
 
 def _attributes(verb: Any, reported: Any) -> bool:
@@ -178,19 +301,49 @@ def _unkept_attribution(doc: Any, tokens: list[Any], named_by: Any | None) -> bo
     kept = {t.i for t in tokens} | ({named_by.i} if named_by is not None else set())
     for token in doc:
         said = token.lemma_ in SPEECH_LEMMAS | CLAIM_LEMMAS or token.lower_ in ACCORDING
-        if said and token.i not in kept and token.head.dep_ == "ROOT":
+        subordinate = any(c.dep_ == "mark" for c in token.children)  # "after it admitted"
+        if said and token.i not in kept and token.head.dep_ == "ROOT" and not subordinate:
             return True  # said of the whole clause, not of a word in it ("self-described")
     return bool(tokens[0].lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS)
 
 
 def _speaker(verb: Any) -> str | None:
-    """Who the speech verb's subject names, as a headline names them (`speaker_in`), its
-    asides left out ("The minister, who spoke in Oslo, said" -> "Minister")."""
+    """Who the speech verb's subject names, as a headline names them, read off the parse: a
+    person by surname, an organisation or place by its whole name ("Doctors Without
+    Borders", "Norwegian Institute of Public Health"), else the subject's noun with the
+    words before it ("A ferry captain sailing into Bergen said" -> "Ferry captain", never
+    "Bergen"). None for a pronoun or a subject longer than a headline's speaker."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is None:
+    if subject is None or subject.pos_ == "PRON":
         return None
-    phrase = _phrase_without_asides(subject)
-    return speaker_in(_text([t for t in subject.subtree if t.i in phrase]))
+    entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+    if entity is not None and entity.label_ == "PERSON":
+        return entity[-1].text.removesuffix("'s").removesuffix("’s")  # by surname
+    if entity is not None and entity.label_ in SPEAKER_BODIES:
+        words = [t for t in entity if t.lower_ not in DETERMINERS]
+    else:
+        words = [t for t in subject.subtree if t.i <= subject.i and t.lower_ not in DETERMINERS]
+        words = [t for t in words if not _aside(t)]
+        if subject.is_title:
+            words += _name_after(subject)
+    if not words or len(words) > SPEAKER_WORDS:
+        return None
+    text = _text(words)
+    return text[:1].upper() + text[1:]
+
+
+def _name_after(head: Any) -> list[Any]:
+    """The rest of a name after its head: "Institute [of Public Health]", "Doctors [Without
+    Borders]": a preposition whose object is a name, all of it capitalized or "of"."""
+    for child in head.children:
+        if child.dep_ != "prep" or child.i != head.i + 1:
+            continue
+        phrase = list(child.subtree)
+        if all(t.is_title or t.lower_ in NAME_LINKS or t.is_punct for t in phrase) and any(
+            t.pos_ == "PROPN" for t in phrase
+        ):
+            return phrase
+    return []
 
 
 def core_tokens(root: Any) -> list[Any]:
@@ -231,7 +384,15 @@ def _last_optional(doc: Any, kept: set[int], subject: set[int], root: Any) -> An
     ):
         if tier:
             return min(tier, key=lambda t: t.i)
-    return None
+    heads = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+    inner = [  # last: where the subject works or comes from ("Professor Olsen [of the
+        # University of Bergen]"), never which thing it is ("The number of ferries")
+        c
+        for head in heads
+        for c in head.children
+        if c.dep_ == "prep" and c.i > head.i and c.i in kept and c.lower_ not in NAMING_LINKS
+    ]
+    return max(inner, key=lambda t: (len(list(t.subtree)), -t.i)) if inner else None
 
 
 def _text(tokens: list[Any]) -> str:
@@ -267,6 +428,14 @@ def headline_from_text(text: str) -> str:
     reopened to container ships"."""
     clause, speaker = story_clause(text)
     return as_headline(" ".join(shorten(clause.split())), speaker)
+
+
+def story_text(text: str) -> str:
+    """The sentence as a headline starts from: editorial brackets, a wire dateline and an
+    opening adverbial ("In 2016, ") off; attributions kept for the parse to read."""
+    text = BRACKETS.sub(r"\1", " ".join(text.split()))
+    dateline = DATELINE.match(text) or DATELINE_LEAD.match(text) or AGENCY_LEAD.match(text)
+    return OPENING_ADVERBIAL.sub("", text[dateline.end() :] if dateline else text)
 
 
 def story_clause(text: str) -> tuple[str, str | None]:
