@@ -187,6 +187,10 @@ def test_a_parsed_title_keeps_words_whole_and_a_dash_aside_is_no_dateline(parsed
             "Bergen (NTB) Norway will close the Bergen ferry port for two weeks in June.",
             "Norway will close the Bergen ferry port for two weeks in June",
         ),
+        (  # nor is a station's, digits and all
+            "BERGEN, Hordaland County (NRK 1) — Norway will close the Bergen ferry port in June.",
+            "Norway will close the Bergen ferry port in June",
+        ),
     ],
 )
 def test_the_parse_names_the_speaker_and_keeps_the_claim_whole(parsed_headline, text, headline):

@@ -784,7 +784,7 @@ SUSPENDED_HYPHEN = re.compile(r"^(?:and|or|nor|to)\s")
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}))?\s*"
-    r"(?:\((?P<agency>[A-Z][A-Za-z.&' -]{1,24})\)\s*)?(?://|—|–|--|-|:)\s+"
+    r"(?:\((?P<agency>[A-Z][A-Za-z0-9.&' -]{1,24})\)\s*)?(?://|—|–|--|-|:)\s+"
 )
 
 # A wire dateline with a date or agency before a dash ("LAS VEGAS, June 10 (UPI) -- ",
