@@ -108,16 +108,18 @@ def main() -> None:
     parser.add_argument("--skip", type=int, default=0, help="Clusters of the draw to pass over.")
     parser.add_argument("--unlabelled", type=Path, default=Path("unlabelled_points.jsonl"))
     parser.add_argument("--show", action="store_true", help="Print the points not read alone.")
-    parser.add_argument(
+    fresh = parser.add_mutually_exclusive_group()
+    fresh.add_argument(
         "--unread",
         action="store_true",
         help="Draw only among shown points no label in --labels has read yet (a fresh draw "
         "from clusters whose other points were read).",
     )
-    parser.add_argument(
+    fresh.add_argument(
         "--draw",
         help="Count every shown point labelled with this `draw` (as `merge_point_labels.py "
-        "--draw` tags a fresh draw), instead of drawing.",
+        "--draw` tags a fresh draw) in the clusters of --clusters and --skip, instead of "
+        "drawing.",
     )
     args = parser.parse_args()
     labels = {}
@@ -126,9 +128,9 @@ def main() -> None:
             if line.strip():
                 record = json.loads(line)
                 labels[record["text"]] = record
-    read = frozenset(labels) if args.unread else frozenset()
+    seen = frozenset(labels) if args.unread else frozenset()
     per_cluster = None if args.draw else args.per_cluster
-    drawn = drawn_points(args.dataset, args.half, args.clusters, per_cluster, args.skip, read)
+    drawn = drawn_points(args.dataset, args.half, args.clusters, per_cluster, args.skip, seen)
     if args.draw:
         drawn = [d for d in drawn if labels.get(d["text"], {}).get("draw") == args.draw]
         clusters = [d["cluster"] for d in drawn]
@@ -137,9 +139,10 @@ def main() -> None:
         print(f"draw {args.draw}: {len(drawn)} of its points are still shown\n")
     known = [d for d in drawn if d["text"] in labels]
     missing = [d for d in drawn if d["text"] not in labels]
-    with args.unlabelled.open("w", encoding="utf-8") as handle:
-        for record in missing:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if missing:  # a draw that is all read leaves an earlier list of points to read alone
+        with args.unlabelled.open("w", encoding="utf-8") as handle:
+            for record in missing:
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     print("| half | reader | points drawn | labelled | read alone | share | one per cluster |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for reader, verdict in readers([labels[d["text"]] for d in known]).items():

@@ -217,3 +217,51 @@ def test_a_long_sentence_is_cut_at_a_clause_break_but_never_from_its_speaker(par
     assert parsed_headline(smoke + second) == smoke  # a clause of its own, not an attribution
     said = ", Bergen fire chief Kari Lund said at a news conference late on Thursday evening."
     assert parsed_headline(smoke + " and nights" + said).startswith("Lund: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        (  # a surname keeps its suffix
+            "Jon Olsen Jr. said that the Oslo ferry deal was a great deal for Norway.",
+            "Olsen Jr.: The Oslo ferry deal was a great deal for Norway",
+        ),
+        (  # two speakers, or "many", make no prefix: the attribution stays in words
+            "Olsen and Lund said that the Oslo ferry deal was a great deal for Norway.",
+            "Olsen and Lund said the Oslo ferry deal was a great deal for Norway",
+        ),
+        (
+            "Many said that the Oslo ferry deal was a great deal for Norway.",
+            "Many said the Oslo ferry deal was a great deal for Norway",
+        ),
+        (  # a name's own initials in brackets are no news agency
+            "Norwegian Seamen (NS) leader Kari Lund called the Oslo ruling a disgrace.",
+            "Norwegian Seamen leader Kari Lund called the Oslo ruling a disgrace",
+        ),
+    ],
+)
+def test_a_speaker_prefix_names_one_speaker_by_surname(parsed_headline, text, headline):
+    assert parsed_headline(text) == headline
+
+
+@pytest.fixture(scope="module")
+def parse():
+    from synth.compare.speakers import spacy_parser
+
+    return spacy_parser()
+
+
+def test_a_cut_is_a_whole_piece_of_the_sentence_and_never_leaves_out_its_speaker(parse):
+    from synth.write.headline import _attributed_later, _whole_prefix
+
+    listed = "Seven men were arrested in Oslo, but only Berg, Lund and Olsen were charged."
+    doc = parse(listed)
+    assert _whole_prefix(doc, listed.index(","))  # "Seven men were arrested in Oslo"
+    assert not _whole_prefix(doc, listed.index(" Lund") - 1)  # "... but only Berg": cut off
+    told = "Olsen is willing to sell the Bergen ferry, his lawyer, Kari Lund, told the AP."
+    assert _attributed_later(parse(told), told.index(","))
+    warned = (
+        "Residents of Bergen were told to stay indoors, and firefighters warned that the "
+        "blaze could spread."
+    )
+    assert not _attributed_later(parse(warned), warned.index(","))

@@ -136,6 +136,16 @@ def test_standalone_problems(text, problem):
         "Jon Olsen and Kari Olsen met Per Olsen in Bergen on Monday.",
         "By Monday, Olsen - and Berg - had left Oslo for Bergen.",
         "Details of the Bergen ferry deal are set out below the headline figures, Olsen said.",
+        # quote introductions, politics' left and right, levels below normal, "By" + a time
+        "Olsen tweeted: “Norway will cut Oslo ferry fares in June.”",
+        "Olsen's statement read: “Norway will cut Oslo ferry fares in June.”",
+        "Olsen told reporters: “Norway will cut Oslo ferry fares in June.”",
+        "Politicians in Oslo, left and right, condemned the ferry cuts on Monday.",
+        "Olsen moved from left-wing politics to the Bergen ferry union in 2010.",
+        "Video footage showed that water levels at the Oslo dam are below normal.",
+        "A photo above Olsen's desk in Oslo shows the old Bergen ferry.",
+        "The US Navy USS Olav Tryggvason sailed from Bergen to Oslo on Monday.",
+        "By Labor Day - the end of summer - Olsen had left Oslo for Bergen.",
         "THE TERMS OF THIS OSLO FERRY TICKET ARE SET BY THE NORWEGIAN STATE AND CANNOT BE "
         "CHANGED BY ANY AGENT OR CARRIER AT ANY TIME FOR ANY REASON, Olsen said in Oslo.",
     ],

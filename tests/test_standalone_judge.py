@@ -188,6 +188,7 @@ def test_candidates_are_parsed_in_batches_with_the_same_answers():
         ("Olsen's friends in Oslo thanked him on Monday.", None),
         ("Kari Lund said Per Olsen had called her on Monday.", None),
         ("Norway proved itself a good host at the Oslo games.", None),
+        ("Olsen took the Bergen ferry files with him when he left Oslo.", None),
         # a number standing alone as a subject counts what came before
         ("Six arrived in Bergen in mid-August, Norwegian officials said.", "other"),
         ("Six Norwegian ferries arrived in Bergen in mid-August.", None),

@@ -166,11 +166,11 @@ SOCIAL_MARKUP = re.compile(rf"{HANDLE}.*{HASHTAG}|{HASHTAG}.*{HANDLE}|(?:{HASHTA
 REPEATED_NAME = re.compile(r"\b([A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+\1(?![a-z])")
 # A link card's name glued to the next headline: the short name, the full one and the
 # card's text ("President Trump Donald John TrumpAmazon's workers strike ...").
-LINKED_NAME = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:[A-Z(][\w'’.()-]+\s+){1,3}\1(?=[A-Z])")
+LINKED_NAME = re.compile(r"\b([A-Z][a-z][\w'’-]*)\s+(?:[A-Z(][\w'’.()-]+\s+){1,3}\1(?=[A-Z])")
 # A heading glued to its first sentence with no space ("... Dive BarsThe best burger").
 GLUED_OPENING = re.compile(r"(?<=[a-z]{2})(?:The|This|These|Those)\s+[a-z]")
 # A byline inside the text ("... in protest By Jane Doe - Tweet Huntsman announced").
-INLINE_BYLINE = re.compile(r"(?:^|\s)By\s+(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][\w'’-]+\s*[-–—|]\s")
+INLINE_BYLINE = re.compile(r"(?<=\S)\s+By\s+(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][\w'’-]+\s*[-–—|]\s")
 REFERENCE_LIST = re.compile(
     r"(?:\b[A-Z][\w'’-]+\s+[A-Z]{1,3}\s+,\s*){2,}|(?:\b[A-Z][\w'’-]+\s+[A-Z]{1,3}\s*,\s*){3,}"
 )
@@ -187,11 +187,10 @@ LABEL_OPENING = re.compile(
     r"|editor['’]?s note)|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|GMT|UTC|BST)\s*:\s"
 )
 # A short label the page sets before a colon ("Why it matters:", "On trade policy:",
-# "Gone too soon:"): a capitalized word and at most three lower-case ones, none a speech
-# verb ("Olsen said:" introduces a quote and is the story's).
-LABEL_PHRASE = re.compile(
-    rf"^(?!(?:\S+\s+){{0,3}}?{SPEECH_VERBS}:)[A-Z][\w'’]*(?:\s+[a-z][\w'’,-]*){{0,3}}:\s"
-)
+# "EXCLUSIVE:"): a capitalized word and at most three lower-case ones. With a verb in it, it
+# introduces a quote ("Olsen said:", "Trump tweeted:") unless it opens on a question word.
+LABEL_PHRASE = re.compile(r"^(?P<label>[A-Z][\w'’]*(?:\s+[a-z][\w'’,-]*){0,3}):\s")
+QUESTION_LABEL = re.compile(r"^(?:Why|What|How|Where|When|Who)\b")
 # A sentence in capitals ("WE'RE GOING TO BE ON TRAVERSE CREEK"): a transcript's or a
 # caption's text, not a story's.
 SHOUTED_WORD = re.compile(r"\b[A-Z][A-Z'’.-]*\b")
@@ -214,14 +213,14 @@ CAPTION_DATE = re.compile(
 # after a name, "from left". A single letter is left alone: "(R)" is a party.
 CAPTION_POSITION = re.compile(
     r"\((?:pictured\s+)?(?:left|right|center|centre|top|bottom|front|rear)\)"
-    r"|\b[A-Z][\w.'’-]*,\s(?:left|right|center|centre)(?=,|\s+(?:and|to|with)\b)|\bfrom left\b"
+    r"|\b[A-Z][\w.'’-]*,\s(?:left|right|center|centre),|\(from left\)|\bfrom left[,:]"
 )
 # A sentence that points at the page's pictures or players ("In the video clip above",
 # "Here's a look at ..."): the text around an embed, not the story.
 MEDIA_REFERENCE = re.compile(
     r"\b(?:video|clip|photo|picture|image|graphic|map|chart|gallery|slideshow|footage)s?\s+"
-    r"(?:above|below)\b|^Here['’]s a (?:look|video|map|photo|timeline)\b"
-    r"|\b(?:video|clip|footage)s?\b[^.]*\b(?:follows|is|are|seen)\s+below\b",
+    r"(?:above|below)(?=\s*[,.:;!]|\s*$)|^Here['’]s a (?:look|video|map|photo|timeline)\b"
+    r"|\b(?:video|clip|footage)s?\b[^.]*\b(?:follows|is|are|seen)\s+below\s*[.:!]?$",
     re.I,
 )
 
@@ -836,8 +835,9 @@ CLAUSE_BREAKS = frozenset(
 REPORTING_VERBS = rf"(?:{SPEECH_VERBS}|reported|reports|quoted)"
 
 # A place and a news agency's name before the story, with no dash: "Seoul (CNN) North ...".
-AGENCY_LEAD = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s+\([A-Z]{2,5}\)\s+(?=[A-Z])")
-ACCORDING_TO = re.compile(r"\baccording to\b", re.I)
+AGENCY_LEAD = re.compile(
+    r"^(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+\((?P<agency>[A-Z]{2,5})\)\s+(?=[A-Z])"
+)
 
 # "..., Russia's foreign minister said on Thursday." / "..., according to the ministry."
 TRAILING_ATTRIBUTION = re.compile(

@@ -70,6 +70,7 @@ from synth.lang.en import (
     OPENING_RELATIVE,
     PLURAL_PRONOUNS,
     PRONOUN_SPEAKER,
+    QUESTION_LABEL,
     QUOTE_OPENING_PERSON,
     QUOTED_TEXT,
     REFERENCE_LIST,
@@ -182,7 +183,6 @@ PAGE_TEXT = (
     REFERENCE_LIST,
     GLUED_HEADING,
     LABEL_OPENING,
-    LABEL_PHRASE,
     FIGURE_REFERENCE,
     FURTHER_READING,
     CAPTION_POSITION,
@@ -199,7 +199,16 @@ def _page_text(text: str) -> bool:
     glued to its first sentence (with or without a space), a page label or a label phrase
     before a colon, a paper's figure reference, a pointer to more reading, a photo
     caption's "(left)", words about the page's video or pictures, a sentence in capitals."""
-    return any(pattern.search(text) for pattern in PAGE_TEXT) or _shouted(text)
+    return any(pattern.search(text) for pattern in PAGE_TEXT) or _shouted(text) or _label(text)
+
+
+def _label(text: str) -> bool:
+    """A label phrase before a colon (`LABEL_PHRASE`) that does not introduce a quote."""
+    found = LABEL_PHRASE.match(text)
+    if found is None:
+        return False
+    label = found.group("label")
+    return bool(QUESTION_LABEL.match(label)) or not has_verb(label)
 
 
 def _shouted(text: str) -> bool:
@@ -337,8 +346,9 @@ PLACE_OR_BODY = "<place or body>"
 # Opens the nouns kept for a headline (`AnswerStore` keeps no empty answer).
 NOUNS_MARK = "nouns:"
 SUBJECT_DEPS = frozenset(["nsubj", "nsubjpass"])
-# An object pronoun ("him", "them", "it"; "with her") and the words of a name.
-OBJECT_DEPS = frozenset(["dobj", "dative", "pobj"])
+# A verb's object pronoun ("thanked him", "gave them"; not "took it with him", which can be
+# the subject) and the words of a name.
+OBJECT_DEPS = frozenset(["dobj", "dative"])
 PERSONAL_TAG = "PRP"
 NAME_PARTS = frozenset(["compound", "flat"])
 REFLEXIVE_ENDINGS = ("self", "selves")
@@ -346,7 +356,7 @@ PARTITIVE = "of"
 # A number's tag: one standing alone as a subject ("Six arrived") counts what came before.
 NUMBER_TAG = "CD"
 NUMBER_DEPENDENTS = frozenset(["prep", "compound", "nummod", "quantmod", "amod"])
-NOT_COUNTS = frozenset(["DATE", "TIME", "MONEY", "PERCENT"])
+COUNTS = frozenset(["", "CARDINAL"])
 # Where an unexplained "the ..." leaves the reader asking which: as a clause's subject or
 # object, after a preposition, as a possessor ("the agency's account").
 ARGUMENT_DEPS = SUBJECT_DEPS | {"dobj", "pobj", "attr", "dative", "poss"}
@@ -379,9 +389,11 @@ class ParsedJudge:
     that names no one and nothing, a demonstrative pointing back ("this new species"), an
     imperative (page text: "Get push notifications"), a head that is no finite verb (a
     fragment left by a sentence split), a photo caption (a present-tense scene dated to the
-    day) and a noun told against one shown before ("additional", "the same", "a smaller",
-    "each"). `known` are the nouns the reader has already read (the briefing's headline):
-    "the film" under a headline about a film is that film.
+    day), a number standing alone as a subject ("Six arrived"), an object pronoun that
+    could only be its own verb's subject ("Olsen thanked him") and a noun told against one
+    shown before ("additional", "the same", "a smaller", "each"). `known` are the nouns
+    the reader has already read (the briefing's headline): "the film" under a headline
+    about a film is that film.
     `load` gives the parser on first use. With a `store`, what the parse said before (of a
     sentence under the same known nouns, or a headline's nouns) is read from disk instead.
     """
@@ -591,7 +603,7 @@ def _bound_away(pronoun: Any, token: Any) -> bool:
         return False
     if pronoun.lower_.endswith(REFLEXIVE_ENDINGS):  # "proves itself": the subject, bound
         return False
-    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    verb = pronoun.head
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     return any(token == s or (token.head == s and token.dep_ in NAME_PARTS) for s in subjects)
 
@@ -691,7 +703,7 @@ def _bare_number(doc: Any, outside: Sequence[Any]) -> str | None:
     for token in outside:
         if token.tag_ != NUMBER_TAG or token.dep_ not in SUBJECT_DEPS:
             continue
-        if token.ent_type_ in NOT_COUNTS:
+        if token.ent_type_ not in COUNTS:  # "The 737 crashed": a model, not a count
             continue
         if any(c.dep_ in NUMBER_DEPENDENTS for c in token.children):
             continue

@@ -71,6 +71,14 @@ SPEAKER_WORDS = 6
 NAME_LINKS = frozenset(["of", "for", "and", "on"])
 # Words whose phrase is whole or nothing.
 PAIRED = frozenset(["between"])
+# Subordinators that tell when or why ("after it admitted ..."), not whose claim ("as").
+EVENT_MARKERS = frozenset(
+    ["after", "before", "when", "because", "since", "if", "while", "although", "until", "once"]
+)
+# Words after a surname that are not one ("Trump Jr.", "King III"), and subjects that name
+# no one ("Many said").
+NAME_SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
+QUANTIFIERS = frozenset(["many", "some", "others", "several", "few", "most", "all", "both"])
 TITLE_POINTS = 2
 MIN_CLAUSE_WORDS = 5
 SHORT_SUBJECT = 3
@@ -183,17 +191,10 @@ class ParsedHeadline:
         return as_headline(_text(tokens), speaker)
 
     def _opening(self, plain: str, doc: Any) -> str | None:
-        """The sentence's opening words up to a clause break (`shorten`), when the parse
-        shows them whole and what is cut names no speaker; else None."""
+        """The sentence's opening words up to a clause break (`shorten`), when they are a
+        whole piece of its parse (`_whole_prefix`); else None."""
         words = shorten(plain.split())
-        if len(words) == len(plain.split()):
-            return None
-        end = len(" ".join(words))
-        tokens = [t for t in doc if t.idx < end and not t.is_punct]
-        if not tokens or _attributed_later(doc, end):
-            return None
-        root = next((t for t in doc if t.dep_ == "ROOT"), None)
-        if root is None or root.i not in {t.i for t in tokens} or not _whole(tokens):
+        if len(words) == len(plain.split()) or not _whole_prefix(doc, len(" ".join(words))):
             return None
         return as_headline(" ".join(words), None)
 
@@ -204,8 +205,8 @@ class ParsedHeadline:
 
     def _faithful(self, plain: str) -> str:
         """The sentence as written, cut at its last clause break within `FAITHFUL_WORDS` when
-        what comes before is a whole clause and what comes after says no one's claim; else
-        whole, however long."""
+        what comes before is a whole piece of its parse (`_whole_prefix`); else whole,
+        however long."""
         words = plain.split()
         if len(words) <= FAITHFUL_WORDS:
             return as_headline(plain, None)
@@ -214,31 +215,42 @@ class ParsedHeadline:
             if not words[end - 1].endswith((",", ";")) and words[end] not in DASHES:
                 continue
             head = " ".join(words[:end])
-            if _attributed_later(sentence, len(head)):
-                continue  # "..., police said": the claim needs its speaker
-            doc = self._doc(head.rstrip(",;"))
-            root = next((t for t in doc if t.dep_ == "ROOT"), None)
-            if root is not None and _whole(core_clause(root)) and _has_subject(root):
+            if _whole_prefix(sentence, len(head.rstrip(",;"))):
                 return as_headline(head, None)
         return as_headline(plain, None)
 
 
+def _whole_prefix(doc: Any, end: int) -> bool:
+    """Whether the sentence's words before character `end` stand as a headline: they hold
+    its main verb and that verb's subject, every word's head is among them (no word cut
+    off from what it belongs to: "... when Eric Chu"), nothing is left hanging (`_whole`),
+    and nothing after them says whose claim they are (`_attributed_later`)."""
+    tokens = [t for t in doc if t.idx < end and not t.is_punct]
+    kept = {t.i for t in tokens}
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if not tokens or root is None or root.i not in kept or not _has_subject(root):
+        return False
+    if any(t.head.i not in kept for t in tokens) or len(list(doc.sents)) > 1:
+        return False
+    return _whole(tokens) and not _attributed_later(doc, end)
+
+
 def _attributed_later(doc: Any, end: int) -> bool:
     """Whether words after character `end` say whose claim the words before are: a verb
-    of saying whose reported clause lies before ("..., police said") or that is set off
-    inside the sentence before ("X, police said, Y"), or an "according to" hung on a word
-    before. A second clause with a verb of saying of its own ("..., and geologists warned
-    that ...") is not."""
+    of saying there with nothing said of its own after `end` ("..., police said"; ", his
+    lawyer told the AP", however the parser hangs it), or an "according to". A second
+    clause with its own report or object ("..., and geologists warned that ...", "... and
+    his rival conceded defeat") is not."""
     for token in doc:
         if token.idx < end:
             continue
-        if token.lower_ in ACCORDING and token.head.idx < end:
+        if token.lower_ in ACCORDING:
             return True
-        if token.lemma_ not in SPEECH_LEMMAS | CLAIM_LEMMAS:
+        if token.lemma_ not in SPEECH_LEMMAS | CLAIM_LEMMAS or token.pos_ not in ("VERB", "AUX"):
             continue
-        aside = token.dep_ == "parataxis" and token.head.idx < end  # "X, police said, Y"
-        if aside or any(c.idx < end for c in token.children if c.dep_ == "ccomp"):
-            return True
+        said = {"ccomp"} if token.lower_ in LISTENER_VERBS else {"ccomp", "dobj"}
+        if not any(c.dep_ in said and c.idx >= end for c in token.children):
+            return True  # what it says lies before ("told the AP": the listener, not what)
     return False
 
 
@@ -266,9 +278,24 @@ def _whole(tokens: list[Any]) -> bool:
             return False
         if verb and _shares_object(token, kept):
             return False
-        if token.lower_ in ACCORDING | PAIRED and not all(t.i in kept for t in token.subtree):
-            return False  # "according [to police]", "between $1.8 million [and $7 million]"
+        if token.lower_ in ACCORDING and not all(t.i in kept for t in token.subtree):
+            return False  # "according [to police]"
+        if token.lower_ in PAIRED and not _pair_kept(token, kept):
+            return False  # "between $1.8 million [and $7 million]"
     return tokens[-1].lower_.strip(QUOTE_MARKS) not in ENDS_BADLY
+
+
+def _pair_kept(between: Any, kept: set[int]) -> bool:
+    """Whether both ends of "between" are kept: its phrase, and the second thing joined to
+    the word it hangs on ("between $1.8 million and $7 million": the parser hangs "between"
+    on the first "million", and the second on that)."""
+    if not all(t.i in kept for t in between.subtree):
+        return False
+    for word in (between, between.head, *between.children):
+        for joined in (c for c in word.children if c.dep_ == "conj"):
+            if joined.i not in kept:
+                return False
+    return True
 
 
 def _shares_object(verb: Any, kept: set[int]) -> bool:
@@ -295,13 +322,15 @@ def _named_subject(clause: Any) -> bool:
 def _unkept_attribution(doc: Any, tokens: list[Any], named_by: Any | None) -> bool:
     """A verb of saying, or "according to", that the headline leaves out ("According to
     Smith, the vaccine ...", "The suspect, police said, fled ..."): without it a claim
-    would read as fact, so the word lists write the headline instead. So does a headline
+    would read as fact, so the sentence's own words make the title instead. So does a headline
     that opens on a pronoun ("She might never walk again": who?). `named_by`: the verb
     whose subject is already the headline's "Speaker:"."""
     kept = {t.i for t in tokens} | ({named_by.i} if named_by is not None else set())
     for token in doc:
         said = token.lemma_ in SPEECH_LEMMAS | CLAIM_LEMMAS or token.lower_ in ACCORDING
-        subordinate = any(c.dep_ == "mark" for c in token.children)  # "after it admitted"
+        subordinate = any(  # "after it admitted" is when; "as the bank warned" is whose
+            c.dep_ == "mark" and c.lower_ in EVENT_MARKERS for c in token.children
+        )
         if said and token.i not in kept and token.head.dep_ == "ROOT" and not subordinate:
             return True  # said of the whole clause, not of a word in it ("self-described")
     return bool(tokens[0].lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS)
@@ -314,11 +343,17 @@ def _speaker(verb: Any) -> str | None:
     words before it ("A ferry captain sailing into Bergen said" -> "Ferry captain", never
     "Bergen"). None for a pronoun or a subject longer than a headline's speaker."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is None or subject.pos_ == "PRON":
-        return None
+    if subject is None or subject.pos_ in ("PRON", "NUM") or subject.tag_ == "CD":
+        return None  # "He said", "Two said": whom?
+    if subject.lower_ in QUANTIFIERS or any(c.dep_ == "conj" for c in subject.children):
+        return None  # "Many said"; "Olsen and Lund said" is two speakers: keep it in words
     entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
-    if entity is not None and entity.label_ == "PERSON":
-        return entity[-1].text.removesuffix("'s").removesuffix("’s")  # by surname
+    if entity is not None and entity.label_ == "PERSON":  # by surname: "Olsen", "Trump Jr."
+        words = [t.text.removesuffix("'s").removesuffix("’s") for t in entity]
+        last = max(
+            (i for i, w in enumerate(words) if w.rstrip(".,") not in NAME_SUFFIXES), default=None
+        )
+        return None if last is None else " ".join(words[last:])
     if entity is not None and entity.label_ in SPEAKER_BODIES:
         words = [t for t in entity if t.lower_ not in DETERMINERS]
     else:
@@ -385,8 +420,8 @@ def _last_optional(doc: Any, kept: set[int], subject: set[int], root: Any) -> An
         if tier:
             return min(tier, key=lambda t: t.i)
     heads = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
-    inner = [  # last: where the subject works or comes from ("Professor Olsen [of the
-        # University of Bergen]"), never which thing it is ("The number of ferries")
+    inner = [  # last: where the subject works or comes from ("Professor Olsen [at the
+        # University of Bergen]"), never which thing it is ("The number [of ferries]")
         c
         for head in heads
         for c in head.children
@@ -434,8 +469,19 @@ def story_text(text: str) -> str:
     """The sentence as a headline starts from: editorial brackets, a wire dateline and an
     opening adverbial ("In 2016, ") off; attributions kept for the parse to read."""
     text = BRACKETS.sub(r"\1", " ".join(text.split()))
-    dateline = DATELINE.match(text) or DATELINE_LEAD.match(text) or AGENCY_LEAD.match(text)
+    dateline = DATELINE.match(text) or DATELINE_LEAD.match(text) or _agency_lead(text)
     return OPENING_ADVERBIAL.sub("", text[dateline.end() :] if dateline else text)
+
+
+def _agency_lead(text: str) -> re.Match[str] | None:
+    """ "Seoul (CNN) ...": a place and an agency; not a name and its initials ("Amnesty
+    International (AI) Secretary General ..."), which is the story's subject."""
+    found = AGENCY_LEAD.match(text)
+    if found is None:
+        return None
+    words = [w for w in found.group("place").split() if w.casefold() not in FUNCTION_WORDS]
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return None if found.group("agency") == initials else found
 
 
 def story_clause(text: str) -> tuple[str, str | None]:
@@ -449,7 +495,7 @@ def story_clause(text: str) -> tuple[str, str | None]:
 def as_headline(words: str, speaker: str | None) -> str:
     """Headline words set as a title: no double quotes or end punctuation, a capital first,
     the speaker as a "Speaker:" prefix."""
-    headline = words.translate(NO_DOUBLE_QUOTES).strip(" ,;:.")
+    headline = words.translate(NO_DOUBLE_QUOTES).strip(" ,;:.-–—")
     headline = headline[:1].upper() + headline[1:]
     return f"{speaker}: {headline}" if speaker else headline
 

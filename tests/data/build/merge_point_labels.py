@@ -40,8 +40,12 @@ def main() -> None:
     draw = None
     if "--draw" in arguments:
         at = arguments.index("--draw")
+        if at + 1 >= len(arguments):
+            sys.exit("merge_point_labels.py: --draw needs a tag")
         draw = arguments[at + 1]
         del arguments[at : at + 2]
+    if len(arguments) < 2:
+        sys.exit("usage: merge_point_labels.py TARGET FIRST [SECOND] [--draw TAG]")
     target, first, *rest = (Path(a) for a in arguments)
     seen = {r["text"] for r in read(target)} if target.exists() else set()
     seconds = {r["text"]: r for r in read(rest[0])} if rest else {}
