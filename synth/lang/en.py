@@ -2622,3 +2622,26 @@ OPENING_MARKS = frozenset(".!?:;“\"‘'(")
 def not_a_name(word: str) -> bool:
     """Capitalized words that name nothing: function words, months, weekdays, one letter."""
     return len(word) < 2 or word.casefold() in FUNCTION_WORDS or word in MONTHS or word in WEEKDAYS
+
+
+# ==== The title writer's and the judge's grammar words (synth.write.headline,
+# synth.understand.standalone)
+
+# Prepositions that say which thing a noun is ("the number of ferries"): never cut.
+NAMING_LINKS = frozenset(["of"])
+# Small words inside a name ("Institute of Public Health", "Doctors Without Borders").
+NAME_LINKS = frozenset(["of", "for", "and", "on"])
+# Words whose phrase is whole or nothing ("between $1.8 million and $7 million").
+PAIRED = frozenset(["between"])
+# Subordinators that tell when or why ("after it admitted ..."), not whose claim ("as").
+EVENT_MARKERS = frozenset(
+    ["after", "before", "when", "because", "since", "if", "while", "although", "until", "once"]
+)
+# Words after a surname that are not one ("Trump Jr.", "King III").
+NAME_SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
+# Subjects that name no one ("Many said").
+QUANTIFIERS = frozenset(["many", "some", "others", "several", "few", "most", "all", "both"])
+# A reflexive pronoun's ending: "proves itself" is bound to its subject.
+REFLEXIVE_ENDINGS = ("self", "selves")
+# "Six of the boats", "Of 193 people, only 4 ...": the number says of what.
+PARTITIVE = "of"

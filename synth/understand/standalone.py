@@ -68,12 +68,14 @@ from synth.lang.en import (
     OPENING_PRONOUN,
     OPENING_QUANTIFIER,
     OPENING_RELATIVE,
+    PARTITIVE,
     PLURAL_PRONOUNS,
     PRONOUN_SPEAKER,
     QUESTION_LABEL,
     QUOTE_OPENING_PERSON,
     QUOTED_TEXT,
     REFERENCE_LIST,
+    REFLEXIVE_ENDINGS,
     RELATED_LABEL,
     REPEATED_NAME,
     SAID_DEFINITE,
@@ -351,8 +353,6 @@ SUBJECT_DEPS = frozenset(["nsubj", "nsubjpass"])
 OBJECT_DEPS = frozenset(["dobj", "dative"])
 PERSONAL_TAG = "PRP"
 NAME_PARTS = frozenset(["compound", "flat"])
-REFLEXIVE_ENDINGS = ("self", "selves")
-PARTITIVE = "of"
 # A number's tag: one standing alone as a subject ("Six arrived") counts what came before.
 NUMBER_TAG = "CD"
 NUMBER_DEPENDENTS = frozenset(["prep", "compound", "nummod", "quantmod", "amod"])

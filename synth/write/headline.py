@@ -29,18 +29,24 @@ from synth.lang.en import (
     DATELINE,
     DATELINE_LEAD,
     DETERMINERS,
+    EVENT_MARKERS,
     FUNCTION_WORDS,
     LEADING_ATTRIBUTION,
     LISTENER_VERBS,
     NAME_AT_END,
+    NAME_LINKS,
     NAME_RUN,
+    NAME_SUFFIXES,
+    NAMING_LINKS,
     NOT_A_NAME,
     OPENING_ADVERBIAL,
     OPENING_DETERMINER,
+    PAIRED,
     PERSON_PRONOUNS,
     PHRASE_OPENERS,
     PLURAL_PRONOUNS,
     PREPOSITIONS,
+    QUANTIFIERS,
     SPEECH_LEMMAS,
     SPEECH_VERB,
     THING_PRONOUNS,
@@ -63,22 +69,9 @@ NEEDED_BY_VERB = frozenset(
     ["dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative", "pcomp", "prt"]
 )
 NEEDED_BY_OTHER = frozenset(["pobj", "pcomp"])
-# Prepositions that say which thing a noun is ("the number of ferries"): never cut.
-NAMING_LINKS = frozenset(["of"])
 # Who may head a "Speaker:" prefix by their whole name, and at most how many words it has.
 SPEAKER_BODIES = frozenset(["ORG", "GPE", "NORP", "FAC"])
 SPEAKER_WORDS = 6
-NAME_LINKS = frozenset(["of", "for", "and", "on"])
-# Words whose phrase is whole or nothing.
-PAIRED = frozenset(["between"])
-# Subordinators that tell when or why ("after it admitted ..."), not whose claim ("as").
-EVENT_MARKERS = frozenset(
-    ["after", "before", "when", "because", "since", "if", "while", "although", "until", "once"]
-)
-# Words after a surname that are not one ("Trump Jr.", "King III"), and subjects that name
-# no one ("Many said").
-NAME_SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
-QUANTIFIERS = frozenset(["many", "some", "others", "several", "few", "most", "all", "both"])
 TITLE_POINTS = 2
 MIN_CLAUSE_WORDS = 5
 SHORT_SUBJECT = 3
@@ -252,11 +245,6 @@ def _attributed_later(doc: Any, end: int) -> bool:
         if not any(c.dep_ in said and c.idx >= end for c in token.children):
             return True  # what it says lies before ("told the AP": the listener, not what)
     return False
-
-
-def core_clause(root: Any) -> list[Any]:
-    """Every word of the clause, in order (for `_whole`)."""
-    return sorted(root.subtree, key=lambda t: t.i)
 
 
 def _has_subject(root: Any) -> bool:
