@@ -167,7 +167,7 @@ class ParsedHeadline:
         doc = self._doc(plain)
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is None or root.pos_ not in ("VERB", "AUX") or len(list(doc.sents)) > 1:
-            return self._faithful(plain)  # no clause, or a second sentence may say whose
+            return self._faithful(plain, doc)  # no clause, or a second sentence may say whose
         reported = next((c for c in root.children if c.dep_ == "ccomp"), None)
         speaker, named_by = None, None
         if reported is not None and _attributes(root, reported):
@@ -175,12 +175,12 @@ class ParsedHeadline:
             if speaker is not None and _named_subject(reported):
                 root, named_by = reported, root
             elif reported.i < root.i:
-                return self._faithful(plain)  # "..., police said": no prefix, no cut
+                return self._faithful(plain, doc)  # "..., police said": no prefix, no cut
             else:  # "Police said they ...": the claim keeps its speaker in words
                 speaker = None
         tokens = core_tokens(root) if _has_subject(root) else []
         if not tokens or _unkept_attribution(doc, tokens, named_by) or not _whole(tokens):
-            return self._opening(plain, doc) or self._faithful(plain)
+            return self._opening(plain, doc) or self._faithful(plain, doc)
         return as_headline(_text(tokens), speaker)
 
     def _opening(self, plain: str, doc: Any) -> str | None:
@@ -196,19 +196,18 @@ class ParsedHeadline:
             self._parse = self.load()
         return self._parse(text)
 
-    def _faithful(self, plain: str) -> str:
-        """The sentence as written, cut at its last clause break within `FAITHFUL_WORDS` when
-        what comes before is a whole piece of its parse (`_whole_prefix`); else whole,
-        however long."""
+    def _faithful(self, plain: str, doc: Any) -> str:
+        """The sentence as written (`doc` is its parse), cut at its last clause break within
+        `FAITHFUL_WORDS` when what comes before is a whole piece of its parse
+        (`_whole_prefix`); else whole, however long."""
         words = plain.split()
         if len(words) <= FAITHFUL_WORDS:
             return as_headline(plain, None)
-        sentence = self._doc(plain)
         for end in reversed(range(MIN_CLAUSE_WORDS, FAITHFUL_WORDS)):
             if not words[end - 1].endswith((",", ";")) and words[end] not in DASHES:
                 continue
             head = " ".join(words[:end])
-            if _whole_prefix(sentence, len(head.rstrip(",;"))):
+            if _whole_prefix(doc, len(head.rstrip(",;"))):
                 return as_headline(head, None)
         return as_headline(plain, None)
 
