@@ -388,7 +388,7 @@ def default_parsers(
 
     rules = [
         str(synth.understand.standalone.__file__),
-        str(synth.lang.en.__file__),
+        *synth.lang.en.source_files(),
         str(synth.compare.speakers.__file__),  # how the parser is loaded
     ]
     judged = parser_store(cache_dir, rules, note)
@@ -426,7 +426,7 @@ def default_headlines(
 
     rules = [  # the headline rules, the verb test they use, how the parser is loaded
         str(synth.write.headline.__file__),
-        str(synth.lang.en.__file__),
+        *synth.lang.en.source_files(),
         str(synth.understand.standalone.__file__),
         str(synth.compare.speakers.__file__),
     ]

@@ -114,7 +114,7 @@ def finder_fingerprint(model: str = SPACY_MODEL) -> str:
     import synth.lang.en
     import synth.read.quotemarks
 
-    rules = [__file__, str(synth.read.quotemarks.__file__), str(synth.lang.en.__file__)]
+    rules = [__file__, str(synth.read.quotemarks.__file__), *synth.lang.en.source_files()]
     return parser_fingerprint(rules, model)
 
 

@@ -1,0 +1,25 @@
+"""Weekdays, months and how dates are written."""
+
+from __future__ import annotations
+
+import re
+
+WEEKDAYS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
+# fmt: off
+MONTHS = frozenset("""
+January February March April May June July August September October November December
+""".split())
+# fmt: on
+MONTH_PATTERN = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+
+DATE_PATTERN = (
+    rf"(?:(?:\d{{1,2}}\s+{MONTH_PATTERN}|{MONTH_PATTERN}\s+\d{{1,2}}),?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})"
+)
+
+MONTH_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
+)

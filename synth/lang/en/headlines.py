@@ -1,0 +1,43 @@
+"""Headlines built from a sentence: where the title writer (synth.write.headline) cuts a
+sentence, and the grammar words it keeps whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that open a dependent clause or a second one: a headline stops before them.
+# fmt: off
+CLAUSE_BREAKS = frozenset("""
+after although amid as because before but despite following since though until when where
+whereas which while who whom whose
+""".split())
+# fmt: on
+
+# A determiner opening a text ("the Associated Press").
+OPENING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+# An opening adverbial before the subject: "In Washington, ", "On Thursday, ".
+OPENING_ADVERBIAL = re.compile(
+    r"^(?:in|on|at|from|after|before|during|earlier|later|meanwhile|separately|immediately"
+    r"|overnight|last|this)\b[^,]{0,50},\s+",
+    re.I,
+)
+
+
+# ==== Grammar words the title writer keeps or cuts on
+
+# Prepositions that say which thing a noun is ("the number of ferries"): never cut.
+NAMING_LINKS = frozenset(["of"])
+# Small words inside a name ("Institute of Public Health", "Doctors Without Borders").
+NAME_LINKS = frozenset(["of", "for", "and", "on"])
+# Words whose phrase is whole or nothing ("between $1.8 million and $7 million").
+PAIRED = frozenset(["between"])
+# Subordinators that tell when or why ("after it admitted ..."), not whose claim ("as").
+EVENT_MARKERS = frozenset(
+    ["after", "before", "when", "because", "since", "if", "while", "although", "until", "once"]
+)
+# Words after a surname that are not one ("Trump Jr.", "King III").
+NAME_SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
+# Subjects that name no one ("Many said").
+QUANTIFIERS = frozenset(["many", "some", "others", "several", "few", "most", "all", "both"])

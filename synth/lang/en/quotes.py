@@ -1,0 +1,23 @@
+"""Quotation marks in the newswire styles: "..." “...” ``...'' '...' (synth.read.quotemarks)."""
+
+from __future__ import annotations
+
+import re
+
+# Marks that open or close a quotation of the double family; any opener may be closed by any
+# closer (wire copy often opens with `"` or ``` `` ``` and closes with `''`). Longest first.
+DOUBLE_OPENERS = ("``", "‘‘", "“", '"')
+DOUBLE_CLOSERS = ("''", "’’", "”", '"')
+
+# A quotation inside one line, in any double style ("...", “...”, ``...''), or ‘...’.
+QUOTED_TEXT = re.compile(r"(?:``|‘‘|[\"“])[^\"“”]*?(?:''|’’|[\"”])|‘[^‘’]*’")
+
+# The single family ('...' and ‘...’), read only at word edges and for longer spans.
+SINGLE_OPENERS = ("‘", "'")
+SINGLE_CLOSERS = ("’", "'")
+
+# Words that start with an apostrophe without opening a quote ('em, 'til, '90s).
+ELISION = re.compile(r"(?:em|til|tis|twas|cause|bout|n|round|\d0s|\d\ds?)\b", re.I)
+
+# A plural possessive ("workers' union"): an s, the mark, then a lower-case word.
+PLURAL_POSSESSIVE = re.compile(r"s['’] [a-z]")
