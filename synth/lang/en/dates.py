@@ -20,6 +20,7 @@ DATE_PATTERN = (
     r"|\d{4}-\d{2}-\d{2})"
 )
 
+# A month name just before a number ("on Sept. 5"): the number is a day, not a figure.
 MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
 )

@@ -9,6 +9,8 @@ from functools import lru_cache
 
 from synth.lang.en.dates import MONTHS, WEEKDAYS
 
+# The commonest English words: a text with few of them is not English (synth.read.sources),
+# and capitalized they name nothing (`not_a_name`).
 # fmt: off
 FUNCTION_WORDS = frozenset("""
 a an and are as at be but by for from had has have he her his in is it its not of on or said she
@@ -16,8 +18,12 @@ that the their they this to was were will with would
 """.split())
 # fmt: on
 
+# Determiners and possessives before a noun ("the toll", "its army"): skipped to reach the noun
+# a figure counts or a subject names.
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that"}
 
+# Nouns of a stretch of time: "that week", "One day earlier this month" point at a time, not
+# back at something named before.
 TIME_WORDS = r"(?:week|month|year|morning|afternoon|evening|weekend|time|summer|winter|spring|fall)"
 
 # Marks after which a capitalized word opens a sentence or a quote rather than naming anything.
