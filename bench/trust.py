@@ -34,9 +34,10 @@ def main() -> None:
     parser.add_argument("--half", choices=("test", "tune", "both"), default="both")
     chosen = parser.parse_args().half
     halves = ("tune", "test") if chosen == "both" else (chosen,)
-    from synth.compare.speakers import SpeakerFinder, spacy_parser
+    from synth.compare.speakers import SpeakerFinder
     from synth.evaluate.trust import trust_report
     from synth.pipeline import default_embedder
+    from synth.understand.parser import spacy_parser
 
     started = time.perf_counter()
     parse = spacy_parser()

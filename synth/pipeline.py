@@ -21,7 +21,7 @@ from synth.compare.coverage import source_coverage
 from synth.compare.differences import Comparer
 from synth.compare.figures import key_figures
 from synth.compare.quotes import QuoteFinder
-from synth.compare.speakers import SpeakerFinder, spacy_parser
+from synth.compare.speakers import SpeakerFinder
 from synth.compare.wording import word_difference
 from synth.core import (
     Briefing,
@@ -64,6 +64,7 @@ from synth.understand.layout import (
     page_words,
 )
 from synth.understand.merge import Merger
+from synth.understand.parser import rule_files, spacy_parser
 from synth.understand.rank import Ranker
 from synth.understand.standalone import ParsedJudge, confirm_standalone
 from synth.write.headline import ParsedHeadline, choose_title
@@ -380,18 +381,11 @@ def default_parsers(
     cache unless it is off (then every answer is read from the parse again)."""
     if not use_cache:
         return SpeakerFinder(), ParsedJudge(load=spacy_parser)
-    import synth.compare.speakers
-    import synth.lang.en
-    import synth.understand.standalone
     from synth.compare.speakers import finder_fingerprint
     from synth.understand.cache import default_cache_dir
 
-    rules = [
-        str(synth.understand.standalone.__file__),
-        *synth.lang.en.source_files(),
-        str(synth.compare.speakers.__file__),  # how the parser is loaded
-    ]
-    judged = parser_store(cache_dir, rules, note)
+    rules = ["synth.understand.standalone", "synth.lang.en", "synth.understand.parser"]
+    judged = parser_store(cache_dir, rule_files(rules), note)
     finder_store = AnswerStore(cache_dir or default_cache_dir(), finder_fingerprint, note)
     return SpeakerFinder(store=finder_store), ParsedJudge(load=spacy_parser, store=judged)
 
@@ -403,8 +397,8 @@ def parser_store(
 ) -> AnswerStore:
     """A store of answers read from the parse by the rules in the files `rules`, beside the
     embedding cache: the parser and those files name what it holds."""
-    from synth.compare.speakers import parser_fingerprint
     from synth.understand.cache import default_cache_dir
+    from synth.understand.parser import parser_fingerprint
 
     folder = cache_dir or default_cache_dir()
     return AnswerStore(folder, lambda: parser_fingerprint(rules), note)
@@ -419,18 +413,14 @@ def default_headlines(
     unless it is off (a run whose headlines are all kept never loads spaCy)."""
     if not use_cache:
         return ParsedHeadline(load=spacy_parser)
-    import synth.compare.speakers
-    import synth.lang.en
-    import synth.understand.standalone
-    import synth.write.headline
-
     rules = [  # the headline rules, the verb test they use, how the parser is loaded
-        str(synth.write.headline.__file__),
-        *synth.lang.en.source_files(),
-        str(synth.understand.standalone.__file__),
-        str(synth.compare.speakers.__file__),
+        "synth.write.headline",
+        "synth.lang.en",
+        "synth.understand.standalone.shape",
+        "synth.understand.parser",
     ]
-    return ParsedHeadline(load=spacy_parser, store=parser_store(cache_dir, rules, note))
+    store = parser_store(cache_dir, rule_files(rules), note)
+    return ParsedHeadline(load=spacy_parser, store=store)
 
 
 def default_embedder(

@@ -12,11 +12,12 @@ from typing import Any
 
 import pytest
 
-from synth.compare.speakers import SpeakerFinder, finder_fingerprint, spacy_parser
+from synth.compare.speakers import SpeakerFinder, finder_fingerprint
 from synth.core import Source
 from synth.pipeline import brief, default_parsers
 from synth.read.quotemarks import quote_spans
 from synth.understand.answers import STORE_FOLDER, AnswerStore
+from synth.understand.parser import spacy_parser
 from synth.understand.standalone import ParsedJudge
 from tests.conftest import ROOT, FakeEmbedder
 
@@ -253,7 +254,7 @@ class Parsing:
     """The real parser, noting in `events` each time it parses."""
 
     def __init__(self, events: list[str]) -> None:
-        from synth.compare.speakers import spacy_parser
+        from synth.understand.parser import spacy_parser
 
         self.nlp, self.events = spacy_parser(), events
 

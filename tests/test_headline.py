@@ -111,7 +111,7 @@ def test_a_claim_without_a_nameable_speaker_gives_way_to_the_next_point():
 
 @pytest.fixture(scope="module")
 def parsed_headline():
-    from synth.compare.speakers import spacy_parser
+    from synth.understand.parser import spacy_parser
     from synth.write.headline import ParsedHeadline
 
     return ParsedHeadline(load=spacy_parser)
@@ -246,7 +246,7 @@ def test_a_speaker_prefix_names_one_speaker_by_surname(parsed_headline, text, he
 
 @pytest.fixture(scope="module")
 def parse():
-    from synth.compare.speakers import spacy_parser
+    from synth.understand.parser import spacy_parser
 
     return spacy_parser()
 

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from synth.compare.speakers import spacy_parser
 from synth.core import Sentence
 from synth.evaluate.trust import half, read_jsonl, score, standalone_outcomes
+from synth.understand.parser import spacy_parser
 from synth.understand.standalone import ParsedJudge, repair, standalone_problem
 
 DATA = Path(__file__).parent / "data"
@@ -79,35 +79,41 @@ def test_time_words_after_this_are_fine():
         ("By then, Olsen had already left Oslo.", "connective"),
         ("“He gets things done,” Olsen said of Berg in Oslo.", "pronoun"),
         # page text around a story, not the story
-        ("Feeling let down by @AcmeNews and #OsloFerry tonight.", "other"),
+        ("Feeling let down by @AcmeNews and #OsloFerry tonight.", "page_text"),
         ("Olsen's post (as captured by @AcmeNews) drew 900 replies in Oslo.", None),
-        ("Olsen posted photos with #oslo, #ferry and #fjord.", "other"),
+        ("Olsen posted photos with #oslo, #ferry and #fjord.", "page_text"),
         ("Olsen said the #MeToo movement had reached Oslo's ferry company.", None),
-        ("Senate Whip Jon Berg Jon BergOlsen to lead Oslo talks Senate votes on Monday.", "other"),
-        ("CLOSE The Oslo ferry company cut its routes in 2012.", "other"),
+        (
+            "Senate Whip Jon Berg Jon BergOlsen to lead Oslo talks Senate votes on Monday.",
+            "page_text",
+        ),
+        ("CLOSE The Oslo ferry company cut its routes in 2012.", "page_text"),
         ("In Bergen, for instance, the high is forecast to be 3 degrees below zero.", "connective"),
-        ("Berg AB , Lund CD , Olsen EF , Flu trends in Norway, 1990–2000.", "other"),
-        ("Results and Discussion The trial in Oslo showed fewer infections.", "other"),
-        ("UPDATE: Norway's parliament passed the Bergen ferry bill.", "other"),
-        ("The Norwegian Institute of Public Health has more on flu.", "other"),
-        ("Q: Why did the Oslo ferry company cut its routes in 2012?", "other"),
-        ("A: The Oslo ferry company cut its routes to save money.", "other"),
-        ("Samples from Bergen showed no virus (Figure 2).", "other"),
+        ("Berg AB , Lund CD , Olsen EF , Flu trends in Norway, 1990–2000.", "page_text"),
+        ("Results and Discussion The trial in Oslo showed fewer infections.", "page_text"),
+        ("UPDATE: Norway's parliament passed the Bergen ferry bill.", "page_text"),
+        ("The Norwegian Institute of Public Health has more on flu.", "page_text"),
+        ("Q: Why did the Oslo ferry company cut its routes in 2012?", "page_text"),
+        ("A: The Oslo ferry company cut its routes to save money.", "page_text"),
+        ("Samples from Bergen showed no virus (Figure 2).", "page_text"),
         # a photo caption's places, and words about the page's pictures and players
-        ("Oslo mayor Jon Berg (left) and Kari Lund (right) open the Bergen bridge.", "other"),
-        ("Kari Lund, left, hugs her son Per at the Oslo ferry port.", "other"),
-        ("In the video clip above, Olsen tours the Bergen ferry port.", "other"),
-        ("Here's a look at the new Oslo ferry routes and their fares.", "other"),
+        ("Oslo mayor Jon Berg (left) and Kari Lund (right) open the Bergen bridge.", "page_text"),
+        ("Kari Lund, left, hugs her son Per at the Oslo ferry port.", "page_text"),
+        ("In the video clip above, Olsen tours the Bergen ferry port.", "page_text"),
+        ("Here's a look at the new Oslo ferry routes and their fares.", "page_text"),
         # a label phrase the page sets before a colon
-        ("Why it matters: Norway's ferry fares rose 20% in Oslo.", "other"),
-        ("On ferry fares: Olsen wants them cut in Oslo by June.", "other"),
-        ("EXCLUSIVE: Norway will cut Oslo ferry fares in June.", "other"),
+        ("Why it matters: Norway's ferry fares rose 20% in Oslo.", "page_text"),
+        ("On ferry fares: Olsen wants them cut in Oslo by June.", "page_text"),
+        ("EXCLUSIVE: Norway will cut Oslo ferry fares in June.", "page_text"),
         # a link card's name, a heading glued on with no space, a byline, a player below
-        ("Premier Olsen Kari Marie OlsenNorway cuts ferry fares in Oslo on Monday.", "other"),
-        ("Mayor Jon Berg (Jonny) Per BergBergen votes on the ferry plan today.", "other"),
-        ("Best Ferries In NorwayThe fastest ferry leaves Bergen at 6 a.m. daily.", "other"),
-        ("Olsen to quit By Kari Lund - Tweet Olsen said on Monday he would leave Oslo.", "other"),
-        ("The full video of the Olsen interview follows below.", "other"),
+        ("Premier Olsen Kari Marie OlsenNorway cuts ferry fares in Oslo on Monday.", "page_text"),
+        ("Mayor Jon Berg (Jonny) Per BergBergen votes on the ferry plan today.", "page_text"),
+        ("Best Ferries In NorwayThe fastest ferry leaves Bergen at 6 a.m. daily.", "page_text"),
+        (
+            "Olsen to quit By Kari Lund - Tweet Olsen said on Monday he would leave Oslo.",
+            "page_text",
+        ),
+        ("The full video of the Olsen interview follows below.", "page_text"),
     ],
 )
 def test_standalone_problems(text, problem):

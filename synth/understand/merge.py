@@ -24,7 +24,7 @@ from synth.lang.en import TOKEN
 from synth.understand.distinct import distinct
 from synth.understand.embed import normalize_rows
 from synth.understand.neighbours import NEIGHBOURS, BestPairs, similarity_blocks
-from synth.understand.standalone import repair
+from synth.understand.standalone.rules import repair
 
 NUMBER = re.compile(r"\d[\d,.]*")
 QUOTED = re.compile(r"(?:``|[\"“”])([^\"“”]+?)(?:''|[\"“”]|$)")

@@ -18,7 +18,7 @@ import numpy as np
 from synth.core import Point, Sentence
 from synth.understand.distinct import distinct
 from synth.understand.embed import normalize_rows
-from synth.understand.standalone import shape_problem
+from synth.understand.standalone.shape import shape_problem
 
 FIGURE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b")
 YEAR = re.compile(r"(?:19|20)\d\d")

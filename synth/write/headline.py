@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -56,7 +56,11 @@ from synth.lang.en import (
 from synth.read.label import plausible_headline
 from synth.stages import Embedder
 from synth.understand.answers import AnswerStore
-from synth.understand.standalone import has_verb
+from synth.understand.parser import QUOTE_CHARACTERS, SUBJECT_DEPS, Parse, root_of
+from synth.understand.standalone.shape import has_verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 HEADLINE_WORDS = 16
 # A title the parse cannot shorten whole is the sentence itself, cut at a clause break
@@ -77,7 +81,8 @@ MIN_CLAUSE_WORDS = 5
 SHORT_SUBJECT = 3
 ENDS_BADLY = FUNCTION_WORDS | PREPOSITIONS | PHRASE_OPENERS | CLAUSE_BREAKS
 BRACKETS = re.compile(r"\[([^\]]*)\]")
-QUOTE_MARKS = "\"“”‘’'"
+# Quotation marks stripped from a word's edges (a backtick is left on).
+QUOTE_MARKS = QUOTE_CHARACTERS.replace("`", "")
 NO_DOUBLE_QUOTES = str.maketrans("", "", '"“”')
 
 
@@ -118,7 +123,6 @@ def representative(
     return " ".join(str(best.title).split())
 
 
-SUBJECT_DEPS = frozenset(["nsubj", "nsubjpass"])
 # Punctuation that belongs to the words around it ("Las Vegas' airport", "9%", "$5bn").
 WORD_MARKS = frozenset(["'", "’", "-", "%", "$", "&", "/"])
 # Dependents the parse keeps for a headline: who did what to whom ("The number of advertisers
@@ -149,9 +153,9 @@ class ParsedHeadline:
     end; the parse knows where the clause that says what happened ends. `load` gives the
     parser on first use; with a `store`, a headline written before is read from disk."""
 
-    load: Callable[[], Callable[[str], Any]]
+    load: Callable[[], Parse]
     store: AnswerStore | None = None
-    _parse: Callable[[str], Any] | None = field(default=None, repr=False)
+    _parse: Parse | None = field(default=None, repr=False)
 
     def __call__(self, text: str) -> str:
         if self.store is None:
@@ -165,7 +169,7 @@ class ParsedHeadline:
         sentence's own words (`_faithful`): a long title is better than a wrong one."""
         plain = story_text(text)
         doc = self._doc(plain)
-        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        root = root_of(doc)
         if root is None or root.pos_ not in ("VERB", "AUX") or len(list(doc.sents)) > 1:
             return self._faithful(plain, doc)  # no clause, or a second sentence may say whose
         reported = next((c for c in root.children if c.dep_ == "ccomp"), None)
@@ -183,7 +187,7 @@ class ParsedHeadline:
             return self._opening(plain, doc) or self._faithful(plain, doc)
         return as_headline(_text(tokens), speaker)
 
-    def _opening(self, plain: str, doc: Any) -> str | None:
+    def _opening(self, plain: str, doc: Doc) -> str | None:
         """The sentence's opening words up to a clause break (`shorten`), when they are a
         whole piece of its parse (`_whole_prefix`); else None."""
         words = shorten(plain.split())
@@ -191,12 +195,12 @@ class ParsedHeadline:
             return None
         return as_headline(" ".join(words), None)
 
-    def _doc(self, text: str) -> Any:
+    def _doc(self, text: str) -> Doc:
         if self._parse is None:
             self._parse = self.load()
         return self._parse(text)
 
-    def _faithful(self, plain: str, doc: Any) -> str:
+    def _faithful(self, plain: str, doc: Doc) -> str:
         """The sentence as written (`doc` is its parse), cut at its last clause break within
         `FAITHFUL_WORDS` when what comes before is a whole piece of its parse
         (`_whole_prefix`); else whole, however long."""
@@ -212,14 +216,14 @@ class ParsedHeadline:
         return as_headline(plain, None)
 
 
-def _whole_prefix(doc: Any, end: int) -> bool:
+def _whole_prefix(doc: Doc, end: int) -> bool:
     """Whether the sentence's words before character `end` stand as a headline: they hold
     its main verb and that verb's subject, every word's head is among them (no word cut
     off from what it belongs to: "... when Eric Chu"), nothing is left hanging (`_whole`),
     and nothing after them says whose claim they are (`_attributed_later`)."""
     tokens = [t for t in doc if t.idx < end and not t.is_punct]
     kept = {t.i for t in tokens}
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    root = root_of(doc)
     if not tokens or root is None or root.i not in kept or not _has_subject(root):
         return False
     if any(t.head.i not in kept for t in tokens) or len(list(doc.sents)) > 1:
@@ -227,7 +231,7 @@ def _whole_prefix(doc: Any, end: int) -> bool:
     return _whole(tokens) and not _attributed_later(doc, end)
 
 
-def _attributed_later(doc: Any, end: int) -> bool:
+def _attributed_later(doc: Doc, end: int) -> bool:
     """Whether words after character `end` say whose claim the words before are: a verb
     of saying there with nothing said of its own after `end` ("..., police said"; ", his
     lawyer told the AP", however the parser hangs it), or an "according to". A second
@@ -246,13 +250,13 @@ def _attributed_later(doc: Any, end: int) -> bool:
     return False
 
 
-def _has_subject(root: Any) -> bool:
+def _has_subject(root: Token) -> bool:
     return root.pos_ in ("VERB", "AUX") and any(
         c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in root.children
     )
 
 
-def _whole(tokens: list[Any]) -> bool:
+def _whole(tokens: list[Token]) -> bool:
     """Whether the kept words leave nothing hanging: every kept verb keeps its object or
     complement, and the second verb joined to it when the two share an object ("by
     inventing [and establishing the rule]"); every kept preposition keeps its object; the
@@ -272,7 +276,7 @@ def _whole(tokens: list[Any]) -> bool:
     return tokens[-1].lower_.strip(QUOTE_MARKS) not in ENDS_BADLY
 
 
-def _pair_kept(between: Any, kept: set[int]) -> bool:
+def _pair_kept(between: Token, kept: set[int]) -> bool:
     """Whether both ends of "between" are kept: its phrase, and the second thing joined to
     the word it hangs on ("between $1.8 million and $7 million": the parser hangs "between"
     on the first "million", and the second on that)."""
@@ -285,7 +289,7 @@ def _pair_kept(between: Any, kept: set[int]) -> bool:
     return True
 
 
-def _shares_object(verb: Any, kept: set[int]) -> bool:
+def _shares_object(verb: Token, kept: set[int]) -> bool:
     """A kept verb that nothing kept follows, whose second verb is left out: "by inventing
     [and establishing the rule]", "North Korea attempted [and failed to launch a missile]"
     leave the first verb waiting for what the two share."""
@@ -294,19 +298,19 @@ def _shares_object(verb: Any, kept: set[int]) -> bool:
     return any(c.dep_ == "conj" and c.i not in kept for c in verb.children)
 
 
-def _attributes(verb: Any, reported: Any) -> bool:
+def _attributes(verb: Token, reported: Token) -> bool:
     """Whether `verb` attributes the clause `reported` to its subject: a verb of saying or
     claiming, or any verb after the clause ("..., a study found")."""
     return bool(verb.lemma_ in SPEECH_LEMMAS | CLAIM_LEMMAS or reported.i < verb.i)
 
 
-def _named_subject(clause: Any) -> bool:
+def _named_subject(clause: Token) -> bool:
     """A reported clause with a subject that is no pronoun ("She might never walk again")."""
     subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
     return subject is not None and subject.pos_ != "PRON"
 
 
-def _unkept_attribution(doc: Any, tokens: list[Any], named_by: Any | None) -> bool:
+def _unkept_attribution(doc: Doc, tokens: list[Token], named_by: Token | None) -> bool:
     """A verb of saying, or "according to", that the headline leaves out ("According to
     Smith, the vaccine ...", "The suspect, police said, fled ..."): without it a claim
     would read as fact, so the sentence's own words make the title instead. So does a headline
@@ -323,7 +327,7 @@ def _unkept_attribution(doc: Any, tokens: list[Any], named_by: Any | None) -> bo
     return bool(tokens[0].lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS)
 
 
-def _speaker(verb: Any) -> str | None:
+def _speaker(verb: Token) -> str | None:
     """Who the speech verb's subject names, as a headline names them, read off the parse: a
     person by surname, an organisation or place by its whole name ("Doctors Without
     Borders", "Norwegian Institute of Public Health"), else the subject's noun with the
@@ -336,11 +340,11 @@ def _speaker(verb: Any) -> str | None:
         return None  # "Many said"; "Olsen and Lund said" is two speakers: keep it in words
     entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
     if entity is not None and entity.label_ == "PERSON":  # by surname: "Olsen", "Trump Jr."
-        words = [t.text.removesuffix("'s").removesuffix("’s") for t in entity]
+        names = [t.text.removesuffix("'s").removesuffix("’s") for t in entity]
         last = max(
-            (i for i, w in enumerate(words) if w.rstrip(".,") not in NAME_SUFFIXES), default=None
+            (i for i, w in enumerate(names) if w.rstrip(".,") not in NAME_SUFFIXES), default=None
         )
-        return None if last is None else " ".join(words[last:])
+        return None if last is None else " ".join(names[last:])
     if entity is not None and entity.label_ in SPEAKER_BODIES:
         words = [t for t in entity if t.lower_ not in DETERMINERS]
     else:
@@ -354,7 +358,7 @@ def _speaker(verb: Any) -> str | None:
     return text[:1].upper() + text[1:]
 
 
-def _name_after(head: Any) -> list[Any]:
+def _name_after(head: Token) -> list[Token]:
     """The rest of a name after its head: "Institute [of Public Health]", "Doctors [Without
     Borders]": a preposition whose object is a name, all of it capitalized or "of"."""
     for child in head.children:
@@ -368,7 +372,7 @@ def _name_after(head: Any) -> list[Any]:
     return []
 
 
-def core_tokens(root: Any) -> list[Any]:
+def core_tokens(root: Token) -> list[Token]:
     """The words of a clause's core (see `ParsedHeadline`), with the verb's phrases after
     it; the last phrases of place, time or manner go first while the headline is longer
     than `HEADLINE_WORDS`."""
@@ -386,7 +390,7 @@ def core_tokens(root: Any) -> list[Any]:
     return [doc[i] for i in sorted(kept) if not doc[i].is_punct or doc[i].text in WORD_MARKS]
 
 
-def _last_optional(doc: Any, kept: set[int], subject: set[int], root: Any) -> Any | None:
+def _last_optional(doc: Doc, kept: set[int], subject: set[int], root: Token) -> Token | None:
     """The phrase to leave out next, whole: the verb's phrase of place, time or manner that
     ends the headline, else the outermost such phrase (or describing participle) that ends
     its object; never the subject's, nor an "according to" that says whose claim it is."""
@@ -417,7 +421,7 @@ def _last_optional(doc: Any, kept: set[int], subject: set[int], root: Any) -> An
     return max(inner, key=lambda t: (len(list(t.subtree)), -t.i)) if inner else None
 
 
-def _text(tokens: list[Any]) -> str:
+def _text(tokens: list[Token]) -> str:
     """Tokens as written: each with its own spacing when the next one follows it."""
     out = []
     for position, token in enumerate(tokens):
@@ -427,14 +431,14 @@ def _text(tokens: list[Any]) -> str:
     return "".join(out).strip()
 
 
-def _phrase_without_asides(head: Any) -> set[int]:
+def _phrase_without_asides(head: Token) -> set[int]:
     """The token offsets of `head`'s phrase, without the subtrees of its asides (and of a
     second verb joined to it)."""
     left_out = {t.i for d in head.subtree if d is not head and _aside(d) for t in d.subtree}
     return {t.i for t in head.subtree if t.i not in left_out}
 
 
-def _aside(token: Any) -> bool:
+def _aside(token: Token) -> bool:
     """A dependent that tells more rather than what happened (see `ASIDE_DEPS`); a hyphen or
     an apostrophe inside a word ("22-year-old") is part of the word."""
     if token.dep_ == "punct" and token.text in WORD_MARKS:
