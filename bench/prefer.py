@@ -51,6 +51,7 @@ SYSTEM_NAMES = {"synth": "synth", "lexrank": "LexRank", "lead": "lead"}
 LABELS = ("A", "B", "C")
 CITATION = re.compile(r"\[\d+\]")
 SOURCES_HEADING = "\n## Sources\n"
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 class UsageError(Exception):
@@ -166,6 +167,41 @@ def lead_order(sentences: Sequence[Any]) -> list[int]:
     return lead_ranking(sentences)
 
 
+def wire_paragraphs(source: Any) -> Any:
+    """A hard-wrapped source (wire copy) as written: its text from the body's start to the end
+    of the last kept paragraph, parted only at blank lines. synth's cleaner may take a wrapped
+    line for a headline or a heading and drop it, cutting sentences in two; a baseline must
+    read the articles' sentences whole. Wire quotes ``...'' are read as “...” (the splitter
+    cuts after a full stop before ''). Other sources are kept as synth's cleaner left them."""
+    from dataclasses import replace
+
+    from synth.read.reflow import raw_lines, wrap_width
+
+    if not source.blocks or wrap_width(raw_lines(source.text, source.body_start)) is None:
+        return source
+    body = source.text[source.body_start : source.blocks[-1][1]]
+    text = source.text[: source.body_start] + body.replace("``", "\u201c").replace("''", "\u201d")
+    end = len(text)
+    blocks, start = [], source.body_start
+    for gap in [*BLANK_LINE.finditer(text, start, end), None]:
+        stop = gap.start() if gap else end
+        chunk = text[start:stop]
+        if chunk.strip():
+            first = start + len(chunk) - len(chunk.lstrip())
+            blocks.append((first, start + len(chunk.rstrip())))
+        start = gap.end() if gap else end
+    return replace(source, text=text, blocks=tuple(blocks))
+
+
+def baseline_sentences(docs: str) -> Sequence[Any]:
+    """The sentences the baselines read: synth's reader (cleaned, unwrapped, split by synth's
+    splitter), with wire copy read whole (`wire_paragraphs`)."""
+    from synth.read.segment import segment_sources
+    from synth.read.sources import load_sources
+
+    return segment_sources([wire_paragraphs(s) for s in load_sources([docs])])
+
+
 def baseline_texts(method: str, sentences: Sequence[Any], budget: int) -> list[str]:
     """A baseline's sentences at the word budget: lead in its round-robin order, LexRank's
     choice (its best-rated sentences) in reading order, as sumy returns a summary."""
@@ -232,16 +268,13 @@ def cluster_texts(root: Path, entry: dict[str, str], embedder: Any) -> dict[str,
     """synth's Markdown and the two baselines at its length, for one cluster of a draw."""
     import os
 
-    from synth.read.segment import segment_sources
-    from synth.read.sources import load_sources
-
     base = root / SETS[entry["set"]]
     docs = f"{entry['id']}/docs"
     here = Path.cwd()
     os.chdir(base)  # as a user in the dataset folder: `synth brief <cluster>/docs`
     try:
         markdown, messages = synth_markdown(docs, embedder)
-        sentences = segment_sources(load_sources([docs]))
+        sentences = baseline_sentences(docs)
     finally:
         os.chdir(here)
     budget = reader_words(above_sources(markdown))
@@ -258,24 +291,32 @@ def cluster_texts(root: Path, entry: dict[str, str], embedder: Any) -> dict[str,
     }
 
 
-def git_commit() -> tuple[str, bool]:
-    """HEAD of the repository synth is imported from, and whether its tree has changes."""
+def git_commit() -> dict[str, Any]:
+    """The commit synth's code came from (the last one that changed synth/ or pyproject.toml in
+    the repository synth is imported from), HEAD, and whether synth/ has uncommitted changes."""
     import synth
 
     repo = Path(synth.__file__).resolve().parent.parent
-    run = lambda *a: subprocess.run(  # noqa: E731
-        ["git", "-C", str(repo), *a], capture_output=True, text=True, check=False
-    ).stdout.strip()
-    return run("rev-parse", "HEAD"), bool(run("status", "--porcelain", "--", "synth"))
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True)
+        return done.stdout.strip()
+
+    return {
+        "synth_commit": git("log", "-1", "--format=%H", "--", "synth", "pyproject.toml"),
+        "head": git("rev-parse", "HEAD"),
+        "synth_tree_changed": bool(git("status", "--porcelain", "--", "synth")),
+        "synth_path": str(Path(synth.__file__).resolve().parent),
+    }
 
 
 def command_build(args: argparse.Namespace) -> None:
     from synth.pipeline import default_embedder
 
     draw = read_draw(args.draw)
-    commit, dirty = git_commit()
+    origin = git_commit()
     name = Path(args.draw).stem
-    out = Path(args.outdir or HERE / "out" / "prefer" / f"{name}-{commit[:7]}")
+    out = Path(args.outdir or HERE / "out" / "prefer" / f"{name}-{origin['synth_commit'][:7]}")
     if (out / "key.json").exists() and not args.force:
         raise UsageError(f"{out}/key.json exists (--force to build again)")
     out.mkdir(parents=True, exist_ok=True)
@@ -294,8 +335,7 @@ def command_build(args: argparse.Namespace) -> None:
     (out / "key.json").write_text(json.dumps(key, indent=2) + "\n", encoding="utf-8")
     record = {
         "draw": name,
-        "synth_commit": commit,
-        "synth_tree_changed": dirty,
+        **origin,
         "built": datetime.datetime.now().isoformat(timespec="seconds"),
         "words": "reader_words: tokens with a letter or digit, citation marks left out; "
         "synth's counted above its Sources list, the baselines fitted to that count",
