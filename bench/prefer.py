@@ -504,7 +504,7 @@ def command_score(args: argparse.Namespace) -> None:
     draw = read_draw(args.draw)
     sets = {c["id"]: c["set"] for c in draw["clusters"]}
     result = score(read_readings(args.readings), read_json(args.key), sets)
-    print(json.dumps(result, indent=2) if args.json else format_table(result), end="\n")
+    print(json.dumps(result, indent=2) if args.json else format_table(result).rstrip("\n"))
 
 
 # ---------------------------------------------------------------- command line
