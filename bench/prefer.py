@@ -542,6 +542,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    """Run a subcommand. The synth measured is the one of this repository (a worktree's, not
+    an installed copy's), so the packets and the commit in meta.json belong together."""
+    if str(REPO) not in sys.path[:1]:
+        sys.path.insert(0, str(REPO))
     args = parser().parse_args(argv)
     run = {"draw": command_draw, "build": command_build, "score": command_score}
     try:
