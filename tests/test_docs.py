@@ -61,6 +61,7 @@ def test_every_digest_option_is_documented():
     assert "synth digest" in README
 
 
+@pytest.mark.slow
 def test_digest_json_keys_are_documented(tmp_path):
     digest([str(write_feed(tmp_path))], tmp_path / "out", embedder=FakeEmbedder())
     data = json.loads((tmp_path / "out" / "digest.json").read_text())
