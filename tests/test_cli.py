@@ -40,6 +40,7 @@ def test_brief_help_documents_every_option():
         assert option in result.output
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("make", "message"),
     [
@@ -56,6 +57,7 @@ def test_bad_input_is_one_line_and_non_zero(tmp_path, make, message):
     assert len(lines) == 1 and message in lines[0] and "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_output_over_an_input_is_refused(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("The bridge reopened on Monday after repairs, the city said.\n")
@@ -65,6 +67,7 @@ def test_output_over_an_input_is_refused(tmp_path):
     assert article.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_output_folder_must_exist(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("The bridge reopened on Monday after repairs, the city said.\n")
@@ -72,6 +75,7 @@ def test_output_folder_must_exist(tmp_path):
     assert result.returncode == 2 and "does not exist" in result.stderr
 
 
+@pytest.mark.slow
 def test_usage_error_exits_2():
     result = run_synth("brief", "fixtures/aleppo", "-f", "pdf")
     assert result.returncode == 2 and "Traceback" not in result.stderr

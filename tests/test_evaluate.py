@@ -63,6 +63,7 @@ def test_bad_budget_and_dataset_are_clear_errors(tmp_path):
         evaluate(tmp_path, ["lead"], [10])
 
 
+@pytest.mark.slow
 def test_cli_eval_prints_the_table(dataset, fake_embedder):
     from synth.cli import app
 
