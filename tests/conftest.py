@@ -28,6 +28,17 @@ ALEPPO = ROOT / "fixtures" / "aleppo"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
+# Fixtures that load the real model or hand on a briefing made with it: a test asking for one
+# is slow whether or not it says so, so `-m "not slow"` never pays for the model by accident.
+REAL_MODEL_FIXTURES = frozenset({"model_cache", "real_embedder", "aleppo_briefing"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if REAL_MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-goldens",

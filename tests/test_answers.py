@@ -171,6 +171,7 @@ def test_openings_are_kept_and_not_parsed_again_in_a_batch(tmp_path, parse):
     assert again.calls == 1
 
 
+@pytest.mark.slow
 def test_no_cache_keeps_no_answers(tmp_path):
     finder, judge = default_parsers(tmp_path, use_cache=False)
     assert finder.store is None and judge.store is None
@@ -181,6 +182,7 @@ def test_no_cache_keeps_no_answers(tmp_path):
     assert os.listdir(tmp_path / STORE_FOLDER)
 
 
+@pytest.mark.slow
 def test_a_briefing_read_before_imports_neither_spacy_nor_numpy_ma(tmp_path):
     """The second run finds every speaker kept (and `distinct` spares `numpy.ma`)."""
     script = f"""
@@ -198,6 +200,7 @@ print(sorted(m for m in ("spacy", "numpy.ma") if m in sys.modules))
     assert runs[1].stdout.strip() == "[]", runs[1].stderr
 
 
+@pytest.mark.slow
 def test_a_briefing_with_a_written_title_read_before_imports_no_spacy(tmp_path):
     """Plain-text articles with no headline: the title is written from the parse, and the
     second run reads it from disk."""
@@ -267,6 +270,7 @@ class Parsing:
         return self.nlp.pipe(texts, batch_size=batch_size)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("release", [True, False])
 def test_the_model_is_handed_back_before_the_parser_runs(release):
     from synth.pipeline import Pipeline

@@ -23,6 +23,8 @@ from synth.read.reflow import flat_text
 from synth.write.render import render
 from tests.conftest import ROOT, FakeEmbedder, briefing_of_lines
 
+pytestmark = pytest.mark.slow  # a headless Chromium and the real model's briefing
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 ARTIFACTS = Path(os.environ.get("SYNTH_ARTIFACTS", ROOT / "test-artifacts"))

@@ -3,6 +3,7 @@ import sys
 import threading
 
 import numpy as np
+import pytest
 
 from synth.understand.cache import FILE_NAME, CachedEmbedder, model_fingerprint
 from tests.conftest import ROOT, FakeEmbedder
@@ -63,6 +64,7 @@ def test_fingerprint_changes_with_the_model_files(tmp_path):
     assert model_fingerprint("x", str(tmp_path)) != before
 
 
+@pytest.mark.slow
 def test_fully_cached_run_does_not_import_torch(tmp_path):
     script = f"""
 import sys

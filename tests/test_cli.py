@@ -40,6 +40,7 @@ def test_brief_help_documents_every_option():
         assert option in result.output
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("make", "message"),
     [
@@ -56,6 +57,7 @@ def test_bad_input_is_one_line_and_non_zero(tmp_path, make, message):
     assert len(lines) == 1 and message in lines[0] and "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_output_over_an_input_is_refused(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("The bridge reopened on Monday after repairs, the city said.\n")
@@ -65,6 +67,7 @@ def test_output_over_an_input_is_refused(tmp_path):
     assert article.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_output_folder_must_exist(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("The bridge reopened on Monday after repairs, the city said.\n")
@@ -72,11 +75,13 @@ def test_output_folder_must_exist(tmp_path):
     assert result.returncode == 2 and "does not exist" in result.stderr
 
 
+@pytest.mark.slow
 def test_usage_error_exits_2():
     result = run_synth("brief", "fixtures/aleppo", "-f", "pdf")
     assert result.returncode == 2 and "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_brief_writes_output_atomically(tmp_path, fake_embedder):
     target = tmp_path / "out.json"
     target.write_text("previous")
@@ -90,6 +95,7 @@ def test_brief_writes_output_atomically(tmp_path, fake_embedder):
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
 
 
+@pytest.mark.slow
 def test_appendix_flag_adds_quotes_figures_and_coverage_to_markdown(fake_embedder):
     args = ["brief", str(ROOT / "fixtures/aleppo"), "-q"]
     plain = runner.invoke(app, args, obj={"embedder": fake_embedder})
@@ -99,6 +105,7 @@ def test_appendix_flag_adds_quotes_figures_and_coverage_to_markdown(fake_embedde
     assert full.stdout.startswith(plain.stdout.split("## Sources")[0])
 
 
+@pytest.mark.slow
 def test_partial_input_gives_a_briefing_and_exit_3(tmp_path, fake_embedder):
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "scan.pdf.txt").write_bytes(b"%PDF-1.4 binary")
@@ -144,6 +151,7 @@ def test_failed_write_leaves_the_previous_output_intact(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["briefing.md"]
 
 
+@pytest.mark.slow
 def test_ctrl_c_exits_130_without_traceback(tmp_path):
     import signal
     import time
@@ -194,10 +202,12 @@ def one_line(result: subprocess.CompletedProcess[str], code: int, message: str) 
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_empty_argument_exits_2(tmp_path):
     one_line(run_synth("brief", "fixtures/aleppo", ""), 2, "empty string")
 
 
+@pytest.mark.slow
 def test_unusable_inputs_beside_good_ones_give_a_briefing_and_exit_3(tmp_path, make_device):
     (tmp_path / "loop.txt").symlink_to("loop.txt")
     (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
@@ -221,6 +231,7 @@ def test_unusable_inputs_beside_good_ones_give_a_briefing_and_exit_3(tmp_path, m
         assert warning.startswith(f"synth: warning: {path}")
 
 
+@pytest.mark.slow
 def test_lone_surrogate_in_json_is_briefed(tmp_path):
     feed = tmp_path / "feed.jsonl"
     text = (ROOT / "fixtures/aleppo/001_ae19ff087074ec84.txt").read_text()
@@ -232,11 +243,13 @@ def test_lone_surrogate_in_json_is_briefed(tmp_path):
     assert "\ufffd" in result.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", ["inf", "nan", "-inf", "0", "1e308"])
 def test_max_size_must_be_finite(size):
     one_line(run_synth("brief", "fixtures/aleppo", "--max-size", size), 2, "--max-size")
 
 
+@pytest.mark.slow
 def test_closed_standard_input_exits_2():
     one_line(run_synth("brief", "-", stdin=subprocess.DEVNULL), 2, "file is empty")
     script = (
@@ -253,10 +266,12 @@ def test_closed_standard_input_exits_2():
     one_line(closed, 2, "standard input is closed")
 
 
+@pytest.mark.slow
 def test_unwritable_output_folder_exits_2_before_the_run():
     one_line(run_synth("brief", "fixtures/aleppo", "-o", "/proc/synth-out.md"), 2, "cannot write")
 
 
+@pytest.mark.slow
 def test_full_disk_exits_1_with_one_line(make_device):
     full = make_device("full")
     one_line(run_fake("brief", "fixtures/aleppo", "-q", "-o", str(full)), 1, "No space left")
@@ -266,6 +281,7 @@ def test_full_disk_exits_1_with_one_line(make_device):
     assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
 
 
+@pytest.mark.slow
 def test_output_with_trailing_slash_exits_2(tmp_path):
     result = run_synth("brief", "fixtures/aleppo", "-o", str(tmp_path / "out.md") + "/")
     one_line(result, 2, "ends with /")

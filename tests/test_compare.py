@@ -25,6 +25,7 @@ def test_labelled_set_is_big_enough_and_mixed():
     assert 5 <= sum(p["difference"] for p in pairs) < len(pairs) - 5
 
 
+@pytest.mark.slow
 def test_precision_and_recall_on_the_labelled_set(real_embedder, capsys):
     results = score(read_pairs(PAIRS), real_embedder)
     precision, recall, tp, fp, fn = precision_recall(results)
@@ -81,6 +82,7 @@ def test_certainty_levels():
     assert (disputed.key, disputed.difference) == (DISPUTED, 0)
 
 
+@pytest.mark.slow
 def test_certainty_is_a_key_and_a_label_in_json(aleppo_briefing):
     point = aleppo_briefing.ranked_points[0].to_dict()
     assert point["certainty"] in {"confirmed", "single", "claim", "disputed"}
@@ -134,6 +136,7 @@ def test_figure_phrase(text, phrase, counted):
     assert figure_phrase(text) == (phrase, counted)
 
 
+@pytest.mark.slow
 def test_aleppo_briefing_shows_differences_quotes_and_certainty(aleppo_briefing):
     found = {tuple(v.value for v in d.variants) for d in aleppo_briefing.differences}
     assert found == {("75%", "80%", "85%"), ("Hamburg", "Munich")}
@@ -166,6 +169,7 @@ def test_a_difference_among_many_copies_is_found_with_few_neighbours(fake_embedd
     assert sorted(s for v in difference.variants for s in v.sources) == list(range(1, 41))
 
 
+@pytest.mark.slow
 def test_a_quote_carried_by_many_outlets_is_one_entry_in_its_fullest_shared_wording():
     from synth.compare.quotes import key_quotes
     from synth.core import Source

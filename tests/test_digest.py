@@ -52,6 +52,7 @@ def feed(tmp_path) -> Path:
     return write_feed(tmp_path)
 
 
+@pytest.mark.slow
 def test_digest_writes_one_briefing_per_story_and_an_index(feed, tmp_path, run_digest):
     out = tmp_path / "out"
     result = run_digest(str(feed), "-o", str(out), "-q")
@@ -73,6 +74,7 @@ def test_digest_writes_one_briefing_per_story_and_an_index(feed, tmp_path, run_d
     assert "White heron" in (out / "index.md").read_text()
 
 
+@pytest.mark.slow
 def test_a_story_briefing_is_what_brief_makes_of_its_articles(feed, tmp_path, run_digest):
     out = tmp_path / "out"
     run_digest(str(feed), "-o", str(out), "-q")
@@ -87,6 +89,7 @@ def test_a_story_briefing_is_what_brief_makes_of_its_articles(feed, tmp_path, ru
             assert target.read_bytes() == (out / story["files"][fmt]).read_bytes()
 
 
+@pytest.mark.slow
 def test_stories_are_ordered_by_independent_reports(feed, tmp_path, run_digest):
     # A second copy of one vote article is the same wire copy: 4 articles, 3 reports.
     (feed / "vote-4.txt").write_text((feed / "vote-1.txt").read_text().replace("Daily", "Other"))
@@ -98,6 +101,7 @@ def test_stories_are_ordered_by_independent_reports(feed, tmp_path, run_digest):
     assert [(s["independent_reports"], s["articles"]) for s in stories] == [(3, 4), (3, 3), (2, 4)]
 
 
+@pytest.mark.slow
 def test_same_inputs_in_any_order_give_the_same_bytes(feed, tmp_path, run_digest):
     files = sorted(str(p) for p in feed.iterdir())
     outputs = []
@@ -110,6 +114,7 @@ def test_same_inputs_in_any_order_give_the_same_bytes(feed, tmp_path, run_digest
     assert outputs[0] == outputs[1] == outputs[2]
 
 
+@pytest.mark.slow
 def test_progress_goes_to_stderr_and_quiet_silences_it(feed, tmp_path, run_digest):
     loud = run_digest(str(feed), "-o", str(tmp_path / "a"))
     assert "found 3 stories (1 article in none)" in loud.stderr
@@ -128,6 +133,7 @@ def test_a_folder_of_other_files_is_refused_untouched(feed, tmp_path, run_digest
     assert folder_bytes(out) == {"notes.txt": b"mine"}
 
 
+@pytest.mark.slow
 def test_rerun_replaces_only_synths_files_and_drops_stale_stories(feed, tmp_path, run_digest):
     out = tmp_path / "out"
     assert run_digest(str(feed), "-o", str(out), "-q").exit_code == 0
@@ -140,6 +146,7 @@ def test_rerun_replaces_only_synths_files_and_drops_stale_stories(feed, tmp_path
     assert (out / "notes.txt").read_text() == "mine"
 
 
+@pytest.mark.slow
 def test_a_file_synth_did_not_write_is_never_overwritten(feed, tmp_path, run_digest):
     out = tmp_path / "out"
     run_digest(str(feed), "-o", str(out), "-q")
@@ -159,6 +166,7 @@ def test_output_inside_an_input_folder_is_refused(feed, run_digest):
     assert not (feed / "digest").exists()
 
 
+@pytest.mark.slow
 def test_an_unreadable_input_gives_a_partial_exit(feed, tmp_path, run_digest):
     result = run_digest(str(feed), str(tmp_path / "missing.txt"), "-o", str(tmp_path / "o"), "-q")
     assert result.exit_code == 3 and "no such file" in result.stderr

@@ -29,6 +29,7 @@ def dataset(tmp_path):
     return tmp_path / "data"
 
 
+@pytest.mark.slow
 def test_lead_scores_worked_by_hand(dataset, fake_embedder, tmp_path):
     results = evaluate(dataset, ["lead"], [6], out=tmp_path / "out", embedder=fake_embedder)
     (row,) = results[6]
@@ -39,6 +40,7 @@ def test_lead_scores_worked_by_hand(dataset, fake_embedder, tmp_path):
     assert written == "The cat sat on the mat\n"
 
 
+@pytest.mark.slow
 def test_every_method_runs_and_writes_one_sentence_a_line(dataset, fake_embedder, tmp_path):
     results = evaluate(dataset, METHODS, [12, 20], out=tmp_path / "o", embedder=fake_embedder)
     assert [r["method"] for r in results[12]] == list(METHODS)
@@ -61,6 +63,7 @@ def test_bad_budget_and_dataset_are_clear_errors(tmp_path):
         evaluate(tmp_path, ["lead"], [10])
 
 
+@pytest.mark.slow
 def test_cli_eval_prints_the_table(dataset, fake_embedder):
     from synth.cli import app
 

@@ -1,6 +1,7 @@
 """The briefing of the seed articles, with the real bundled model, byte for byte.
 
-Regenerate on purpose only: `pytest tests/test_golden.py --update-goldens`, then review the diff.
+Regenerate on purpose only: `pytest tests/test_golden.py --update-goldens` (it rewrites the
+goldens and the README's sample briefing), then review the diff.
 """
 
 from __future__ import annotations
@@ -15,6 +16,20 @@ import synth
 from synth.write.render import render
 from tests.conftest import GOLDEN, ROOT
 
+pytestmark = pytest.mark.slow  # the real model, the parser and twenty briefings
+
+# The README's sample: the Markdown block under its "A sample briefing" heading.
+README_SAMPLE = re.compile(
+    r"(\n## A sample briefing\n.*?\n````markdown\n)(.*?)(^````$)", re.S | re.M
+)
+
+
+def readme_sample(readme: str) -> str:
+    """The sample briefing the README shows, exactly as written between its fences."""
+    found = README_SAMPLE.search(readme)
+    assert found, "README.md has no ````markdown block under '## A sample briefing'"
+    return found.group(2)
+
 
 @pytest.mark.parametrize("fmt", ["md", "html", "json"])
 def test_golden_output(aleppo_briefing, fmt, request):
@@ -25,6 +40,24 @@ def test_golden_output(aleppo_briefing, fmt, request):
         golden.write_text(produced, encoding="utf-8")
     assert golden.exists(), f"{golden} missing: run pytest --update-goldens"
     assert produced == golden.read_text(encoding="utf-8")
+
+
+def test_readme_sample_is_what_synth_brief_prints(real_embedder, request, monkeypatch):
+    """The README shows the program's own output: `synth brief fixtures/aleppo`, run through the
+    command line from the repo root (so the Sources paths match), with the real model."""
+    from typer.testing import CliRunner
+
+    from synth.cli import app
+
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(app, ["brief", "fixtures/aleppo"], obj={"embedder": real_embedder})
+    assert result.exit_code == 0, result.stderr
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    if request.config.getoption("--update-goldens"):
+        text = README_SAMPLE.sub(lambda m: m.group(1) + result.stdout + m.group(3), text, count=1)
+        readme.write_text(text, encoding="utf-8")
+    assert readme_sample(text) == result.stdout
 
 
 def test_json_is_to_dict(aleppo_briefing):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from synth.understand.neighbours import BestPairs, best_per_row, similarity_blocks
 
@@ -56,6 +57,7 @@ def test_each_row_keeps_only_its_best_partners():
     assert list(zip(low.tolist(), high.tolist(), strict=True)) == [(0, 1), (0, 3)]
 
 
+@pytest.mark.slow
 def test_blocks_cover_every_row_once():
     vectors = np.random.default_rng(0).normal(size=(2500, 8)).astype(np.float32)
     starts = []

@@ -55,6 +55,7 @@ def compare(texts: list[str], onnx: OnnxEmbedder, reference) -> tuple[float, flo
     return float(np.abs(ours - theirs).max()), float(np.sum(ours * theirs, axis=1).min())
 
 
+@pytest.mark.slow
 def test_same_vectors_on_the_seeds(real_embedder, reference):
     texts = seed_sentences()
     difference, cosine = compare(texts, real_embedder.backend(), reference)
@@ -62,6 +63,7 @@ def test_same_vectors_on_the_seeds(real_embedder, reference):
     assert difference <= TOLERANCE
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not DEV_SET.is_dir(), reason=f"development set not at {DEV_SET}")
 def test_same_vectors_on_dev_sentences(real_embedder, reference):
     texts = dev_sentences()
@@ -70,6 +72,7 @@ def test_same_vectors_on_dev_sentences(real_embedder, reference):
     assert len(texts) == DEV_SENTENCES and difference <= TOLERANCE
 
 
+@pytest.mark.slow
 def test_long_blank_and_unusual_texts_match(real_embedder, reference):
     """Truncation at the model's 256 tokens (tokenizer.json says 128), blanks, other scripts."""
     words = (ALEPPO / sorted(os.listdir(ALEPPO))[0]).read_text(encoding="utf-8").split()
@@ -78,6 +81,7 @@ def test_long_blank_and_unusual_texts_match(real_embedder, reference):
     assert difference <= TOLERANCE
 
 
+@pytest.mark.slow
 def test_rows_do_not_depend_on_batch_or_order(real_embedder):
     texts = seed_sentences()[:40]
     onnx = real_embedder.backend()
@@ -91,6 +95,7 @@ def test_rows_do_not_depend_on_batch_or_order(real_embedder):
     assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-6)
 
 
+@pytest.mark.slow
 def test_default_path_imports_neither_torch_nor_sentence_transformers(model_cache):
     script = f"""
 import sys
@@ -103,6 +108,7 @@ print("heavy:", heavy)
     assert result.stdout.strip() == "heavy: []", result.stderr
 
 
+@pytest.mark.slow
 def test_without_an_exporter_it_says_so_once_and_uses_sentence_transformers(tmp_path):
     """No torch (an import hook refuses it): one note, then the sentence-transformers path."""
     script = f"""
@@ -165,6 +171,7 @@ def test_empty_input_loads_nothing(tmp_path):
     assert not (tmp_path / "nothing-here").exists()
 
 
+@pytest.mark.slow
 def test_a_released_model_loads_again_and_gives_the_same_rows(real_embedder):
     texts = seed_sentences()[:20]
     before = real_embedder.encode(texts)

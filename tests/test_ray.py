@@ -11,6 +11,8 @@ from synth.engines import RayEngine
 from tests.conftest import FakeEmbedder
 from tests.feeds import write_feed
 
+pytestmark = pytest.mark.slow  # a local Ray instance
+
 
 @pytest.fixture(scope="module")
 def ray_engine():

@@ -92,6 +92,7 @@ def aleppo_articles() -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(ALEPPO.glob("*.txt"))}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("style", STYLES)
 @pytest.mark.parametrize("width", WIDTHS)
 def test_wrapped_seeds_give_the_same_points(tmp_path, fake_embedder, width, style):
@@ -101,6 +102,7 @@ def test_wrapped_seeds_give_the_same_points(tmp_path, fake_embedder, width, styl
     assert expected and points_of(wrapped, fake_embedder) == expected
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("style", STYLES)
 @pytest.mark.parametrize("width", WIDTHS)
 def test_wrapped_news_articles_give_the_same_points(tmp_path, fake_embedder, width, style):

@@ -66,6 +66,7 @@ def seeds_briefing(fake_embedder):
     return synth.brief([ALEPPO], embedder=fake_embedder)
 
 
+@pytest.mark.slow
 def test_appendix_is_off_by_default_in_markdown(seeds_briefing):
     plain = render(seeds_briefing, "md")
     full = render(seeds_briefing, "md", appendix=True)
@@ -74,6 +75,7 @@ def test_appendix_is_off_by_default_in_markdown(seeds_briefing):
     assert "## Sources" in plain
 
 
+@pytest.mark.slow
 def test_html_keeps_the_appendix_collapsed_and_json_keeps_everything(seeds_briefing):
     html = render(seeds_briefing, "html")
     assert '<details class="appendix"' in html and "<details open" not in html
@@ -82,6 +84,7 @@ def test_html_keeps_the_appendix_collapsed_and_json_keeps_everything(seeds_brief
     assert data["quotes"] and data["figures"] and data["coverage"]["sources"]
 
 
+@pytest.mark.slow
 def test_the_page_opens_with_a_lede_and_no_point_is_printed_twice(seeds_briefing):
     md = render(seeds_briefing, "md")
     assert 2 <= len(seeds_briefing.lede) <= 3
@@ -93,6 +96,7 @@ def test_the_page_opens_with_a_lede_and_no_point_is_printed_twice(seeds_briefing
     assert md.split("\n\n")[2].startswith(escape_markdown(seeds_briefing.lede[0].point.text))
 
 
+@pytest.mark.slow
 def test_a_difference_shows_each_outlets_wording(seeds_briefing):
     md = render(seeds_briefing, "md")
     assert seeds_briefing.differences

@@ -8,12 +8,15 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import synth
 from synth.write.render import render
 from tests.conftest import ROOT, FakeEmbedder
+
+pytestmark = pytest.mark.slow  # hypothesis campaigns and fresh processes
 
 ODD_CHARACTERS = "\u200b\u200e\u200f\u202e\u2066\ufeff\x00\x07\x1b\r\t—“”’…🙂🇸🇾"
 SENTENCE = st.text(

@@ -1,3 +1,5 @@
+import pytest
+
 from synth.read.split import split_sentences
 
 
@@ -48,6 +50,7 @@ def test_offsets_are_exact_slices():
         assert text[start:end]
 
 
+@pytest.mark.slow
 def test_a_whole_file_on_one_line_is_cut_into_its_sentences():
     from synth.core import Source
     from synth.read.segment import segment_sources

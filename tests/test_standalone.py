@@ -160,6 +160,7 @@ def test_news_sentences_are_not_taken_for_page_text(text):
     assert standalone_problem(text, strict=False) is None
 
 
+@pytest.mark.slow
 def test_labelled_standalone_sentences_scored_on_the_test_half():
     judge = ParsedJudge(load=spacy_parser)
     records = half(read_jsonl(DATA / "standalone.jsonl"), "test")

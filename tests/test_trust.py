@@ -11,6 +11,8 @@ import pytest
 from synth.compare.speakers import SpeakerFinder
 from synth.evaluate.trust import TrustReport, trust_report
 
+pytestmark = pytest.mark.slow  # the real model and the parser over the labelled test half
+
 # Needed by issue 11: named speakers right >= 97%; listed differences real >= 90%. The
 # standalone target (95%) is not met on the test halves (measured 0.647 on set 2 and 0.771 on
 # set 3, 2026-11-28, second session; set 2 was 0.667 before photo captions were kept out as

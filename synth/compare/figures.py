@@ -85,6 +85,7 @@ def _claim(sentence: Sentence, match: re.Match[str]) -> FigureClaim | None:
     value *= MULTIPLIERS.get(match.group("multiplier") or "", 1)
     words = match.group("after") or ""
     after = content_words(words)
+    counted: frozenset[str]
     if match.group("percent"):
         unit, counted = "percent", frozenset()
         head = "" if words.split()[:1] == ["of"] or not after else stem(after[0])

@@ -67,7 +67,7 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     if stripped and not INNER_TERMINATOR.search(stripped):
         start = text.find(stripped)
         return ((start, start + len(stripped)),)
-    spans = []
+    spans: list[tuple[int, int]] = []
     cursor = 0
     for piece in pysbd_sentences(text):
         piece = piece.strip()

@@ -62,7 +62,7 @@ class StorySettings:
     """How articles are compared and when they make one story.
 
     The weights and threshold were chosen on the even-numbered clusters of the development
-    set (`bench/digest.py --tune`); the README gives the scores on the odd-numbered ones.
+    set (`bench/digest.py --tune`); docs/quality.md gives the scores on the odd-numbered ones.
     """
 
     names_weight: float = 0.5
