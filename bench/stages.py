@@ -19,6 +19,7 @@ def main(paths: list[str]) -> None:
     from synth.pipeline import Pipeline
     from synth.read.sources import load_sources
     from synth.understand.onnx_embed import BundledEmbedder
+    from synth.write.formats import OutputFormat
     from synth.write.render import render
 
     imports = time.perf_counter() - started
@@ -31,8 +32,8 @@ def main(paths: list[str]) -> None:
     load = time.perf_counter() - t
     briefing = Pipeline(embedder=embedder).run(sources, 350)
     t = time.perf_counter()
-    for fmt in ("md", "html", "json"):
-        render(briefing, fmt)
+    for fmt in OutputFormat:
+        render(briefing, fmt.value)
     rendering = time.perf_counter() - t
     total = time.perf_counter() - started
     timings = briefing.stats["timings"]

@@ -26,6 +26,7 @@ from synth.stages import Embedder
 from synth.understand.embed import DEFAULT_MODEL
 from synth.understand.stories import StoryGrouper
 from synth.write.digest import INDEX_FILES, DigestFolder, index_data, render_index, story_files
+from synth.write.formats import OutputFormat
 from synth.write.render import render
 
 SEGMENT_CHUNK = 64
@@ -138,7 +139,7 @@ def brief_story(job: StoryJob) -> StoryFiles:
     sentences come embedded; the job's embedder encodes the heading phrases and headlines."""
     pipeline = Pipeline(embedder=job.embedder or _NoEmbedder())
     briefing = pipeline.run(job.sources, job.max_words, job.sentences, job.vectors)
-    texts = {fmt: render(briefing, fmt) for fmt in ("md", "html", "json")}
+    texts = {f.value: render(briefing, f.value) for f in OutputFormat}
     return StoryFiles(job.stem, replace(briefing, stats={}), texts)
 
 
