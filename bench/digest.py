@@ -52,6 +52,7 @@ from synth.read.segment import segment_sources  # noqa: E402
 from synth.read.sources import load_sources  # noqa: E402
 from synth.understand import stories as S  # noqa: E402
 from synth.write.digest import index_data, render_index  # noqa: E402
+from synth.write.formats import OutputFormat  # noqa: E402
 
 SEPARATOR = "--"
 
@@ -308,8 +309,8 @@ def main() -> None:
 
             done = [Story(i, m.stem, m.briefing) for i, m in enumerate(made, start=1)]
             data = index_data(done, [], [s for s in sources if s.skipped])
-            for fmt in ("md", "html", "json"):
-                render_index(data, fmt)
+            for fmt in OutputFormat:
+                render_index(data, fmt.value)
         stages.append(cold_embedding(sources, sentences, args.cold))
         left_in = junk_left_in(sources)
         junk_sentences = segment_sources(left_in)

@@ -145,6 +145,7 @@ FRONT_MATTER = st.one_of(
 
 def front_matter_campaign(examples: int) -> dict[str, object]:
     import synth
+    from synth.write.formats import OutputFormat
     from tests.conftest import FakeEmbedder
 
     outcomes: Counter[str] = Counter()
@@ -163,8 +164,8 @@ def front_matter_campaign(examples: int) -> dict[str, object]:
             try:
                 problems: list[str] = []
                 briefing = synth.brief([GOOD, bad], embedder=FakeEmbedder(), warn=problems.append)
-                for fmt in ("md", "html", "json"):
-                    synth.render(briefing, fmt).encode("utf-8")
+                for fmt in OutputFormat:
+                    synth.render(briefing, fmt.value).encode("utf-8")
                 outcomes["refused, others briefed" if problems else "briefed"] += 1
             except synth.SynthError:
                 outcomes["clear error"] += 1

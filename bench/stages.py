@@ -1,5 +1,8 @@
 """Seconds per pipeline stage and sentences per second on the seed articles.
 
+The pipeline is the one `synth brief --no-cache` runs (`make_pipeline`), with the bundled
+model's embedder uncached, so every stage computes what it would on first sight.
+
     .venv/bin/python bench/stages.py [PATH ...]
 
 Prints a Markdown table. A benchmark, not a test: numbers depend on the machine.
@@ -16,9 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main(paths: list[str]) -> None:
     started = time.perf_counter()
-    from synth.pipeline import Pipeline
+    from synth.pipeline import make_pipeline
     from synth.read.sources import load_sources
     from synth.understand.onnx_embed import BundledEmbedder
+    from synth.write.formats import OutputFormat
     from synth.write.render import render
 
     imports = time.perf_counter() - started
@@ -29,10 +33,11 @@ def main(paths: list[str]) -> None:
     t = time.perf_counter()
     embedder.backend()
     load = time.perf_counter() - t
-    briefing = Pipeline(embedder=embedder).run(sources, 350)
+    pipeline = make_pipeline(embedder, use_cache=False, release_model=True)
+    briefing = pipeline.run(sources, 350)
     t = time.perf_counter()
-    for fmt in ("md", "html", "json"):
-        render(briefing, fmt)
+    for fmt in OutputFormat:
+        render(briefing, fmt.value)
     rendering = time.perf_counter() - t
     total = time.perf_counter() - started
     timings = briefing.stats["timings"]

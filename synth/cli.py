@@ -23,6 +23,7 @@ from synth.evaluate.harness import METHODS
 from synth.interrupt import Interrupted, interrupt
 from synth.pipeline import DEFAULT_MAX_WORDS
 from synth.understand.embed import DEFAULT_MODEL
+from synth.write.formats import OutputFormat
 
 app = typer.Typer(
     add_completion=False,
@@ -68,12 +69,6 @@ AllowPrivate = Annotated[
 ]
 
 
-class Format(str, Enum):
-    md = "md"
-    html = "html"
-    json = "json"
-
-
 def _say(message: str) -> None:
     """One line on stderr; characters that could break the line or the terminal (newlines and
     escape sequences in a file name) are shown as escapes."""
@@ -104,7 +99,9 @@ def brief(
         list[str],
         typer.Argument(help="Article files (.txt .md .html .jsonl .json), folders, URLs, or -."),
     ],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.md,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.md,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
     ] = None,
@@ -211,6 +208,7 @@ def digest_command(
     """Group a feed into stories; write one briefing per story and an index into a folder."""
     from synth.digest import digest
     from synth.engines import make_engine
+    from synth.write.digest import INDEX_FILES
 
     problems: list[str] = []
 
@@ -240,7 +238,7 @@ def digest_command(
     finally:
         runner.close()
     if not quiet:
-        _say(f"wrote {output / 'index.md'}")
+        _say(f"wrote {output / INDEX_FILES[OutputFormat.md.value]}")
     if problems:
         raise typer.Exit(PARTIAL)
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from synth.core import Briefing, Sentence, Source, Story, SynthError
 from synth.engines import Engine, LocalEngine
-from synth.pipeline import DEFAULT_MAX_WORDS, Pipeline, default_embedder
+from synth.pipeline import DEFAULT_MAX_WORDS, default_embedder, make_pipeline
 from synth.read.segment import segment_sources
 from synth.read.sources import DEFAULT_MAX_BYTES, input_files, load_sources
 from synth.read.syndicate import mark_reports, report_count
@@ -26,6 +26,7 @@ from synth.stages import Embedder
 from synth.understand.embed import DEFAULT_MODEL
 from synth.understand.stories import StoryGrouper
 from synth.write.digest import INDEX_FILES, DigestFolder, index_data, render_index, story_files
+from synth.write.formats import OutputFormat
 from synth.write.render import render
 
 SEGMENT_CHUNK = 64
@@ -42,6 +43,9 @@ class StoryJob:
     vectors: np.ndarray = field(compare=False, repr=False)
     max_words: int | None = DEFAULT_MAX_WORDS
     embedder: Embedder | None = field(default=None, compare=False, repr=False)
+    # Where the parser's answers are kept (`make_pipeline`); None with use_cache: the default.
+    cache_dir: str | os.PathLike[str] | None = None
+    use_cache: bool = True
 
 
 @dataclass(frozen=True)
@@ -101,9 +105,12 @@ def story_jobs(
     groups: Sequence[Sequence[int]],
     max_words: int | None,
     embedder: Embedder | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+    use_cache: bool = True,
 ) -> list[StoryJob]:
     """Each group as `brief` would see it, ordered by independent reports, most first;
-    `embedder` encodes what a briefing embeds besides sentences (heading phrases, headlines).
+    `embedder` encodes what a briefing embeds besides sentences (heading phrases, headlines),
+    and the parser's answers are kept in `cache_dir` unless `use_cache` is off.
 
     Ties go to the story with more articles, then to the one whose first path sorts first,
     so the order (and the file names) depend on the articles only.
@@ -128,17 +135,29 @@ def story_jobs(
     drafts.sort(key=lambda d: d[0])
     width = max(3, len(str(len(drafts))))
     return [
-        StoryJob(f"story-{rank:0{width}d}", members, sentences, vectors, max_words, embedder)
+        StoryJob(
+            f"story-{rank:0{width}d}",
+            members,
+            sentences,
+            vectors,
+            max_words,
+            embedder,
+            cache_dir,
+            use_cache,
+        )
         for rank, (_, members, sentences, vectors) in enumerate(drafts, start=1)
     ]
 
 
 def brief_story(job: StoryJob) -> StoryFiles:
-    """The story's briefing, as `synth brief` makes it, rendered in every format. Its
-    sentences come embedded; the job's embedder encodes the heading phrases and headlines."""
-    pipeline = Pipeline(embedder=job.embedder or _NoEmbedder())
+    """The story's briefing, as `synth brief` makes it (`make_pipeline`), rendered in every
+    format. Its sentences come embedded; the job's embedder encodes the heading phrases and
+    headlines."""
+    pipeline = make_pipeline(
+        job.embedder or _NoEmbedder(), cache_dir=job.cache_dir, use_cache=job.use_cache
+    )
     briefing = pipeline.run(job.sources, job.max_words, job.sentences, job.vectors)
-    texts = {fmt: render(briefing, fmt) for fmt in ("md", "html", "json")}
+    texts = {f.value: render(briefing, f.value) for f in OutputFormat}
     return StoryFiles(job.stem, replace(briefing, stats={}), texts)
 
 
@@ -204,7 +223,7 @@ def make_digest(
     found = _count(len(stories), "story", "stories")
     _tell(say, f"found {found} ({_count(len(alone), 'article')} in none)")
     namer = embedder if embedder is not None else default_embedder(model, cache_dir, use_cache)
-    jobs = story_jobs(feed, stories, max_words, namer)
+    jobs = story_jobs(feed, stories, max_words, namer, cache_dir, use_cache)
     if on_plan:
         on_plan([job.stem for job in jobs])
     started = time.perf_counter()

@@ -359,17 +359,42 @@ def brief(
             note(message)
     if embedder is None:
         embedder = default_embedder(model, cache_dir, use_cache, note)
+    pipeline = make_pipeline(
+        embedder,
+        cache_dir=cache_dir,
+        use_cache=use_cache,
+        note=note,
+        progress=progress,
+        release_model=True,  # one briefing per process
+    )
+    return pipeline.run(sources, max_words)
+
+
+def make_pipeline(
+    embedder: Embedder,
+    *,
+    cache_dir: str | os.PathLike[str] | None = None,
+    use_cache: bool = True,
+    note: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
+    release_model: bool = False,
+) -> Pipeline:
+    """The pipeline as `synth brief` runs it, for every command and bench that briefs
+    (`brief`, `digest`, `eval`, `bench/stages.py`): one speaker finder for the quotes and the
+    certainty of claims, and the parser's answers (speakers, standalone judgements,
+    headlines) kept beside the embedding cache unless `use_cache` is off. `release_model`
+    hands the model's memory back between stages (see `Pipeline.release_model`): for one
+    briefing per process, not for a run of many (`digest`, `eval`)."""
     finder, judge = default_parsers(cache_dir, use_cache, note)
-    pipeline = Pipeline(
+    return Pipeline(
         embedder=embedder,
         quoter=QuoteFinder(speakers=finder),
         speakers=finder,
         judge=judge,
         headlines=default_headlines(cache_dir, use_cache, note),
         progress=progress,
-        release_model=True,
+        release_model=release_model,
     )
-    return pipeline.run(sources, max_words)
 
 
 def default_parsers(

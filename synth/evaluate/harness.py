@@ -16,7 +16,7 @@ from pathlib import Path
 from synth.core import InputError, SynthError
 from synth.evaluate.baselines import SUMY_METHODS, baseline
 from synth.evaluate.rouge import MEASURES, Score, pooled_scores
-from synth.pipeline import Pipeline
+from synth.pipeline import Pipeline, make_pipeline
 from synth.read.segment import segment_sources
 from synth.read.sources import load_sources
 from synth.understand.embed import Embedder
@@ -133,15 +133,18 @@ def evaluate(
     out: str | Path | None = None,
     embedder: Embedder | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    cache_dir: str | Path | None = None,
+    use_cache: bool = True,
 ) -> dict[int, list[dict[str, float | str | int]]]:
     """Score every method on every cluster at every word budget.
 
     Each method ranks a cluster once; the ranking is cut at each budget. Returns, per budget,
-    one table row per method.
+    one table row per method. synth runs as `synth brief` does (`make_pipeline`), its parser
+    answers kept in `cache_dir` (default: the user cache folder) unless `use_cache` is off.
     """
     clusters = read_dataset(dataset)
     embedder = embedder or BundledEmbedder()
-    pipeline = Pipeline(embedder=embedder)
+    pipeline = make_pipeline(embedder, cache_dir=cache_dir, use_cache=use_cache)
     results = {b: {m: MethodResult(m) for m in methods} for b in budgets}
     for done, cluster in enumerate(clusters, start=1):
         try:

@@ -37,10 +37,6 @@ LANGUAGE_SAMPLE_WORDS = 30
 ENGLISH_FUNCTION_SHARE = 0.12
 READER_NOTICE_SHARE = 0.06
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-RECORD_SUFFIXES = (".jsonl", ".ndjson", ".json")
-ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MIN_ARTICLE_WORDS = 8
 MIN_FOREIGN_LETTERS = 20
@@ -67,6 +63,47 @@ class Article:
 
 
 Warn = Callable[[str], None]
+# Reads one input's text as articles: (text, path, format, final URL of a page) -> articles,
+# or the problem with each record that cannot be one.
+Reader = Callable[[str, str, str, "str | None"], Iterator["Article | InputError"]]
+
+
+@dataclass(frozen=True)
+class InputFormat:
+    """A kind of input: the file suffixes that name it, the first characters that show it in
+    text of no known suffix (standard input), and the function that reads it."""
+
+    kind: str
+    suffixes: tuple[str, ...]
+    opens: tuple[str, ...]
+    read: Reader
+
+
+def _text_articles(text: str, path: str, fmt: str, url: str | None) -> Iterator[Article]:
+    yield text_article(text, path, fmt)
+
+
+def _html_articles(text: str, path: str, fmt: str, url: str | None) -> Iterator[Article]:
+    yield html_article(text, path, fmt, url)
+
+
+def _record_articles(
+    text: str, path: str, fmt: str, url: str | None
+) -> Iterator[Article | InputError]:
+    return json_articles(text, path)
+
+
+# The readers of inputs, by kind; a file of another suffix is read as text. (A fetched page is
+# read by its content type: text/plain as text, anything else as HTML.)
+READERS = {
+    f.kind: f
+    for f in (
+        InputFormat("text", (".txt", ".md", ".markdown", ".text"), (), _text_articles),
+        InputFormat("html", (".html", ".htm", ".xhtml"), ("<",), _html_articles),
+        InputFormat("json", (".jsonl", ".ndjson", ".json"), ("[", "{"), _record_articles),
+    )
+}
+ARTICLE_SUFFIXES = tuple(s for f in READERS.values() for s in f.suffixes)
 
 
 Paths = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
@@ -194,14 +231,13 @@ def _guarded(
         yield error
 
 
-def _articles_from_url(url: str, max_bytes: int, allow_private: bool) -> Iterator[Article]:
+def _articles_from_url(
+    url: str, max_bytes: int, allow_private: bool
+) -> Iterator[Article | InputError]:
     fetched = fetch(url, max_bytes, allow_private=allow_private)
     kind = "html" if fetched.content_type != "text/plain" else "text"
     text = decode_bytes(fetched.data, url, fetched.charset)
-    if kind == "html":
-        yield html_article(text, url, "url", fetched.url)
-    else:
-        yield text_article(text, url, fmt="url")
+    yield from READERS[kind].read(text, url, "url", fetched.url)
 
 
 def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
@@ -211,7 +247,7 @@ def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article
     if len(data) > max_bytes:
         raise InputError(f"{path}: file is over the {max_bytes:,}-byte limit")
     suffix = Path(path).suffix.lower()
-    hint = "html" if suffix in HTML_SUFFIXES else "json" if suffix in RECORD_SUFFIXES else "text"
+    hint = next((f.kind for f in READERS.values() if suffix in f.suffixes), "text")
     identity = os.path.realpath(path)
     yield from articles_from_bytes(data, path, hint, max_bytes, identity)
 
@@ -226,26 +262,22 @@ def articles_from_bytes(
     if not text.strip():
         raise InputError(f"{path}: file is empty")
     kind = hint or sniff_format(text)
-    if kind == "html":
-        yield replace(html_article(text, path, "html"), identity=identity)
-    elif kind == "json":
-        for result in json_articles(text, path):
-            if isinstance(result, Article) and identity:
-                number = result.path[len(path) :]
-                result = replace(result, identity=identity + number)
-            yield result
-    else:
-        yield replace(text_article(text, path), identity=identity)
+    for result in READERS[kind].read(text, path, kind, None):
+        if isinstance(result, Article) and identity:
+            number = result.path[len(path) :]  # a record's "#3"; nothing for a whole file
+            result = replace(result, identity=identity + number)
+        yield result
 
 
 def sniff_format(text: str) -> str:
+    """The kind of an input by its first character: a JSON array or object, an HTML tag,
+    else text."""
     start = text.lstrip()[:1]
-    if start in "[{":
-        return "json"
-    return "html" if start == "<" else "text"
+    return next((f.kind for f in READERS.values() if start in f.opens), "text")
 
 
 def text_article(text: str, path: str, fmt: str = "text") -> Article:
+    """A plain-text article, with its YAML front matter (title, outlet, ...) if it has one."""
     meta, body_start = split_front_matter(text, path)
     if not text[body_start:].strip():
         raise InputError(f"{path}: file has front matter but no article text")

@@ -19,17 +19,18 @@ from typing import Any
 from synth.core import InputError, Source, Story
 from synth.read.dates import parse_date
 from synth.read.syndicate import report_count
+from synth.write.formats import OutputFormat, output_format
 from synth.write.output import write_atomic
 from synth.write.render import template
 
 MANIFEST = ".synth-digest"
-INDEX_FILES = {"json": "digest.json", "md": "index.md", "html": "index.html"}
-BRIEFING_FORMATS = ("md", "html", "json")
+# The index by format: the canonical data is `digest.json`, the pages are `index.md`, ...
+INDEX_FILES = {f.value: ("index" if f.templated else "digest") + f.extension for f in OutputFormat}
 
 
 def story_files(stem: str) -> dict[str, str]:
     """The file names of one story's briefing, by format."""
-    return {fmt: f"{stem}.{fmt}" for fmt in BRIEFING_FORMATS}
+    return {f.value: stem + f.extension for f in OutputFormat}
 
 
 def index_data(
@@ -75,7 +76,8 @@ def _article_entry(source: Source) -> dict[str, Any]:
 
 def render_index(data: dict[str, Any], fmt: str) -> str:
     """The index in `fmt`: json (canonical), md or html."""
-    if fmt == "json":
+    form = output_format(fmt)
+    if not form.templated:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     stories = [
         {
@@ -85,7 +87,7 @@ def render_index(data: dict[str, Any], fmt: str) -> str:
         }
         for entry in data["stories"]
     ]
-    text = template(f"digest.{fmt}.j2", autoescape=fmt == "html").render(
+    text = template(f"digest.{form.value}.j2", autoescape=form.autoescape).render(
         title=data["title"],
         stories=stories,
         story_count=len(stories),

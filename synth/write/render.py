@@ -1,4 +1,4 @@
-"""Render a briefing as Markdown, HTML or JSON.
+"""Render a briefing as Markdown, HTML or JSON (the formats: `synth.write.formats`).
 
 JSON is the canonical form (`Briefing.to_dict()`); Markdown and HTML come from the Jinja2
 templates shipped as `synth.templates`. Article text, file names and URLs are never trusted:
@@ -19,12 +19,12 @@ from urllib.parse import urlparse
 
 from markupsafe import Markup
 
-from synth.core import Briefing, Evidence, Point, Source, SynthError
+from synth.core import Briefing, Evidence, Point, Source
 from synth.read.dates import parse_date
 from synth.read.reflow import flat_text
 from synth.read.syndicate import report_count, wire_copies
+from synth.write.formats import output_format
 
-FORMATS = ("md", "html", "json")
 MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
 MD_LINE_START = re.compile(r"^(\d*)([#>+\-=.)])")
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -33,19 +33,18 @@ AUTOLINK_UNSAFE = re.compile(r"[\s<>`\\\x00-\x1f\x7f-\x9f]")
 
 
 def render(briefing: Briefing, fmt: str, appendix: bool = False) -> str:
-    """The briefing in `fmt` (md, html or json), ending with a newline.
+    """The briefing in `fmt` (one of `OutputFormat`: md, html or json), ending with a newline.
 
     The main body (title, lede, sections, differences) is what `--max-words` sizes; quotes,
     figures, coverage and "only in" make an appendix: in Markdown only with `appendix`, in
     HTML always (collapsed), in JSON always.
     """
-    if fmt == "json":
+    form = output_format(fmt)
+    if not form.templated:
         text = json.dumps(briefing.to_dict(), ensure_ascii=False, indent=2) + "\n"
         return BIDI_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    if fmt not in FORMATS:
-        raise SynthError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    template = _environment(autoescape=fmt == "html").get_template(f"briefing.{fmt}.j2")
-    text = template.render(**_context(briefing), appendix=appendix or fmt == "html")
+    template = _environment(autoescape=form.autoescape).get_template(f"briefing.{form.value}.j2")
+    text = template.render(**_context(briefing), appendix=appendix or form.full)
     return text.rstrip("\n") + "\n"
 
 
