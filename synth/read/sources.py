@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -19,7 +20,7 @@ import yaml
 from synth.core import InputError, Source
 from synth.lang.en import FUNCTION_WORDS, LETTER_WORD, PAGE_WORDS, READER_WORDS
 from synth.read.clean import clean_text
-from synth.read.fetch import fetch, is_url, looks_like_url
+from synth.read.fetch import Fetched, fetch, fetch_all, is_url, looks_like_url
 from synth.read.files import (
     decode_bytes,
     read_capped,
@@ -46,6 +47,11 @@ MIN_ARTICLE_WORDS = 8
 MIN_FOREIGN_LETTERS = 20
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 META_KEYS = ("title", "outlet", "url", "published", "author")
+# trafilatura takes about a quarter of a millisecond and a few kB per element: a page of
+# millions of tiny paragraphs (19 MB of <p>x</p>) would take minutes and gigabytes. An article
+# page has a few thousand elements; past this many it is refused before it is parsed.
+MAX_PAGE_ELEMENTS = 50_000
+START_TAG = re.compile(r"<[A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -93,8 +99,10 @@ def load_sources(
     report = warn or (lambda message: None)
     articles: dict[str, Article] = {}
     problems: list[str] = []
+    urls = [a for a in arguments if is_url(a)]
+    fetched = fetch_all(urls, max_bytes, allow_private) if len(urls) > 1 else {}
     for argument in arguments:
-        for result in read_argument(argument, max_bytes, stdin, allow_private):
+        for result in read_argument(argument, max_bytes, stdin, allow_private, fetched):
             if isinstance(result, InputError):
                 if strict:
                     raise result
@@ -151,16 +159,24 @@ def input_files(paths: Paths) -> list[str]:
 
 
 def read_argument(
-    argument: str, max_bytes: int, stdin: BinaryIO | None = None, allow_private: bool = False
+    argument: str,
+    max_bytes: int,
+    stdin: BinaryIO | None = None,
+    allow_private: bool = False,
+    fetched: dict[str, Fetched | InputError] | None = None,
 ) -> Iterator[Article | InputError]:
-    """The articles one command-line argument names, or the problem with each."""
+    """The articles one command-line argument names, or the problem with each; a URL's page
+    is taken from `fetched` (URLs fetched together, `fetch_all`) when it is there."""
     try:
         if argument == "-":
             stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
             yield from articles_from_bytes(read_stream(stream, max_bytes), "-", "", max_bytes)
             return
         if is_url(argument):
-            yield from _articles_from_url(argument, max_bytes, allow_private)
+            page = (fetched or {}).get(argument)
+            if isinstance(page, InputError):
+                raise page
+            yield from _articles_from_url(argument, max_bytes, allow_private, page)
             return
         if looks_like_url(argument):
             raise InputError(f"{argument}: only http:// and https:// addresses can be fetched")
@@ -194,8 +210,10 @@ def _guarded(
         yield error
 
 
-def _articles_from_url(url: str, max_bytes: int, allow_private: bool) -> Iterator[Article]:
-    fetched = fetch(url, max_bytes, allow_private=allow_private)
+def _articles_from_url(
+    url: str, max_bytes: int, allow_private: bool, fetched: Fetched | None = None
+) -> Iterator[Article]:
+    fetched = fetched or fetch(url, max_bytes, allow_private=allow_private)
     kind = "html" if fetched.content_type != "text/plain" else "text"
     text = decode_bytes(fetched.data, url, fetched.charset)
     if kind == "html":
@@ -253,8 +271,16 @@ def text_article(text: str, path: str, fmt: str = "text") -> Article:
 
 
 def html_article(html: str, path: str, fmt: str, url: str | None = None) -> Article:
-    """The main text and metadata of a web page, found by trafilatura."""
+    """The main text and metadata of a web page, found by trafilatura; a page of more than
+    `MAX_PAGE_ELEMENTS` elements is refused unread."""
     import trafilatura
+
+    elements = sum(1 for _ in START_TAG.finditer(html))
+    if elements > MAX_PAGE_ELEMENTS:
+        raise InputError(
+            f"{path}: a page of {elements:,} elements, over the {MAX_PAGE_ELEMENTS:,} an article "
+            "page could have"
+        )
 
     document = trafilatura.bare_extraction(html, url=url, with_metadata=True)
     text = (document.text if document is not None else "") or ""

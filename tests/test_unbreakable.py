@@ -1,0 +1,169 @@
+"""Issue 27, round three of hostile inputs: nested encodings, shared output folders, damaged
+caches and exports, signals, odd options. Servers listen on 127.0.0.1 only."""
+
+from __future__ import annotations
+
+import gzip
+import threading
+import time
+import tracemalloc
+import zlib
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
+
+import pytest
+
+from synth.core import InputError
+from synth.read.fetch import fetch
+from synth.read.sources import load_sources
+
+ARTICLE = (
+    b"<html><head><title>Bridge reopens</title></head><body><article>"
+    b"<p>The old bridge reopened on Monday after two years of repairs, the city said.</p>"
+    b"<p>Traffic was light in the morning but officials expect queues at the weekend.</p>"
+    b"</article></body></html>"
+)
+
+
+def gzip_of_zeros(size: int) -> bytes:
+    """gzip of `size` zero bytes, built a megabyte at a time."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    block = bytes(1 << 20)
+    parts = [packer.compress(block) for _ in range(size >> 20)]
+    return b"".join([*parts, packer.flush()])
+
+
+class Encoded(BaseHTTPRequestHandler):
+    """Serves bodies with the Content-Encoding header of the route."""
+
+    routes: ClassVar[dict[str, tuple[str, bytes]]] = {}
+
+    def do_GET(self) -> None:
+        encoding, body = self.routes.get(self.path, ("", b""))
+        self.send_response(200 if body else 404)
+        self.send_header("Content-Type", "text/html")
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def encoded_server():
+    bomb = gzip.compress(gzip_of_zeros(64 << 20))
+    raw_deflate = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    Encoded.routes = {
+        "/bomb": ("gzip, gzip", bomb),
+        "/gzip": ("gzip", gzip.compress(ARTICLE)),
+        "/twice": ("gzip, gzip", gzip.compress(gzip.compress(ARTICLE))),
+        "/members": ("gzip", gzip.compress(ARTICLE[:60]) + gzip.compress(ARTICLE[60:])),
+        "/deflate": ("deflate", zlib.compress(ARTICLE)),
+        "/raw-deflate": ("deflate", raw_deflate.compress(ARTICLE) + raw_deflate.flush()),
+        "/brotli": ("br", b"\x0b\x02\x80hello\x03"),
+        "/damaged": ("gzip", gzip.compress(ARTICLE)[:20] + b"garbage" * 10),
+    }
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Encoded)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_nested_gzip_is_capped_at_every_layer_without_inflating_it(encoded_server):
+    """Row 1: gzip of gzip of 64 MB of zeros, under a 1 MB cap, never holds the 64 MB."""
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match="byte limit"):
+            fetch(f"{encoded_server}/bomb", max_bytes=1 << 20, allow_private=True)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 << 20, f"peak {peak:,} bytes"
+
+
+def test_a_bomb_costs_only_itself(encoded_server):
+    problems: list[str] = []
+    sources = load_sources(
+        [f"{encoded_server}/bomb", f"{encoded_server}/gzip"],
+        max_bytes=1 << 20,
+        warn=problems.append,
+        allow_private=True,
+    )
+    assert [s.title for s in sources] == ["Bridge reopens"]
+    assert len(problems) == 1 and "limit" in problems[0]
+
+
+@pytest.mark.parametrize("route", ["/gzip", "/twice", "/members", "/deflate", "/raw-deflate"])
+def test_encoded_pages_are_decoded(encoded_server, route):
+    fetched = fetch(f"{encoded_server}{route}", max_bytes=10_000, allow_private=True)
+    assert fetched.data == ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("route", "message"), [("/brotli", "'br' is not supported"), ("/damaged", "damaged")]
+)
+def test_undecodable_bodies_are_one_clear_reason(encoded_server, route, message):
+    with pytest.raises(InputError, match=message):
+        fetch(f"{encoded_server}{route}", max_bytes=10_000, allow_private=True)
+
+
+class Hanging(BaseHTTPRequestHandler):
+    """Every request waits until the test ends."""
+
+    release = threading.Event()
+
+    def do_GET(self) -> None:
+        Hanging.release.wait(60)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def hanging_server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Hanging)
+    Hanging.release.clear()
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    Hanging.release.set()
+    httpd.shutdown()
+
+
+def test_hanging_urls_are_fetched_side_by_side_under_one_deadline(hanging_server):
+    """Row 13: 16 URLs that hang cost one deadline, not sixteen one after another."""
+    from synth.read.fetch import fetch_all
+
+    urls = [f"{hanging_server}/{n}" for n in range(16)]
+    started = time.monotonic()
+    results = fetch_all(urls, 1000, allow_private=True, workers=8, overall=3.0, timeout=1.0)
+    assert time.monotonic() - started < 6  # one after another: 16 s
+    assert set(results) == set(urls)
+    assert all(isinstance(r, InputError) for r in results.values())
+
+
+def test_an_overall_deadline_ends_what_the_pool_did_not_reach(hanging_server):
+    from synth.read.fetch import fetch_all
+
+    urls = [f"{hanging_server}/{n}" for n in range(6)]
+    started = time.monotonic()
+    results = fetch_all(urls, 1000, allow_private=True, workers=2, overall=1.5, timeout=10.0)
+    assert time.monotonic() - started < 4
+    assert all("within 1.5 s for all URLs" in str(r) for r in results.values())
+
+
+def test_a_page_of_millions_of_tiny_paragraphs_is_refused_quickly(tmp_path):
+    """Row 13: 19 MB of <p>x</p> took minutes and gigabytes in trafilatura."""
+    page = tmp_path / "tiny.html"
+    page.write_text("<html><body>" + "<p>x</p>" * 2_400_000 + "</body></html>")
+    good = tmp_path / "good.html"
+    good.write_bytes(ARTICLE)
+    problems: list[str] = []
+    started = time.monotonic()
+    sources = load_sources([str(page), str(good)], warn=problems.append)
+    assert time.monotonic() - started < 20
+    assert len(sources) == 1
+    assert len(problems) == 1 and "elements" in problems[0]
