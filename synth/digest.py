@@ -279,12 +279,17 @@ def digest(
             folder.write(name, files.texts[fmt])
             written.append(name)
 
-    run = make_digest(paths, on_plan=plan, on_story=save, **options)
-    data = index_data(run.stories, run.alone, run.skipped)
-    for fmt, name in INDEX_FILES.items():
-        folder.write(name, render_index(data, fmt))
-        written.append(name)
-    folder.finish(written)
+    try:
+        run = make_digest(paths, on_plan=plan, on_story=save, **options)
+        data = index_data(run.stories, run.alone, run.skipped)
+        for fmt, name in INDEX_FILES.items():
+            folder.write(name, render_index(data, fmt))
+            written.append(name)
+        folder.finish(written)
+    except BaseException:
+        folder.release(failed=True)
+        raise
+    folder.release()
     return run
 
 

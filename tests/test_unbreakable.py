@@ -3,19 +3,59 @@ caches and exports, signals, odd options. Servers listen on 127.0.0.1 only."""
 
 from __future__ import annotations
 
+import fcntl
 import gzip
+import json
+import os
+import sys
 import threading
 import time
 import tracemalloc
 import zlib
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
 
+from synth.cli import main
 from synth.core import InputError
 from synth.read.fetch import fetch
 from synth.read.sources import load_sources
+from tests.conftest import FakeEmbedder
+from tests.feeds import write_feed
+
+
+@dataclass
+class Ran:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run_cli(monkeypatch, capsys):
+    """`synth ARGS` through main(), as the command line runs it, with a fake embedder."""
+
+    def run(*args: str) -> Ran:
+        monkeypatch.setattr(sys, "argv", ["synth", *args])
+        capsys.readouterr()
+        try:
+            main(obj={"embedder": FakeEmbedder()})
+            code = 0
+        except SystemExit as exit:
+            code = int(exit.code or 0)
+        out, err = capsys.readouterr()
+        return Ran(code, out, err)
+
+    return run
+
+
+@pytest.fixture
+def feed(tmp_path) -> Path:
+    return write_feed(tmp_path)
+
 
 ARTICLE = (
     b"<html><head><title>Bridge reopens</title></head><body><article>"
@@ -167,3 +207,67 @@ def test_a_page_of_millions_of_tiny_paragraphs_is_refused_quickly(tmp_path):
     assert time.monotonic() - started < 20
     assert len(sources) == 1
     assert len(problems) == 1 and "elements" in problems[0]
+
+
+def test_digest_never_writes_through_a_link_planted_in_its_folder(feed, tmp_path, run_cli):
+    """Row 2: a story file replaced by a link to another file; the rerun replaces the link."""
+    out = tmp_path / "out"
+    assert run_cli("digest", str(feed), "-o", str(out), "-q").exit_code == 0
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    (out / "story-001.md").unlink()
+    (out / "story-001.md").symlink_to(victim)
+    (out / "index.html").unlink()
+    (out / "index.html").symlink_to(tmp_path / "new-file.html")
+    assert run_cli("digest", str(feed), "-o", str(out), "-q").exit_code == 0
+    assert victim.read_text() == "precious"
+    assert not (tmp_path / "new-file.html").exists()
+    assert not (out / "story-001.md").is_symlink() and (out / "story-001.md").is_file()
+    assert "Digest of" in (out / "index.html").read_text()
+
+
+def test_a_linked_manifest_is_refused(feed, tmp_path, run_cli):
+    out = tmp_path / "out"
+    assert run_cli("digest", str(feed), "-o", str(out), "-q").exit_code == 0
+    elsewhere = tmp_path / "list.json"
+    (out / ".synth-digest").rename(elsewhere)
+    (out / ".synth-digest").symlink_to(elsewhere)
+    before = elsewhere.read_bytes()
+    result = run_cli("digest", str(feed), "-o", str(out), "-q")
+    assert result.exit_code == 2 and "is a link" in result.stderr
+    assert elsewhere.read_bytes() == before
+
+
+def test_a_second_digest_into_a_busy_folder_is_refused(feed, tmp_path, run_cli):
+    """Row 3: while another run holds the folder, a digest into it writes nothing."""
+    out = tmp_path / "out"
+    out.mkdir()
+    holder = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(holder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        result = run_cli("digest", str(feed), "-o", str(out), "-q")
+    finally:
+        os.close(holder)
+    assert result.exit_code == 2, result.stderr
+    assert "another synth digest is writing" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert list(out.iterdir()) == []
+    assert run_cli("digest", str(feed), "-o", str(out), "-q").exit_code == 0
+
+
+def test_a_temporary_left_by_a_killed_digest_does_not_lock_the_folder(feed, tmp_path, run_cli):
+    """Row 9: a run killed while writing its first list of files left only a temporary."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "..synth-digest.k3j_x9q2.tmp").write_text('{"files": [')
+    result = run_cli("digest", str(feed), "-o", str(out), "-q")
+    assert result.exit_code == 0, result.stderr
+    assert not (out / "..synth-digest.k3j_x9q2.tmp").exists()
+    assert json.loads((out / ".synth-digest").read_text())["written_by"] == "synth digest"
+
+
+def test_a_failed_digest_leaves_no_new_empty_folder(tmp_path, run_cli):
+    (tmp_path / "empty").mkdir()
+    result = run_cli("digest", str(tmp_path / "empty"), "-o", str(tmp_path / "o"), "-q")
+    assert result.exit_code == 2
+    assert not (tmp_path / "o").exists()
