@@ -271,3 +271,80 @@ def test_a_failed_digest_leaves_no_new_empty_folder(tmp_path, run_cli):
     result = run_cli("digest", str(tmp_path / "empty"), "-o", str(tmp_path / "o"), "-q")
     assert result.exit_code == 2
     assert not (tmp_path / "o").exists()
+
+
+def one_line_article(characters: int) -> str:
+    """A whole article on one line: sentences, a quote in every twentieth."""
+    sentences = []
+    total = n = 0
+    while total < characters:
+        n += 1
+        sentence = f"The council said on Monday that {n} people left the old bridge area."
+        if n % 20 == 0:
+            sentence = f'"We moved {n} families out of the flooded streets," the mayor said.'
+        sentences.append(sentence)
+        total += len(sentence) + 1
+    return " ".join(sentences)
+
+
+def test_a_paragraph_over_a_million_characters_is_cut_at_sentence_ends():
+    """Row 4: no paragraph that reaches the parser is longer than the cap."""
+    from synth.read.sources import MAX_PARAGRAPH_CHARS, paragraph_blocks
+
+    text = one_line_article(1_200_000)
+    blocks = paragraph_blocks(text, [(0, len(text))])
+    assert len(blocks) > 50
+    assert all(b - a <= MAX_PARAGRAPH_CHARS for a, b in blocks)
+    assert all(text[b - 1] == "." and text[a] in 'T"' for a, b in blocks)
+    assert sum(b - a for a, b in blocks) > len(text) * 0.99
+
+
+def test_a_paragraph_too_long_to_parse_gets_no_speaker_and_no_error():
+    from synth.compare.speakers import SpeakerFinder
+    from synth.core import Source
+    from synth.read.quotemarks import quote_spans
+
+    text = one_line_article(1_200_000)
+    source = Source(1, "long.txt", text, "long", blocks=((0, len(text)),))
+    spans = quote_spans(text, source.blocks)[:3]
+
+    def parse(text: str) -> object:
+        raise AssertionError("a million characters reached the parser")
+
+    assert SpeakerFinder(parse=parse).speakers(source, spans) == {0: None, 1: None, 2: None}
+
+
+def test_an_overlong_article_is_read_up_to_the_cap_with_a_warning(tmp_path):
+    from synth.read.sources import MAX_ARTICLE_CHARS
+
+    path = tmp_path / "long.txt"
+    path.write_text(one_line_article(MAX_ARTICLE_CHARS * 3))
+    problems: list[str] = []
+    (source,) = load_sources([str(path)], warn=problems.append)
+    assert MAX_ARTICLE_CHARS // 2 < len(source.text) <= MAX_ARTICLE_CHARS
+    assert source.text.rstrip().endswith(".")
+    assert len(problems) == 1 and "only its first 100,000 are read" in problems[0]
+
+
+@pytest.mark.slow
+def test_a_19_mb_one_line_file_is_briefed_in_reasonable_time(tmp_path):
+    """Row 4: exit 70 (spaCy E088) or over 900 s before; now a briefing of its first part."""
+    import subprocess
+
+    from tests.conftest import FAKE_MAIN, ROOT
+
+    path = tmp_path / "one-line.txt"
+    line = one_line_article(1_000_000)
+    path.write_text((line + " ") * 19 + "\n")
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", FAKE_MAIN, "brief", str(path), "-q"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    assert result.returncode == 3, result.stderr
+    assert "only its first" in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout.startswith("# ") and "1 source" in result.stdout
+    assert time.monotonic() - started < 300

@@ -29,6 +29,7 @@ from synth.read.files import (
     without_surrogates,
 )
 from synth.read.label import citation_label
+from synth.read.split import windows
 
 PAGE_NOTICE_SHARE = 0.08
 # Below this many words a language guess is noise. English news prose is full of the listed
@@ -51,7 +52,16 @@ META_KEYS = ("title", "outlet", "url", "published", "author")
 # millions of tiny paragraphs (19 MB of <p>x</p>) would take minutes and gigabytes. An article
 # page has a few thousand elements; past this many it is refused before it is parsed.
 MAX_PAGE_ELEMENTS = 50_000
+# The longest article of the development sets has 42,000 characters. Work grows with an
+# article's sentences (a 19 MB one-line file ran for over 15 minutes): past this many characters
+# an article is read up to a paragraph or sentence end before the limit, with a warning.
+MAX_ARTICLE_CHARS = 100_000
+# A paragraph is what the speaker parser reads whole (spaCy refuses a million characters and
+# needs about 1 GB per 100,000); a longer one (a whole article on one line) is cut at sentence
+# ends into paragraphs of at most this many characters.
+MAX_PARAGRAPH_CHARS = 20_000
 START_TAG = re.compile(r"<[A-Za-z]")
+SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+")
 
 
 @dataclass(frozen=True)
@@ -115,7 +125,7 @@ def load_sources(
         report(problem)
     if not articles:
         raise InputError("no readable articles in the input")
-    ordered = sorted(articles.values(), key=lambda a: a.path)
+    ordered = [shortened(a, report) for a in sorted(articles.values(), key=lambda a: a.path)]
     sources = tuple(to_source(i, a, note) for i, a in enumerate(ordered, start=1))
     if all(s.skipped for s in sources):
         reasons = "; ".join(f"{s.path}: {s.skipped}" for s in sources[:3])
@@ -413,6 +423,40 @@ def _front_matter(block: str, path: str) -> dict[object, object]:
     return data
 
 
+def shortened(article: Article, warn: Warn, limit: int = MAX_ARTICLE_CHARS) -> Article:
+    """The article, or its first `limit` characters of body up to the last paragraph (else
+    sentence) end before them, said to `warn`: work grows with the text, and no news article
+    comes near the limit."""
+    end = article.body_start + limit
+    if len(article.text) <= end:
+        return article
+    floor = article.body_start + limit // 2
+    cut = article.text.rfind("\n", floor, end)
+    if cut < 0:
+        breaks = list(SENTENCE_END.finditer(article.text, floor, end))
+        cut = breaks[-1].end() if breaks else end
+    shown = without_surrogates(article.path)
+    warn(f"{shown}: {len(article.text):,} characters long; only its first {limit:,} are read")
+    return replace(article, text=article.text[:cut])
+
+
+def paragraph_blocks(text: str, blocks: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """`blocks` with each one over `MAX_PARAGRAPH_CHARS` cut at sentence ends (a stretch that
+    long with no sentence end holds no sentence and is left out, as the segmenter would)."""
+    cut: list[tuple[int, int]] = []
+    for start, end in blocks:
+        if end - start <= MAX_PARAGRAPH_CHARS:
+            cut.append((start, end))
+            continue
+        for a, b in windows(text[start:end], MAX_PARAGRAPH_CHARS):
+            piece = text[start + a : start + b]
+            lead = len(piece) - len(piece.lstrip())
+            trimmed = len(piece.rstrip())
+            if trimmed > lead:
+                cut.append((start + a + lead, start + a + trimmed))
+    return tuple(cut)
+
+
 def to_source(source_id: int, article: Article, note: Warn | None = None) -> Source:
     """Clean an article and give it its citation label (`synth.read.label`).
 
@@ -441,7 +485,7 @@ def to_source(source_id: int, article: Article, note: Warn | None = None) -> Sou
         format=article.format,
         skipped=skipped,
         body_start=article.body_start,
-        blocks=() if skipped else cleaned.blocks,
+        blocks=() if skipped else paragraph_blocks(article.text, cleaned.blocks),
         dropped=cleaned.dropped,
     )
 
