@@ -226,11 +226,14 @@ def make_digest(
 
 
 def _attempt(job: StoryJob) -> StoryFiles | str:
-    """A story's files, or why it has none (one story's failure does not end the digest)."""
+    """A story's files, or why it has none: one story's failure, whatever it is (a bug
+    included), does not end the digest. Only an interrupt or the process ending stops it."""
     try:
         return brief_story(job)
     except SynthError as error:
         return str(error)
+    except Exception as error:
+        return f"internal error: {error.__class__.__name__}: {error}"
 
 
 class _NoEmbedder:

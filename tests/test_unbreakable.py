@@ -348,3 +348,39 @@ def test_a_19_mb_one_line_file_is_briefed_in_reasonable_time(tmp_path):
     assert "only its first" in result.stderr and "Traceback" not in result.stderr
     assert result.stdout.startswith("# ") and "1 source" in result.stdout
     assert time.monotonic() - started < 300
+
+
+def test_a_huge_number_is_no_figure_and_no_crash():
+    """Row 5: a number of 400 digits read as infinity crashed the figures (exit 70)."""
+    from synth.write.render import render
+    from tests.test_robustness import brief_texts
+
+    huge = "9" * 400
+    text = (
+        f"The council said on Monday that {huge} people left the old bridge area after the "
+        f"flood. Officials said {huge} people were moved to the school, the mayor said."
+    )
+    made = brief_texts([text, text.replace("Officials", "Police"), text])
+    assert made is not None
+    assert "inf" not in render(made, "md", appendix=True).lower().split()
+
+
+def test_one_story_that_fails_is_reported_and_left_out(feed, monkeypatch):
+    """Row 5: a story's briefing failing with any error costs only that story."""
+    import synth.digest as digest_module
+
+    real = digest_module.brief_story
+
+    def flaky(job):
+        if job.stem == "story-002":
+            raise OverflowError("cannot convert float infinity to integer")
+        return real(job)
+
+    monkeypatch.setattr(digest_module, "brief_story", flaky)
+    problems: list[str] = []
+    run = digest_module.make_digest([str(feed)], embedder=FakeEmbedder(), warn=problems.append)
+    assert [s.stem for s in run.stories] == ["story-001", "story-003"]
+    assert problems == [
+        "story-002: no briefing (internal error: OverflowError: cannot convert float infinity "
+        "to integer)"
+    ]
