@@ -384,3 +384,22 @@ def test_one_story_that_fails_is_reported_and_left_out(feed, monkeypatch):
         "story-002: no briefing (internal error: OverflowError: cannot convert float infinity "
         "to integer)"
     ]
+
+
+@pytest.mark.parametrize("bad", ["'abc'", "1e999", "0", "X'00'", "-3"])
+def test_a_damaged_models_row_moves_the_cache_aside(tmp_path, bad):
+    """Row 6: a models row that holds no length crashed every run with exit 70."""
+    import sqlite3
+
+    from synth.understand.cache import FILE_NAME, CachedEmbedder
+
+    texts = ["The bridge reopened.", "Traffic was light."]
+    first = CachedEmbedder(FakeEmbedder(), "fake", tmp_path).encode(texts)
+    db = sqlite3.connect(tmp_path / FILE_NAME)
+    db.execute(f"UPDATE models SET dimensions = {bad}")
+    db.commit()
+    db.close()
+    again = CachedEmbedder(FakeEmbedder(), "fake", tmp_path)
+    assert (again.encode(texts) == first).all()
+    assert any(p.name.startswith(f"{FILE_NAME}.damaged") for p in tmp_path.iterdir())
+    assert (CachedEmbedder(FakeEmbedder(), "fake", tmp_path).encode(texts) == first).all()
