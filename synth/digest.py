@@ -23,7 +23,7 @@ from synth.read.segment import segment_sources
 from synth.read.sources import DEFAULT_MAX_BYTES, input_files, load_sources
 from synth.read.syndicate import mark_reports, report_count
 from synth.stages import Embedder
-from synth.understand.embed import DEFAULT_MODEL
+from synth.understand.embed import DEFAULT_MODEL, finite_vectors
 from synth.understand.stories import StoryGrouper
 from synth.write.digest import INDEX_FILES, DigestFolder, index_data, render_index, story_files
 from synth.write.render import render
@@ -90,7 +90,7 @@ def read_feed(
     sentences = tuple(replace(s, id=i) for i, s in enumerate(pieces))
     timings["segment"] = time.perf_counter() - started
     started = time.perf_counter()
-    vectors = embedder.encode([s.text for s in sentences])
+    vectors = finite_vectors(embedder.encode([s.text for s in sentences]), embedder.name)
     timings["embed"] = time.perf_counter() - started
     _tell(say, f"embedded {_count(len(sentences), 'sentence')}")
     return Feed(sources, sentences, vectors, timings)

@@ -17,6 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
+import numpy as np
 import pytest
 
 from synth.cli import main
@@ -403,3 +404,107 @@ def test_a_damaged_models_row_moves_the_cache_aside(tmp_path, bad):
     assert (again.encode(texts) == first).all()
     assert any(p.name.startswith(f"{FILE_NAME}.damaged") for p in tmp_path.iterdir())
     assert (CachedEmbedder(FakeEmbedder(), "fake", tmp_path).encode(texts) == first).all()
+
+
+class NaNEmbedder(FakeEmbedder):
+    """A damaged model: every vector is NaN."""
+
+    name = "damaged"
+
+    def encode(self, texts):
+        return super().encode(texts) * float("nan")
+
+
+def test_nan_vectors_are_one_clear_error_not_a_crash_in_merge(tmp_path, monkeypatch, capsys):
+    """Row 7: NaN vectors ended in exit 70 inside understand/merge."""
+    from tests.conftest import ALEPPO
+
+    for command in (["brief", str(ALEPPO)], ["digest", str(ALEPPO), "-o", str(tmp_path / "o")]):
+        monkeypatch.setattr(sys, "argv", ["synth", *command, "-q"])
+        with pytest.raises(SystemExit) as ended:
+            main(obj={"embedder": NaNEmbedder()})
+        err = capsys.readouterr().err
+        assert ended.value.code == 1, err
+        assert err.count("\n") == 1 and "not numbers (NaN)" in err
+
+
+def fake_export(folder: Path) -> None:
+    from synth.understand.onnx_embed import GRAPH_FILE, WEIGHTS_FILE, record_check
+
+    folder.mkdir(parents=True)
+    (folder / GRAPH_FILE).write_bytes(b"graph" * 100)
+    (folder / WEIGHTS_FILE).write_bytes(bytes(range(256)) * 400)
+    record_check(folder, np.ones(4, dtype=np.float32))
+
+
+def test_an_export_whose_files_changed_is_not_intact(tmp_path):
+    """Row 7: a truncated, missing or altered export file is seen before it is loaded."""
+    from synth.understand.onnx_embed import CHECK_FILE, GRAPH_FILE, WEIGHTS_FILE, files_intact
+
+    folder = tmp_path / "export"
+    fake_export(folder)
+    assert files_intact(folder)
+    weights = folder / WEIGHTS_FILE
+    data = bytearray(weights.read_bytes())
+    data[5000:5004] = b"\xff\xff\xff\x7f"  # a NaN written over a weight
+    weights.write_bytes(bytes(data))
+    assert not files_intact(folder)
+    fake_export(tmp_path / "truncated")
+    graph = tmp_path / "truncated" / GRAPH_FILE
+    graph.write_bytes(graph.read_bytes()[:100])
+    assert not files_intact(tmp_path / "truncated")
+    fake_export(tmp_path / "missing")
+    (tmp_path / "missing" / GRAPH_FILE).unlink()
+    assert not files_intact(tmp_path / "missing")
+    fake_export(tmp_path / "unrecorded")
+    (tmp_path / "unrecorded" / CHECK_FILE).write_text("{")
+    assert not files_intact(tmp_path / "unrecorded")
+
+
+def test_an_export_left_by_a_killed_run_is_removed(tmp_path):
+    """Row 9: a half-written export (87 MB) stayed in the cache for good."""
+    import subprocess
+
+    from synth.understand.onnx_embed import remove_dead_temporaries
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    dead = tmp_path / f".0123abcd.{gone.pid}.x7q2_k1a"
+    live = tmp_path / f".0123abcd.{os.getpid()}.x7q2_k1a"
+    for folder in (dead, live):
+        folder.mkdir()
+        (folder / "traced.onnx").write_bytes(b"half")
+    remove_dead_temporaries(tmp_path)
+    assert not dead.exists() and live.exists()
+
+
+@pytest.mark.slow
+def test_a_damaged_export_is_exported_again(model_cache, tmp_path):
+    """Row 7: damaged weights gave NaN (exit 70); a truncated graph fell back to
+    sentence-transformers on every run and was never rebuilt."""
+    import shutil
+
+    from synth.understand.onnx_embed import (
+        GRAPH_FILE,
+        WEIGHTS_FILE,
+        BundledEmbedder,
+        OnnxEmbedder,
+        files_intact,
+    )
+
+    shutil.copytree(model_cache / "onnx", tmp_path / "onnx")
+    (graph,) = (tmp_path / "onnx").glob(f"*/{GRAPH_FILE}")
+    texts = ["The bridge reopened on Monday.", "Traffic was light."]
+    expected = BundledEmbedder(cache_dir=model_cache).encode(texts)
+    weights = graph.parent / WEIGHTS_FILE
+    with weights.open("r+b") as handle:
+        handle.seek(4_000_000)
+        handle.write(b"\xff\xff\xff\x7f" * 100_000)  # NaN over 400 kB of weights
+    graph.write_bytes(graph.read_bytes()[:1000])
+    notes: list[str] = []
+    embedder = BundledEmbedder(cache_dir=tmp_path, note=notes.append)
+    vectors = embedder.encode(texts)
+    assert isinstance(embedder.backend(), OnnxEmbedder) and notes == []
+    assert np.allclose(vectors, expected, atol=1e-6)
+    assert files_intact(graph.parent)
+    assert sorted(p.name for p in (tmp_path / "onnx").iterdir() if p.name.startswith(".")) == []
