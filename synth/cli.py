@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import os
-import signal
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -20,7 +19,7 @@ import typer
 
 from synth.core import InputError, SynthError
 from synth.evaluate.harness import METHODS
-from synth.interrupt import Interrupted, interrupt
+from synth.interrupt import Interrupted, Terminated, install
 from synth.pipeline import DEFAULT_MAX_WORDS
 from synth.understand.embed import DEFAULT_MODEL
 
@@ -37,6 +36,7 @@ MODEL_HELP = (
 PARTIAL = 3
 INTERNAL_ERROR = 70
 INTERRUPTED = Interrupted.exit_code
+TERMINATED = Terminated.exit_code
 EXIT_CODES = {
     0: "success",
     1: "other errors: the output could not be written, a model could not be loaded, out of memory",
@@ -44,6 +44,7 @@ EXIT_CODES = {
     PARTIAL: "a briefing was written but some inputs could not be used",
     INTERNAL_ERROR: "an internal error, a bug in synth",
     INTERRUPTED: "interrupted (Ctrl-C)",
+    TERMINATED: "terminated (SIGTERM, as `kill` sends)",
 }
 
 
@@ -352,15 +353,16 @@ def main(obj: dict[str, Any] | None = None) -> None:
 
     `obj` hands stage objects to the commands (`{"embedder": ...}`), for tests and embedders.
     """
-    signal.signal(signal.SIGINT, interrupt)
+    install()
     try:
         app(obj=obj)
     except SynthError as error:
         _say(f"error: {error}")
         sys.exit(error.exit_code)
-    except (Interrupted, KeyboardInterrupt):
-        _say("interrupted")
-        sys.exit(INTERRUPTED)
+    except (Interrupted, KeyboardInterrupt) as stop:
+        ended = stop if isinstance(stop, Interrupted) else Interrupted()
+        _say(ended.message)
+        sys.exit(ended.exit_code)
     except MemoryError:
         _say("error: out of memory; try fewer or smaller inputs (--max-size)")
         sys.exit(1)

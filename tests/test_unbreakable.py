@@ -508,3 +508,40 @@ def test_a_damaged_export_is_exported_again(model_cache, tmp_path):
     assert np.allclose(vectors, expected, atol=1e-6)
     assert files_intact(graph.parent)
     assert sorted(p.name for p in (tmp_path / "onnx").iterdir() if p.name.startswith(".")) == []
+
+
+SLOW_DIGEST = (
+    "import time, sys\n"
+    "import synth.cli\n"
+    "from tests.conftest import FakeEmbedder\n"
+    "class Slow(FakeEmbedder):\n"
+    "    def encode(self, texts):\n"
+    "        print('embedding', flush=True); time.sleep(30)\n"
+    "        return super().encode(texts)\n"
+    "sys.argv = ['synth', *sys.argv[1:]]\n"
+    "synth.cli.main(obj={'embedder': Slow()})\n"
+)
+
+
+@pytest.mark.parametrize("command", ["brief", "digest"])
+def test_sigterm_ends_like_ctrl_c_with_143_and_leaves_nothing(tmp_path, command):
+    """Row 9: SIGTERM (kill, systemd, cron) left temporaries and a locked folder."""
+    import signal
+    import subprocess
+
+    from tests.conftest import ALEPPO, ROOT
+
+    out = tmp_path / ("out" if command == "digest" else "briefing.md")
+    process = subprocess.Popen(
+        [sys.executable, "-c", SLOW_DIGEST, command, str(ALEPPO), "-o", str(out), "-q"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout.readline().strip() == "embedding"
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 143
+    assert stderr == "synth: terminated\n"
+    assert [p.name for p in tmp_path.iterdir()] == []
