@@ -545,3 +545,44 @@ def test_sigterm_ends_like_ctrl_c_with_143_and_leaves_nothing(tmp_path, command)
     assert process.returncode == 143
     assert stderr == "synth: terminated\n"
     assert [p.name for p in tmp_path.iterdir()] == []
+
+
+def closed_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.parametrize(
+    ("address", "code", "message"),
+    [
+        ("closed", 1, "cannot reach a Ray cluster at 127.0.0.1:"),
+        ("nonsense", 2, "not a Ray address"),
+        ("127.0.0.1:99999", 2, "not a Ray address"),
+        ("auto", 1, "no running Ray cluster found"),
+    ],
+)
+def test_a_ray_address_that_cannot_be_used_is_one_line_within_seconds(
+    feed, tmp_path, run_cli, monkeypatch, address, code, message
+):
+    """Row 10: exit 70 after up to 821 s of retries and ~60 log lines despite -q."""
+    pytest.importorskip("ray")
+    monkeypatch.delenv("RAY_ADDRESS", raising=False)
+    monkeypatch.setenv("RAY_TMPDIR", str(tmp_path))
+    if address == "closed":
+        address = f"127.0.0.1:{closed_port()}"
+    started = time.monotonic()
+    result = run_cli(
+        "digest", str(feed), "-o", str(tmp_path / "o"), "--engine", "ray", "--address", address
+    )
+    assert time.monotonic() - started < 15
+    assert result.exit_code == code, result.stderr
+    assert result.stderr.count("\n") == 1 and message in result.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_address_without_the_ray_engine_is_a_usage_error(feed, tmp_path, run_cli):
+    result = run_cli("digest", str(feed), "-o", str(tmp_path / "o"), "--address", "auto")
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
