@@ -586,3 +586,64 @@ def test_a_ray_address_that_cannot_be_used_is_one_line_within_seconds(
 def test_address_without_the_ray_engine_is_a_usage_error(feed, tmp_path, run_cli):
     result = run_cli("digest", str(feed), "-o", str(tmp_path / "o"), "--address", "auto")
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
+
+
+def story_paths(paths: list[Path]) -> list[list[str]]:
+    from synth.digest import make_digest
+
+    run = make_digest([str(p) for p in paths], embedder=FakeEmbedder(), max_words=60)
+    return [sorted(Path(s.path).name for s in story.briefing.sources) for story in run.stories]
+
+
+def test_a_feed_of_copies_only_is_one_story(feed, tmp_path):
+    """Row 8: identical copies are one report, not no report."""
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"copy-{n}.txt").write_bytes((feed / "bridge-1.txt").read_bytes())
+    assert story_paths([folder]) == [["copy-0.txt", "copy-1.txt", "copy-2.txt"]]
+
+
+def test_five_outlets_running_one_wire_copy_are_one_story(tmp_path):
+    from tests.conftest import ALEPPO
+
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    first = sorted(ALEPPO.iterdir())[0]
+    for n in range(5):
+        (folder / f"outlet-{n}.txt").write_bytes(first.read_bytes())
+    assert story_paths([folder]) == [[f"outlet-{n}.txt" for n in range(5)]]
+
+
+def test_three_copies_do_not_split_a_story(tmp_path):
+    from tests.conftest import ALEPPO
+
+    folder = tmp_path / "aleppo"
+    folder.mkdir()
+    for path in ALEPPO.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    first = sorted(ALEPPO.iterdir())[0]
+    for n in range(3):
+        (folder / f"zz-copy-{n}.txt").write_bytes(first.read_bytes())
+    (story,) = story_paths([folder])
+    assert len(story) == 8
+
+
+def test_copies_join_their_original_and_change_nothing_else(feed, tmp_path):
+    """Row 8: copies never glue unrelated articles: the stories are those of the feed without
+    them, each copy beside its original."""
+    before = story_paths([feed])
+    for original in sorted(feed.iterdir()):
+        folder = tmp_path / f"with-{original.stem}"
+        folder.mkdir()
+        for path in feed.iterdir():
+            (folder / path.name).write_bytes(path.read_bytes())
+        for n in (1, 2):
+            (folder / f"{original.stem}-copy{n}.txt").write_bytes(original.read_bytes())
+        copies = {f"{original.stem}-copy1.txt", f"{original.stem}-copy2.txt"}
+        expected = [
+            sorted([*story, *copies]) if original.name in story else story for story in before
+        ]
+        if not any(original.name in story for story in before):
+            expected.append(sorted([original.name, *copies]))
+        assert sorted(story_paths([folder])) == sorted(expected), original.name
