@@ -257,7 +257,7 @@ def _max_bytes(max_size: float) -> int:
 def _write_stdout(text: str) -> None:
     """Write the result to stdout; a closed or full stdout is one clear error, not a
     traceback at exit."""
-    from synth.write.output import OutputError
+    from synth.write.output import OutputError, reader_left_unread
 
     if sys.stdout is None:
         raise OutputError("standard output is closed; give -o FILE")
@@ -267,6 +267,16 @@ def _write_stdout(text: str) -> None:
     except OSError as error:
         _silence_stdout()
         raise OutputError(f"cannot write to standard output ({error.strerror or error})") from None
+    if _stdout_handle() is not None and reader_left_unread(_stdout_handle()):
+        _silence_stdout()
+        raise OutputError("cannot write to standard output (Broken pipe: its reader left)")
+
+
+def _stdout_handle() -> int | None:
+    try:
+        return sys.stdout.fileno()
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 def _silence_stdout() -> None:

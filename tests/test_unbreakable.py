@@ -647,3 +647,86 @@ def test_copies_join_their_original_and_change_nothing_else(feed, tmp_path):
         if not any(original.name in story for story in before):
             expected.append(sorted([original.name, *copies]))
         assert sorted(story_paths([folder])) == sorted(expected), original.name
+
+
+def test_output_onto_a_pipe_nothing_reads_is_refused_after_a_wait(tmp_path):
+    """Row 11: `-o FIFO` with no reader blocked for ever."""
+    import subprocess
+
+    from tests.conftest import ALEPPO, FAKE_MAIN, ROOT
+
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", FAKE_MAIN, "brief", str(ALEPPO), "-o", str(fifo), "-q"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "nothing reads from (waited 5 s)" in result.stderr
+    assert time.monotonic() - started < 60
+
+
+def test_output_onto_a_pipe_waits_for_a_late_reader(tmp_path):
+    from synth.write.output import write_atomic
+
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+
+    def late_reader() -> None:
+        time.sleep(1)
+        with open(fifo, "rb") as pipe:
+            received.append(pipe.read())
+
+    reader = threading.Thread(target=late_reader)
+    reader.start()
+    write_atomic(fifo, "the briefing\n")
+    reader.join(10)
+    assert received == [b"the briefing\n"]
+
+
+@pytest.mark.parametrize("size", ["small", "large"])
+def test_a_reader_that_leaves_early_is_the_same_error_at_any_size(tmp_path, size):
+    """Row 19: `| head -c 10` gave exit 0 when the output fit in the pipe, 1 when not."""
+    import subprocess
+
+    from tests.conftest import ALEPPO, FAKE_MAIN, ROOT
+
+    arguments = ["brief", str(ALEPPO), "-q"]
+    if size == "large":
+        for n in range(8):
+            (tmp_path / f"copy-{n}.txt").write_bytes(sorted(ALEPPO.iterdir())[n % 5].read_bytes())
+        arguments = ["brief", str(ALEPPO), str(tmp_path), "-q", "-f", "json", "--appendix"]
+    codes = set()
+    for _ in range(2 if size == "small" else 1):
+        process = subprocess.Popen(
+            [sys.executable, "-c", FAKE_MAIN, *arguments],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+        )
+        assert len(os.read(process.stdout.fileno(), 10)) == 10  # as head -c 10 reads
+        process.stdout.close()
+        stderr = process.stderr.read().decode()
+        codes.add(process.wait(timeout=60))
+        assert stderr.count("\n") == 1 and "Broken pipe" in stderr, stderr
+    assert codes == {1}
+
+
+def test_a_reader_that_reads_everything_is_success():
+    import subprocess
+
+    from tests.conftest import ALEPPO, FAKE_MAIN, ROOT
+
+    process = subprocess.Popen(
+        [sys.executable, "-c", FAKE_MAIN, "brief", str(ALEPPO), "-q"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 0 and out.startswith(b"# ") and err == b""
