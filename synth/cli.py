@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import os
-import signal
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -20,7 +19,7 @@ import typer
 
 from synth.core import InputError, SynthError
 from synth.evaluate.harness import METHODS
-from synth.interrupt import Interrupted, interrupt
+from synth.interrupt import Interrupted, Terminated, install
 from synth.pipeline import DEFAULT_MAX_WORDS
 from synth.understand.embed import DEFAULT_MODEL
 from synth.write.formats import OutputFormat
@@ -38,6 +37,7 @@ MODEL_HELP = (
 PARTIAL = 3
 INTERNAL_ERROR = 70
 INTERRUPTED = Interrupted.exit_code
+TERMINATED = Terminated.exit_code
 EXIT_CODES = {
     0: "success",
     1: "other errors: the output could not be written, a model could not be loaded, out of memory",
@@ -45,6 +45,7 @@ EXIT_CODES = {
     PARTIAL: "a briefing was written but some inputs could not be used",
     INTERNAL_ERROR: "an internal error, a bug in synth",
     INTERRUPTED: "interrupted (Ctrl-C)",
+    TERMINATED: "terminated (SIGTERM, as `kill` sends)",
 }
 
 
@@ -254,7 +255,7 @@ def _max_bytes(max_size: float) -> int:
 def _write_stdout(text: str) -> None:
     """Write the result to stdout; a closed or full stdout is one clear error, not a
     traceback at exit."""
-    from synth.write.output import OutputError
+    from synth.write.output import OutputError, reader_left_unread
 
     if sys.stdout is None:
         raise OutputError("standard output is closed; give -o FILE")
@@ -264,6 +265,16 @@ def _write_stdout(text: str) -> None:
     except OSError as error:
         _silence_stdout()
         raise OutputError(f"cannot write to standard output ({error.strerror or error})") from None
+    if _stdout_handle() is not None and reader_left_unread(_stdout_handle()):
+        _silence_stdout()
+        raise OutputError("cannot write to standard output (Broken pipe: its reader left)")
+
+
+def _stdout_handle() -> int | None:
+    try:
+        return sys.stdout.fileno()
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 def _silence_stdout() -> None:
@@ -350,15 +361,16 @@ def main(obj: dict[str, Any] | None = None) -> None:
 
     `obj` hands stage objects to the commands (`{"embedder": ...}`), for tests and embedders.
     """
-    signal.signal(signal.SIGINT, interrupt)
+    install()
     try:
         app(obj=obj)
     except SynthError as error:
         _say(f"error: {error}")
         sys.exit(error.exit_code)
-    except (Interrupted, KeyboardInterrupt):
-        _say("interrupted")
-        sys.exit(INTERRUPTED)
+    except (Interrupted, KeyboardInterrupt) as stop:
+        ended = stop if isinstance(stop, Interrupted) else Interrupted()
+        _say(ended.message)
+        sys.exit(ended.exit_code)
     except MemoryError:
         _say("error: out of memory; try fewer or smaller inputs (--max-size)")
         sys.exit(1)

@@ -23,7 +23,7 @@ from synth.read.segment import segment_sources
 from synth.read.sources import DEFAULT_MAX_BYTES, input_files, load_sources
 from synth.read.syndicate import mark_reports, report_count
 from synth.stages import Embedder
-from synth.understand.embed import DEFAULT_MODEL
+from synth.understand.embed import DEFAULT_MODEL, finite_vectors
 from synth.understand.stories import StoryGrouper
 from synth.write.digest import INDEX_FILES, DigestFolder, index_data, render_index, story_files
 from synth.write.formats import OutputFormat
@@ -94,7 +94,7 @@ def read_feed(
     sentences = tuple(replace(s, id=i) for i, s in enumerate(pieces))
     timings["segment"] = time.perf_counter() - started
     started = time.perf_counter()
-    vectors = embedder.encode([s.text for s in sentences])
+    vectors = finite_vectors(embedder.encode([s.text for s in sentences]), embedder.name)
     timings["embed"] = time.perf_counter() - started
     _tell(say, f"embedded {_count(len(sentences), 'sentence')}")
     return Feed(sources, sentences, vectors, timings)
@@ -245,11 +245,14 @@ def make_digest(
 
 
 def _attempt(job: StoryJob) -> StoryFiles | str:
-    """A story's files, or why it has none (one story's failure does not end the digest)."""
+    """A story's files, or why it has none: one story's failure, whatever it is (a bug
+    included), does not end the digest. Only an interrupt or the process ending stops it."""
     try:
         return brief_story(job)
     except SynthError as error:
         return str(error)
+    except Exception as error:
+        return f"internal error: {error.__class__.__name__}: {error}"
 
 
 class _NoEmbedder:
@@ -298,12 +301,17 @@ def digest(
             folder.write(name, files.texts[fmt])
             written.append(name)
 
-    run = make_digest(paths, on_plan=plan, on_story=save, **options)
-    data = index_data(run.stories, run.alone, run.skipped)
-    for fmt, name in INDEX_FILES.items():
-        folder.write(name, render_index(data, fmt))
-        written.append(name)
-    folder.finish(written)
+    try:
+        run = make_digest(paths, on_plan=plan, on_story=save, **options)
+        data = index_data(run.stories, run.alone, run.skipped)
+        for fmt, name in INDEX_FILES.items():
+            folder.write(name, render_index(data, fmt))
+            written.append(name)
+        folder.finish(written)
+    except BaseException:
+        folder.release(failed=True)
+        raise
+    folder.release()
     return run
 
 

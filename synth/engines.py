@@ -13,6 +13,8 @@ Ray is imported only when a Ray engine starts (`pip install 'synth[ray]'`).
 from __future__ import annotations
 
 import os
+import re
+import socket
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +22,7 @@ from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
-from synth.core import SynthError
+from synth.core import InputError, SynthError
 from synth.stages import Embedder
 
 Item = TypeVar("Item")
@@ -29,6 +31,11 @@ Done = Callable[[int, int], None]
 
 CHUNK_TEXTS = 512
 LOCAL_RAY_CPUS = 2
+RAY_MISSING = "--engine ray needs Ray: pip install 'synth[ray]' (or pip install ray)"
+# Ray retries a cluster it cannot reach for many minutes, logging all the while; synth first
+# tries the address itself, for at most this long.
+CONNECT_SECONDS = 5.0
+RAY_ADDRESS = re.compile(r"^(?:ray://)?(?P<host>\[[0-9A-Fa-f:.]+\]|[\w.-]+):(?P<port>\d{1,5})$")
 
 
 class Engine(Protocol):
@@ -115,11 +122,16 @@ class RayEngine:
         try:
             import ray
         except ImportError:
-            raise SynthError(
-                "--engine ray needs Ray: pip install 'synth[ray]' (or pip install ray)"
-            ) from None
+            raise SynthError(RAY_MISSING) from None
         if not ray.is_initialized():
-            options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
+            import logging
+
+            os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "error")
+            options: dict[str, Any] = {
+                "include_dashboard": False,
+                "log_to_driver": False,
+                "logging_level": logging.ERROR,
+            }
             if self.address:
                 ray.init(address=self.address, **options)
             else:
@@ -207,11 +219,66 @@ class EmbeddingActor:
 
 
 def make_engine(name: str, address: str | None = None) -> Engine:
-    """The engine called `name` (local or ray)."""
+    """The engine called `name` (local or ray). A usage error (an address without Ray, one
+    that is no address) is an InputError; a cluster that cannot be reached is a SynthError
+    within `CONNECT_SECONDS`, before any work."""
     if name == "local":
-        if address:
-            raise SynthError("--address needs --engine ray")
+        if address is not None:
+            raise InputError("--address needs --engine ray")
         return LocalEngine()
     if name == "ray":
-        return RayEngine(address=address)
-    raise SynthError(f"unknown engine {name!r}; choose local or ray")
+        from importlib.util import find_spec
+
+        if find_spec("ray") is None:
+            raise SynthError(RAY_MISSING)
+        return RayEngine(address=reachable_address(address))
+    raise InputError(f"unknown engine {name!r}; choose local or ray")
+
+
+def reachable_address(address: str | None, timeout: float = CONNECT_SECONDS) -> str | None:
+    """`address` when it names a Ray cluster that answers (None and "local" start a local
+    Ray); "auto" is the cluster RAY_ADDRESS or the last `ray start` on this machine names."""
+    if address is None or address == "local":
+        return address
+    if address == "auto":
+        found = os.environ.get("RAY_ADDRESS") or _current_cluster()
+        if not found:
+            raise SynthError(
+                "--address auto: no running Ray cluster found (start one with `ray start "
+                "--head`, or leave --address out to start a local one)"
+            )
+        _probe(found, timeout, given="auto")
+        return address
+    _probe(address, timeout)
+    return address
+
+
+def _probe(address: str, timeout: float, given: str | None = None) -> None:
+    """Connect to the cluster's port once: a clear error now instead of Ray's retries."""
+    match = RAY_ADDRESS.match(address.strip())
+    if match is None or not 0 < int(match.group("port")) < 65536:
+        raise InputError(
+            f"--address {given or address}: not a Ray address; give auto, HOST:PORT or "
+            "ray://HOST:PORT"
+        )
+    host, port = match.group("host").strip("[]"), int(match.group("port"))
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            pass
+    except OSError as error:
+        reason = error.strerror or error.__class__.__name__
+        if isinstance(error, TimeoutError | socket.timeout):
+            reason = f"no answer within {timeout:g} s"
+        raise SynthError(
+            f"--address {given or address}: cannot reach a Ray cluster at {host}:{port} ({reason})"
+        ) from None
+
+
+def _current_cluster() -> str | None:
+    """The address `ray start` leaves in Ray's temporary folder for the latest cluster."""
+    folder = os.environ.get("RAY_TMPDIR") or "/tmp"
+    try:
+        with open(os.path.join(folder, "ray", "ray_current_cluster"), encoding="utf-8") as file:
+            return file.read().strip() or None
+    except OSError:
+        return None

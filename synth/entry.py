@@ -7,18 +7,18 @@ moment used to print a traceback. This module imports only the standard library 
 
 from __future__ import annotations
 
-import signal
 import sys
 
-from synth.interrupt import Interrupted, interrupt
+from synth.interrupt import Interrupted, install
 
 
 def main() -> None:
-    """Install the Ctrl-C handler, then load and run the command line."""
-    signal.signal(signal.SIGINT, interrupt)
+    """Install the Ctrl-C and SIGTERM handlers, then load and run the command line."""
+    install()
     try:
         from synth.cli import main as run
-    except (Interrupted, KeyboardInterrupt):
-        sys.stderr.write("synth: interrupted\n")
-        sys.exit(Interrupted.exit_code)
+    except (Interrupted, KeyboardInterrupt) as stop:
+        ended = stop if isinstance(stop, Interrupted) else Interrupted()
+        sys.stderr.write(f"synth: {ended.message}\n")
+        sys.exit(ended.exit_code)
     run()

@@ -181,4 +181,4 @@ def test_nothing_to_read_is_bad_input(tmp_path, run_digest):
 
 def test_address_without_ray_engine_is_refused(feed, tmp_path, run_digest):
     result = run_digest(str(feed), "-o", str(tmp_path / "o"), "--address", "auto", "-q")
-    assert result.exit_code == 1 and "--address needs --engine ray" in result.stderr
+    assert result.exit_code == 2 and "--address needs --engine ray" in result.stderr

@@ -7,6 +7,7 @@ since two outlets giving different ones is no disagreement.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -74,15 +75,24 @@ def figure_claims(sentence: Sentence, increments: bool = False) -> list[FigureCl
     return claims
 
 
+def figure_value(match: re.Match[str]) -> float | None:
+    """The value of a `FIGURE` match, multiplier applied; None for one past what a float holds
+    (a number of 310 digits reads as infinity), which counts nothing a reader could check."""
+    value = float(match.group("number").replace(",", ""))
+    value *= MULTIPLIERS.get(match.group("multiplier") or "", 1)
+    return value if math.isfinite(value) else None
+
+
 def _claim(sentence: Sentence, match: re.Match[str]) -> FigureClaim | None:
     number = match.group("number")
-    value = float(number.replace(",", ""))
+    value = figure_value(match)
+    if value is None:
+        return None
     before = sentence.text[max(match.start() - 1, 0) : match.start()]
     if before in {"$", "£", "€", ":"} or re.fullmatch(r"(?:19|20)\d\d", number):
         return None
     if not match.group("qualifier") and MONTH_BEFORE.search(sentence.text[: match.start()]):
         return None
-    value *= MULTIPLIERS.get(match.group("multiplier") or "", 1)
     words = match.group("after") or ""
     after = content_words(words)
     counted: frozenset[str]
@@ -137,7 +147,8 @@ def consistent(a: FigureClaim, b: FigureClaim) -> bool:
 
 def format_value(value: float, unit: str) -> str:
     """A figure as a reader writes it: "1,500", "4.7", "85%"."""
-    number = f"{value:,.0f}" if value == int(value) else f"{value:g}"
+    whole = math.isfinite(value) and value == int(value)
+    number = f"{value:,.0f}" if whole else f"{value:g}"
     return f"{number}%" if unit == "percent" else number
 
 

@@ -66,6 +66,10 @@ LOOK_BACK_SENTENCES = 6
 # Parsed paragraphs kept for pronoun look-backs; a pronoun looks back a few paragraphs only.
 MAX_CACHED_PARAGRAPHS = 512
 CLIMB = 2
+# Longest text given the parser: spaCy refuses a million characters and needs about 1 GB per
+# 100,000. Readers cut paragraphs far shorter (`synth.read.sources.MAX_PARAGRAPH_CHARS`); a
+# longer text (from a Source built by hand) gets no speaker.
+MAX_PARSED_CHARS = 100_000
 SENTENCE_ENDS = frozenset([".", "!", "?"])
 NAME_WORD = r"(?:[A-Z][\w'’-]+|(?:[A-Z]\.)+)"
 
@@ -129,11 +133,16 @@ class SpeakerFinder:
         names = self._names(source)
         found: dict[int, str | None] = {}
         for index in wanted:
-            speaker = self._inherited(source, spans, index, found)
+            try:
+                speaker = self._inherited(source, spans, index, found)
+            except _TooLong:
+                speaker = None
             found[index] = speaker
         return {k: full_name(v, names) if v else None for k, v in found.items()}
 
     def _claimant(self, text: str) -> str | None:
+        if len(text) > MAX_PARSED_CHARS:
+            return None
         if self.parse is None:
             self.parse = spacy_parser()
         for token in self.parse(text):
@@ -267,6 +276,8 @@ class SpeakerFinder:
             if self.parse is None:
                 self.parse = spacy_parser()
             start, end = source.blocks[block]
+            if end - start > MAX_PARSED_CHARS:
+                raise _TooLong
             plain, to_plain = plain_marks(source.text, start, end, spans)
             doc = self.parse(plain)
             ranges = [
@@ -299,6 +310,10 @@ class SpeakerFinder:
                 if person is not None or looked > LOOK_BACK_SENTENCES:
                     return person or None
         return None
+
+
+class _TooLong(Exception):
+    """A paragraph too long to parse: the quotes that need it get no speaker."""
 
 
 def _joint(subject: Token) -> bool:

@@ -13,11 +13,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from synth.compare.figures import format_value
+from synth.compare.figures import figure_value, format_value
 from synth.core import Difference, Evidence, Variant
 from synth.lang.en import (
     FIGURE,
-    MULTIPLIERS,
     PHRASE_OPENERS,
     PREPOSITIONS,
     UNMARKED_VERBS,
@@ -58,8 +57,9 @@ def variant_wording(kind: str, variant: Variant) -> str:
 def figure_match(text: str, value: str) -> re.Match[str] | None:
     """The figure in `text` whose value is written `value` ("1,500", "85%")."""
     for match in FIGURE.finditer(text):
-        number = float(match.group("number").replace(",", ""))
-        number *= MULTIPLIERS.get(match.group("multiplier") or "", 1)
+        number = figure_value(match)
+        if number is None:
+            continue
         if format_value(number, "percent" if match.group("percent") else "count") == value:
             return match
     return None

@@ -5,6 +5,11 @@ a run), at most a few redirects, a size cap read as a stream (the body is never 
 past the cap), and a content-type check, so a PDF or an image behind a link is refused with a
 clear message instead of being read as text.
 
+Compressed bodies (`Content-Encoding: gzip`, `deflate`, also stacked: `gzip, gzip`) are
+decoded here, not by httpx, a bounded piece at a time: every layer's decoded bytes count against
+the size cap and the deadline is checked between pieces, so a few kilobytes that inflate to
+gigabytes (a "zip bomb", one layer or several) are refused early and never fill the memory.
+
 Addresses inside the machine or its network (loopback, private ranges, link-local such as a
 cloud's metadata service at 169.254.169.254) are refused unless the caller allows them: the
 host is resolved and checked before each request, also before each redirect and when an
@@ -20,6 +25,8 @@ import socket
 import threading
 import time
 import urllib.request
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
@@ -31,11 +38,23 @@ if TYPE_CHECKING:
 
 ACCEPTED_TYPES = {"text/html", "application/xhtml+xml", "text/plain"}
 TIMEOUT_SECONDS = 15.0
+# URLs of one run are fetched this many at a time, all within one overall deadline: 200
+# addresses that hang cost a minute, not fifty.
+FETCH_WORKERS = 8
+ALL_FETCHES_SECONDS = 60.0
 MAX_REDIRECTS = 5
 REDIRECTS = {301, 302, 303, 307, 308}
 USER_AGENT = "synth/0.1 (+news briefing tool)"
 WEB_ADDRESS = re.compile(r"^https?://", re.I)
 PRIVATE_HINT = "give --allow-private (allow_private=True) to fetch it"
+# What synth asks for and decodes itself (`_decoded`); anything else a server sends is refused.
+ACCEPT_ENCODING = "gzip, deflate"
+GZIP_WBITS = 16 + zlib.MAX_WBITS
+DEFLATE_ENCODINGS = {"gzip": GZIP_WBITS, "x-gzip": GZIP_WBITS, "deflate": zlib.MAX_WBITS}
+MAX_ENCODINGS = 4
+# Bytes a decoder may produce per step: small enough that the cap and the deadline are checked
+# often, large enough that the checks cost nothing.
+DECODE_STEP = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -83,13 +102,59 @@ def fetch(
     return outcome["fetched"]  # type: ignore[return-value]
 
 
+def fetch_all(
+    urls: Iterable[str],
+    max_bytes: int,
+    allow_private: bool = False,
+    workers: int = FETCH_WORKERS,
+    overall: float = ALL_FETCHES_SECONDS,
+    timeout: float = TIMEOUT_SECONDS,
+) -> dict[str, Fetched | InputError]:
+    """`fetch` every distinct URL, `workers` at a time, each within `timeout` and all within
+    `overall` seconds: a URL not fetched by then is an InputError like any failed one.
+
+    The workers are daemon threads, so a URL still hanging never holds the process at exit.
+    """
+    pending = list(dict.fromkeys(urls))
+    results: dict[str, Fetched | InputError] = {}
+    done = threading.Condition()
+
+    def work() -> None:
+        while True:
+            with done:
+                if not pending:
+                    return
+                url = pending.pop(0)
+            try:
+                result: Fetched | InputError = fetch(url, max_bytes, timeout, allow_private)
+            except InputError as error:
+                result = error
+            with done:
+                results[url] = result
+                done.notify_all()
+
+    total = len(pending)
+    for _ in range(min(workers, total)):
+        threading.Thread(target=work, name="synth-fetch-pool", daemon=True).start()
+    deadline = time.monotonic() + overall
+    with done:
+        while len(results) < total and done.wait(max(0.0, deadline - time.monotonic())):
+            pass
+        late = [url for url in dict.fromkeys(urls) if url not in results]
+        pending.clear()
+        for url in late:
+            results[url] = InputError(f"{url}: not fetched within {overall:g} s for all URLs")
+        return dict(results)
+
+
 def _download(
     url: str, max_bytes: int, timeout: float, deadline: float, allow_private: bool
 ) -> Fetched:
     import httpx
 
     try:
-        with httpx.Client(timeout=timeout, headers={"User-Agent": USER_AGENT}) as client:
+        headers = {"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING}
+        with httpx.Client(timeout=timeout, headers=headers) as client:
             current = url
             for _ in range(MAX_REDIRECTS + 1):
                 proxied = check_address(current, url, allow_private)
@@ -128,14 +193,87 @@ def _read_body(
     declared = _declared_length(response)
     if declared > max_bytes:
         raise InputError(f"{url}: {declared:,} bytes, over the {max_bytes:,}-byte limit")
+    layers = content_encodings(response.headers.get("content-encoding", ""), url)
     data = bytearray()
-    for chunk in response.iter_bytes():
-        data.extend(chunk)
+    pieces = _decoded(response.iter_raw(), layers, url, max_bytes, deadline, timeout)
+    for piece in pieces:
+        data.extend(piece)
         if len(data) > max_bytes:
             raise InputError(f"{url}: more than the {max_bytes:,}-byte limit")
-        if time.monotonic() > deadline:
-            raise InputError(f"{url}: took longer than {timeout:g} s in all")
     return Fetched(str(response.url), content_type, bytes(data), response.charset_encoding)
+
+
+def content_encodings(header: str, url: str) -> list[str]:
+    """The encodings of a Content-Encoding header, in the order they were applied; one synth
+    cannot decode (or more layers than any server needs) is refused."""
+    layers = [e.strip().lower() for e in header.split(",") if e.strip()]
+    layers = [e for e in layers if e != "identity"]
+    unknown = [e for e in layers if e not in DEFLATE_ENCODINGS]
+    if unknown:
+        raise InputError(f"{url}: content encoding {unknown[0]!r} is not supported")
+    if len(layers) > MAX_ENCODINGS:
+        raise InputError(f"{url}: {len(layers)} layers of content encoding; not an article page")
+    return layers
+
+
+def _decoded(
+    raw: Iterable[bytes],
+    layers: list[str],
+    url: str,
+    max_bytes: int,
+    deadline: float,
+    timeout: float,
+) -> Iterator[bytes]:
+    """The body with every content encoding undone, last applied first, in pieces of at most
+    `DECODE_STEP` bytes; each layer's output is held to `max_bytes` and the deadline is
+    checked after every piece of every layer."""
+
+    def checked(pieces: Iterable[bytes]) -> Iterator[bytes]:
+        total = 0
+        for piece in pieces:
+            total += len(piece)
+            if total > max_bytes:
+                raise InputError(f"{url}: more than the {max_bytes:,}-byte limit (decoded)")
+            if time.monotonic() > deadline:
+                raise InputError(f"{url}: took longer than {timeout:g} s in all")
+            yield piece
+
+    stream: Iterable[bytes] = checked(raw)
+    for layer in reversed(layers):
+        stream = checked(_inflate(stream, DEFLATE_ENCODINGS[layer], url))
+    return iter(stream)
+
+
+def _inflate(pieces: Iterable[bytes], wbits: int, url: str) -> Iterator[bytes]:
+    """Inflate a gzip or deflate stream, at most `DECODE_STEP` bytes per step. Gzip files of
+    several members are read whole; 'deflate' is zlib-wrapped or, as some servers send it, raw."""
+    gzip = wbits == GZIP_WBITS
+    decoder = None
+    try:
+        for piece in pieces:
+            data = piece
+            while True:
+                if decoder is None:
+                    if not data:
+                        break
+                    decoder = zlib.decompressobj(wbits if gzip else _deflate_wbits(data))
+                output = decoder.decompress(data, DECODE_STEP)
+                if output:
+                    yield output
+                data = decoder.unconsumed_tail
+                if decoder.eof:  # another gzip member may follow; padding is zeros
+                    data = decoder.unused_data.lstrip(b"\0") if gzip else b""
+                    decoder = None
+                elif not data and len(output) < DECODE_STEP:
+                    break  # the input is used up and nothing more is held
+    except zlib.error:
+        raise InputError(f"{url}: the compressed body is damaged") from None
+
+
+def _deflate_wbits(data: bytes) -> int:
+    """zlib-wrapped deflate (as the standard says) or raw deflate (as some servers send)."""
+    wrapped = len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
+    return zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS
 
 
 def _declared_length(response: httpx.Response) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -19,7 +20,7 @@ import yaml
 from synth.core import InputError, Source
 from synth.lang.en import FUNCTION_WORDS, LETTER_WORD, PAGE_WORDS, READER_WORDS
 from synth.read.clean import clean_text
-from synth.read.fetch import fetch, is_url, looks_like_url
+from synth.read.fetch import Fetched, fetch, fetch_all, is_url, looks_like_url
 from synth.read.files import (
     decode_bytes,
     read_capped,
@@ -28,6 +29,7 @@ from synth.read.files import (
     without_surrogates,
 )
 from synth.read.label import citation_label
+from synth.read.split import windows
 
 PAGE_NOTICE_SHARE = 0.08
 # Below this many words a language guess is noise. English news prose is full of the listed
@@ -42,6 +44,20 @@ MIN_ARTICLE_WORDS = 8
 MIN_FOREIGN_LETTERS = 20
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 META_KEYS = ("title", "outlet", "url", "published", "author")
+# trafilatura takes about a quarter of a millisecond and a few kB per element: a page of
+# millions of tiny paragraphs (19 MB of <p>x</p>) would take minutes and gigabytes. An article
+# page has a few thousand elements; past this many it is refused before it is parsed.
+MAX_PAGE_ELEMENTS = 50_000
+# The longest article of the development sets has 42,000 characters. Work grows with an
+# article's sentences (a 19 MB one-line file ran for over 15 minutes): past this many characters
+# an article is read up to a paragraph or sentence end before the limit, with a warning.
+MAX_ARTICLE_CHARS = 100_000
+# A paragraph is what the speaker parser reads whole (spaCy refuses a million characters and
+# needs about 1 GB per 100,000); a longer one (a whole article on one line) is cut at sentence
+# ends into paragraphs of at most this many characters.
+MAX_PARAGRAPH_CHARS = 20_000
+START_TAG = re.compile(r"<[A-Za-z]")
+SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+")
 
 
 @dataclass(frozen=True)
@@ -130,8 +146,10 @@ def load_sources(
     report = warn or (lambda message: None)
     articles: dict[str, Article] = {}
     problems: list[str] = []
+    urls = [a for a in arguments if is_url(a)]
+    fetched = fetch_all(urls, max_bytes, allow_private) if len(urls) > 1 else {}
     for argument in arguments:
-        for result in read_argument(argument, max_bytes, stdin, allow_private):
+        for result in read_argument(argument, max_bytes, stdin, allow_private, fetched):
             if isinstance(result, InputError):
                 if strict:
                     raise result
@@ -144,7 +162,7 @@ def load_sources(
         report(problem)
     if not articles:
         raise InputError("no readable articles in the input")
-    ordered = sorted(articles.values(), key=lambda a: a.path)
+    ordered = [shortened(a, report) for a in sorted(articles.values(), key=lambda a: a.path)]
     sources = tuple(to_source(i, a, note) for i, a in enumerate(ordered, start=1))
     if all(s.skipped for s in sources):
         reasons = "; ".join(f"{s.path}: {s.skipped}" for s in sources[:3])
@@ -188,16 +206,24 @@ def input_files(paths: Paths) -> list[str]:
 
 
 def read_argument(
-    argument: str, max_bytes: int, stdin: BinaryIO | None = None, allow_private: bool = False
+    argument: str,
+    max_bytes: int,
+    stdin: BinaryIO | None = None,
+    allow_private: bool = False,
+    fetched: dict[str, Fetched | InputError] | None = None,
 ) -> Iterator[Article | InputError]:
-    """The articles one command-line argument names, or the problem with each."""
+    """The articles one command-line argument names, or the problem with each; a URL's page
+    is taken from `fetched` (URLs fetched together, `fetch_all`) when it is there."""
     try:
         if argument == "-":
             stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
             yield from articles_from_bytes(read_stream(stream, max_bytes), "-", "", max_bytes)
             return
         if is_url(argument):
-            yield from _articles_from_url(argument, max_bytes, allow_private)
+            page = (fetched or {}).get(argument)
+            if isinstance(page, InputError):
+                raise page
+            yield from _articles_from_url(argument, max_bytes, allow_private, page)
             return
         if looks_like_url(argument):
             raise InputError(f"{argument}: only http:// and https:// addresses can be fetched")
@@ -232,9 +258,9 @@ def _guarded(
 
 
 def _articles_from_url(
-    url: str, max_bytes: int, allow_private: bool
+    url: str, max_bytes: int, allow_private: bool, fetched: Fetched | None = None
 ) -> Iterator[Article | InputError]:
-    fetched = fetch(url, max_bytes, allow_private=allow_private)
+    fetched = fetched or fetch(url, max_bytes, allow_private=allow_private)
     kind = "html" if fetched.content_type != "text/plain" else "text"
     text = decode_bytes(fetched.data, url, fetched.charset)
     yield from READERS[kind].read(text, url, "url", fetched.url)
@@ -285,8 +311,16 @@ def text_article(text: str, path: str, fmt: str = "text") -> Article:
 
 
 def html_article(html: str, path: str, fmt: str, url: str | None = None) -> Article:
-    """The main text and metadata of a web page, found by trafilatura."""
+    """The main text and metadata of a web page, found by trafilatura; a page of more than
+    `MAX_PAGE_ELEMENTS` elements is refused unread."""
     import trafilatura
+
+    elements = sum(1 for _ in START_TAG.finditer(html))
+    if elements > MAX_PAGE_ELEMENTS:
+        raise InputError(
+            f"{path}: a page of {elements:,} elements, over the {MAX_PAGE_ELEMENTS:,} an article "
+            "page could have"
+        )
 
     document = trafilatura.bare_extraction(html, url=url, with_metadata=True)
     text = (document.text if document is not None else "") or ""
@@ -419,6 +453,40 @@ def _front_matter(block: str, path: str) -> dict[object, object]:
     return data
 
 
+def shortened(article: Article, warn: Warn, limit: int = MAX_ARTICLE_CHARS) -> Article:
+    """The article, or its first `limit` characters of body up to the last paragraph (else
+    sentence) end before them, said to `warn`: work grows with the text, and no news article
+    comes near the limit."""
+    end = article.body_start + limit
+    if len(article.text) <= end:
+        return article
+    floor = article.body_start + limit // 2
+    cut = article.text.rfind("\n", floor, end)
+    if cut < 0:
+        breaks = list(SENTENCE_END.finditer(article.text, floor, end))
+        cut = breaks[-1].end() if breaks else end
+    shown = without_surrogates(article.path)
+    warn(f"{shown}: {len(article.text):,} characters long; only its first {limit:,} are read")
+    return replace(article, text=article.text[:cut])
+
+
+def paragraph_blocks(text: str, blocks: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """`blocks` with each one over `MAX_PARAGRAPH_CHARS` cut at sentence ends (a stretch that
+    long with no sentence end holds no sentence and is left out, as the segmenter would)."""
+    cut: list[tuple[int, int]] = []
+    for start, end in blocks:
+        if end - start <= MAX_PARAGRAPH_CHARS:
+            cut.append((start, end))
+            continue
+        for a, b in windows(text[start:end], MAX_PARAGRAPH_CHARS):
+            piece = text[start + a : start + b]
+            lead = len(piece) - len(piece.lstrip())
+            trimmed = len(piece.rstrip())
+            if trimmed > lead:
+                cut.append((start + a + lead, start + a + trimmed))
+    return tuple(cut)
+
+
 def to_source(source_id: int, article: Article, note: Warn | None = None) -> Source:
     """Clean an article and give it its citation label (`synth.read.label`).
 
@@ -447,7 +515,7 @@ def to_source(source_id: int, article: Article, note: Warn | None = None) -> Sou
         format=article.format,
         skipped=skipped,
         body_start=article.body_start,
-        blocks=() if skipped else cleaned.blocks,
+        blocks=() if skipped else paragraph_blocks(article.text, cleaned.blocks),
         dropped=cleaned.dropped,
     )
 

@@ -150,10 +150,16 @@ class CachedEmbedder:
             )
 
     def _dimensions(self, db: sqlite3.Connection) -> int | None:
+        """The vector length recorded for this model; a row that holds no length (text, a
+        float past any integer, zero) is damage: the file is moved aside like a corrupt one."""
         row = db.execute(
             "SELECT dimensions FROM models WHERE model = ?", (self.fingerprint,)
         ).fetchone()
-        return int(row[0]) if row else None
+        if row is None:
+            return None
+        if not isinstance(row[0], int) or isinstance(row[0], bool) or row[0] < 1:
+            raise _Damaged(f"models row holds {row[0]!r}, not a vector length")
+        return row[0]
 
     @contextmanager
     def _guarded(self) -> Iterator[None]:
@@ -210,6 +216,10 @@ class CachedEmbedder:
                     damaged.replace(damaged.with_name(f"{damaged.name}.damaged-{int(time.time())}"))
         except OSError as error:
             self._give_up(f"damaged, and cannot be moved aside: {error.strerror}")
+
+
+class _Damaged(sqlite3.DatabaseError):
+    """The file opens, but holds what no run of synth wrote."""
 
 
 class _Unusable(OSError):

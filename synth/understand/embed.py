@@ -20,6 +20,7 @@ __all__ = [
     "Embedder",
     "SentenceTransformerEmbedder",
     "encode_distinct",
+    "finite_vectors",
     "is_bundled",
     "normalize_rows",
     "resolve_model",
@@ -107,7 +108,7 @@ class SentenceTransformerEmbedder:
             convert_to_numpy=True,
             show_progress_bar=False,
         )
-        return np.asarray(vectors, dtype=np.float32)
+        return finite_vectors(np.asarray(vectors, dtype=np.float32), self.model)
 
 
 @lru_cache(maxsize=2)
@@ -117,6 +118,17 @@ def _load_model(loader: type, path: str, device: str) -> SentenceTransformer:
     return loader(path, device=device)
 
 
+def finite_vectors(vectors: np.ndarray, model: str) -> np.ndarray:
+    """`vectors`, when every value is a number: NaN or infinite rows (a damaged model) would
+    make every similarity NaN and fail the run far from the cause."""
+    if vectors.size and not np.isfinite(vectors).all():
+        raise SynthError(
+            f"the model {model} gives vectors that are not numbers (NaN); its files may be "
+            "damaged: reinstall it, or give another with --model"
+        )
+    return vectors
+
+
 def encode_distinct(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
     """`embedder.encode(texts)`, each distinct text encoded once.
 
@@ -124,7 +136,7 @@ def encode_distinct(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
     the encoding would be repeats.
     """
     distinct = list(dict.fromkeys(texts))
-    vectors = embedder.encode(distinct)
+    vectors = finite_vectors(embedder.encode(distinct), embedder.name)
     if len(distinct) == len(texts):
         return vectors
     row = {text: k for k, text in enumerate(distinct)}

@@ -9,8 +9,12 @@ config says. The vectors equal sentence-transformers' to about 1e-7 (tests/test_
 The export lives in the cache folder (`--cache-dir`, `SYNTH_CACHE_DIR`, else the user cache
 folder) under `onnx/`, in a folder named by a hash of the weights, the model config, the
 exporter's versions and `EXPORT_FORMAT_VERSION`; it is built under a temporary name and renamed
-into place, so concurrent runs never read half an export. When no export can be made (torch
-or onnx missing), `BundledEmbedder` says so once and uses sentence-transformers.
+into place, so concurrent runs never read half an export. The export records its files' sizes
+and SHA-256 and the vector of a probe sentence (`CHECK_FILE`): a truncated, missing or altered
+file, or a model whose probe vector differs (damaged weights giving NaN), is moved aside and
+exported again. A temporary export left by a run that was killed (its process is gone) is
+removed. When no export can be made (torch or onnx missing), `BundledEmbedder` says so once
+and uses sentence-transformers.
 
     python -m synth.understand.onnx_embed [CACHE_DIR]    # export now (scripts/setup does)
 """
@@ -38,6 +42,7 @@ from synth.understand.cache import default_cache_dir
 from synth.understand.embed import (
     DEFAULT_MODEL,
     SentenceTransformerEmbedder,
+    finite_vectors,
     resolve_model,
 )
 
@@ -50,6 +55,9 @@ if TYPE_CHECKING:
 # Bump when the exported graph changes for reasons the package versions don't show (inputs,
 # outputs, opset, export options), so that old exports are no longer used.
 EXPORT_FORMAT_VERSION = 1
+CHECK_FILE = "export-check.json"
+PROBE_TEXT = "The old bridge reopened after two years of repairs, the city council announced."
+PROBE_TOLERANCE = 1e-4
 OPSET_VERSION = 17
 EXPORTER_PACKAGES = ("torch", "transformers", "onnx")
 EXPORT_FOLDER = "onnx"
@@ -150,11 +158,112 @@ def _atomic_target(target: Path) -> Iterator[str]:
 
 
 def ensure_export(model_dir: Path, cache_dir: Path) -> Path:
-    """The export of `model_dir` in `cache_dir`, made first (with torch) if it is missing."""
+    """The export of `model_dir` in `cache_dir`, made first (with torch) if it is missing or
+    its files are not those it recorded (truncated, removed, altered)."""
     path = export_path(model_dir, cache_dir)
-    if not path.is_file():
+    remove_dead_temporaries(path.parent.parent)
+    if not files_intact(path.parent):
         export_onnx(model_dir, path.parent)
     return path
+
+
+def files_intact(folder: Path) -> bool:
+    """Whether the export in `folder` holds the files it recorded: sizes always compared,
+    contents hashed when a file's modification time is not the one recorded."""
+    check = read_check(folder)
+    if check is None:
+        return False
+    for name, (size, mtime, digest) in check["files"].items():
+        try:
+            status = (folder / name).stat()
+        except OSError:
+            return False
+        if status.st_size != size:
+            return False
+        if status.st_mtime_ns != mtime and _sha256(folder / name) != digest:
+            return False
+    return True
+
+
+def read_check(folder: Path) -> dict[str, Any] | None:
+    """What the export in `folder` recorded of itself, or None (missing, damaged, old)."""
+    try:
+        check = json.loads((folder / CHECK_FILE).read_text(encoding="utf-8"))
+        files = {
+            str(name): (int(size), int(mtime), str(digest))
+            for name, (size, mtime, digest) in check["files"].items()
+        }
+        probe = np.asarray(check["probe"], dtype=np.float32)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    if set(files) != {GRAPH_FILE, WEIGHTS_FILE} or probe.ndim != 1 or not probe.size:
+        return None
+    return {"files": files, "probe": probe}
+
+
+def record_check(folder: Path, probe: np.ndarray) -> None:
+    """Record the export's files (size, modification time, SHA-256) and its probe vector."""
+    files = {}
+    for name in (GRAPH_FILE, WEIGHTS_FILE):
+        status = (folder / name).stat()
+        files[name] = [status.st_size, status.st_mtime_ns, _sha256(folder / name)]
+    check = {"files": files, "probe": [float(v) for v in probe]}
+    (folder / CHECK_FILE).write_text(json.dumps(check), encoding="utf-8")
+
+
+def probe_matches(embedder: OnnxEmbedder, folder: Path) -> bool:
+    """Whether the loaded export gives the probe vector it gave when it was made."""
+    check = read_check(folder)
+    if check is None:
+        return False
+    vector = embedder.encode([PROBE_TEXT])[0]
+    expected = check["probe"]
+    return (
+        vector.shape == expected.shape
+        and bool(np.isfinite(vector).all())
+        and bool(np.allclose(vector, expected, atol=PROBE_TOLERANCE))
+    )
+
+
+def discard_export(folder: Path) -> None:
+    """Move a bad export aside (a rename, so a run reading it keeps its open files) and
+    remove it."""
+    if not folder.exists():
+        return
+    aside = folder.with_name(f".{folder.name}.{os.getpid()}.bad")
+    shutil.rmtree(aside, ignore_errors=True)
+    os.replace(folder, aside)
+    shutil.rmtree(aside, ignore_errors=True)
+
+
+def remove_dead_temporaries(parent: Path) -> None:
+    """Remove exports being built (or discarded) by processes that no longer run: a run
+    killed mid-export leaves 90 MB behind. Their names carry the process id."""
+    if not parent.is_dir():
+        return
+    for entry in parent.iterdir():
+        parts = entry.name.split(".")
+        ours = len(parts) >= 3 and not parts[0] and parts[2].isdigit() and entry.is_dir()
+        if ours and not _running(int(parts[2])):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process: running
+        return True
+    return True
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def export_onnx(model_dir: Path, target: Path) -> None:
@@ -167,21 +276,35 @@ def export_onnx(model_dir: Path, target: Path) -> None:
     (the same) is kept.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.{os.getpid()}.", dir=target.parent))
     try:
         _export_graph(model_dir, temp / "traced.onnx")
         _move_weights_out(temp / "traced.onnx", temp / GRAPH_FILE)
         # mkdtemp (and onnx, for the weights) make them private; nothing here is secret.
         for path in temp.iterdir():
             os.chmod(path, 0o644)
+        probe = OnnxEmbedder(model_dir, temp / GRAPH_FILE, threads=1).encode([PROBE_TEXT])[0]
+        if not np.isfinite(probe).all():
+            raise ValueError("the exported model gives vectors that are not numbers")
+        record_check(temp, probe)
+        os.chmod(temp / CHECK_FILE, 0o644)
         os.chmod(temp, 0o755)
-        try:
-            os.replace(temp, target)
-        except OSError:
-            if not (target / GRAPH_FILE).is_file():
-                raise
+        _install(temp, target)
     finally:
         shutil.rmtree(temp, ignore_errors=True)
+
+
+def _install(temp: Path, target: Path) -> None:
+    """Rename the new export into place. When a concurrent run got there first, its copy (the
+    same) is kept; a bad export in the way is moved aside first."""
+    try:
+        os.replace(temp, target)
+        return
+    except OSError:
+        if files_intact(target):
+            return
+    discard_export(target)
+    os.replace(temp, target)
 
 
 def _export_graph(model_dir: Path, path: Path) -> None:
@@ -451,7 +574,7 @@ class BundledEmbedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        return self.backend().encode(texts)
+        return finite_vectors(self.backend().encode(texts), self.model)
 
     def release(self) -> None:
         """Hand back the model's memory (see `OnnxEmbedder.release`); nothing to do before the
@@ -465,15 +588,34 @@ class BundledEmbedder:
             folder = Path(resolve_model(self.model))
             cache = Path(self.cache_dir) if self.cache_dir else default_cache_dir()
             try:
-                onnx = OnnxEmbedder(
-                    folder, ensure_export(folder, cache), name=self.model, threads=self.threads
-                )
-                onnx.load()
-                self._inner = onnx
+                self._inner = self._checked_export(folder, cache)
             except Exception as exc:  # any failure to export or load: the slower path still works
                 self._say_fallback(exc)
                 self._inner = SentenceTransformerEmbedder(self.model)
         return self._inner
+
+    def _checked_export(self, folder: Path, cache: Path) -> OnnxEmbedder:
+        """The export, loaded and giving its recorded probe vector; one that cannot be loaded
+        or gives another vector (damaged weights) is exported again, once."""
+        for attempt in (1, 2):
+            path = ensure_export(folder, cache)
+            onnx = OnnxEmbedder(folder, path, name=self.model, threads=self.threads)
+            try:
+                onnx.load()
+                good = probe_matches(onnx, path.parent)
+            except ImportError:
+                raise
+            except Exception:  # onnxruntime's errors for a damaged graph share no type
+                if attempt == 2:
+                    raise
+                good = False
+            if good:
+                return onnx
+            if attempt == 2:
+                raise ValueError("the export gives other vectors than when it was made")
+            onnx.release()
+            discard_export(path.parent)
+        raise AssertionError("two attempts always return or raise")
 
     def _say_fallback(self, error: Exception) -> None:
         if self.note:

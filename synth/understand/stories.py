@@ -25,6 +25,12 @@ a pair that is no candidate counts as `floor`. Similarities are computed in bloc
 memory grows with the number of articles times `neighbours`, not with its square. Everything
 runs over the articles in their canonical (path) order, so the result does not depend on the
 order inputs were given.
+
+Copies of one text (outlets running the same wire story, a file given twice under two names)
+are one report: they are grouped as one article, the copy with the lowest id standing for
+all, and join their story together. Left in, a copy would be its twin's nearest neighbour,
+which the relative measures read as a crowded neighbourhood: a feed of copies only made no
+story at all, and copies split a story or joined unrelated ones.
 """
 
 from __future__ import annotations
@@ -50,6 +56,7 @@ from synth.lang.en import (
     stop_words,
 )
 from synth.read.dates import parse_date
+from synth.read.syndicate import mark_reports
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -112,7 +119,8 @@ class StoryGrouper:
 
         Groups are in the order of their first source id; ids within a group ascend.
         """
-        articles = sorted(s.id for s in sources if not s.skipped)
+        copies = copy_groups(sources, sentences)
+        articles = sorted(copies)
         if not articles:
             return ()
         profiles = article_profiles(articles, sources, sentences, vectors, self.settings)
@@ -121,8 +129,19 @@ class StoryGrouper:
         labels = average_linkage(len(articles), edges, threshold)
         members: dict[int, list[int]] = defaultdict(list)
         for row, label in enumerate(labels):
-            members[label].append(articles[row])
-        return tuple(sorted(tuple(m) for m in members.values()))
+            members[label].extend(copies[articles[row]])
+        return tuple(sorted(tuple(sorted(m)) for m in members.values()))
+
+
+def copy_groups(sources: Sequence[Source], sentences: Sequence[Sentence]) -> dict[int, list[int]]:
+    """The articles that were read, as copies of one text (`synth.read.syndicate`): the
+    lowest id of each group of copies, with every id of the group."""
+    read = [s for s in sources if not s.skipped]
+    ids = {s.id for s in read}
+    groups: dict[int, list[int]] = defaultdict(list)
+    for source in mark_reports(read, [s for s in sentences if s.source in ids]):
+        groups[source.report or source.id].append(source.id)
+    return {min(group): sorted(group) for group in groups.values()}
 
 
 def article_profiles(

@@ -10,6 +10,7 @@ before the files themselves, so a run stopped halfway still knows which files ar
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Iterable, Sequence
@@ -19,8 +20,14 @@ from typing import Any
 from synth.core import InputError, Source, Story
 from synth.read.dates import parse_date
 from synth.read.syndicate import report_count
+from synth.write.folder import (
+    leftover_temporaries,
+    lock_folder,
+    remove_leftovers,
+    replace_entry,
+    unlock_folder,
+)
 from synth.write.formats import OutputFormat, output_format
-from synth.write.output import write_atomic
 from synth.write.render import template
 
 MANIFEST = ".synth-digest"
@@ -112,9 +119,12 @@ class DigestFolder:
         self.path = Path(path)
         self.inputs = [str(p) for p in inputs]
         self.owned: set[str] = set()
+        self._lock: int | None = None
+        self._made = False
 
     def check(self, input_paths: Iterable[str | os.PathLike[str]] = ()) -> None:
-        """Refuse a folder that holds files of others, or lies inside an input folder."""
+        """Refuse a folder that holds files of others, lies inside an input folder, or is being
+        written by another run; then hold it (made if new, locked) until `release`."""
         if self.path.exists() and not self.path.is_dir():
             raise InputError(f"{self.path}: exists and is not a folder")
         if not self.path.parent.is_dir():
@@ -127,20 +137,41 @@ class DigestFolder:
                     f"{self.path}: is inside the input folder {given}; its briefings would be "
                     "read as articles next time"
                 )
-        if not self.path.is_dir():
-            return
+        self._hold()
         self.owned = self._read_manifest()
-        others = [p.name for p in self.path.iterdir() if p.name != MANIFEST]
+        ours = {MANIFEST, *self.owned}
+        leftovers = {p.name for p in leftover_temporaries(self.path, ours)}
+        others = [p.name for p in self.path.iterdir() if p.name not in ours | leftovers]
         if others and not (self.path / MANIFEST).exists():
             raise InputError(
                 f"{self.path}: folder holds files synth digest did not write; "
                 "give a new or empty folder"
             )
+        remove_leftovers(self.path, ours)
+
+    def _hold(self) -> None:
+        """Make the folder if it is new and lock it: a second run into it is refused."""
+        try:
+            self.path.mkdir()
+            self._made = True
+        except FileExistsError:
+            pass
+        except OSError as error:
+            raise InputError(f"{self.path}: cannot make the folder ({error.strerror})") from None
+        self._lock = lock_folder(self.path)
+
+    def release(self, failed: bool = False) -> None:
+        """Unlock the folder; after a failed run, a folder this run made and left empty goes."""
+        unlock_folder(self._lock)
+        self._lock = None
+        if failed and self._made:
+            with contextlib.suppress(OSError):
+                self.path.rmdir()
 
     def claim(self, names: Iterable[str]) -> None:
         """Record `names` as synth's before writing them; refuse any that is someone else's."""
         names = set(names)
-        foreign = sorted(n for n in names if (self.path / n).exists() and n not in self.owned)
+        foreign = sorted(n for n in names if os.path.lexists(self.path / n) and n not in self.owned)
         if foreign:
             clash = self.path / foreign[0]
             raise InputError(f"{clash}: exists and was not written by synth digest")
@@ -149,7 +180,7 @@ class DigestFolder:
         self._write_manifest(self.owned)
 
     def write(self, name: str, text: str) -> None:
-        write_atomic(self.path / name, text, self.inputs)
+        replace_entry(self.path / name, text, self.inputs)
 
     def finish(self, names: Iterable[str]) -> None:
         """Remove synth's files from earlier runs that this run did not write."""
@@ -164,6 +195,8 @@ class DigestFolder:
 
     def _read_manifest(self) -> set[str]:
         manifest = self.path / MANIFEST
+        if manifest.is_symlink():
+            raise InputError(f"{manifest}: is a link, not synth's list of its files")
         if not manifest.exists():
             return set()
         try:
@@ -175,4 +208,4 @@ class DigestFolder:
 
     def _write_manifest(self, names: Iterable[str]) -> None:
         data = {"written_by": "synth digest", "files": sorted(names)}
-        write_atomic(self.path / MANIFEST, json.dumps(data, indent=2) + "\n")
+        replace_entry(self.path / MANIFEST, json.dumps(data, indent=2) + "\n")

@@ -4,7 +4,9 @@ something that is not a file.
 A regular file is replaced through a temporary file renamed into place (an interrupted run
 leaves the previous output intact) and keeps its permissions. A character device (/dev/null,
 /dev/stdout) or a named pipe is written through, never replaced: renaming over /dev/null would
-replace the system's device with a file. A symbolic link is followed to the file it names.
+replace the system's device with a file; a named pipe nothing reads from within
+`PIPE_WAIT_SECONDS` is refused instead of waited on for good. A symbolic link is followed to
+the file it names.
 Anything else (a folder, a socket, a block device, a read-only file, a name ending in /) is
 refused before the run starts.
 """
@@ -12,12 +14,20 @@ refused before the run starts.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import select
 import stat
 import tempfile
+import time
 from collections.abc import Iterable
 
 from synth.core import InputError, SynthError
+
+PIPE_WAIT_SECONDS = 5.0
+# How long a finished run waits to learn whether the reader of its standard output left with
+# output unread (`| head -c 10`): a reader still there (`| less`) is not waited on longer.
+READER_WAIT_SECONDS = 0.2
 
 
 class OutputError(SynthError):
@@ -52,13 +62,64 @@ def write_atomic(path: str | os.PathLike[str], text: str, inputs: Iterable[str] 
     target = _target(name)
     status = _status(name, target)
     try:
-        if status is not None and not stat.S_ISREG(status.st_mode):
+        if status is not None and stat.S_ISFIFO(status.st_mode):
+            with os.fdopen(open_pipe(target, name), "w", encoding="utf-8", newline="\n") as out:
+                out.write(text)
+        elif status is not None and not stat.S_ISREG(status.st_mode):
             with open(target, "w", encoding="utf-8", newline="\n") as out:
                 out.write(text)
         else:
             _replace(target, text, stat.S_IMODE(status.st_mode) if status else None)
     except OSError as error:
         raise OutputError(f"{name}: cannot write ({error.strerror or error})") from None
+
+
+def open_pipe(path: str, name: str, wait: float = PIPE_WAIT_SECONDS) -> int:
+    """A named pipe opened for writing once a reader has it open, within `wait` seconds; a
+    blocking open would wait for a reader forever."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            handle = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as error:
+            if error.errno != errno.ENXIO:  # ENXIO: no reader yet
+                raise
+            if time.monotonic() >= deadline:
+                raise OutputError(
+                    f"{name}: a named pipe that nothing reads from (waited {wait:g} s)"
+                ) from None
+            time.sleep(0.05)
+            continue
+        os.set_blocking(handle, True)
+        return handle
+
+
+def reader_left_unread(handle: int, wait: float = READER_WAIT_SECONDS) -> bool:
+    """Whether the pipe `handle` writes to lost its reader with output still unread in it
+    (`| head -c 10` after the output fit in the pipe's buffer). Waits up to `wait` seconds for
+    the reader to read all or leave; False for anything but a pipe."""
+    import fcntl
+    import termios
+    from array import array
+
+    try:
+        if not stat.S_ISFIFO(os.fstat(handle).st_mode):
+            return False
+        poller = select.poll()
+        poller.register(handle, 0)  # POLLERR is always reported: the read end is closed
+        deadline = time.monotonic() + wait
+        while True:
+            unread = array("i", [0])
+            fcntl.ioctl(handle, termios.FIONREAD, unread)
+            if unread[0] == 0:
+                return False
+            if any(events & select.POLLERR for _, events in poller.poll(0)):
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.01)
+    except (OSError, ValueError):
+        return False
 
 
 def _replace(target: str, text: str, mode: int | None) -> None:
