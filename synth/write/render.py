@@ -84,6 +84,7 @@ def _context(briefing: Briefing) -> dict[str, Any]:
         "figures": briefing.figures,
         "coverage": briefing.coverage,
         "labels": {s.id: s.label for s in briefing.sources},
+        "source_of": evidence_by_source,
         "read_count": sum(1 for s in briefing.sources if not s.skipped),
         "skipped_count": sum(1 for s in briefing.sources if s.skipped),
         "reports": report_count(briefing.sources),
@@ -182,4 +183,6 @@ def _environment(autoescape: bool):  # type: ignore[no-untyped-def]
     env.filters["code"] = code_span
     env.filters["safe_url"] = safe_url
     env.filters["md_link"] = markdown_link
+    env.filters["flat"] = flat_text
+    env.filters["iso_date"] = lambda text: parse_date(text) or text
     return env
