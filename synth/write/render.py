@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from markupsafe import Markup
@@ -24,6 +24,9 @@ from synth.read.dates import parse_date
 from synth.read.reflow import flat_text
 from synth.read.syndicate import report_count, wire_copies
 
+if TYPE_CHECKING:
+    from synth.write.follow import StoryPage
+
 FORMATS = ("md", "html", "json")
 MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
 MD_LINE_START = re.compile(r"^(\d*)([#>+\-=.)])")
@@ -32,12 +35,15 @@ CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 AUTOLINK_UNSAFE = re.compile(r"[\s<>`\\\x00-\x1f\x7f-\x9f]")
 
 
-def render(briefing: Briefing, fmt: str, appendix: bool = False) -> str:
+def render(
+    briefing: Briefing, fmt: str, appendix: bool = False, page: StoryPage | None = None
+) -> str:
     """The briefing in `fmt` (md, html or json), ending with a newline.
 
     The main body (title, lede, sections, differences) is what `--max-words` sizes; quotes,
     figures, coverage and "only in" make an appendix: in Markdown only with `appendix`, in
-    HTML always (collapsed), in JSON always.
+    HTML always (collapsed), in JSON always. A digest's story `page` (md, html) adds a link
+    back to the index and what is new since the previous run.
     """
     if fmt == "json":
         text = json.dumps(briefing.to_dict(), ensure_ascii=False, indent=2) + "\n"
@@ -45,7 +51,10 @@ def render(briefing: Briefing, fmt: str, appendix: bool = False) -> str:
     if fmt not in FORMATS:
         raise SynthError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     template = _environment(autoescape=fmt == "html").get_template(f"briefing.{fmt}.j2")
-    text = template.render(**_context(briefing), appendix=appendix or fmt == "html")
+    new_points = page.new_points(briefing) if page else []
+    text = template.render(
+        **_context(briefing), appendix=appendix or fmt == "html", page=page, new_points=new_points
+    )
     return text.rstrip("\n") + "\n"
 
 
