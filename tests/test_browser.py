@@ -92,11 +92,15 @@ def linked_page(tmp_path_factory, day_folder):
 
 
 @pytest.fixture(scope="module")
-def digest_index(tmp_path_factory, day_folder):
+def digest_index(tmp_path_factory):
+    """The index of a digest of the whole day, following the morning's digest: one story
+    updated, one new, one unchanged."""
     from synth.digest import digest
 
-    out = tmp_path_factory.mktemp("digest") / "out"
-    digest([str(day_folder)], out, embedder=FakeEmbedder(), use_cache=False)
+    folder = tmp_path_factory.mktemp("digest")
+    feed, out = write_half(folder / "feed", MORNING), folder / "out"
+    digest([str(feed)], out, embedder=FakeEmbedder(), use_cache=False)
+    digest([str(write_half(feed, AFTERNOON))], out, embedder=FakeEmbedder(), use_cache=False)
     return out / "index.html"
 
 
@@ -370,7 +374,19 @@ def test_digest_index_fits_a_phone_and_screenshots(browser, digest_index, width)
     open_page(browser, digest_index, width, 800)
     assert overflow(browser) <= 0, f"{overflow(browser)}px of horizontal scroll at {width}px"
     assert requests_made(browser) == []
+    marks = browser.execute_script(
+        "return [...document.querySelectorAll('article.story')].map(a =>"
+        " (a.querySelector('.mark') || {}).textContent || '')"
+    )
+    assert sorted(marks) == ["", "New", "Updated"]
     screenshot(browser, "digest", width)
+    story = browser.find_element("css selector", "h2.headline a")
+    tap(browser, story)
+    assert browser.current_url.endswith("story-001.html")
+    assert browser.find_element("css selector", "#since").text.startswith("NEW SINCE")
+    back = browser.find_element("css selector", "nav.back a")
+    assert back.get_attribute("href").endswith("/index.html")
+    screenshot(browser, "digest-story", width)
 
 
 def test_headings_are_in_order_and_landmarks_exist(browser, aleppo_page):
