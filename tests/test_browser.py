@@ -355,11 +355,19 @@ def test_axe_finds_no_serious_violation_in_a_briefing(browser, aleppo_page, link
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
 
 
-def test_axe_finds_no_serious_violation_in_a_digest(browser, digest_index):
-    for page in (digest_index, digest_index.parent / "story-001.html"):
-        open_page(browser, page)
-        browser.execute_script("document.querySelectorAll('details').forEach(d => d.open = 1)")
-        assert axe_violations(browser) == [], page.name
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violation_in_a_digest(browser, digest_index, scheme):
+    browser.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia",
+        {"features": [{"name": "prefers-color-scheme", "value": scheme}]},
+    )
+    try:
+        for page in (digest_index, digest_index.parent / "story-001.html"):
+            open_page(browser, page)
+            browser.execute_script("document.querySelectorAll('details').forEach(d => d.open = 1)")
+            assert axe_violations(browser) == [], page.name
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
 
 
 def test_the_axe_check_sees_a_violation(browser, tmp_path):

@@ -39,15 +39,22 @@ def shouting(text: str) -> bool:
 
 
 def casing(texts: Iterable[str]) -> dict[str, str]:
-    """For each word (by its lower-case form), the form the texts write it in most often in
-    mid-sentence: lower, Capitalized or UPPER; ties go to lower case."""
+    """For each word (by its lower-case form), the form the texts write it in most often:
+    lower, Capitalized or UPPER; ties go to lower case. A word opening a sentence counts only
+    in capitals (an acronym keeps them there, any other word is capitalized whatever it is),
+    and a line set all in capitals does not count."""
     counts: dict[str, Counter[str]] = {}
     for text in texts:
-        for match in WORD.finditer(text):
-            if SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]):
+        for line in text.splitlines():
+            if shouting(line):
                 continue
-            word = match.group().rstrip(".")
-            counts.setdefault(word.lower(), Counter())[_shape(word)] += 1
+            for match in WORD.finditer(line):
+                word = match.group().rstrip(".")
+                shape = _shape(word)
+                opening = SENTENCE_START.search(line[max(0, match.start() - 3) : match.start()])
+                if shape != "upper" and opening:
+                    continue
+                counts.setdefault(word.lower(), Counter())[shape] += 1
     order = ("lower", "capital", "upper")
     return {
         key: max(order, key=lambda shape: (seen[shape], -order.index(shape)))
@@ -101,7 +108,7 @@ def cut(headline: str, limit: int = INDEX_WORDS) -> str:
         _bare(kept[-1]) in ENDS_BADLY or kept[-1] in DASHES or kept[-1].endswith(("'s", "’s"))
     ):
         kept.pop()
-    return " ".join(kept).rstrip(TRAILING) + " …"
+    return " ".join(kept).rstrip(TRAILING) + "\u00a0…"  # the ellipsis never alone on a line
 
 
 def _bare(word: str) -> str:
