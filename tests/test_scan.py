@@ -89,3 +89,22 @@ def test_the_index_shows_headlines_recased_and_cut_and_keeps_them_whole_elsewher
     assert '<a href="story-001.html">NATO meets on Kestria in Brussels</a>' in html
     assert f'<a href="story-002.html" title="{long}">{cut(long)}</a>' in html
     assert [s["headline"] for s in data["stories"]] == [s.briefing.title for s in stories]
+
+
+def test_a_site_notice_is_listed_under_not_articles_only(tmp_path):
+    from synth.digest import digest
+    from tests.conftest import FakeEmbedder
+    from tests.feeds import write_feed
+
+    feed = write_feed(tmp_path)
+    (feed / "notice.txt").write_text(
+        "Tweet with a location\n\nYou can add location information to your Tweets, such as "
+        "your city or precise location, from the web and via third-party applications. You "
+        "always have the option to delete your Tweet location history. Learn more\n"
+    )
+    digest([str(feed)], tmp_path / "out", embedder=FakeEmbedder(), use_cache=False)
+    for name in ("index.md", "index.html"):
+        page = (tmp_path / "out" / name).read_text(encoding="utf-8")
+        alone, apart = page.split("In no story")[1].split("Not articles")
+        assert "notice.txt" not in alone and "notice.txt" in apart
+        assert "lone.txt" in alone
