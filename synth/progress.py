@@ -105,6 +105,7 @@ class Reporter:
             TimeElapsedColumn(),
             console=console,
             transient=True,
+            redirect_stdout=False,  # results on stdout are never drawn into the display
         )
         self.task = self.live.add_task("reading", total=None)
         self.live.start()
