@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import os
 import sys
-from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -26,6 +25,7 @@ from synth.write.formats import OutputFormat
 
 app = typer.Typer(
     add_completion=False,
+    rich_markup_mode=None,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     help="Turn several news articles about one event into one attributed briefing.",
@@ -49,6 +49,8 @@ EXIT_CODES = {
 }
 
 
+# On/off options are pairs (--appendix/--no-appendix) that take no value: no metavar in help.
+FLAG = ""
 # Options that `brief` and `digest` share, declared once.
 CacheDir = Annotated[
     Path | None,
@@ -58,16 +60,37 @@ CacheDir = Annotated[
         "export (default: SYNTH_CACHE_DIR, else the user cache folder).",
     ),
 ]
-NoCache = Annotated[
+Cache = Annotated[
     bool,
-    typer.Option("--no-cache", help="Neither read nor write cached embeddings or parser answers."),
+    typer.Option(
+        "--cache/--no-cache",
+        metavar=FLAG,
+        help="Read and write cached embeddings and parser answers (--no-cache: neither).",
+    ),
 ]
 MaxSize = Annotated[float, typer.Option("--max-size", help="Largest input to read, in MB.")]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
+Quiet = Annotated[
+    bool,
+    typer.Option(
+        "--quiet/--no-quiet",
+        "-q",
+        metavar=FLAG,
+        help="No progress on stderr (warnings and errors still).",
+    ),
+]
 AllowPrivate = Annotated[
     bool,
-    typer.Option("--allow-private", help="Fetch URLs on loopback, private or link-local hosts."),
+    typer.Option(
+        "--allow-private/--no-allow-private",
+        metavar=FLAG,
+        help="Fetch URLs on loopback, private or link-local hosts.",
+    ),
 ]
+AsJson = Annotated[
+    bool, typer.Option("--json/--no-json", metavar=FLAG, help="Print the table as JSON.")
+]
+# An input argument that is one of these words, and no file, was meant as an option's value.
+BOOLEAN_WORDS = frozenset(["true", "false"])
 
 
 def _say(message: str) -> None:
@@ -77,23 +100,64 @@ def _say(message: str) -> None:
     typer.echo(f"synth: {shown}", err=True)
 
 
-def _progress(quiet: bool) -> Callable[[str], None] | None:
-    if quiet or not sys.stderr.isatty():
-        return None
-    return lambda stage: _say(f"{stage} ...")
-
-
 def _stages(ctx: typer.Context) -> dict[str, Any]:
     """Stage objects handed in by whoever runs `app` (tests pass `obj={"embedder": fake}`)."""
     return ctx.obj if isinstance(ctx.obj, dict) else {}
 
 
+def _version(value: bool) -> None:
+    """`--version`: the installed package's version, from its metadata."""
+    if not value:
+        return
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        number = version("synth")
+    except PackageNotFoundError:
+        number = "unknown (not installed as a package)"
+    typer.echo(f"synth {number}")
+    raise typer.Exit()
+
+
 @app.callback()
-def root() -> None:
+def root(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_version,
+            is_eager=True,
+            metavar=FLAG,
+            help="Show the version and exit.",
+        ),
+    ] = False,
+) -> None:
     """Turn several news articles about one event into one attributed briefing."""
 
 
-@app.command()
+def _refuse_boolean_words(ctx: typer.Context, paths: list[str]) -> None:
+    """`--appendix false` gives `false` as an input path: an on/off option takes no value.
+    Refused in one line (exit 2) when no such file exists, naming the option to write."""
+    from click.core import ParameterSource
+
+    for path in paths:
+        if path.casefold() not in BOOLEAN_WORDS or os.path.lexists(path):
+            continue
+        given = [
+            p
+            for p in ctx.command.params
+            if getattr(p, "is_bool_flag", False)
+            and p.secondary_opts
+            and ctx.get_parameter_source(p.name or "") == ParameterSource.COMMANDLINE
+        ]
+        flags = given[0] if given else next(p for p in ctx.command.params if p.secondary_opts)
+        on, off = flags.opts[0], flags.secondary_opts[0]
+        raise InputError(
+            f"{path}: no such input; on/off options take no value: write {on} or {off}"
+        )
+
+
+@app.command(short_help="Write one attributed briefing of the articles in PATHS.")
 def brief(
     ctx: typer.Context,
     paths: Annotated[
@@ -115,46 +179,50 @@ def brief(
     appendix: Annotated[
         bool,
         typer.Option(
-            "--appendix",
+            "--appendix/--no-appendix",
+            metavar=FLAG,
             help="Add quotes, figures and coverage to Markdown (HTML: collapsed; JSON: always).",
         ),
     ] = False,
     model: Annotated[str, typer.Option("--model", help=MODEL_HELP)] = DEFAULT_MODEL,
     cache_dir: CacheDir = None,
-    no_cache: NoCache = False,
+    cache: Cache = True,
     max_size: MaxSize = 20.0,
     quiet: Quiet = False,
     allow_private: AllowPrivate = False,
 ) -> None:
     """Write one attributed briefing of the articles in PATHS."""
     from synth.pipeline import brief as make_briefing
+    from synth.progress import Reporter
     from synth.read.sources import input_files
     from synth.write.output import check_output_path, write_atomic
     from synth.write.render import render
 
+    _refuse_boolean_words(ctx, paths)
     max_bytes = _max_bytes(max_size)
     inputs = input_files(paths)
     if output is not None:
         check_output_path(output, inputs)
     problems: list[str] = []
+    with Reporter(quiet) as report:
 
-    def warn(message: str) -> None:
-        problems.append(message)
-        _say(f"warning: {message}")
+        def warn(message: str) -> None:
+            problems.append(message)
+            report.line(f"warning: {message}")
 
-    briefing = make_briefing(
-        paths,
-        max_words=max_words,
-        model=model,
-        embedder=_stages(ctx).get("embedder"),
-        cache_dir=cache_dir,
-        use_cache=not no_cache,
-        progress=_progress(quiet),
-        warn=warn,
-        note=lambda message: _say(f"note: {message}"),
-        max_bytes=max_bytes,
-        allow_private=allow_private,
-    )
+        briefing = make_briefing(
+            paths,
+            max_words=max_words,
+            model=model,
+            embedder=_stages(ctx).get("embedder"),
+            cache_dir=cache_dir,
+            use_cache=cache,
+            progress=None if quiet else report.brief_stage,
+            warn=warn,
+            note=lambda message: report.line(f"note: {message}"),
+            max_bytes=max_bytes,
+            allow_private=allow_private,
+        )
     text = render(briefing, fmt.value, appendix=appendix)
     if output is None:
         _write_stdout(text)
@@ -171,7 +239,9 @@ class Engine(str, Enum):
     ray = "ray"
 
 
-@app.command("digest")
+@app.command(
+    "digest", short_help="Group a feed into stories: one briefing per story, and an index."
+)
 def digest_command(
     ctx: typer.Context,
     paths: Annotated[
@@ -200,8 +270,16 @@ def digest_command(
     model: Annotated[
         str, typer.Option("--model", help="sentence-transformers model name or folder.")
     ] = DEFAULT_MODEL,
+    since: Annotated[
+        Path | None,
+        typer.Option(
+            "--since",
+            help="Folder of an earlier digest: mark new and updated stories, and say on each "
+            "updated story's page what is new (default: the run that wrote --output before).",
+        ),
+    ] = None,
     cache_dir: CacheDir = None,
-    no_cache: NoCache = False,
+    cache: Cache = True,
     max_size: MaxSize = 20.0,
     quiet: Quiet = False,
     allow_private: AllowPrivate = False,
@@ -209,39 +287,54 @@ def digest_command(
     """Group a feed into stories; write one briefing per story and an index into a folder."""
     from synth.digest import digest
     from synth.engines import make_engine
-    from synth.write.digest import INDEX_FILES
+    from synth.progress import Reporter
 
+    _refuse_boolean_words(ctx, paths)
     problems: list[str] = []
-
-    def warn(message: str) -> None:
-        problems.append(message)
-        _say(f"warning: {message}")
-
     max_bytes = _max_bytes(max_size)
     runner = make_engine(engine.value, address)
-    try:
-        digest(
-            paths,
-            output,
-            engine=runner,
-            max_words=max_words,
-            model=model,
-            embedder=_stages(ctx).get("embedder"),
-            cache_dir=cache_dir,
-            use_cache=not no_cache,
-            min_articles=min_articles,
-            max_bytes=max_bytes,
-            warn=warn,
-            note=None if quiet else lambda message: _say(f"note: {message}"),
-            say=None if quiet else _say,
-            allow_private=allow_private,
-        )
-    finally:
-        runner.close()
+    with Reporter(quiet) as report:
+
+        def warn(message: str) -> None:
+            problems.append(message)
+            report.line(f"warning: {message}")
+
+        try:
+            run = digest(
+                paths,
+                output,
+                since=since,
+                engine=runner,
+                max_words=max_words,
+                model=model,
+                embedder=_stages(ctx).get("embedder"),
+                cache_dir=cache_dir,
+                use_cache=cache,
+                min_articles=min_articles,
+                max_bytes=max_bytes,
+                warn=warn,
+                note=None if quiet else lambda message: report.line(f"note: {message}"),
+                say=None if quiet else report.stage,
+                on_done=report.counter(),
+                allow_private=allow_private,
+            )
+        finally:
+            runner.close()
     if not quiet:
-        _say(f"wrote {output / INDEX_FILES[OutputFormat.md.value]}")
+        _say(digest_summary(run, output))
     if problems:
         raise typer.Exit(PARTIAL)
+
+
+def digest_summary(run: Any, output: Path) -> str:
+    """The one line a digest ends with: what was written where, and what is new."""
+    stories = len(run.stories)
+    line = f"wrote {stories} briefing{'s' if stories != 1 else ''} and the index to {output}"
+    since = run.run.get("since")
+    if since:
+        marks = [f.get("status") for f in run.follows.values()]
+        line += f" (since {since}: {marks.count('new')} new, {marks.count('updated')} updated)"
+    return line
 
 
 def _max_bytes(max_size: float) -> int:
@@ -286,10 +379,10 @@ def _silence_stdout() -> None:
         pass
 
 
-@app.command("sources")
+@app.command("sources", short_help="Show what synth reads from each source.")
 def sources_command(
     paths: Annotated[list[str], typer.Argument(help="Article files, folders, URLs, or -.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the table as JSON.")] = False,
+    as_json: AsJson = False,
     allow_private: AllowPrivate = False,
 ) -> None:
     """Show what synth reads from each source: words, sentences, dropped lines, status."""
@@ -307,7 +400,7 @@ def sources_command(
         _write_stdout(format_inventory(rows))
 
 
-@app.command("eval")
+@app.command("eval", short_help="Score synth and classic summarizers with ROUGE.")
 def evaluate_command(
     ctx: typer.Context,
     dataset: Annotated[Path, typer.Argument(help="Folder of <cluster>/docs/*.txt, refs/*.txt.")],
@@ -318,12 +411,17 @@ def evaluate_command(
         ),
     ] = "100",
     methods: Annotated[
-        str, typer.Option("--methods", help="Comma-separated methods to compare.")
+        str,
+        typer.Option(
+            "--methods",
+            help="Comma-separated methods to compare (default: all of " + ", ".join(METHODS) + ").",
+            show_default=False,
+        ),
     ] = ",".join(METHODS),
     out: Annotated[
         Path | None, typer.Option("--out", help="Write each summary to OUT/<method>/<cluster>.txt.")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the table as JSON.")] = False,
+    as_json: AsJson = False,
     model: Annotated[str, typer.Option("--model", help=MODEL_HELP)] = DEFAULT_MODEL,
 ) -> None:
     """Score synth and the classic summarizers with ROUGE against human references."""

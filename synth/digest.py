@@ -12,6 +12,7 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -19,13 +20,22 @@ import numpy as np
 from synth.core import Briefing, Sentence, Source, Story, SynthError
 from synth.engines import Engine, LocalEngine
 from synth.pipeline import DEFAULT_MAX_WORDS, default_embedder, make_pipeline
+from synth.read.dates import parse_date
 from synth.read.segment import segment_sources
 from synth.read.sources import DEFAULT_MAX_BYTES, input_files, load_sources
 from synth.read.syndicate import mark_reports, report_count
 from synth.stages import Embedder
 from synth.understand.embed import DEFAULT_MODEL, finite_vectors
 from synth.understand.stories import StoryGrouper
-from synth.write.digest import INDEX_FILES, DigestFolder, index_data, render_index, story_files
+from synth.write.digest import (
+    INDEX_FILES,
+    DigestFolder,
+    index_data,
+    render_index,
+    shown_headlines,
+    story_files,
+)
+from synth.write.follow import Previous, StoryPage, follow, follow_entry, load_previous, run_date
 from synth.write.formats import OutputFormat
 from synth.write.render import render
 
@@ -46,6 +56,7 @@ class StoryJob:
     # Where the parser's answers are kept (`make_pipeline`); None with use_cache: the default.
     cache_dir: str | os.PathLike[str] | None = None
     use_cache: bool = True
+    page: StoryPage = field(default_factory=StoryPage)
 
 
 @dataclass(frozen=True)
@@ -93,10 +104,10 @@ def read_feed(
     pieces = [s for part in engine.map(segment_sources, parts) for s in part]
     sentences = tuple(replace(s, id=i) for i, s in enumerate(pieces))
     timings["segment"] = time.perf_counter() - started
+    _tell(say, f"embedding {_count(len(sentences), 'sentence')}")
     started = time.perf_counter()
     vectors = finite_vectors(embedder.encode([s.text for s in sentences]), embedder.name)
     timings["embed"] = time.perf_counter() - started
-    _tell(say, f"embedded {_count(len(sentences), 'sentence')}")
     return Feed(sources, sentences, vectors, timings)
 
 
@@ -108,9 +119,10 @@ def story_jobs(
     cache_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
 ) -> list[StoryJob]:
-    """Each group as `brief` would see it, ordered by independent reports, most first;
-    `embedder` encodes what a briefing embeds besides sentences (heading phrases, headlines),
-    and the parser's answers are kept in `cache_dir` unless `use_cache` is off.
+    """Each group as `brief` would see it, ordered by independent reports, most first, then
+    by its latest publication date, newest first; `embedder` encodes what a briefing embeds
+    besides sentences (heading phrases, headlines), and the parser's answers are kept in
+    `cache_dir` unless `use_cache` is off.
 
     Ties go to the story with more articles, then to the one whose first path sorts first,
     so the order (and the file names) depend on the articles only.
@@ -130,7 +142,7 @@ def story_jobs(
                 sentences.append(replace(s, id=len(sentences), source=new.id))
                 rows.append(s.id)
         reports = report_count(mark_reports(renumbered, sentences))
-        key = (-reports, -len(members), members[0].path)
+        key = (-reports, -_latest(members), -len(members), members[0].path)
         drafts.append((key, renumbered, tuple(sentences), feed.vectors[rows]))
     drafts.sort(key=lambda d: d[0])
     width = max(3, len(str(len(drafts))))
@@ -149,6 +161,25 @@ def story_jobs(
     ]
 
 
+def _latest(sources: Sequence[Source]) -> int:
+    """The latest publication date of `sources` as a day number (0 when none is known)."""
+    dates = [d for s in sources if (d := parse_date(s.published))]
+    return date.fromisoformat(max(dates)).toordinal() if dates else 0
+
+
+def follow_jobs(
+    jobs: Sequence[StoryJob], previous: Previous | None, model: str | None
+) -> tuple[list[StoryJob], dict[str, dict[str, Any]]]:
+    """Each job with its story page (matched to the `previous` run's stories), and what
+    `digest.json` records of each story so that the next run can follow it."""
+    followed, entries = [], {}
+    for job in jobs:
+        page = follow(job.sources, job.vectors, previous, model)
+        followed.append(replace(job, page=page))
+        entries[job.stem] = follow_entry(page, job.sources, job.vectors)
+    return followed, entries
+
+
 def brief_story(job: StoryJob) -> StoryFiles:
     """The story's briefing, as `synth brief` makes it (`make_pipeline`), rendered in every
     format. Its sentences come embedded; the job's embedder encodes the heading phrases and
@@ -157,7 +188,7 @@ def brief_story(job: StoryJob) -> StoryFiles:
         job.embedder or _NoEmbedder(), cache_dir=job.cache_dir, use_cache=job.use_cache
     )
     briefing = pipeline.run(job.sources, job.max_words, job.sentences, job.vectors)
-    texts = {f.value: render(briefing, f.value) for f in OutputFormat}
+    texts = {f.value: render(briefing, f.value, page=job.page) for f in OutputFormat}
     return StoryFiles(job.stem, replace(briefing, stats={}), texts)
 
 
@@ -170,6 +201,8 @@ class DigestRun:
     skipped: list[Source]
     failed: list[str]
     timings: dict[str, float]
+    follows: dict[str, dict[str, Any]] = field(default_factory=dict)
+    run: dict[str, Any] = field(default_factory=dict)
 
 
 def make_digest(
@@ -190,12 +223,16 @@ def make_digest(
     on_plan: Callable[[list[str]], None] | None = None,
     on_story: Callable[[StoryFiles], None] | None = None,
     allow_private: bool = False,
+    previous: Previous | None = None,
+    on_done: Callable[[int, int], None] | None = None,
 ) -> DigestRun:
     """Group the articles under `paths` into stories and brief each story.
 
     `on_plan` receives the stories' file stems once they are known, before any briefing;
-    `on_story` each story's rendered files as soon as they are ready, in story order. A story
-    whose briefing fails is reported to `warn` and left out.
+    `on_story` each story's rendered files as soon as they are ready, in story order, and
+    `on_done` the count of stories briefed so far and their total. A story whose briefing
+    fails is reported to `warn` and left out. With a `previous` run, each story is matched
+    to its stories (`synth.write.follow`): its page says what is new since.
     """
     if min_articles < 1:
         raise SynthError("--min-articles must be at least 1")
@@ -223,13 +260,17 @@ def make_digest(
     found = _count(len(stories), "story", "stories")
     _tell(say, f"found {found} ({_count(len(alone), 'article')} in none)")
     namer = embedder if embedder is not None else default_embedder(model, cache_dir, use_cache)
-    jobs = story_jobs(feed, stories, max_words, namer, cache_dir, use_cache)
+    model_name = getattr(inner, "name", None)
+    jobs, follows = follow_jobs(
+        story_jobs(feed, stories, max_words, namer, cache_dir, use_cache), previous, model_name
+    )
     if on_plan:
         on_plan([job.stem for job in jobs])
     started = time.perf_counter()
     made: list[Story] = []
     failed: list[str] = []
-    results = engine.map(_attempt, jobs, done=_counter(say, "briefings written"))
+    _tell(say, f"writing {_count(len(jobs), 'briefing')}")
+    results = engine.map(_attempt, jobs, done=on_done)
     for job, result in zip(jobs, results, strict=True):
         if isinstance(result, str):
             failed.append(f"{job.stem}: {result}")
@@ -239,9 +280,11 @@ def make_digest(
         if on_story:
             on_story(result)
         made.append(Story(len(made) + 1, result.stem, result.briefing))
+        follows[job.stem]["new_points"] = [p.rank for p in job.page.new_points(result.briefing)]
     feed.timings["brief"] = time.perf_counter() - started
     skipped = [s for s in feed.sources if s.skipped]
-    return DigestRun(made, alone, skipped, failed, feed.timings)
+    run = {"date": run_date(), "model": model_name, "since": previous.date if previous else None}
+    return DigestRun(made, alone, skipped, failed, feed.timings, follows, run)
 
 
 def _attempt(job: StoryJob) -> StoryFiles | str:
@@ -269,25 +312,17 @@ def _tell(say: Say | None, message: str) -> None:
         say(message)
 
 
-def _counter(say: Say | None, what: str) -> Callable[[int, int], None] | None:
-    """Reports progress about every tenth of the way, and at the end."""
-    if say is None:
-        return None
-
-    def done(count: int, total: int) -> None:
-        step = max(1, total // 10)
-        if count == total or count % step == 0:
-            say(f"{what}: {count}/{total}")
-
-    return done
-
-
 def digest(
     paths: Sequence[str | os.PathLike[str]],
     output: str | os.PathLike[str],
+    since: str | os.PathLike[str] | None = None,
     **options: Any,
 ) -> DigestRun:
-    """`make_digest` of `paths`, written into the folder `output` (see `DigestFolder`)."""
+    """`make_digest` of `paths`, written into the folder `output` (see `DigestFolder`).
+
+    Its stories are followed from the run recorded in `since`, or else from the run that
+    wrote `output` before, if any.
+    """
     folder = DigestFolder(output, input_files(paths))
     folder.check(paths)
     written: list[str] = []
@@ -302,10 +337,12 @@ def digest(
             written.append(name)
 
     try:
-        run = make_digest(paths, on_plan=plan, on_story=save, **options)
-        data = index_data(run.stories, run.alone, run.skipped)
+        previous = load_previous(output if since is None else since, required=since is not None)
+        run = make_digest(paths, on_plan=plan, on_story=save, previous=previous, **options)
+        data = index_data(run.stories, run.alone, run.skipped, run.follows, run.run)
+        headlines = shown_headlines(run.stories)
         for fmt, name in INDEX_FILES.items():
-            folder.write(name, render_index(data, fmt))
+            folder.write(name, render_index(data, fmt, headlines))
             written.append(name)
         folder.finish(written)
     except BaseException:

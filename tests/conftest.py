@@ -73,6 +73,13 @@ def private_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("SYNTH_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
+@pytest.fixture(autouse=True)
+def fixed_run_date(monkeypatch):
+    """A digest records the date it ran: tests fix it (SOURCE_DATE_EPOCH, 2024-05-14 18:00
+    UTC), so that two runs of a test give the same bytes whenever they run."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1715709600")
+
+
 @pytest.fixture
 def fake_embedder() -> FakeEmbedder:
     return FakeEmbedder()

@@ -74,6 +74,14 @@ def test_digest_writes_one_briefing_per_story_and_an_index(feed, tmp_path, run_d
     assert "White heron" in (out / "index.md").read_text()
 
 
+# What a story page adds to the briefing `brief` writes: the way back to the index.
+BACK_LINKS = {
+    "md": "[← All stories](index.md)\n\n",
+    "html": '<nav class="back" aria-label="Digest"><a href="index.html">← All stories</a></nav>\n',
+    "json": "",
+}
+
+
 @pytest.mark.slow
 def test_a_story_briefing_is_what_brief_makes_of_its_articles(feed, tmp_path, run_digest):
     out = tmp_path / "out"
@@ -86,7 +94,9 @@ def test_a_story_briefing_is_what_brief_makes_of_its_articles(feed, tmp_path, ru
             args = ["brief", *paths, "-f", fmt, "-o", str(target), "-q"]
             result = runner.invoke(app, args, obj={"embedder": FakeEmbedder()})
             assert result.exit_code == 0, result.stderr
-            assert target.read_bytes() == (out / story["files"][fmt]).read_bytes()
+            page = (out / story["files"][fmt]).read_text(encoding="utf-8")
+            assert BACK_LINKS[fmt] in page
+            assert target.read_text(encoding="utf-8") == page.replace(BACK_LINKS[fmt], "", 1)
 
 
 @pytest.mark.slow
@@ -117,8 +127,13 @@ def test_same_inputs_in_any_order_give_the_same_bytes(feed, tmp_path, run_digest
 @pytest.mark.slow
 def test_progress_goes_to_stderr_and_quiet_silences_it(feed, tmp_path, run_digest):
     loud = run_digest(str(feed), "-o", str(tmp_path / "a"))
-    assert "found 3 stories (1 article in none)" in loud.stderr
-    assert "briefings written: 3/3" in loud.stderr
+    assert loud.stderr.splitlines() == [
+        "synth: read 9 documents (0 not articles)",
+        "synth: embedding 36 sentences",
+        "synth: found 3 stories (1 article in none)",
+        "synth: writing 3 briefings",
+        f"synth: wrote 3 briefings and the index to {tmp_path / 'a'}",
+    ]
     assert loud.stdout == ""
     quiet = run_digest(str(feed), "-o", str(tmp_path / "b"), "-q")
     assert quiet.stderr == "" and quiet.stdout == ""

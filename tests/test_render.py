@@ -79,7 +79,8 @@ def test_appendix_is_off_by_default_in_markdown(seeds_briefing):
 def test_html_keeps_the_appendix_collapsed_and_json_keeps_everything(seeds_briefing):
     html = render(seeds_briefing, "html")
     assert '<details class="appendix"' in html and "<details open" not in html
-    assert html.index("<details") < html.index('id="coverage"') < html.index("</details>")
+    appendix = html.index('<details class="appendix"')
+    assert appendix < html.index('id="coverage"') < html.index("</details>", appendix)
     data = json.loads(render(seeds_briefing, "json"))
     assert data["quotes"] and data["figures"] and data["coverage"]["sources"]
 

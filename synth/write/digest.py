@@ -13,12 +13,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from synth.core import InputError, Source, Story
 from synth.read.dates import parse_date
+from synth.read.label import site_of
 from synth.read.syndicate import report_count
 from synth.write.folder import (
     leftover_temporaries,
@@ -27,8 +28,10 @@ from synth.write.folder import (
     replace_entry,
     unlock_folder,
 )
+from synth.write.follow import article_hash
 from synth.write.formats import OutputFormat, output_format
 from synth.write.render import template
+from synth.write.scan import casing, cut, recase
 
 MANIFEST = ".synth-digest"
 # The index by format: the canonical data is `digest.json`, the pages are `index.md`, ...
@@ -41,24 +44,45 @@ def story_files(stem: str) -> dict[str, str]:
 
 
 def index_data(
-    stories: Sequence[Story], alone: Sequence[Source], skipped: Sequence[Source]
+    stories: Sequence[Story],
+    alone: Sequence[Source],
+    skipped: Sequence[Source],
+    follows: Mapping[str, dict[str, Any]] | None = None,
+    run: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The digest as JSON-ready data: what `digest.json` holds and the index pages show."""
-    entries = [_story_entry(story) for story in stories]
+    """The digest as JSON-ready data: what `digest.json` holds and the index pages show.
+
+    `follows` holds what each story's stem records for the next run and what is new since
+    the previous one (`synth.write.follow`), `run` the run's date, model and previous date.
+    """
+    entries = [_story_entry(story, (follows or {}).get(story.stem)) for story in stories]
     articles = [s for story in stories for s in story.briefing.sources] + list(alone)
     dates = [d for s in articles if (d := parse_date(s.published))]
     return {
         "title": f"Digest of {len(entries)} stor{'y' if len(entries) == 1 else 'ies'}",
+        "run": dict(run or {"date": None, "model": None, "since": None}),
         "articles": sum(e["articles"] for e in entries) + len(alone),
         "first_published": min(dates, default=None),
         "last_published": max(dates, default=None),
         "stories": entries,
-        "alone": [_article_entry(s) for s in alone],
+        "alone": [{**_article_entry(s), "hash": article_hash(s)} for s in alone],
         "skipped": [_article_entry(s) for s in skipped],
     }
 
 
-def _story_entry(story: Story) -> dict[str, Any]:
+def shown_headlines(stories: Sequence[Story]) -> dict[str, str]:
+    """Each story's headline as the index shows it: a headline in capitals recased after
+    the way the story's own articles write its words (`synth.write.scan`)."""
+    shown = {}
+    for story in stories:
+        sources = story.briefing.sources
+        texts = (s.text[a:b] for s in sources for a, b in s.blocks)
+        title = story.briefing.title
+        shown[story.stem] = recase(title, casing(texts)) if title else title
+    return shown
+
+
+def _story_entry(story: Story, follow: dict[str, Any] | None = None) -> dict[str, Any]:
     briefing = story.briefing
     top = briefing.ranked_points[:1]
     dates = sorted(d for s in briefing.sources if (d := parse_date(s.published)))
@@ -72,6 +96,7 @@ def _story_entry(story: Story) -> dict[str, Any]:
         "first_published": dates[0] if dates else None,
         "last_published": dates[-1] if dates else None,
         "sources": [s.to_dict() for s in briefing.sources],
+        "follow": follow,
     }
 
 
@@ -81,19 +106,30 @@ def _article_entry(source: Source) -> dict[str, Any]:
     return entry
 
 
-def render_index(data: dict[str, Any], fmt: str) -> str:
-    """The index in `fmt`: json (canonical), md or html."""
+def render_index(data: dict[str, Any], fmt: str, headlines: Mapping[str, str] | None = None) -> str:
+    """The index in `fmt`: json (canonical), md or html. `headlines` are the stories'
+    headlines as shown (`shown_headlines`, by stem); a long one is cut at a phrase end."""
     form = output_format(fmt)
     if not form.templated:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    stories = [
-        {
-            **entry,
-            "reports": entry["independent_reports"],
-            "date_range": _range(entry["first_published"], entry["last_published"]),
-        }
-        for entry in data["stories"]
-    ]
+    stories = []
+    for entry in data["stories"]:
+        full = (headlines or {}).get(_stem(entry), entry["headline"]) or ""
+        follow = entry.get("follow") or {}
+        stories.append(
+            {
+                **entry,
+                "full_headline": full,
+                "shown_headline": cut(full),
+                "reports": entry["independent_reports"],
+                "outlets": _outlets(entry["sources"]),
+                "date_range": _range(entry["first_published"], entry["last_published"]),
+                "status": follow.get("status"),
+                "new_articles": len(follow.get("new_articles") or []),
+                "new_points": len(follow.get("new_points") or []),
+            }
+        )
+    run = data.get("run") or {}
     text = template(f"digest.{form.value}.j2", autoescape=form.autoescape).render(
         title=data["title"],
         stories=stories,
@@ -102,8 +138,26 @@ def render_index(data: dict[str, Any], fmt: str) -> str:
         alone=data["alone"],
         skipped=data["skipped"],
         date_range=_range(data["first_published"], data["last_published"]),
+        since=run.get("since"),
+        new_count=sum(1 for s in stories if s["status"] == "new"),
+        updated_count=sum(1 for s in stories if s["status"] == "updated"),
     )
     return text.rstrip("\n") + "\n"
+
+
+def _stem(entry: Mapping[str, Any]) -> str:
+    return str(entry["files"]["html"]).removesuffix(".html")
+
+
+def _outlets(sources: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The outlets of a story's articles, each once, in source order: its name, else the
+    site of its web address; articles with neither are not counted."""
+    names: list[str] = []
+    for source in sources:
+        name = source.get("outlet") or site_of(source.get("url"))
+        if name and not source.get("skipped") and name not in names:
+            names.append(name)
+    return names
 
 
 def _range(first: str | None, last: str | None) -> str:

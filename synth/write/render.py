@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from markupsafe import Markup
@@ -25,6 +25,9 @@ from synth.read.reflow import flat_text
 from synth.read.syndicate import report_count, wire_copies
 from synth.write.formats import output_format
 
+if TYPE_CHECKING:
+    from synth.write.follow import StoryPage
+
 MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
 MD_LINE_START = re.compile(r"^(\d*)([#>+\-=.)])")
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -32,19 +35,25 @@ CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 AUTOLINK_UNSAFE = re.compile(r"[\s<>`\\\x00-\x1f\x7f-\x9f]")
 
 
-def render(briefing: Briefing, fmt: str, appendix: bool = False) -> str:
+def render(
+    briefing: Briefing, fmt: str, appendix: bool = False, page: StoryPage | None = None
+) -> str:
     """The briefing in `fmt` (one of `OutputFormat`: md, html or json), ending with a newline.
 
     The main body (title, lede, sections, differences) is what `--max-words` sizes; quotes,
     figures, coverage and "only in" make an appendix: in Markdown only with `appendix`, in
-    HTML always (collapsed), in JSON always.
+    HTML always (collapsed), in JSON always. A digest's story `page` (md, html) adds a link
+    back to the index and what is new since the previous run.
     """
     form = output_format(fmt)
     if not form.templated:
         text = json.dumps(briefing.to_dict(), ensure_ascii=False, indent=2) + "\n"
         return BIDI_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     template = _environment(autoescape=form.autoescape).get_template(f"briefing.{form.value}.j2")
-    text = template.render(**_context(briefing), appendix=appendix or form.full)
+    new_points = page.new_points(briefing) if page else []
+    text = template.render(
+        **_context(briefing), appendix=appendix or form.full, page=page, new_points=new_points
+    )
     return text.rstrip("\n") + "\n"
 
 
@@ -83,6 +92,7 @@ def _context(briefing: Briefing) -> dict[str, Any]:
         "figures": briefing.figures,
         "coverage": briefing.coverage,
         "labels": {s.id: s.label for s in briefing.sources},
+        "source_of": evidence_by_source,
         "read_count": sum(1 for s in briefing.sources if not s.skipped),
         "skipped_count": sum(1 for s in briefing.sources if s.skipped),
         "reports": report_count(briefing.sources),
@@ -181,4 +191,6 @@ def _environment(autoescape: bool):  # type: ignore[no-untyped-def]
     env.filters["code"] = code_span
     env.filters["safe_url"] = safe_url
     env.filters["md_link"] = markdown_link
+    env.filters["flat"] = flat_text
+    env.filters["iso_date"] = lambda text: parse_date(text) or text
     return env
