@@ -11,14 +11,13 @@ import math
 import os
 import signal
 import sys
-from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from synth.core import InputError, SynthError
+from synth.core import InputError, Say, SynthError
 from synth.evaluate.harness import METHODS
 from synth.interrupt import Interrupted, interrupt
 from synth.pipeline import DEFAULT_MAX_WORDS
@@ -76,7 +75,7 @@ def _say(message: str) -> None:
     typer.echo(f"synth: {shown}", err=True)
 
 
-def _progress(quiet: bool) -> Callable[[str], None] | None:
+def _progress(quiet: bool) -> Say | None:
     if quiet or not sys.stderr.isatty():
         return None
     return lambda stage: _say(f"{stage} ...")
@@ -208,7 +207,7 @@ def digest_command(
     """Group a feed into stories; write one briefing per story and an index into a folder."""
     from synth.digest import digest
     from synth.engines import make_engine
-    from synth.write.digest import INDEX_FILES
+    from synth.write.digest_files import INDEX_FILES
 
     problems: list[str] = []
 

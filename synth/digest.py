@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from synth.core import Briefing, Sentence, Source, Story, SynthError
+from synth.core import Briefing, Say, Sentence, Source, Story, SynthError
 from synth.engines import Engine, LocalEngine
 from synth.pipeline import DEFAULT_MAX_WORDS, default_embedder, make_pipeline
 from synth.read.segment import segment_sources
@@ -25,12 +25,17 @@ from synth.read.syndicate import mark_reports, report_count
 from synth.stages import Embedder
 from synth.understand.embed import DEFAULT_MODEL
 from synth.understand.stories import StoryGrouper
-from synth.write.digest import INDEX_FILES, DigestFolder, index_data, render_index, story_files
+from synth.write.digest_files import (
+    INDEX_FILES,
+    DigestFolder,
+    index_data,
+    render_index,
+    story_files,
+)
 from synth.write.formats import OutputFormat
 from synth.write.render import render
 
 SEGMENT_CHUNK = 64
-Say = Callable[[str], None]
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 import yaml
 
-from synth.core import InputError, Source
+from synth.core import InputError, Say, Source
 from synth.lang.en import FUNCTION_WORDS, LETTER_WORD, PAGE_WORDS, READER_WORDS
 from synth.read.clean import clean_text
 from synth.read.fetch import fetch, is_url, looks_like_url
@@ -62,7 +62,6 @@ class Article:
         return self.identity or self.path
 
 
-Warn = Callable[[str], None]
 # Reads one input's text as articles: (text, path, format, final URL of a page) -> articles,
 # or the problem with each record that cannot be one.
 Reader = Callable[[str, str, str, "str | None"], Iterator["Article | InputError"]]
@@ -112,10 +111,10 @@ Paths = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 def load_sources(
     paths: Paths,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    warn: Warn | None = None,
+    warn: Say | None = None,
     strict: bool = False,
     stdin: BinaryIO | None = None,
-    note: Warn | None = None,
+    note: Say | None = None,
     allow_private: bool = False,
 ) -> tuple[Source, ...]:
     """Read every article under `paths` (files, folders, URLs, `-`) into numbered sources.
@@ -419,7 +418,7 @@ def _front_matter(block: str, path: str) -> dict[object, object]:
     return data
 
 
-def to_source(source_id: int, article: Article, note: Warn | None = None) -> Source:
+def to_source(source_id: int, article: Article, note: Say | None = None) -> Source:
     """Clean an article and give it its citation label (`synth.read.label`).
 
     A document that is not an article (a page notice, too little text) is kept in the list of
