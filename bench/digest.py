@@ -45,13 +45,13 @@ sys.path.insert(0, str(ROOT))
 
 from synth.core import Sentence, Source  # noqa: E402
 from synth.digest import Feed, brief_story, story_jobs  # noqa: E402
-from synth.evaluate.stories import adjusted_rand_index, bcubed  # noqa: E402
+from synth.evaluate.grouping import adjusted_rand_index, bcubed  # noqa: E402
 from synth.pipeline import default_embedder  # noqa: E402
 from synth.read.clean import clean_text  # noqa: E402
 from synth.read.segment import segment_sources  # noqa: E402
 from synth.read.sources import load_sources  # noqa: E402
 from synth.understand import stories as S  # noqa: E402
-from synth.write.digest import index_data, render_index  # noqa: E402
+from synth.write.digest_files import index_data, render_index  # noqa: E402
 from synth.write.formats import OutputFormat  # noqa: E402
 
 SEPARATOR = "--"

@@ -13,8 +13,8 @@ shown points, also with a fixed seed. Each drawn point is looked up by its text 
 it; `standalone_b` where a second reader read the same points blind). Prints how many drawn
 points read alone for each reader and for both, and of the first drawn point of each cluster
 (what a draw of one per cluster gives), and writes the drawn points that have no label
-yet to `--unlabelled`, so that they can be read and added: a changed briefing needs its new
-points read before the figure means anything.
+yet to `--unlabelled` (default `bench/out/unlabelled_points.jsonl`), so that they can be read
+and added: a changed briefing needs its new points read before the figure means anything.
 
 Once every cluster of a half has been drawn, `--unread` draws among the points no one has
 read yet (the clusters were seen, these points were not); their labels are merged with a
@@ -33,6 +33,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 SEED = 20261128
+# Where the drawn points no one has read yet go by default: the benches' output folder, which
+# git ignores, not the folder the bench is run from.
+UNLABELLED = Path(__file__).resolve().parent / "out" / "unlabelled_points.jsonl"
 
 
 def cluster_number(folder: Path) -> int:
@@ -106,7 +109,7 @@ def main() -> None:
     parser.add_argument("--clusters", type=int, default=40)
     parser.add_argument("--per-cluster", type=int, default=1)
     parser.add_argument("--skip", type=int, default=0, help="Clusters of the draw to pass over.")
-    parser.add_argument("--unlabelled", type=Path, default=Path("unlabelled_points.jsonl"))
+    parser.add_argument("--unlabelled", type=Path, default=UNLABELLED)
     parser.add_argument("--show", action="store_true", help="Print the points not read alone.")
     fresh = parser.add_mutually_exclusive_group()
     fresh.add_argument(
@@ -140,6 +143,7 @@ def main() -> None:
     known = [d for d in drawn if d["text"] in labels]
     missing = [d for d in drawn if d["text"] not in labels]
     if missing:  # a draw that is all read leaves an earlier list of points to read alone
+        args.unlabelled.parent.mkdir(parents=True, exist_ok=True)
         with args.unlabelled.open("w", encoding="utf-8") as handle:
             for record in missing:
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")

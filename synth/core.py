@@ -7,9 +7,13 @@ of the text, that decides they make one `Point`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
+
+# Says one line to the user: a warning, a note or progress. Every function that reports to the
+# user takes one (`warn`, `note`, `progress`, `say`); the command line prints it on stderr.
+Say = Callable[[str], None]
 
 
 def plain_dict(record: Any) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from synth.core import Briefing, Sentence, Source, Story, SynthError
+from synth.core import Briefing, Say, Sentence, Source, Story, SynthError
 from synth.engines import Engine, LocalEngine
 from synth.pipeline import DEFAULT_MAX_WORDS, default_embedder, make_pipeline
 from synth.read.dates import parse_date
@@ -27,7 +27,7 @@ from synth.read.syndicate import mark_reports, report_count
 from synth.stages import Embedder
 from synth.understand.embed import DEFAULT_MODEL, finite_vectors
 from synth.understand.stories import StoryGrouper
-from synth.write.digest import (
+from synth.write.digest_files import (
     INDEX_FILES,
     DigestFolder,
     index_data,
@@ -40,7 +40,6 @@ from synth.write.formats import OutputFormat
 from synth.write.render import render
 
 SEGMENT_CHUNK = 64
-Say = Callable[[str], None]
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from synth.core import (
     InputError,
     Point,
     RankedPoint,
+    Say,
     Section,
     Sentence,
     Source,
@@ -74,7 +75,6 @@ DEFAULT_MAX_WORDS = 350
 TITLE_WORDS = 60
 FALLBACK_HEADING = "More details"
 PAGE_SHARE = 1.25  # the whole page's words against --max-words, marks and title included
-Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ class Pipeline:
     headlines: Callable[[str], str] = field(
         default_factory=lambda: ParsedHeadline(load=spacy_parser)
     )
-    progress: Progress | None = None
+    progress: Say | None = None
     # One briefing per process (`brief`): the model's memory is handed back once the sentences
     # are encoded, once the headlines are (the parser then judges points) and once the
     # headings are (the parser then finds speakers), so activations and parser never add up.
@@ -325,9 +325,9 @@ def brief(
     embedder: Embedder | None = None,
     cache_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
-    progress: Progress | None = None,
-    warn: Callable[[str], None] | None = None,
-    note: Callable[[str], None] | None = None,
+    progress: Say | None = None,
+    warn: Say | None = None,
+    note: Say | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     strict: bool = False,
     allow_private: bool = False,
@@ -375,8 +375,8 @@ def make_pipeline(
     *,
     cache_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
-    note: Callable[[str], None] | None = None,
-    progress: Progress | None = None,
+    note: Say | None = None,
+    progress: Say | None = None,
     release_model: bool = False,
 ) -> Pipeline:
     """The pipeline as `synth brief` runs it, for every command and bench that briefs
@@ -400,7 +400,7 @@ def make_pipeline(
 def default_parsers(
     cache_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
-    note: Callable[[str], None] | None = None,
+    note: Say | None = None,
 ) -> tuple[SpeakerFinder, ParsedJudge]:
     """The speaker finder and the standalone judge, their answers kept beside the embedding
     cache unless it is off (then every answer is read from the parse again)."""
@@ -418,7 +418,7 @@ def default_parsers(
 def parser_store(
     cache_dir: str | os.PathLike[str] | None,
     rules: Sequence[str],
-    note: Callable[[str], None] | None = None,
+    note: Say | None = None,
 ) -> AnswerStore:
     """A store of answers read from the parse by the rules in the files `rules`, beside the
     embedding cache: the parser and those files name what it holds."""
@@ -432,7 +432,7 @@ def parser_store(
 def default_headlines(
     cache_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
-    note: Callable[[str], None] | None = None,
+    note: Say | None = None,
 ) -> ParsedHeadline:
     """The title writer that reads the parse, its headlines kept beside the embedding cache
     unless it is off (a run whose headlines are all kept never loads spaCy)."""
@@ -452,7 +452,7 @@ def default_embedder(
     model: str = DEFAULT_MODEL,
     cache_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
-    note: Callable[[str], None] | None = None,
+    note: Say | None = None,
     wrap: Callable[[Embedder], Embedder] | None = None,
 ) -> Embedder:
     """The model's embedder, behind the on-disk cache unless it is turned off; a cache that

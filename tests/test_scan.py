@@ -74,7 +74,7 @@ def test_the_index_shows_headlines_recased_and_cut_and_keeps_them_whole_elsewher
     from dataclasses import replace
 
     from synth.core import Story
-    from synth.write.digest import index_data, render_index, shown_headlines
+    from synth.write.digest_files import index_data, render_index, shown_headlines
     from tests.conftest import briefing_of_lines
 
     lines = "NATO officials met in Brussels on Monday about Kestria.\nThe talks went on late.\n"

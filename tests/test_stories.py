@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from synth.evaluate.stories import adjusted_rand_index, bcubed
+from synth.evaluate.grouping import adjusted_rand_index, bcubed
 from synth.read.segment import segment_sources
 from synth.read.sources import load_sources
 from synth.understand.stories import (

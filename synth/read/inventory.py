@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from synth.core import Source
+from synth.core import Say, Source
 from synth.read.clean import word_count
 from synth.read.segment import segment_sources
 from synth.read.sources import load_sources
@@ -85,7 +85,7 @@ class SourceRow:
 
 def inventory(
     paths: Sequence[str | os.PathLike[str]],
-    warn: Callable[[str], None] | None = None,
+    warn: Say | None = None,
     allow_private: bool = False,
 ) -> list[SourceRow]:
     sources = load_sources(paths, warn=warn, allow_private=allow_private)

@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 import yaml
 
-from synth.core import InputError, Source
+from synth.core import InputError, Say, Source
 from synth.lang.en import FUNCTION_WORDS, LETTER_WORD, PAGE_WORDS, READER_WORDS
 from synth.read.clean import clean_text
 from synth.read.fetch import Fetched, fetch, fetch_all, is_url, looks_like_url
@@ -78,7 +78,6 @@ class Article:
         return self.identity or self.path
 
 
-Warn = Callable[[str], None]
 # Reads one input's text as articles: (text, path, format, final URL of a page) -> articles,
 # or the problem with each record that cannot be one.
 Reader = Callable[[str, str, str, "str | None"], Iterator["Article | InputError"]]
@@ -128,10 +127,10 @@ Paths = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 def load_sources(
     paths: Paths,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    warn: Warn | None = None,
+    warn: Say | None = None,
     strict: bool = False,
     stdin: BinaryIO | None = None,
-    note: Warn | None = None,
+    note: Say | None = None,
     allow_private: bool = False,
 ) -> tuple[Source, ...]:
     """Read every article under `paths` (files, folders, URLs, `-`) into numbered sources.
@@ -453,7 +452,7 @@ def _front_matter(block: str, path: str) -> dict[object, object]:
     return data
 
 
-def shortened(article: Article, warn: Warn, limit: int = MAX_ARTICLE_CHARS) -> Article:
+def shortened(article: Article, warn: Say, limit: int = MAX_ARTICLE_CHARS) -> Article:
     """The article, or its first `limit` characters of body up to the last paragraph (else
     sentence) end before them, said to `warn`: work grows with the text, and no news article
     comes near the limit."""
@@ -487,7 +486,7 @@ def paragraph_blocks(text: str, blocks: Sequence[tuple[int, int]]) -> tuple[tupl
     return tuple(cut)
 
 
-def to_source(source_id: int, article: Article, note: Warn | None = None) -> Source:
+def to_source(source_id: int, article: Article, note: Say | None = None) -> Source:
     """Clean an article and give it its citation label (`synth.read.label`).
 
     A document that is not an article (a page notice, too little text) is kept in the list of

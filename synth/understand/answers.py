@@ -26,6 +26,8 @@ from collections.abc import Callable, Mapping
 from functools import cached_property
 from pathlib import Path
 
+from synth.core import Say
+
 STORE_FOLDER = "answers-v1"
 Answers = dict[str, "str | None"]
 
@@ -41,7 +43,7 @@ class AnswerStore:
         self,
         folder: str | os.PathLike[str],
         fingerprint: Callable[[], str],
-        note: Callable[[str], None] | None = None,
+        note: Say | None = None,
     ) -> None:
         self.folder = Path(folder) / STORE_FOLDER
         self._describe = fingerprint

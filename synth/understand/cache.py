@@ -16,12 +16,13 @@ import os
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
+from synth.core import Say
 from synth.stages import Releasable
 from synth.understand.embed import Embedder
 
@@ -69,7 +70,7 @@ class CachedEmbedder:
         inner: Embedder,
         fingerprint: str,
         folder: str | os.PathLike[str],
-        note: Callable[[str], None] | None = None,
+        note: Say | None = None,
         busy_timeout: float = BUSY_TIMEOUT_SECONDS,
     ) -> None:
         self.inner = inner

@@ -30,7 +30,7 @@ import shutil
 import sys
 import tempfile
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from synth.core import Say
 from synth.understand.cache import default_cache_dir
 from synth.understand.embed import (
     DEFAULT_MODEL,
@@ -558,7 +559,7 @@ class BundledEmbedder:
         self,
         model: str = DEFAULT_MODEL,
         cache_dir: str | os.PathLike[str] | None = None,
-        note: Callable[[str], None] | None = None,
+        note: Say | None = None,
         threads: int | None = None,
     ) -> None:
         self.model = model
