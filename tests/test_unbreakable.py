@@ -730,3 +730,49 @@ def test_a_reader_that_reads_everything_is_success():
     )
     out, err = process.communicate(timeout=60)
     assert process.returncode == 0 and out.startswith(b"# ") and err == b""
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["digest", "FEED", "-o", ""],
+        ["digest", "FEED", "-o", "OUT", "--cache-dir", ""],
+        ["brief", "FEED", "--cache-dir", ""],
+        ["brief", "FEED", "-o", ""],
+        ["brief", "FEED", "--model", ""],
+    ],
+)
+def test_empty_option_values_are_refused(feed, tmp_path, run_cli, monkeypatch, arguments):
+    """Row 12: `-o ''` wrote into the current folder, `--cache-dir ''` made the cache there."""
+    monkeypatch.chdir(tmp_path)
+    given = [
+        str(feed) if a == "FEED" else str(tmp_path / "o") if a == "OUT" else a for a in arguments
+    ]
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = run_cli(*given, "-q")
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.count("\n") == 1 and "is empty" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["brief"],
+        ["brief", "x", "--max-words", "0"],
+        ["digest", "x"],
+        ["nonsense"],
+        ["brief", "--nope", "x"],
+    ],
+)
+def test_usage_errors_are_one_line(run_cli, arguments):
+    """Row 16: Typer's usage errors were a panel of six lines."""
+    result = run_cli(*arguments)
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("synth: error: ")
+    assert "--help shows the options" in result.stderr
+
+
+def test_synth_alone_still_prints_the_help(run_cli):
+    result = run_cli()
+    assert result.exit_code == 2 and "brief" in result.stdout and "digest" in result.stdout
