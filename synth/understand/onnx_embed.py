@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 # outputs, opset, export options), so that old exports are no longer used.
 EXPORT_FORMAT_VERSION = 1
 CHECK_FILE = "export-check.json"
-PROBE_TEXT = "The old bridge reopened on Monday after two years of repairs, the city said."
+PROBE_TEXT = "The old bridge reopened after two years of repairs, the city council announced."
 PROBE_TOLERANCE = 1e-4
 OPSET_VERSION = 17
 EXPORTER_PACKAGES = ("torch", "transformers", "onnx")
