@@ -809,3 +809,107 @@ def test_max_words_bounds_where_sources_differ(tmp_path):
         assert len(briefing.ranked_points) >= 1
     unbounded = synth.brief([str(tmp_path)], embedder=FakeEmbedder(), max_words=None)
     assert differences_words(unbounded.differences) > 0.4 * 150
+
+
+@pytest.fixture(scope="module")
+def spacy_parse():
+    from synth.compare.speakers import spacy_parser
+
+    return spacy_parser()
+
+
+def tamper(folder: Path, change) -> int:
+    """Rewrite every kept answer file with `change(kind, answer)`; how many were changed."""
+    from synth.understand.answers import STORE_FOLDER
+
+    changed = 0
+    for path in (folder / STORE_FOLDER).glob("*.json"):
+        answers = json.loads(path.read_text())["answers"]
+        path.write_text(json.dumps({"answers": {k: change(k, v) for k, v in answers.items()}}))
+        changed += 1
+    return changed
+
+
+def test_a_tampered_verdict_is_judged_again(tmp_path, spacy_parse):
+    """Row 20: an unknown verdict in an answer file was trusted (11 points cut to 4)."""
+    from synth.understand.answers import AnswerStore
+    from synth.understand.standalone import ParsedJudge
+
+    text = "Officials in Geneva met on Friday to discuss the ceasefire."
+    store = AnswerStore(tmp_path, lambda: "parser 1")
+    answer = ParsedJudge(load=lambda: spacy_parse, store=store).problem(text)
+    assert tamper(tmp_path, lambda kind, value: "bogus") == 1
+    calls = []
+
+    def counting(text: str):
+        calls.append(text)
+        return spacy_parse(text)
+
+    judge = ParsedJudge(load=lambda: counting, store=AnswerStore(tmp_path, lambda: "parser 1"))
+    assert judge.problem(text) == answer and calls
+    assert tamper(tmp_path, lambda kind, value: value) == 1  # rewritten with the true verdict
+    again = ParsedJudge(load=lambda: None, store=AnswerStore(tmp_path, lambda: "parser 1"))
+    assert again.problem(text) == answer
+
+
+def test_a_tampered_speaker_or_claimant_is_found_again(tmp_path, spacy_parse):
+    from synth.compare.speakers import SpeakerFinder
+    from synth.read.quotemarks import quote_spans
+    from synth.understand.answers import AnswerStore
+    from tests.test_answers import CLAIM, article
+
+    source = article()
+    spans = quote_spans(source.text, source.blocks)
+    finder = SpeakerFinder(parse=spacy_parse, store=AnswerStore(tmp_path, lambda: "p"))
+    found = finder.speakers(source, spans)
+    assert finder.claimant(CLAIM) == "Smith"
+    tamper(tmp_path, lambda kind, value: "Evil Corp Ltd")
+    again = SpeakerFinder(parse=spacy_parse, store=AnswerStore(tmp_path, lambda: "p"))
+    assert again.speakers(source, spans) == found
+    assert again.claimant(CLAIM) == "Smith"
+
+
+def test_a_briefing_read_from_tampered_answers_is_the_same(tmp_path):
+    import synth
+    from tests.conftest import ALEPPO
+
+    def made() -> str:
+        briefing = synth.brief([str(ALEPPO)], embedder=FakeEmbedder(), cache_dir=tmp_path)
+        return synth.render(briefing, "md")
+
+    def forged(kind: str, value: str | None) -> str | None:
+        if kind.startswith("standalone"):
+            return "bogus"
+        if kind == "nouns":
+            return value
+        return "Invented Words Nobody Wrote"  # a headline, a speaker, a claimant
+
+    first = made()
+    assert tamper(tmp_path, forged) > 10
+    assert made() == first
+
+
+def test_the_judges_list_of_verdicts_holds_every_verdict_its_checks_return():
+    """Row 20: a verdict missing from the list would be judged again on every run."""
+    import ast
+    import inspect
+
+    import synth.understand.standalone as standalone
+
+    tree = ast.parse(inspect.getsource(standalone))
+    functions = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
+    checks = {"_imperative", "_fragment", "_unresolved_pronoun", "_caption", "_bare_number"}
+    checks |= {"_demonstrative", "_unexplained_definite", "_pointing_back"}
+    returned = {
+        constant.value
+        for name in checks
+        for node in ast.walk(functions[name])
+        if isinstance(node, ast.Return) and node.value is not None
+        for constant in ast.walk(node.value)
+        if isinstance(constant, ast.Constant) and isinstance(constant.value, str)
+    }
+    parsed = ast.unparse(
+        next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "_parsed")
+    )
+    assert all(name in parsed or name in ast.unparse(tree) for name in checks)
+    assert returned | {"other"} <= standalone.PARSED_PROBLEMS

@@ -377,6 +377,9 @@ PARSE_BATCH = 32
 MAX_PARSED = 4096
 STANDALONE_KIND = "standalone"
 OPENING_KIND = "standalone-opening"
+# Every problem the parse checks (`_parsed`, `_page_parse`) can name: a kept answer outside
+# this list was not written by the judge and is judged again.
+PARSED_PROBLEMS = frozenset(["other", "fragment", "pronoun", "definite_description"])
 MEMBERS_TRIED = 3
 
 
@@ -460,11 +463,15 @@ class ParsedJudge:
         if opening:  # the page-text checks only, whatever the reader knows
             if self.store is None:
                 return self._page_parse(text)
-            return self.store.answer(OPENING_KIND, text, lambda: self._page_parse(text))
+            return self.store.answer(
+                OPENING_KIND, text, lambda: self._page_parse(text), _parse_verdict
+            )
         if self.store is None:
             return self._parsed(text, known)
         asked = self._asked(text, known)
-        return self.store.answer(STANDALONE_KIND, asked, lambda: self._parsed(text, known))
+        return self.store.answer(
+            STANDALONE_KIND, asked, lambda: self._parsed(text, known), _parse_verdict
+        )
 
     def _doc(self, text: str) -> Any:
         if text not in self._docs:
@@ -503,6 +510,10 @@ class ParsedJudge:
             or _unexplained_definite(doc, known)
             or _pointing_back(doc, known)
         )
+
+
+def _parse_verdict(answer: str | None) -> bool:
+    return answer is None or answer in PARSED_PROBLEMS
 
 
 def quoted_characters(text: str) -> set[int]:
