@@ -51,11 +51,26 @@ EXIT_CODES = {
 
 # On/off options are pairs (--appendix/--no-appendix) that take no value: no metavar in help.
 FLAG = ""
+
+
+def _named(value: str) -> str:
+    """An option's value, refused when empty (an unset shell variable): '' would otherwise
+    name the current folder."""
+    if value == "":
+        raise typer.BadParameter("is empty (an unset shell variable?); give a name")
+    return value
+
+
+def _folder(value: str) -> Path:
+    return Path(_named(value))
+
+
 # Options that `brief` and `digest` share, declared once.
 CacheDir = Annotated[
     Path | None,
     typer.Option(
         "--cache-dir",
+        parser=_folder,
         help="Folder of the embedding cache, the parser's kept answers and the model's ONNX "
         "export (default: SYNTH_CACHE_DIR, else the user cache folder).",
     ),
@@ -168,7 +183,8 @@ def brief(
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
     ] = OutputFormat.md,
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
+        str | None,
+        typer.Option("--output", "-o", parser=_named, help="Write to this file (default: stdout)."),
     ] = None,
     max_words: Annotated[
         int,
@@ -184,7 +200,7 @@ def brief(
             help="Add quotes, figures and coverage to Markdown (HTML: collapsed; JSON: always).",
         ),
     ] = False,
-    model: Annotated[str, typer.Option("--model", help=MODEL_HELP)] = DEFAULT_MODEL,
+    model: Annotated[str, typer.Option("--model", parser=_named, help=MODEL_HELP)] = DEFAULT_MODEL,
     cache_dir: CacheDir = None,
     cache: Cache = True,
     max_size: MaxSize = 20.0,
@@ -251,7 +267,10 @@ def digest_command(
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", help="Folder for the index and briefings (new, empty, or ours)."
+            "--output",
+            "-o",
+            parser=_folder,
+            help="Folder for the index and briefings (new, empty, or ours).",
         ),
     ],
     engine: Annotated[
@@ -268,7 +287,8 @@ def digest_command(
         int, typer.Option("--max-words", min=1, help="Words of each briefing's main body.")
     ] = DEFAULT_MAX_WORDS,
     model: Annotated[
-        str, typer.Option("--model", help="sentence-transformers model name or folder.")
+        str,
+        typer.Option("--model", parser=_named, help="sentence-transformers model name or folder."),
     ] = DEFAULT_MODEL,
     since: Annotated[
         Path | None,
@@ -422,7 +442,7 @@ def evaluate_command(
         Path | None, typer.Option("--out", help="Write each summary to OUT/<method>/<cluster>.txt.")
     ] = None,
     as_json: AsJson = False,
-    model: Annotated[str, typer.Option("--model", help=MODEL_HELP)] = DEFAULT_MODEL,
+    model: Annotated[str, typer.Option("--model", parser=_named, help=MODEL_HELP)] = DEFAULT_MODEL,
 ) -> None:
     """Score synth and the classic summarizers with ROUGE against human references."""
     from synth.evaluate.harness import (
@@ -461,7 +481,7 @@ def main(obj: dict[str, Any] | None = None) -> None:
     """
     install()
     try:
-        app(obj=obj)
+        code = _run_app(obj)
     except SynthError as error:
         _say(f"error: {error}")
         sys.exit(error.exit_code)
@@ -477,6 +497,31 @@ def main(obj: dict[str, Any] | None = None) -> None:
             raise
         _say(f"internal error: {error.__class__.__name__}: {error} (SYNTH_DEBUG=1 shows more)")
         sys.exit(INTERNAL_ERROR)
+    sys.exit(code)
+
+
+def _run_app(obj: dict[str, Any] | None) -> int:
+    """The app's exit code. Usage errors are one line on stderr, exit 2 (Typer would draw a
+    panel of six lines); `synth` alone prints the help, as Typer does."""
+    try:
+        code = app(obj=obj, standalone_mode=False)
+    except typer.Abort:
+        raise Interrupted from None
+    except Exception as error:
+        # Typer's (or Click's) own errors: they carry their message and exit code.
+        if not (
+            hasattr(error, "format_message") and isinstance(getattr(error, "exit_code", None), int)
+        ):
+            raise
+        context = getattr(error, "ctx", None)
+        if type(error).__name__ == "NoArgsIsHelpError" and context is not None:
+            typer.echo(context.get_help())
+            return 2
+        where = f"; {context.command_path} --help shows the options" if context else ""
+        message = error.format_message().rstrip(".")
+        _say(f"error: {message}{where if error.exit_code == 2 else ''}")
+        return int(error.exit_code)
+    return code if isinstance(code, int) else 0
 
 
 if __name__ == "__main__":

@@ -71,6 +71,8 @@ from synth.understand.standalone import ParsedJudge, confirm_standalone
 from synth.write.headline import ParsedHeadline, choose_title
 
 DEFAULT_MAX_WORDS = 350
+# The most of `max_words` the differences ("Where sources differ") may take.
+DIFFERENCES_SHARE = 0.4
 # Words of the best points the headline is chosen from (about the lede's first two).
 TITLE_WORDS = 60
 FALLBACK_HEADING = "More details"
@@ -141,6 +143,7 @@ class Pipeline:
         with self._stage("compare", timings):
             found = self.comparer.differences(sentences, vectors, points, sources)
             differences = tuple(word_difference(d) for d in found)
+            shown = fit_differences(differences, max_words)
         with self._stage("rank", timings):
             scores = self.ranker.scores(
                 points, point_vectors, sentences, vectors, material.report_of
@@ -149,7 +152,7 @@ class Pipeline:
             material = replace(material, points=points)
             eligible = np.array([self.ranker.eligible(p) for p in points], dtype=bool)
             labels = self.clusterer.cluster(point_vectors, scores, eligible)
-            layout = self._fit(material, scores, eligible, labels, max_words, differences)
+            layout = self._fit(material, scores, eligible, labels, max_words, shown)
         with self._stage("cluster", timings):
             layout, names = self._name(material, layout, scores, eligible)
         self._release()
@@ -159,7 +162,7 @@ class Pipeline:
             figures = tuple(key_figures(sentences, sources, importance))
         briefing = self._place(material, layout, names, scores, eligible, differences, title)
         stats = {"timings": timings, "sentences": len(sentences), "points": len(points)}
-        return replace(briefing, quotes=quotes, figures=figures, stats=stats)
+        return replace(briefing, differences=shown, quotes=quotes, figures=figures, stats=stats)
 
     def _release(self) -> None:
         """Hand back the model's memory before the parser runs (see `release_model`)."""
@@ -210,8 +213,12 @@ class Pipeline:
     ) -> Layout:
         """Points chosen and laid out so that the main body (point texts, section headings,
         differences) reads in `max_words` words, and the whole Markdown page (marks and title
-        too) in `PAGE_SHARE` times that: the points' budget shrinks until both fit."""
+        too) in `PAGE_SHARE` times that: the points' budget shrinks until both fit, but never
+        below the top point's words (a briefing always shows its top point)."""
         budget = body_budget(max_words, differences)
+        floor = top_point_words(material.points, scores, eligible)
+        if budget is not None:
+            budget = max(budget, floor)
         layouter = Layouter(self.ranker)
         while True:
             chosen = self.ranker.select(
@@ -232,9 +239,9 @@ class Pipeline:
             body = layout_words(layout, material.points, differences) - max_words
             page = page_words(layout, material.points, differences) - PAGE_SHARE * max_words
             excess = max(body, math.ceil(page))
-            if excess <= 0:
+            if excess <= 0 or budget <= floor:
                 return layout
-            budget -= excess
+            budget = max(budget - excess, floor)
 
     def _name(
         self, material: Material, layout: Layout, scores: np.ndarray, eligible: np.ndarray
@@ -308,6 +315,34 @@ class Pipeline:
         started = time.perf_counter()
         yield
         timings[key or name] = time.perf_counter() - started
+
+
+def fit_differences(
+    differences: Sequence[Difference], max_words: int | None
+) -> tuple[Difference, ...]:
+    """The differences shown: within `DIFFERENCES_SHARE` of `max_words`, those that the most
+    sources take part in first (then the first found), in their own order. Thousands of
+    articles can differ in hundreds of ways; the points must keep most of the budget."""
+    if max_words is None:
+        return tuple(differences)
+    allowed = DIFFERENCES_SHARE * max_words
+    order = sorted(
+        range(len(differences)),
+        key=lambda i: (-len({s for v in differences[i].variants for s in v.sources}), i),
+    )
+    kept: list[int] = []
+    for index in order:
+        if differences_words([differences[k] for k in [*kept, index]]) <= allowed:
+            kept.append(index)
+    return tuple(differences[i] for i in sorted(kept))
+
+
+def top_point_words(points: Sequence[Point], scores: np.ndarray, eligible: np.ndarray) -> int:
+    """Words of the point the ranker picks first (the best eligible one); 0 when none is."""
+    if not len(points) or not eligible.any():
+        return 0
+    best = int(np.argmax(np.where(eligible, scores, -np.inf)))
+    return len(points[best].text.split())
 
 
 def body_budget(max_words: int | None, differences: Sequence[Difference]) -> int | None:

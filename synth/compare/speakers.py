@@ -31,7 +31,7 @@ from synth.lang.en import (
     stop_words,
 )
 from synth.read.quotemarks import QuoteSpan, plain_marks
-from synth.understand.answers import AnswerStore
+from synth.understand.answers import AnswerStore, drawn_from
 from synth.understand.parser import (
     QUOTE_CHARACTERS,
     SPACY_MODEL,
@@ -111,7 +111,8 @@ class SpeakerFinder:
             return self._find(source, spans, asked)
         key = self.store.key("article", source.text, repr(source.blocks), repr(tuple(spans)))
         kept = self.store.read(key)
-        answers = {k: kept[str(k)] for k in asked if str(k) in kept}
+        valid = drawn_from(source.text)
+        answers = {k: kept[str(k)] for k in asked if str(k) in kept and valid(kept[str(k)])}
         missing = [k for k in asked if k not in answers]
         if missing:
             found = self._find(source, spans, missing)
@@ -124,7 +125,7 @@ class SpeakerFinder:
         X"): a person or organisation, else None."""
         if self.store is None:
             return self._claimant(text)
-        return self.store.answer("claimant", text, lambda: self._claimant(text))
+        return self.store.answer("claimant", text, lambda: self._claimant(text), drawn_from(text))
 
     def _find(
         self, source: Source, spans: Sequence[QuoteSpan], wanted: Sequence[int]

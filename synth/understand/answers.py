@@ -12,7 +12,9 @@ simply no longer read.
 Writes go to a temporary file renamed into place, so a concurrent run never reads half a file;
 two runs adding answers for one article at once may lose one run's additions (a later run finds
 them again). A file that cannot be read, or does not hold answers, is ignored and overwritten by
-the next write. A folder that cannot be written costs speed only: one note, and the run goes on
+the next write; so is an answer that no run could have given (a verdict outside the judge's
+list, a name or title with a word its text does not hold: a tampered or damaged file), which
+is found again. A folder that cannot be written costs speed only: one note, and the run goes on
 without the store.
 """
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Mapping
 from functools import cached_property
@@ -30,6 +33,8 @@ from synth.core import Say
 
 STORE_FOLDER = "answers-v1"
 Answers = dict[str, "str | None"]
+Valid = Callable[["str | None"], bool]
+WORD = re.compile(r"\w+")
 
 
 class AnswerStore:
@@ -72,11 +77,14 @@ class AnswerStore:
             return {}
         return _answers(data)
 
-    def answer(self, kind: str, text: str, find: Callable[[], str | None]) -> str | None:
-        """The one answer kept for `text`, else `find()`'s, kept for next time."""
+    def answer(
+        self, kind: str, text: str, find: Callable[[], str | None], valid: Valid | None = None
+    ) -> str | None:
+        """The one answer kept for `text`, else `find()`'s, kept for next time. A kept answer
+        that fails `valid` is not one `find` could give: it is found again and replaced."""
         key = self.key(kind, text)
         kept = self.read(key)
-        if kind in kept:
+        if kind in kept and (valid is None or valid(kept[kind])):
             return kept[kind]
         found = find()
         self.write(key, {kind: found})
@@ -107,6 +115,17 @@ class AnswerStore:
                 "the briefing is the same, only slower"
             )
         self.usable = False
+
+
+def drawn_from(text: str) -> Valid:
+    """A check that an answer's words are all words of `text` (case aside): the names and
+    titles the finders give are only ever taken from the text they read."""
+    words = set(WORD.findall(text.casefold()))
+
+    def valid(answer: str | None) -> bool:
+        return answer is None or all(w in words for w in WORD.findall(answer.casefold()))
+
+    return valid
 
 
 def _answers(data: object) -> Answers:

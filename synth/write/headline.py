@@ -55,7 +55,7 @@ from synth.lang.en import (
 )
 from synth.read.label import plausible_headline
 from synth.stages import Embedder
-from synth.understand.answers import AnswerStore
+from synth.understand.answers import AnswerStore, drawn_from
 from synth.understand.parser import QUOTE_CHARACTERS, SUBJECT_DEPS, Parse, root_of
 from synth.understand.standalone.shape import has_verb
 
@@ -160,9 +160,10 @@ class ParsedHeadline:
     def __call__(self, text: str) -> str:
         if self.store is None:
             return self._write(text)
-        return self.store.answer(HEADLINE_KIND, text, lambda: self._write(text)) or (
-            headline_from_text(text)
+        written = self.store.answer(
+            HEADLINE_KIND, text, lambda: self._write(text), drawn_from(text)
         )
+        return written or headline_from_text(text)
 
     def _write(self, text: str) -> str:
         """The clause's core under its speaker, when the parse shows it whole; else the

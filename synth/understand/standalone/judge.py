@@ -15,7 +15,7 @@ from synth.understand.standalone.checks import (
     place_or_body,
     quoted_characters,
 )
-from synth.understand.standalone.problems import Problem
+from synth.understand.standalone.problems import PROBLEMS, Problem
 from synth.understand.standalone.rules import standalone_problem, without_edits
 
 if TYPE_CHECKING:
@@ -111,12 +111,17 @@ class ParsedJudge:
         if opening:  # the page-text checks only, whatever the reader knows
             if self.store is None:
                 return self._page_parse(text)
-            return _kept_kind(self.store.answer(OPENING_KIND, text, lambda: self._page_parse(text)))
+            found = self.store.answer(
+                OPENING_KIND, text, lambda: self._page_parse(text), _is_verdict
+            )
+            return _kept_kind(found)
         if self.store is None:
             return self._parsed(text, known)
         asked = self._asked(text, known)
         return _kept_kind(
-            self.store.answer(STANDALONE_KIND, asked, lambda: self._parsed(text, known))
+            self.store.answer(
+                STANDALONE_KIND, asked, lambda: self._parsed(text, known), _is_verdict
+            )
         )
 
     def _doc(self, text: str) -> Doc:
@@ -145,6 +150,12 @@ class ParsedJudge:
     def _parsed(self, text: str, known: frozenset[str]) -> Problem | None:
         doc, outside = self._read(text)
         return parse_problem(doc, outside, known)
+
+
+def _is_verdict(answer: str | None) -> bool:
+    """Whether a kept answer is one the judge can give (None or a `Problem`): an answer file
+    edited by hand or by another program is judged again, never trusted."""
+    return answer is None or answer in PROBLEMS
 
 
 def _kept_kind(answer: str | None) -> Problem | None:

@@ -9,7 +9,7 @@ older set of kinds are never read back.
 
 from __future__ import annotations
 
-from typing import Literal, Protocol
+from typing import Literal, Protocol, get_args
 
 Problem = Literal[
     # the labelled kinds
@@ -30,6 +30,9 @@ Problem = Literal[
     "additive",  # "additional misconduct": more than what?
     "comparative",  # "a smaller delegation": smaller than what?
 ]
+
+# Every kind, for checking an answer read back from disk.
+PROBLEMS: frozenset[str] = frozenset(get_args(Problem))
 
 
 class ProblemCheck(Protocol):
