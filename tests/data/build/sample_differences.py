@@ -47,6 +47,9 @@ KIND_SHARE = {
     "name": 0.10,
     "title": 0.13,
 }
+SECOND_DRAW = {"duc2004": 40, "multinews": 60}
+SECOND_CLUSTER_CAP = {"duc2004": 3, "multinews": 2}
+SECOND_SHARED = 3
 CONFIRMED_DRAW = {"duc2004": 50, "multinews": 60}
 CONFIRMED_CLUSTER_CAP = {"duc2004": 3, "multinews": 2}
 CONFIRMED_OVERLAP = 0.45  # content-word Jaccard of two sentences that say the same thing
@@ -617,6 +620,37 @@ def draw_pairs(candidates, rng):
     return drawn
 
 
+def draw_second(candidates, first, shared, rng):
+    """Stage 2: the first draw gave few real differences and changes over time, so more
+    candidates are drawn at random from those whose sentences share at least SECOND_SHARED
+    content words or named entities besides the key (more likely to speak of one thing),
+    leaving out pairs of values the first stage drew in the same cluster."""
+    taken_values = {
+        (c["cluster"], c["kind"], tuple(sorted((c["value_a"], c["value_b"])))) for c in first
+    }
+    drawn = []
+    for set_name in ("duc2004", "multinews"):
+        pool = [
+            c
+            for k, c in enumerate(candidates)
+            if c["set"] == set_name and shared[k] >= SECOND_SHARED
+        ]
+        rng.shuffle(pool)
+        per_cluster = defaultdict(int)
+        taken = []
+        for cand in pool:
+            same = (cand["cluster"], cand["kind"], tuple(sorted((cand["value_a"], cand["value_b"]))))
+            if len(taken) >= SECOND_DRAW[set_name] or same in taken_values:
+                continue
+            if per_cluster[cand["cluster"]] >= SECOND_CLUSTER_CAP[set_name]:
+                continue
+            per_cluster[cand["cluster"]] += 1
+            taken_values.add(same)
+            taken.append({**cand, "stage": 2})
+        drawn += taken
+    return drawn
+
+
 def draw_confirmed(candidates, rng):
     drawn = []
     for set_name in ("duc2004", "multinews"):
@@ -646,12 +680,16 @@ def main():
         names = sorted(c for s, c in by_cluster if s == set_name)
         order.update({(set_name, c): k for k, c in enumerate(names)})
     pairs, confirmed = [], []
+    shared = {}  # candidate index -> content words and named entities both sentences share
     for (set_name, cluster), sentences in sorted(by_cluster.items()):
         half = half_of(set_name, cluster, order)
         for kind, key, (i, vi, wi, j, vj, wj) in value_candidates(sentences) + name_candidates(
             sentences
         ):
             a, b = sentences[i], sentences[j]
+            shared[len(pairs)] = len((a["content"] & b["content"]) - {key, key.lstrip("%")}) + len(
+                a["ents"] & b["ents"]
+            )
             pairs.append(
                 {
                     "set": set_name,
@@ -699,6 +737,11 @@ def main():
     drawn.sort(key=lambda p: (p["set"], p["cluster"], p["kind"], p["doc_a"], p["start_a"]))
     with open(os.path.join(HERE, "differences2_sampled.jsonl"), "w") as handle:
         for k, p in enumerate(drawn, start=1):
+            handle.write(json.dumps({"id": f"d{k:03d}", **p}, ensure_ascii=False) + "\n")
+    second = draw_second(pairs, drawn, shared, random.Random(SEED + 2))
+    second.sort(key=lambda p: (p["set"], p["cluster"], p["kind"], p["doc_a"], p["start_a"]))
+    with open(os.path.join(HERE, "differences2_sampled_stage2.jsonl"), "w") as handle:
+        for k, p in enumerate(second, start=len(drawn) + 1):
             handle.write(json.dumps({"id": f"d{k:03d}", **p}, ensure_ascii=False) + "\n")
     sample = draw_confirmed(confirmed, random.Random(SEED + 1))
     sample.sort(key=lambda p: (p["set"], p["cluster"], p["doc_a"], p["start_a"]))
