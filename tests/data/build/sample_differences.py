@@ -50,6 +50,10 @@ KIND_SHARE = {
 SECOND_DRAW = {"duc2004": 40, "multinews": 60}
 SECOND_CLUSTER_CAP = {"duc2004": 3, "multinews": 2}
 SECOND_SHARED = 3
+THIRD_DRAW = {"duc2004": 40, "multinews": 30}
+THIRD_CLUSTER_CAP = {"duc2004": 4, "multinews": 2}
+THIRD_SHARED = 2
+FIGURE_KINDS = ("count", "percent", "money", "age")
 CONFIRMED_DRAW = {"duc2004": 50, "multinews": 60}
 CONFIRMED_CLUSTER_CAP = {"duc2004": 3, "multinews": 2}
 CONFIRMED_OVERLAP = 0.45  # content-word Jaccard of two sentences that say the same thing
@@ -620,33 +624,39 @@ def draw_pairs(candidates, rng):
     return drawn
 
 
-def draw_second(candidates, first, shared, rng):
+def draw_second(candidates, first, shared, rng, stage=2):
     """Stage 2: the first draw gave few real differences and changes over time, so more
     candidates are drawn at random from those whose sentences share at least SECOND_SHARED
     content words or named entities besides the key (more likely to speak of one thing),
-    leaving out pairs of values the first stage drew in the same cluster."""
+    leaving out pairs of values the earlier stages drew in the same cluster. Stage 3 does
+    the same for figures only (counts, shares, sums, ages: stage 2 drew mostly titles and
+    dates), from sentences sharing at least THIRD_SHARED words."""
     taken_values = {
         (c["cluster"], c["kind"], tuple(sorted((c["value_a"], c["value_b"])))) for c in first
     }
+    kinds = FIGURE_KINDS if stage == 3 else None
+    least = THIRD_SHARED if stage == 3 else SECOND_SHARED
+    sizes = THIRD_DRAW if stage == 3 else SECOND_DRAW
+    caps = THIRD_CLUSTER_CAP if stage == 3 else SECOND_CLUSTER_CAP
     drawn = []
     for set_name in ("duc2004", "multinews"):
         pool = [
             c
             for k, c in enumerate(candidates)
-            if c["set"] == set_name and shared[k] >= SECOND_SHARED
+            if c["set"] == set_name and shared[k] >= least and (not kinds or c["kind"] in kinds)
         ]
         rng.shuffle(pool)
         per_cluster = defaultdict(int)
         taken = []
         for cand in pool:
             same = (cand["cluster"], cand["kind"], tuple(sorted((cand["value_a"], cand["value_b"]))))
-            if len(taken) >= SECOND_DRAW[set_name] or same in taken_values:
+            if len(taken) >= sizes[set_name] or same in taken_values:
                 continue
-            if per_cluster[cand["cluster"]] >= SECOND_CLUSTER_CAP[set_name]:
+            if per_cluster[cand["cluster"]] >= caps[set_name]:
                 continue
             per_cluster[cand["cluster"]] += 1
             taken_values.add(same)
-            taken.append({**cand, "stage": 2})
+            taken.append({**cand, "stage": stage})
         drawn += taken
     return drawn
 
@@ -742,6 +752,11 @@ def main():
     second.sort(key=lambda p: (p["set"], p["cluster"], p["kind"], p["doc_a"], p["start_a"]))
     with open(os.path.join(HERE, "differences2_sampled_stage2.jsonl"), "w") as handle:
         for k, p in enumerate(second, start=len(drawn) + 1):
+            handle.write(json.dumps({"id": f"d{k:03d}", **p}, ensure_ascii=False) + "\n")
+    third = draw_second(pairs, drawn + second, shared, random.Random(SEED + 3), stage=3)
+    third.sort(key=lambda p: (p["set"], p["cluster"], p["kind"], p["doc_a"], p["start_a"]))
+    with open(os.path.join(HERE, "differences2_sampled_stage3.jsonl"), "w") as handle:
+        for k, p in enumerate(third, start=len(drawn) + len(second) + 1):
             handle.write(json.dumps({"id": f"d{k:03d}", **p}, ensure_ascii=False) + "\n")
     sample = draw_confirmed(confirmed, random.Random(SEED + 1))
     sample.sort(key=lambda p: (p["set"], p["cluster"], p["doc_a"], p["start_a"]))
