@@ -6,9 +6,9 @@ its two sentences in their files. Each cluster is read as `synth brief` reads it
 articles, junk included), and what synth shows for the pair is looked up by those offsets:
 
 - differences: a pair is shown as a difference when one listed difference (not a change over
-  time) holds one sentence in one variant and the other in another; it is right when the pair
-  is labelled `real_difference` and each variant's value is the labelled one. Precision over
-  the labelled pairs shown, recall over the `real_difference` pairs.
+  time) holds one sentence in one variant and the other in another, each variant's value the
+  labelled one; it is right when the pair is labelled `real_difference`. Precision over the
+  labelled pairs shown, recall over the `real_difference` pairs.
 - changes over time: a `change_over_time` pair is recognised when a change line holds its two
   sentences in two different steps.
 - confirmed: when the point that holds the first sentence is shown as confirmed and cites the
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from synth.compare.certainty import CONFIRMED, certainty, supporting_sources
+from synth.compare.certainty import CONFIRMED, Reports, certainty, supporting_sources
 from synth.compare.differences import Comparer
 from synth.compare.wording import word_difference
 from synth.core import Difference, Point, Sentence, Source
@@ -157,8 +157,9 @@ def same_value(shown: str, labelled: str) -> bool:
 def difference_outcomes(
     runs: Mapping[str, ClusterRun], records: Iterable[Mapping[str, object]]
 ) -> tuple[list[tuple[str, str]], set[int]]:
-    """(label, what synth shows: "difference", "difference-wrong-values", "change" or "") per
-    labelled pair, and the ids of the differences that hold a labelled pair."""
+    """(label, what synth shows: "difference", "change" or "") per labelled pair, and the ids
+    of the differences that hold a labelled pair. A difference that holds the two sentences
+    with other values than the pair's is about something else they say: not this pair."""
     outcomes = []
     used: set[int] = set()
     for record in records:
@@ -169,12 +170,11 @@ def difference_outcomes(
             if difference.kind == CHANGE:
                 shown = shown or CHANGE
                 continue
-            values = [v.wording or v.value for v in difference.variants]
-            right = same_value(values[i], str(record["value_a"])) and same_value(
+            values = [f"{v.value} {v.wording}" for v in difference.variants]
+            if same_value(values[i], str(record["value_a"])) and same_value(
                 values[j], str(record["value_b"])
-            )
-            if right or shown != "difference":
-                shown = "difference" if right else "difference-wrong-values"
+            ):
+                shown = "difference"
         outcomes.append((str(record["label"]), shown))
     return outcomes, used
 
@@ -195,18 +195,27 @@ def _confirmed_outcome(run: ClusterRun, record: Mapping[str, object]) -> bool | 
     left = run.sentence_ids(str(record["doc_a"]), int(record["start_a"]), int(record["end_a"]))  # type: ignore[call-overload]
     other = run.source_of(str(record["doc_b"]))
     report_of = run.report_of
+    reports = Reports.of(run.sources, run.sentences)
     for index, point in enumerate(run.points):
         if not left & set(point.sentences):
             continue
         support = supporting_sources(
             point, run.point_vectors[index], run.sentences, run.vectors, report_of
         )
-        level = certainty(point, run.sentences, run.differences, report_of, support)
+        level = certainty(point, run.sentences, run.differences, reports, support)
         cited = set(point.sources) | support
         own = run.sentences[next(iter(left & set(point.sentences)))].source
         if level.key != CONFIRMED or other not in cited or other == own:
             continue
-        independent = report_of[own] != report_of[other]
+        counted = set(reports.independent(cited, [run.sentences[k] for k in point.sentences]))
+        independent = (
+            report_of[own] != report_of[other]
+            and {
+                report_of[own],
+                report_of[other],
+            }
+            <= counted
+        )
         return independent == (record["label"] == "independent")
     return None
 
@@ -242,7 +251,7 @@ def summarise(
         counts[f"{label}|{shown}"] += 1
         counts[label] += 1
         counts[shown] += 1
-    shown = counts["difference"] + counts["difference-wrong-values"]
+    shown = counts["difference"]
     right = counts["real_difference|difference"]
     unlabelled = sum(id(d) not in used for run in runs.values() for d in run.differences)
     return DifferenceScore(
