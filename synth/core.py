@@ -148,7 +148,7 @@ class Point:
 @dataclass(frozen=True)
 class Variant(Record):
     """One value of a difference with every source that gives it; `wording` is the value as
-    its first outlet wrote it; `when` places it in a change over time ("Wednesday", "before")."""
+    its first outlet wrote it; `when` places it in a change over time (a day, "before")."""
 
     value: str
     sources: tuple[int, ...]

@@ -44,6 +44,11 @@ FIGURE = "figure"
 SUPPORT_SIMILARITY = 0.6
 
 Claimant = Callable[[str], "str | None"]
+QUOTE_MARK = re.compile(r"[\"“”]|``|''")
+QUOTED = re.compile(r"(?:[\"“]|``)(.+?)(?:[\"”]|'')")
+WORD = re.compile(r"[^\W_]+")
+MIN_QUOTED = 6  # words in quotation marks that may be another source's own sentence
+SAME_WORDS = 0.6
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ class Reports:
     (`outlets`)."""
 
     report_of: Mapping[int, int] = field(default_factory=dict)
-    relays: frozenset[int] = frozenset()
+    relays: Mapping[int, str] = field(default_factory=dict)
     outlets: Mapping[int, str] = field(default_factory=dict)
 
     @classmethod
@@ -68,13 +73,22 @@ class Reports:
     def independent(
         self, sources: Collection[int], sentences: Sequence[Sentence] = ()
     ) -> list[int]:
-        """The reports among `sources`, in order; a source whose `sentences` (those of the
-        point) all relay another outlet adds none when another source carries the point."""
-        relaying = {s.source for s in sentences if s.id in self.relays} - {
-            s.source for s in sentences if s.id not in self.relays
-        }
-        own = [s for s in sources if s not in relaying] or list(sources)
-        return sorted({self.report_of.get(s, s) for s in own})
+        """The reports among `sources`, in order. A source whose `sentences` (those of the
+        point) all credit an outlet ("told the Washington Times") adds none when another
+        source carries the point; sources that all credit one outlet count as one report."""
+        credits: dict[int, str] = {}
+        for sentence in sentences:
+            if sentence.id in self.relays:
+                credits.setdefault(sentence.source, self.relays[sentence.id])
+        relaying = set(credits) - {s.source for s in sentences if s.id not in self.relays}
+        relaying |= quoting(sentences)
+        own = [s for s in sources if s not in relaying]
+        if own:
+            return sorted({self.report_of.get(s, s) for s in own})
+        first: dict[str, int] = {}
+        for source in sorted(sources):
+            first.setdefault(credits.get(source, str(source)), self.report_of.get(source, source))
+        return sorted(set(first.values()))
 
     def label(self, reports: Sequence[int]) -> str:
         """ "confirmed: reported by AP and Reuters" when every report's outlet is known and
@@ -151,3 +165,25 @@ def own_claim(text: str, difference: Difference) -> bool:
         elif re.search(rf"(?<!\w){re.escape(variant.value)}(?!\w)", text, re.I):
             return True
     return False
+
+
+def quoting(sentences: Sequence[Sentence]) -> set[int]:
+    """Sources whose sentences of a point quote, in quotation marks, what another source of
+    the point writes as its own words: the article quoting a press release or a post, not a
+    second report of it. Two outlets that both quote a statement each report it."""
+    own = [(s.source, _words(s.text)) for s in sentences if not QUOTE_MARK.search(s.text)]
+    found = set()
+    for sentence in sentences:
+        quoted = _words(" ".join(m.group(1) for m in QUOTED.finditer(sentence.text)))
+        if len(quoted) < MIN_QUOTED:
+            continue
+        for source, words in own:
+            if source != sentence.source and len(quoted & words) >= SAME_WORDS * len(
+                quoted | words
+            ):
+                found.add(sentence.source)
+    return found
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in WORD.findall(text)}

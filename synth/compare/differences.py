@@ -272,7 +272,8 @@ class QuantityContext:
     def relation(self, a: FigureClaim, b: FigureClaim) -> str:
         """ "same" for two values of one quantity at one moment; "change" for a tally given by
         reports of different days; "" for a range and a value inside it, a part and its
-        whole, or counts the sentences date to different days ("died on Monday")."""
+        whole, counts the sentences date to different days ("died on May 3"), or a tally from
+        a report whose day is unknown when the other's is known."""
         text_a, text_b = self.texts[a.sentence], self.texts[b.sentence]
         if _in_range(a.value, text_b) or _in_range(b.value, text_a):
             return ""
@@ -284,6 +285,8 @@ class QuantityContext:
         if self.tally(a) or self.tally(b):
             day_a = self.moments.get(self.source_of[a.sentence])
             day_b = self.moments.get(self.source_of[b.sentence])
+            if bool(day_a) != bool(day_b):
+                return ""  # one report's day is known, the other's not: maybe later, maybe not
             if day_a and day_b and day_a.order(day_b):
                 return CHANGE
         return SAME

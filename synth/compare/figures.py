@@ -31,11 +31,9 @@ from synth.lang.en import (
     stem,
     stop_words,
 )
-from synth.lang.en_differences import CURRENCY_BEFORE, NUMBER_WORD, NUMBER_WORDS
+from synth.lang.en_differences import ATTRIBUTION_AFTER, CURRENCY_BEFORE, NUMBER_WORD, NUMBER_WORDS
 
 CAPITALIZED = re.compile(r"\b[A-Z][\w.'’-]*[a-z][\w'’-]*\b")
-# A reporting verb within two words after a name: the name says who reports, not whose.
-ATTRIBUTION_AFTER = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:said|says|told|reported|reports)\b")
 KEY_FIGURES = 10
 MIN_FIGURE = 10  # smaller numbers ("3 people") are everywhere and rarely the story's figures
 # "Approximately 5" and 4.7 are one quantity when within 5%; "more than 100" and 117 when the

@@ -32,6 +32,7 @@ from synth.lang.en_differences import (
     AGE_AFTER,
     AGE_BEFORE,
     FORMER,
+    GOVERNMENT_WORDS,
     MAX_AGE,
     OFFICE_ENDS,
     OFFICE_STARTS,
@@ -243,8 +244,8 @@ class PeopleFinder:
         surname = name.split()[-1]
         events = [s.text for s in self.sentences if surname in s.text]
         former = {t: ids for t, ids in by_title.items() if t.split()[0].casefold() in FORMER}
-        if former and any(OFFICE_ENDS.search(text) for text in events):
-            roles = {role_of(t) for t in former}
+        roles = {role_of(t) for t in former}
+        if former and any(office_ended(text, roles) for text in events):
             before = {
                 t: ids for t, ids in by_title.items() if t not in former and role_of(t) in roles
             }
@@ -306,6 +307,16 @@ def close_names(a: str, b: str) -> bool:
             and not same_spelling(wa[-1], wb[-1])
         )
     return False
+
+
+def office_ended(text: str, roles: set[str]) -> bool:
+    """Whether a sentence says an office ended, naming the office or its government: "Yilmaz,
+    whose government collapsed", not "Perry will have to step down from the board"."""
+    if not OFFICE_ENDS.search(text):
+        return False
+    words = {w.casefold() for w in re.findall(r"[\w-]+", text)}
+    named = {role_of(w) for w in words if w in ROLE_WORDS} & roles
+    return bool(named or words & GOVERNMENT_WORDS)
 
 
 def one_letter(a: str, b: str) -> bool:

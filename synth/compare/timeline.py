@@ -2,7 +2,8 @@
 
 A toll or a tally given by reports of different days is not a disagreement: it changed. What
 says so: the reports' publication dates, else the day an article's lead names ("... said on
-Monday"), nearest first (Sunday then Monday, not Monday then the next Sunday); or the wording
+<day>"), a day of the week taken as the nearest (the day after, not the same day next
+week); or the wording
 around a value: "rose to", "raise it to" (the later value), "earlier reported", "up from" (the
 earlier one), "By late afternoon, more than 600" (a running tally, later).
 """
@@ -15,11 +16,9 @@ from datetime import date
 from itertools import pairwise
 
 from synth.core import Sentence, Source
-from synth.lang.en import WEEKDAYS
-from synth.lang.en_differences import BY_TIME, CHANGE_BEFORE, EARLIER_BEFORE, LEAD_DAY
+from synth.lang.en_differences import BY_TIME, CHANGE_BEFORE, EARLIER_BEFORE, LEAD_DAY, WEEK
 from synth.read.dates import parse_date
 
-WEEK = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 NEAR_DAYS = 3  # two weekdays this close are the same week, the later one later
 
 
@@ -63,7 +62,7 @@ def report_moments(sources: Sequence[Source], sentences: Sequence[Sentence]) -> 
 
 
 def _moment(text: str) -> Moment:
-    if text in WEEKDAYS:
+    if text in WEEK:
         return Moment(None, WEEK.index(text), text)
     parsed = parse_date(text)
     return Moment(date.fromisoformat(parsed), None, text) if parsed else Moment(label=text)

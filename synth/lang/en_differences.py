@@ -48,6 +48,9 @@ CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|£|€|\bdlrs\.?|\bUSD|\beuros?)\s*$")
 
 # ==== Changes over time
 
+# The days of the week in order (a day an article's lead names, synth.compare.timeline).
+WEEK = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
 # A verb of change right before a figure: "rose to 9,000", "raise it to an orbit about 230".
 CHANGE_BEFORE = re.compile(
     r"\b(?P<verb>ros(?:e|en)|rising|climb(?:ed|ing)?|jump(?:ed|ing)|gr(?:ew|own)|increas(?:ed|ing)"
@@ -84,6 +87,10 @@ LEAD_DAY = re.compile(
 
 # ==== People: ages, names, titles
 
+# A reporting verb within two words after a name: the name says who reports, not whose figure
+# follows ("Ukrainian television said three people ...").
+ATTRIBUTION_AFTER = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:said|says|told|reported|reports)\b")
+
 NAME_WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # A person's name of two or three words ("Aaron McKinney", "Oscar Luigi Scalfaro").
 PERSON_NAME = re.compile(
@@ -115,6 +122,8 @@ OFFICE_ENDS = re.compile(
     r"|lost (?:a|the) (?:confidence )?vote|removed|fired|dismissed|outgoing|caretaker)\b",
     re.I,
 )
+# What an office ends with besides its title: a head of government's government.
+GOVERNMENT_WORDS = frozenset(["government", "cabinet", "administration", "coalition"])
 # What starts one: "formally elected Gen. Emile Lahoud ... as Lebanon's next president"; the
 # office is the first role word of `rest`.
 OFFICE_STARTS = re.compile(
@@ -163,7 +172,7 @@ NEWS_WORDS = (
 # own ("told the Washington Times", "explained to CBC", "according to Digital Spy").
 RELAYED = re.compile(
     rf"\b(?:told|explained to|said to|according to|reported by|in an interview with)\s+"
-    rf"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{0,3}}(?:{NEWS_WORDS})\b"
-    rf"|\b(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{0,3}}(?:{NEWS_WORDS})\s+(?:newspaper\s+)?"
+    rf"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{0,3}}(?P<to>{NEWS_WORDS})\b"
+    rf"|\b(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{0,3}}(?P<by>{NEWS_WORDS})\s+(?:newspaper\s+)?"
     r"(?:reported|said|reports|quoted)\b",
-)
+)  # group "to" or "by": the outlet's last word, which tells two credited outlets apart

@@ -183,10 +183,15 @@ def wire_copies(sources: Sequence[Source]) -> dict[int, list[int]]:
     return {s.id: [o for o in groups[s.report or s.id] if o != s.id] for s in sources}
 
 
-def relayed(sentences: Sequence[Sentence]) -> frozenset[int]:
-    """Sentences that credit another outlet with what they say ("told the Washington Times",
-    "according to the Fresno Bee"): second-hand reports (sentence ids)."""
-    return frozenset(s.id for s in sentences if RELAYED.search(s.text))
+def relayed(sentences: Sequence[Sentence]) -> dict[int, str]:
+    """Sentences that credit an outlet with what they say ("told the Washington Times",
+    "according to the Fresno Bee"): sentence id -> the outlet's last word ("times")."""
+    found = {}
+    for sentence in sentences:
+        match = RELAYED.search(sentence.text)
+        if match:
+            found[sentence.id] = (match.group("to") or match.group("by")).casefold()
+    return found
 
 
 def report_outlets(sources: Sequence[Source]) -> dict[int, str]:

@@ -19,12 +19,14 @@ from urllib.parse import urlparse
 
 from markupsafe import Markup
 
-from synth.core import Briefing, Evidence, Point, Source, SynthError
+from synth.core import Briefing, Difference, Evidence, Point, Source, SynthError, Variant
 from synth.read.dates import parse_date
 from synth.read.reflow import flat_text
 from synth.read.syndicate import report_count, wire_copies
 
 FORMATS = ("md", "html", "json")
+CHANGE = "change"
+UNSHOWN_WHEN = frozenset(["", "before", "after"])
 MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
 MD_LINE_START = re.compile(r"^(\d*)([#>+\-=.)])")
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -182,4 +184,23 @@ def _environment(autoescape: bool):  # type: ignore[no-untyped-def]
     env.filters["code"] = code_span
     env.filters["safe_url"] = safe_url
     env.filters["md_link"] = markdown_link
+    env.filters["steps"] = difference_steps
     return env
+
+
+def difference_steps(difference: Difference) -> list[tuple[str, Variant, str]]:
+    """Each value of a difference with the mark before it and the moment shown beside it:
+    " · " between values, " → " from one moment to the next in a change over time ("9,000
+    (Dec 8) → more than 10,000 (Dec 10)"); a title's "before" and "after" show as the
+    arrow alone."""
+    steps = []
+    for k, variant in enumerate(difference.variants):
+        previous = difference.variants[k - 1] if k else None
+        if previous is None:
+            mark = ""
+        elif difference.kind == CHANGE and variant.when != previous.when:
+            mark = " → "
+        else:
+            mark = " · "
+        steps.append((mark, variant, "" if variant.when in UNSHOWN_WHEN else variant.when))
+    return steps
