@@ -176,12 +176,10 @@ class PeopleFinder:
         for k, found in enumerate(self.names):
             for name in found:
                 uses[name].add(k)
-        forms = sorted(uses)
         pairs = []
-        for x, a in enumerate(forms):
-            for b in forms[x + 1 :]:
-                if close_names(a, b) and (one_letter(a, b) or self._same_person(uses[a], uses[b])):
-                    pairs.append((a, b))
+        for a, b in candidate_pairs(sorted(uses)):
+            if close_names(a, b) and (one_letter(a, b) or self._same_person(uses[a], uses[b])):
+                pairs.append((a, b))
         found = []
         for a, b in pairs:
             variants = self._variants({a: uses[a], b: uses[b]})
@@ -317,6 +315,22 @@ def office_ended(text: str, roles: set[str]) -> bool:
     words = {w.casefold() for w in re.findall(r"[\w-]+", text)}
     named = {role_of(w) for w in words if w in ROLE_WORDS} & roles
     return bool(named or words & GOVERNMENT_WORDS)
+
+
+def candidate_pairs(forms: Sequence[str]) -> list[tuple[str, str]]:
+    """Pairs of name forms that share their first or their last word (only those can be one
+    name spelled two ways), without comparing every form with every other."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for form in forms:
+        words = normal(form).split()
+        groups[f"first {words[0]}"].append(form)
+        groups[f"last {words[-1]}"].append(form)
+    pairs = set()
+    for group in groups.values():
+        for x, a in enumerate(group):
+            for b in group[x + 1 :]:
+                pairs.add((min(a, b), max(a, b)))
+    return sorted(pairs)
 
 
 def one_letter(a: str, b: str) -> bool:
