@@ -45,6 +45,7 @@ from synth.lang.en_differences import (
 
 CHANGE = "change"
 INITIAL = re.compile(r"[A-Z]\.")
+ABBREVIATION = re.compile(r"\b([A-Z][a-z]{0,3})\.(?=\s+[A-Z])")
 # Two sentences about one thing, for a name spelled two ways.
 SAME_TOPIC = 0.5
 FIRST_NAME_RATIO = 0.6
@@ -343,24 +344,35 @@ def one_letter(a: str, b: str) -> bool:
 def titles_in(text: str) -> list[tuple[str, str]]:
     """(name, title) for each name with a title right before it: "army commander Emile
     Lahoud" gives ("Emile Lahoud", "army commander"), "Gen. Emile Lahoud" ("Emile Lahoud",
-    "Gen.")."""
+    "Gen."), "President Emile Lahoud" ("Emile Lahoud", "President")."""
     found = []
-    for match in re.finditer(r"(?P<name>[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+)", text):
-        before = text[: match.start()].split()[-TITLE_REACH:]
-        title: list[str] = []
-        for word in reversed(before):
-            bare = word.rstrip(".").casefold()
-            if word.endswith(",") or not (
-                bare in ROLE_WORDS
-                or bare in FORMER
-                or bare in TITLE_MODIFIERS
-                or (title and word[:1].isupper())
-            ):
-                break
-            title.insert(0, word)
+    for match in PERSON_NAME.finditer(text):
+        words = match.group("name").split()
+        leading = []
+        while words and a_title(words[0]):
+            leading.append(words.pop(0))
+        if len(words) < 2 or any(not_a_name(w) for w in words if not INITIAL.fullmatch(w)):
+            continue
+        title = [*_title_before(text[: match.start()]), *leading]
         if title and any(w.rstrip(".").casefold() in ROLE_WORDS for w in title):
-            found.append((match.group("name"), " ".join(title)))
+            found.append((" ".join(words), " ".join(title)))
     return found
+
+
+def _title_before(text: str) -> list[str]:
+    """The title words that end a text ("... told army commander")."""
+    title: list[str] = []
+    for word in reversed(text.split()[-TITLE_REACH:]):
+        bare = word.rstrip(".").casefold()
+        if word.endswith(",") or not (
+            bare in ROLE_WORDS
+            or bare in FORMER
+            or bare in TITLE_MODIFIERS
+            or (title and word[:1].isupper())
+        ):
+            break
+        title.insert(0, word)
+    return title
 
 
 def role_of(title: str) -> str:
@@ -376,6 +388,7 @@ def role_of(title: str) -> str:
 
 def office_taken(text: str, surname: str) -> str | None:
     """The office a sentence says the person was elected or appointed to, if it says so."""
+    text = ABBREVIATION.sub(r"\1", text)  # "elected Gen. Emile Lahoud as": one sentence
     for match in OFFICE_STARTS.finditer(text):
         if surname not in text[: match.start("rest")]:
             continue
