@@ -46,6 +46,7 @@ SPEECH_REACH = 130
 # Parts that add up to within 10% of a larger count may be what it totals.
 PART_SLACK = 1.1
 SAME, CHANGE = "same", "change"
+OPENING_NAME = re.compile(r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?=,|\s+[a-z])")
 FIRST_NAME = re.compile(r"[A-Z][a-z]+(?=\s+[a-z])")  # "Trump holds": a name opening a sentence
 TALLY_REACH = 6  # words after a count in which a tally word ("injured") may come
 Edge = tuple[float, FigureClaim, FigureClaim, str]
@@ -247,16 +248,16 @@ class QuantityContext:
 
     texts: tuple[str, ...]
     source_of: tuple[int, ...]
-    counts: dict[tuple[int, frozenset[str]], frozenset[float]]
+    counts: dict[tuple[int, str], frozenset[float]]
     moments: dict[int, Moment]
 
     @classmethod
     def of(cls, sentences: Sequence[Sentence], sources: Sequence[Source]) -> QuantityContext:
-        counts: dict[tuple[int, frozenset[str]], set[float]] = defaultdict(set)
+        counts: dict[tuple[int, str], set[float]] = defaultdict(set)
         for sentence in sentences:
             for claim in figure_claims(sentence, increments=True):
                 if claim.unit == "count":
-                    counts[(sentence.source, claim.counted)].add(claim.value)
+                    counts[(sentence.source, claim.head)].add(claim.value)
         return cls(
             tuple(s.text for s in sentences),
             tuple(s.source for s in sentences),
@@ -324,7 +325,7 @@ class QuantityContext:
         """Whether the smaller count's outlet gives other counts of the same thing that add
         up to (nearly) the larger one: 384 + 105 civilians against "almost 500"."""
         small, large = sorted((a, b), key=lambda c: c.value)
-        others = self.counts.get((self.source_of[small.sentence], small.counted), frozenset())
+        others = self.counts.get((self.source_of[small.sentence], small.head), frozenset())
         parts = [v for v in others if v != small.value and v < large.value]
         total = small.value + sum(parts)
         return bool(parts) and large.value / PART_SLACK <= total <= large.value * PART_SLACK
@@ -422,7 +423,14 @@ def _subjects_agree(a: FigureClaim, b: FigureClaim, texts: Sequence[str]) -> boo
 
 
 def _subject(claim: FigureClaim, texts: Sequence[str]) -> str | None:
-    """The name before a figure, else a name the sentence opens with ("Trump holds ...")."""
+    """Whose figure it is: the full name a sentence opens with ("Hazim Delic, a Muslim who
+    ..., was found guilty of two murders"), else the name before the figure, else a name the
+    sentence opens with ("Trump holds ...")."""
+    opening = OPENING_NAME.match(texts[claim.sentence])
+    if opening and opening.end() <= claim.start:
+        words = opening.group("name").split()
+        if not any(not_a_name(w) for w in words):
+            return opening.group("name")
     if claim.subject:
         return claim.subject
     first = FIRST_NAME.match(texts[claim.sentence])
