@@ -151,21 +151,29 @@ class Point:
 
 @dataclass(frozen=True)
 class Variant(Record):
-    """One value of a difference; `wording` is the value as its first outlet wrote it."""
+    """One value of a difference with every source that gives it; `wording` is the value as
+    its first outlet wrote it; `when` places it in a change over time (a day, "before")."""
 
     value: str
     sources: tuple[int, ...]
     evidence: tuple[Evidence, ...]
     wording: str = ""
+    when: str = ""
 
 
 @dataclass(frozen=True)
 class Difference(Record):
-    """Several sources give different values for one figure or place."""
+    """Several sources give different values for one figure, place, age, name or title.
+
+    `kind` is "figure", "place", "age" or "name" for a disagreement, "change" for a value that
+    changed over time (its variants in time order). Variants come with the value most
+    independent reports give first; `gives_both` holds the sources that give more than one.
+    """
 
     kind: str
     about: str
     variants: tuple[Variant, ...]
+    gives_both: tuple[int, ...] = ()
 
     def evidence_keys(self) -> set[tuple[int, int]]:
         """(source id, start offset) of every evidence sentence: how points find their dispute."""

@@ -16,7 +16,7 @@ from functools import partial
 
 import numpy as np
 
-from synth.compare.certainty import certainty, supporting_sources
+from synth.compare.certainty import Reports, certainty, supporting_sources
 from synth.compare.coverage import source_coverage
 from synth.compare.differences import Comparer
 from synth.compare.figures import key_figures
@@ -277,6 +277,7 @@ class Pipeline:
         """The briefing of a named layout: ranks, certainty and coverage, under `title`."""
         points, sentences, report_of = material.points, material.sentences, material.report_of
         rank_of = {index: rank for rank, index in enumerate(layout.order, start=1)}
+        reports = Reports.of(material.sources, sentences)
 
         def placed(index: int) -> RankedPoint:
             point = points[index]
@@ -284,7 +285,7 @@ class Pipeline:
                 point, material.point_vectors[index], sentences, material.vectors, report_of
             )
             level = certainty(
-                point, sentences, differences, report_of, support, self.speakers.claimant
+                point, sentences, differences, reports, support, self.speakers.claimant
             )
             return RankedPoint(rank_of[index], point, float(scores[index]), level)
 

@@ -59,7 +59,7 @@ def test_place_of_a_statement():
 
 def test_certainty_levels():
     said = sentence("The minister said the bridge would reopen on Monday.", 1, 0)
-    plain = sentence("The bridge reopened on Monday after repairs.", 2, 1)
+    plain = sentence("The bridge reopened 12 lanes on Monday after repairs.", 2, 1)
     claim = sentence("Smith claimed the bridge reopened on Monday.", 2, 2)
     ev = (Evidence(1, 0, 10, "x"), Evidence(2, 0, 10, "y"))
     both = Point(0, (1, 0), plain.text, (1, 2), ev)
@@ -77,9 +77,11 @@ def test_certainty_levels():
     assert certainty(claimed, sentences, [], claimant=lambda text: "Smith").label == (
         "reported as a claim by Smith"
     )
-    differ = Difference("figure", "x", (Variant("1", (1,), ev[:1]), Variant("2", (2,), ev[1:])))
+    differ = Difference("figure", "x", (Variant("12", (1,), ev[:1]), Variant("14", (2,), ev[1:])))
     disputed = certainty(both, sentences, [differ])
     assert (disputed.key, disputed.difference) == (DISPUTED, 0)
+    elsewhere = Difference("figure", "x", (Variant("3", (1,), ev[:1]), Variant("4", (2,), ev[1:])))
+    assert certainty(both, sentences, [elsewhere]).key == CONFIRMED  # not the point's own claim
 
 
 @pytest.mark.slow

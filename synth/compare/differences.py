@@ -9,6 +9,7 @@ and the values are close enough to be two estimates of one number, not two numbe
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,9 +23,10 @@ from synth.compare.figures import (
     figure_claims,
     format_value,
 )
+from synth.compare.people import PeopleFinder, gives_both
+from synth.compare.timeline import Moment, report_moments, signal, time_order
 from synth.core import Difference, Point, Sentence, Source, Variant, sentence_evidence
 from synth.lang.en import (
-    CUMULATIVE,
     DAY_MENTION,
     LATIN_WORD,
     NOT_PLACES,
@@ -33,14 +35,21 @@ from synth.lang.en import (
     RANGE,
     SCOPE,
     SPEECH_CUE,
+    not_a_name,
     stem,
 )
-from synth.read.dates import parse_date
+from synth.lang.en_differences import NUMBER_WORDS, TALLY
 from synth.understand.neighbours import NEIGHBOURS, BestPairs, similarity_blocks
+from synth.understand.standalone import last_named_speaker
 
 SPEECH_REACH = 130
 # Parts that add up to within 10% of a larger count may be what it totals.
 PART_SLACK = 1.1
+SAME, CHANGE = "same", "change"
+OPENING_NAME = re.compile(r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?=,|\s+[a-z])")
+FIRST_NAME = re.compile(r"[A-Z][a-z]+(?=\s+[a-z])")  # "Trump holds": a name opening a sentence
+TALLY_REACH = 6  # words after a count in which a tally word ("injured") may come
+Edge = tuple[float, FigureClaim, FigureClaim, str]
 
 
 @dataclass(frozen=True)
@@ -52,7 +61,10 @@ class Comparer:
     place_similarity: float = 0.8
     support_similarity: float = 0.55
     max_count_ratio: float = 2.0
+    max_change_ratio: float = 4.0  # a tally may grow more between two days
     max_percent_gap: float = 15.0
+    bare_percent_similarity: float = 0.8
+    close_similarity: float = 0.7  # below it, two figures' sentences must share another word
     neighbours: int = NEIGHBOURS
 
     def differences(
@@ -63,17 +75,18 @@ class Comparer:
         sources: Sequence[Source],
     ) -> list[Difference]:
         point_of = {k: p.id for p in points for k in p.sentences}
-        figures = [figure_claims(s) for s in sentences]
+        figures = [figure_claims(s, broad=True) for s in sentences]
         context = QuantityContext.of(sentences, sources)
         places = [place_names(s.text) for s in sentences]
         scopes = [scope_places(s.text) for s in sentences]
-        figure_edges: dict[str, list[tuple[float, FigureClaim, FigureClaim]]] = defaultdict(list)
+        figure_edges: dict[str, list[Edge]] = defaultdict(list)
         place_edges: list[tuple[int, int, str, str]] = []
         for i, j, sim in self._candidate_pairs(sentences, vectors, figures, places, point_of):
             if sim >= self.figure_similarity and same_scope(scopes[i], scopes[j]):
-                for key, a, b in self._figure_conflicts(figures[i], figures[j], context):
+                conflicts = self._figure_conflicts(figures[i], figures[j], context, sim)
+                for key, a, b, relation in conflicts:
                     if key != "percent" or sim >= self.percent_similarity:
-                        figure_edges[key].append((sim, a, b))
+                        figure_edges[key].append((sim, a, b, relation))
             same_point = point_of.get(i) == point_of.get(j)
             if (same_point or sim >= self.place_similarity) and places[i] and places[j]:
                 only_i, only_j = places[i] - places[j], places[j] - places[i]
@@ -82,11 +95,13 @@ class Comparer:
                     a, b = next(iter(only_i)), next(iter(only_j))
                     if a not in text_j and b not in text_i:
                         place_edges.append((i, j, a, b))
+        grouped = FigureGroups(sentences, vectors, sources, figures, scopes, context)
         found = [
-            self._figure_difference(key, edges, sentences, sources)
-            for key, edges in sorted(figure_edges.items())
+            grouped.difference(edges, self.support_similarity)
+            for _, edges in sorted(figure_edges.items())
         ]
         found += self._place_differences(place_edges, sentences, vectors, places, sources)
+        found += PeopleFinder(sentences, vectors, sources).differences()
         return [d for d in found if d is not None]
 
     def _candidate_pairs(
@@ -131,55 +146,43 @@ class Comparer:
         left: Sequence[FigureClaim],
         right: Sequence[FigureClaim],
         context: QuantityContext | None = None,
-    ) -> list[tuple[str, FigureClaim, FigureClaim]]:
+        similarity: float = 1.0,
+    ) -> list[tuple[str, FigureClaim, FigureClaim, str]]:
+        """(key, claim, claim, relation) for two sentences' values of one quantity: "same"
+        when they are two outlets' values for one moment, "change" when reports of different
+        days give a tally. A measure ("230 kilometers") only counts where words say it
+        changed ("raise it to")."""
         conflicts = []
         for a in left:
             for b in right:
                 if a.unit != b.unit or a.value == b.value or consistent(a, b):
                     continue
-                if _states(b.value, left) or _states(a.value, right):
+                if _states(b, left) or _states(a, right):
                     continue
-                if a.subject and b.subject and a.subject != b.subject:
+                if context and not _subjects_agree(a, b, context.texts):
                     continue
-                if a.head != b.head or (context and not context.same_quantity(a, b)):
+                if context and similarity < self.close_similarity and not context.share(a, b):
+                    continue  # "nine Serbs murdered" and "10 Serbs killed": nothing else alike
+                relation = context.relation(a, b) if context else SAME
+                if a.head != b.head or not relation:
                     continue
+                if (a.measure or b.measure) and not (context and context.signalled(a, b)):
+                    continue
+                bare = a.unit == "percent" and not (a.head or b.head or a.of or b.of)
+                if bare and similarity < self.bare_percent_similarity:
+                    continue  # "rose 14 percent": a share of nothing named
                 if a.unit == "percent":
                     close = abs(a.value - b.value) <= self.max_percent_gap
                     key = "percent"
                 else:
                     shared = a.counted & b.counted
                     low, high = sorted((a.value, b.value))
-                    close = bool(shared) and low > 0 and high / low <= self.max_count_ratio
-                    key = min(shared) if shared else ""
+                    most = self.max_change_ratio if relation == CHANGE else self.max_count_ratio
+                    close = bool(shared) and low > 0 and high / low <= most
+                    key = f"{a.unit}:{min(shared)}" if shared else ""
                 if close:
-                    conflicts.append((key, a, b))
+                    conflicts.append((key, a, b, relation))
         return conflicts
-
-    def _figure_difference(
-        self,
-        key: str,
-        edges: list[tuple[float, FigureClaim, FigureClaim]],
-        sentences: Sequence[Sentence],
-        sources: Sequence[Source],
-    ) -> Difference | None:
-        best: dict[tuple[int, int], tuple[float, FigureClaim, FigureClaim]] = {}
-        for sim, a, b in edges:
-            left, right = sentences[a.sentence].source, sentences[b.sentence].source
-            pair = (min(left, right), max(left, right))
-            if pair not in best or sim > best[pair][0]:
-                best[pair] = (sim, a, b)
-        claims = {c.sentence: c for _, a, b in best.values() for c in (a, b)}
-        by_value: dict[str, list[FigureClaim]] = defaultdict(list)
-        for claim in claims.values():
-            by_value[format_value(claim.value, claim.unit)].append(claim)
-        if len(by_value) < 2:
-            return None
-        variants = tuple(
-            _variant(value, [c.sentence for c in group], sentences, sources)
-            for value, group in sorted(by_value.items(), key=lambda kv: _sort_value(kv[1][0]))
-        )
-        about = _about(key, [sentences[c].text for c in claims])
-        return Difference("figure", about, variants)
 
     def _place_differences(
         self,
@@ -198,12 +201,14 @@ class Comparer:
             self._add_support(group, sentences, vectors, places)
         found = []
         for _, group in sorted(groups.items(), key=lambda kv: sorted(kv[0])):
-            variants = tuple(
-                _variant(place, sorted(ids), sentences, sources)
-                for place, ids in sorted(group.items())
+            variants = ordered_variants(
+                [_variant(place, sorted(ids), sentences, sources) for place, ids in group.items()],
+                sources,
             )
             texts = [sentences[k].text for ids in group.values() for k in ids]
-            found.append(Difference("place", _about("place", texts), variants))
+            found.append(
+                Difference("place", _about("place", texts), variants, gives_both(variants))
+            )
         return found
 
     def _add_support(
@@ -213,14 +218,22 @@ class Comparer:
         vectors: np.ndarray,
         places: Sequence[set[str]],
     ) -> None:
-        """Other outlets' sentences that place the same event in one of the places."""
+        """Other sentences that place the same event in one of the places: a statement place
+        in a sentence close to the difference's, or any mention of one of the places in a
+        sentence that names the speaker (or opens with a pronoun after one that does)."""
         core = sorted(k for ids in group.values() for k in ids)
         names = set(group)
+        speakers = {w for k in core if (w := speaker_of(sentences, k))}
         for k in range(len(sentences)):
-            mentioned = places[k] & names
-            if len(mentioned) != 1 or k in core:
+            if k in core:
                 continue
-            if float(np.max(vectors[core] @ vectors[k])) >= self.support_similarity:
+            spoken = places[k] & names
+            mentioned = {n for n in names if n in mentioned_places(sentences[k].text)}
+            if len(spoken) == 1 and (
+                float(np.max(vectors[core] @ vectors[k])) >= self.support_similarity
+            ):
+                group[next(iter(spoken))].add(k)
+            elif len(mentioned) == 1 and speakers & names_around(sentences, k):
                 group[next(iter(mentioned))].add(k)
 
 
@@ -236,7 +249,7 @@ class QuantityContext:
     texts: tuple[str, ...]
     source_of: tuple[int, ...]
     counts: dict[tuple[int, str], frozenset[float]]
-    published: dict[int, str]
+    moments: dict[int, Moment]
 
     @classmethod
     def of(cls, sentences: Sequence[Sentence], sources: Sequence[Source]) -> QuantityContext:
@@ -245,37 +258,77 @@ class QuantityContext:
             for claim in figure_claims(sentence, increments=True):
                 if claim.unit == "count":
                     counts[(sentence.source, claim.head)].add(claim.value)
-        published = {s.id: day for s in sources if (day := parse_date(s.published))}
         return cls(
             tuple(s.text for s in sentences),
             tuple(s.source for s in sentences),
             {k: frozenset(v) for k, v in counts.items()},
-            published,
+            report_moments(sources, sentences),
         )
 
     def same_quantity(self, a: FigureClaim, b: FigureClaim) -> bool:
         """False for a range and a value inside it, a part and its whole, or a count given
         for different days (a toll that grew is a change over time, not a disagreement)."""
+        return self.relation(a, b) == SAME
+
+    def relation(self, a: FigureClaim, b: FigureClaim) -> str:
+        """ "same" for two values of one quantity at one moment; "change" for a tally given by
+        reports of different days; "" for a range and a value inside it, a part and its
+        whole, counts the sentences date to different days ("died on May 3"), or a tally from
+        a report whose day is unknown when the other's is known."""
         text_a, text_b = self.texts[a.sentence], self.texts[b.sentence]
         if _in_range(a.value, text_b) or _in_range(b.value, text_a):
-            return False
+            return ""
         days_a, days_b = set(DAY_MENTION.findall(text_a)), set(DAY_MENTION.findall(text_b))
         if days_a and days_b and not days_a & days_b:
-            return False
-        if a.unit == "count" and a.counted & b.counted & CUMULATIVE:
-            source_a, source_b = self.source_of[a.sentence], self.source_of[b.sentence]
-            day_a, day_b = self.published.get(source_a), self.published.get(source_b)
-            if day_a and day_b and day_a != day_b:
-                return False
-        return a.unit != "count" or not self._part_of_whole(a, b)
+            return ""
+        if a.unit == "count" and self._part_of_whole(a, b):
+            return ""
+        if self.tally(a) or self.tally(b):
+            day_a = self.moments.get(self.source_of[a.sentence])
+            day_b = self.moments.get(self.source_of[b.sentence])
+            if bool(day_a) != bool(day_b):
+                return ""  # one report's day is known, the other's not: maybe later, maybe not
+            if day_a and day_b and day_a.order(day_b):
+                return CHANGE
+        return SAME
+
+    def share(self, a: FigureClaim, b: FigureClaim) -> bool:
+        """Whether two figures' sentences share a content word besides what is counted."""
+        words = [{stem(w.lower()) for w in self._topic(c.sentence)} - c.counted for c in (a, b)]
+        return bool(words[0] & words[1])
+
+    def _topic(self, k: int) -> list[str]:
+        """A sentence's content words, and those of the one before when it opens with a
+        pronoun ("It now holds around 80 percent")."""
+        words = content_words(self.texts[k])
+        if (
+            k > 0
+            and self.source_of[k - 1] == self.source_of[k]
+            and PRONOUN_START.match(self.texts[k])
+        ):
+            words += content_words(self.texts[k - 1])
+        return words
+
+    def tally(self, claim: FigureClaim) -> bool:
+        """Whether a count is of a tally: a tally word among what it counts or in the words
+        right after it ("three people had been injured")."""
+        after = LATIN_WORD.findall(self.texts[claim.sentence][claim.start :])[:TALLY_REACH]
+        return bool(claim.counted & TALLY or {stem(w.lower()) for w in after} & TALLY)
+
+    def signalled(self, a: FigureClaim, b: FigureClaim) -> bool:
+        """Whether words around either value say it changed ("raise it to", "earlier")."""
+        return bool(
+            signal(self.texts[a.sentence], a.start) or signal(self.texts[b.sentence], b.start)
+        )
 
     def _part_of_whole(self, a: FigureClaim, b: FigureClaim) -> bool:
         """Whether the smaller count's outlet gives other counts of the same thing that add
         up to (nearly) the larger one: 384 + 105 civilians against "almost 500"."""
         small, large = sorted((a, b), key=lambda c: c.value)
         others = self.counts.get((self.source_of[small.sentence], small.head), frozenset())
-        total = small.value + sum(v for v in others if v != small.value)
-        return total >= large.value / PART_SLACK
+        parts = [v for v in others if v != small.value and v < large.value]
+        total = small.value + sum(parts)
+        return bool(parts) and large.value / PART_SLACK <= total <= large.value * PART_SLACK
 
 
 def _in_range(value: float, text: str) -> bool:
@@ -356,9 +409,35 @@ def same_scope(left: set[str], right: set[str]) -> bool:
     return not (left and right and not left & right)
 
 
-def _states(value: float, claims: Sequence[FigureClaim]) -> bool:
-    """Whether a sentence also gives this value: then both outlets report the same numbers."""
-    return any(c.value == value for c in claims)
+def _states(claim: FigureClaim, claims: Sequence[FigureClaim]) -> bool:
+    """Whether a sentence also gives this value of the same thing: then both outlets report
+    the same numbers ("two Bosnian Croats" in both says nothing of "three Muslims")."""
+    return any(c.value == claim.value and c.head == claim.head for c in claims)
+
+
+def _subjects_agree(a: FigureClaim, b: FigureClaim, texts: Sequence[str]) -> bool:
+    """Two figures are of one subject unless both sentences name whose figure it is and the
+    names differ: "Trump holds 18 percent" is not Walker's "10% support"."""
+    left, right = _subject(a, texts), _subject(b, texts)
+    return not (left and right and left != right)
+
+
+def _subject(claim: FigureClaim, texts: Sequence[str]) -> str | None:
+    """Whose figure it is: the full name a sentence opens with ("Hazim Delic, a Muslim who
+    ..., was found guilty of two murders"), else the name before the figure, else a name the
+    sentence opens with ("Trump holds ...")."""
+    opening = OPENING_NAME.match(texts[claim.sentence])
+    if opening and opening.end() <= claim.start:
+        words = opening.group("name").split()
+        if not any(not_a_name(w) for w in words):
+            return opening.group("name")
+    if claim.subject:
+        return claim.subject
+    first = FIRST_NAME.match(texts[claim.sentence])
+    if first and first.end() <= claim.start and not not_a_name(first.group(0)):
+        word = first.group(0)
+        return None if word.lower() in NUMBER_WORDS else word
+    return None
 
 
 def place_names(text: str) -> set[str]:
@@ -382,16 +461,171 @@ def _variant(
     sentence_ids: Sequence[int],
     sentences: Sequence[Sentence],
     sources: Sequence[Source],
+    when: str = "",
 ) -> Variant:
     evidence = sentence_evidence((sentences[k] for k in sentence_ids), {s.id: s for s in sources})
-    return Variant(value, tuple(sorted({e.source for e in evidence})), evidence)
+    return Variant(value, tuple(sorted({e.source for e in evidence})), evidence, when=when)
 
 
-def _sort_value(claim: FigureClaim) -> float:
-    return claim.value
+def ordered_variants(variants: Sequence[Variant], sources: Sequence[Source]) -> tuple[Variant, ...]:
+    """The value most independent reports give first; ties by value (numbers by size)."""
+    report_of = {s.id: s.report or s.id for s in sources}
+
+    def weight(variant: Variant) -> tuple[int, float, str]:
+        reports = len({report_of.get(s, s) for s in variant.sources})
+        return (-reports, _number(variant.value), variant.value)
+
+    return tuple(sorted(variants, key=weight))
+
+
+def _number(value: str) -> float:
+    try:
+        return float(value.rstrip("%").replace(",", ""))
+    except ValueError:
+        return 0.0
+
+
+def speaker_of(sentences: Sequence[Sentence], k: int) -> str | None:
+    """Who speaks in a sentence: the last person it names before a verb of saying, or the one
+    the sentence before names when it opens with a pronoun."""
+    found = last_named_speaker(sentences[k].text)
+    if found or k == 0 or sentences[k - 1].source != sentences[k].source:
+        return found
+    return (
+        last_named_speaker(sentences[k - 1].text)
+        if PRONOUN_START.match(sentences[k].text)
+        else None
+    )
+
+
+def names_around(sentences: Sequence[Sentence], k: int) -> set[str]:
+    """Capitalized words of a sentence, and of the one before when it opens with a pronoun."""
+    words = set(re.findall(r"\b[A-Z][\w'’-]+", sentences[k].text))
+    opens = PRONOUN_START.match(sentences[k].text)
+    if opens and k > 0 and sentences[k - 1].source == sentences[k].source:
+        words |= set(re.findall(r"\b[A-Z][\w'’-]+", sentences[k - 1].text))
+    return {w.removesuffix("’s").removesuffix("'s") for w in words}
+
+
+def mentioned_places(text: str) -> set[str]:
+    """Every place a sentence names with "in", "at" or "city of" (not only where someone
+    spoke)."""
+    return {m.group("a") or m.group("b") for m in PLACE.finditer(text)} - NOT_PLACES
+
+
+class FigureGroups:
+    """Turns the conflicting figure pairs of one quantity into a difference or a change."""
+
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        vectors: np.ndarray,
+        sources: Sequence[Source],
+        figures: Sequence[Sequence[FigureClaim]],
+        scopes: Sequence[set[str]],
+        context: QuantityContext,
+    ) -> None:
+        self.sentences = sentences
+        self.vectors = vectors
+        self.sources = sources
+        self.figures = figures
+        self.scopes = scopes
+        self.context = context
+
+    def difference(self, edges: Sequence[Edge], support: float) -> Difference | None:
+        """The values of one quantity, each with every outlet that gives it; a change over
+        time when the reports' days or their words say so, else a difference (values from
+        reports of different days that cannot be put in order are left out)."""
+        best: dict[tuple[int, int], Edge] = {}
+        for edge in edges:
+            sim, a, b, _ = edge
+            left, right = self.sentences[a.sentence].source, self.sentences[b.sentence].source
+            pair = (min(left, right), max(left, right))
+            if pair not in best or sim > best[pair][0]:
+                best[pair] = edge
+        claims = {c.sentence: c for _, a, b, _ in best.values() for c in (a, b)}
+        by_value: dict[str, list[FigureClaim]] = defaultdict(list)
+        for claim in claims.values():
+            by_value[format_value(claim.value, claim.unit)].append(claim)
+        if len(by_value) < 2:
+            return None
+        self._add_support(by_value, support)
+        change = self._change(by_value)
+        if change is not None:
+            return change
+        same = [e for e in best.values() if e[3] == SAME]
+        if len(same) < len(best):
+            return self.difference(same, support) if same else None
+        variants = ordered_variants(
+            [self._variant(value, group) for value, group in by_value.items()], self.sources
+        )
+        about = _about(_key(next(iter(claims.values()))), [self.sentences[c].text for c in claims])
+        return Difference("figure", about, variants, gives_both(variants))
+
+    def _variant(self, value: str, group: Sequence[FigureClaim], when: str = "") -> Variant:
+        return _variant(
+            value, sorted({c.sentence for c in group}), self.sentences, self.sources, when
+        )
+
+    def _add_support(self, by_value: dict[str, list[FigureClaim]], least: float) -> None:
+        """Every other sentence close to the group that gives one of its values for the same
+        counted thing, so that each value shows all the outlets that give it."""
+        core = sorted({c.sentence for group in by_value.values() for c in group})
+        model = by_value[next(iter(by_value))][0]
+        subjects = {c.subject for group in by_value.values() for c in group if c.subject}
+        closeness = self.vectors @ self.vectors[core].T
+        for k, claims in enumerate(self.figures):
+            if k in core or not claims or float(np.max(closeness[k])) < least:
+                continue
+            if any(not same_scope(self.scopes[k], self.scopes[c]) for c in core):
+                continue
+            for claim in claims:
+                value = format_value(claim.value, claim.unit)
+                if (
+                    value in by_value
+                    and claim.unit == model.unit
+                    and claim.head == model.head
+                    and claim.measure == model.measure
+                    and (not claim.subject or not subjects or claim.subject in subjects)
+                ):
+                    by_value[value].append(claim)
+                    break
+
+    def _change(self, by_value: Mapping[str, Sequence[FigureClaim]]) -> Difference | None:
+        """The values as a change over time, in order, when the days or words say so."""
+        given = {
+            value: [
+                (
+                    self.sentences[c.sentence].source,
+                    signal(self.sentences[c.sentence].text, c.start),
+                    self.sentences[c.sentence].text,
+                )
+                for c in group
+            ]
+            for value, group in by_value.items()
+        }
+        tally = any(self.context.tally(c) for group in by_value.values() for c in group)
+        order = time_order(given, self.context.moments, tally)
+        if order is None:
+            return None
+        whens = [when for _, when in order]
+        if len(set(whens)) < len(whens) or not all(whens):
+            whens = ["earlier" if k == 0 else "later" for k in range(len(order))]
+        variants = tuple(
+            self._variant(value, by_value[value], when)
+            for (value, _), when in zip(order, whens, strict=True)
+        )
+        texts = [self.sentences[c.sentence].text for g in by_value.values() for c in g]
+        about = _about(_key(next(iter(by_value.values()))[0]), texts)
+        return Difference(CHANGE, about, variants, gives_both(variants))
+
+
+def _key(claim: FigureClaim) -> str:
+    return "percent" if claim.unit == "percent" else claim.head
 
 
 def _about(key: str, texts: Sequence[str]) -> str:
+    key = key.split(":")[-1]
     """What the variants speak of: the key and the content words most of them share."""
     counts: dict[str, int] = defaultdict(int)
     first_form: dict[str, str] = {}

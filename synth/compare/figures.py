@@ -32,6 +32,7 @@ from synth.lang.en import (
     stem,
     stop_words,
 )
+from synth.lang.en_differences import ATTRIBUTION_AFTER, CURRENCY_BEFORE, NUMBER_WORD, NUMBER_WORDS
 
 CAPITALIZED = re.compile(r"\b[A-Z][\w.'’-]*[a-z][\w'’-]*\b")
 KEY_FIGURES = 10
@@ -62,16 +63,30 @@ class FigureClaim:
     subject: str | None = None
     head: str = ""
     increment: bool = False
+    start: int = 0
+    measure: bool = False
+    of: bool = False
 
 
-def figure_claims(sentence: Sentence, increments: bool = False) -> list[FigureClaim]:
+def figure_claims(
+    sentence: Sentence, increments: bool = False, broad: bool = False
+) -> list[FigureClaim]:
     """Numbers in a sentence that count something, years and clock times left out; counts
-    that add to another ("13 other states", "another 105") only when `increments` is set."""
+    that add to another ("13 other states", "another 105") only when `increments` is set.
+
+    `broad` adds what the difference finder compares too: counts written in words ("three
+    Muslims"), sums of money ("dlrs 21 billion", unit "money", counted by the word before the
+    currency: "pay") and measures ("230 kilometers", marked `measure`).
+    """
     claims = []
     for match in FIGURE.finditer(sentence.text):
-        claim = _claim(sentence, match)
+        claim = _claim(sentence, match, broad)
         if claim is not None and (increments or not claim.increment):
             claims.append(claim)
+    if broad:
+        claims += [
+            c for m in NUMBER_WORD.finditer(sentence.text) if (c := _word_claim(sentence, m))
+        ]
     return claims
 
 
@@ -83,20 +98,49 @@ def figure_value(match: re.Match[str]) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _claim(sentence: Sentence, match: re.Match[str]) -> FigureClaim | None:
+def _word_claim(sentence: Sentence, match: re.Match[str]) -> FigureClaim | None:
+    """A count written in words, with the noun right after it ("three Muslims")."""
+    after = content_words(match.group("after"))
+    if not after or stem(after[0]) in MEASURES:
+        return None
+    if INCREMENT.match(match.group("after")) or INCREMENT_BEFORE.search(
+        sentence.text[: match.start()]
+    ):
+        return None
+    value = float(NUMBER_WORDS[match.group("number").lower()])
+    counted = frozenset(stem(w) for w in after[:2])
+    subject = subject_before(sentence.text, match.start())
+    return FigureClaim(
+        sentence.id,
+        value,
+        match.group(0).strip(),
+        "count",
+        counted,
+        subject=subject,
+        head=stem(after[0]),
+        start=match.start(),
+    )
+
+
+def _claim(sentence: Sentence, match: re.Match[str], broad: bool = False) -> FigureClaim | None:
     number = match.group("number")
     value = figure_value(match)
     if value is None:
         return None
     before = sentence.text[max(match.start() - 1, 0) : match.start()]
-    if before in {"$", "£", "€", ":"} or re.fullmatch(r"(?:19|20)\d\d", number):
+    money = broad and bool(CURRENCY_BEFORE.search(sentence.text[: match.start("number")]))
+    if (before in {"$", "£", "€", ":"} and not money) or re.fullmatch(r"(?:19|20)\d\d", number):
         return None
     if not match.group("qualifier") and MONTH_BEFORE.search(sentence.text[: match.start()]):
         return None
     words = match.group("after") or ""
     after = content_words(words)
-    counted: frozenset[str]
-    if match.group("percent"):
+    if money:
+        leading = content_words(CURRENCY_BEFORE.sub("", sentence.text[: match.start("number")]))
+        if not leading:
+            return None
+        unit, counted, head = "money", frozenset([stem(leading[-1])]), stem(leading[-1])
+    elif match.group("percent"):
         unit, counted = "percent", frozenset()
         head = "" if words.split()[:1] == ["of"] or not after else stem(after[0])
     elif after:
@@ -104,7 +148,8 @@ def _claim(sentence: Sentence, match: re.Match[str]) -> FigureClaim | None:
         head = stem(after[0])
     else:
         return None
-    if counted & MEASURES:
+    measure = bool(counted & MEASURES) and unit == "count"
+    if measure and not broad:
         return None
     if match.group("percent") and CONFIDENCE.match(sentence.text[match.end("percent") :]):
         return None
@@ -114,13 +159,33 @@ def _claim(sentence: Sentence, match: re.Match[str]) -> FigureClaim | None:
     qualifier = (match.group("qualifier") or "").lower()
     subject = subject_before(sentence.text, match.start())
     text = match.group(0).strip()
-    return FigureClaim(sentence.id, value, text, unit, counted, qualifier, subject, head, increment)
+    return FigureClaim(
+        sentence.id,
+        value,
+        text,
+        unit,
+        counted,
+        qualifier,
+        subject,
+        head,
+        increment,
+        match.start("number"),
+        measure,
+        words.split()[:1] == ["of"],
+    )
 
 
 def subject_before(text: str, position: int) -> str | None:
-    """The nearest name before a figure (not the sentence's first word): whose figure it is."""
+    """The nearest name before a figure (not the sentence's first word): whose figure it is.
+    A name that says who reports it ("Ukrainian television said three people ...") is not."""
     names = [m for m in CAPITALIZED.finditer(text, 0, position) if m.start() > 0]
-    names = [m for m in names if m.group(0) not in NOT_PLACES and text[: m.start()].strip()]
+    names = [
+        m
+        for m in names
+        if m.group(0) not in NOT_PLACES
+        and text[: m.start()].strip()
+        and not ATTRIBUTION_AFTER.match(text, m.end())
+    ]
     return names[-1].group(0) if names else None
 
 

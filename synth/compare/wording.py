@@ -13,36 +13,59 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from synth.compare.differences import place_names
 from synth.compare.figures import figure_value, format_value
 from synth.core import Difference, Evidence, Variant
 from synth.lang.en import (
     FIGURE,
+    MULTIPLIERS,
     PHRASE_OPENERS,
     PREPOSITIONS,
     UNMARKED_VERBS,
     stem,
     stop_words,
 )
+from synth.lang.en_differences import NUMBER_WORD, NUMBER_WORDS
 from synth.understand.standalone.rules import last_named_speaker
 
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
+FIGURE_KIND, CHANGE_KIND = "figure", "change"
 VERB_REACH = 6
 OF_WORDS = 4
 
 
 def word_difference(difference: Difference) -> Difference:
-    """The difference with `about` saying what differs, and each variant's `wording`."""
-    variants = tuple(
-        replace(v, wording=variant_wording(difference.kind, v)) for v in difference.variants
-    )
+    """The difference with `about` saying what differs, and each variant's `wording`. A
+    change over time of a figure says which way it went: "Civilians killed (rose)"."""
+    kind = FIGURE_KIND if numeric(difference) else difference.kind
+    variants = tuple(replace(v, wording=variant_wording(kind, v)) for v in difference.variants)
     if difference.kind == "place":
         return replace(difference, about=place_about(variants), variants=variants)
-    return replace(difference, about=figure_about(variants), variants=variants)
+    if kind != FIGURE_KIND:
+        return replace(difference, variants=variants)
+    about = figure_about(variants)
+    if difference.kind == CHANGE_KIND:
+        first, last = (_amount(v.value) for v in (variants[0], variants[-1]))
+        about = f"{about} ({'rose' if last > first else 'fell'})"
+    return replace(difference, about=about, variants=variants)
+
+
+def numeric(difference: Difference) -> bool:
+    """Whether a difference's values are figures (a figure difference, or a figure that
+    changed over time)."""
+    return difference.kind in (FIGURE_KIND, CHANGE_KIND) and all(
+        NUMBER.fullmatch(v.value) for v in difference.variants
+    )
+
+
+def _amount(value: str) -> float:
+    return float(value.rstrip("%").replace(",", ""))
 
 
 def variant_wording(kind: str, variant: Variant) -> str:
     """The value as the first outlet wrote it: "about 85%", "at least 384"."""
-    if kind != "figure":
+    if kind != FIGURE_KIND:
         return variant.value
     for evidence in variant.evidence:
         match = figure_match(evidence.text, variant.value)
@@ -56,8 +79,12 @@ def variant_wording(kind: str, variant: Variant) -> str:
 
 def figure_match(text: str, value: str) -> re.Match[str] | None:
     """The figure in `text` whose value is written `value` ("1,500", "85%")."""
-    for match in FIGURE.finditer(text):
-        number = figure_value(match)
+    for match in (*FIGURE.finditer(text), *NUMBER_WORD.finditer(text)):
+        word = NUMBER_WORDS.get(match.group("number").lower())
+        if word is None:
+            number = figure_value(match)
+        else:
+            number = word * MULTIPLIERS.get(match.group("multiplier") or "", 1)
         if number is None:
             continue
         if format_value(number, "percent" if match.group("percent") else "count") == value:
@@ -148,10 +175,11 @@ def _participle(word: str) -> bool:
 
 
 def place_about(variants: Sequence[Variant]) -> str:
-    """Where the statement was made, naming the speaker when the sentences do."""
-    speakers = Counter(
-        name for v in variants for e in v.evidence if (name := last_named_speaker(e.text))
-    )
+    """Where the statement was made, naming the speaker when the sentences that place a
+    statement do (others only mention the place)."""
+    texts = [e.text for v in variants for e in v.evidence]
+    spoken = [t for t in texts if place_names(t)] or texts
+    speakers = Counter(name for t in spoken if (name := last_named_speaker(t)))
     if not speakers:
         return "Where the statement was made"
     name, _ = min(speakers.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -38,7 +38,8 @@ def predict(a: str, b: str, embedder: Embedder, comparer: Comparer | None = None
     sentences = segment_sources(sources)
     vectors = embedder.encode([s.text for s in sentences])
     points, _ = Merger().merge(sentences, vectors, sources)
-    return bool((comparer or Comparer()).differences(sentences, vectors, points, sources))
+    found = (comparer or Comparer()).differences(sentences, vectors, points, sources)
+    return any(d.kind != "change" for d in found)  # a change over time is no disagreement
 
 
 def score(pairs: Sequence[dict[str, object]], embedder: Embedder) -> list[PairResult]:

@@ -24,6 +24,8 @@ from synth.understand.embed import normalize_rows
 MIN_SECTION_POINTS = 2
 RESTATED_SHARE = 0.7
 HEADING_WORDS = 4
+BOTH_WORDS = 2  # "gives both" after the sources that give two values of a difference
+HIDDEN = frozenset(["", "before", "after"])  # moments of a change not written beside a value
 POINT_MARKS = 5  # "[1][2]" and "*(confirmed by 5 reports)*"
 PAGE_FRAME_WORDS = 30  # a title of up to 16 words, and the count of sources and points
 
@@ -305,4 +307,7 @@ def differences_words(differences: Sequence[Difference]) -> int:
     for difference in differences:
         words += len(difference.about.split()) + len(difference.variants)
         words += sum(len((v.wording or v.value).split()) for v in difference.variants)
+        words += sum(len(v.when.split()) for v in difference.variants if v.when not in HIDDEN)
+        if difference.gives_both:
+            words += len(difference.gives_both) + BOTH_WORDS  # "[3] gives both"
     return words

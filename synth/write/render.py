@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 
 from markupsafe import Markup
 
-from synth.core import Briefing, Evidence, Point, Source
+from synth.core import Briefing, Difference, Evidence, Point, Source, Variant
 from synth.read.dates import parse_date
 from synth.read.reflow import flat_text
 from synth.read.syndicate import report_count, wire_copies
@@ -28,6 +28,8 @@ from synth.write.formats import output_format
 if TYPE_CHECKING:
     from synth.write.follow import StoryPage
 
+CHANGE = "change"
+UNSHOWN_WHEN = frozenset(["", "before", "after"])
 MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
 MD_LINE_START = re.compile(r"^(\d*)([#>+\-=.)])")
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -193,4 +195,23 @@ def _environment(autoescape: bool):  # type: ignore[no-untyped-def]
     env.filters["md_link"] = markdown_link
     env.filters["flat"] = flat_text
     env.filters["iso_date"] = lambda text: parse_date(text) or text
+    env.filters["steps"] = difference_steps
     return env
+
+
+def difference_steps(difference: Difference) -> list[tuple[str, Variant, str]]:
+    """Each value of a difference with the mark before it and the moment shown beside it:
+    " · " between values, " → " from one moment to the next in a change over time ("9,000
+    (Dec 8) → more than 10,000 (Dec 10)"); a title's "before" and "after" show as the
+    arrow alone."""
+    steps = []
+    for k, variant in enumerate(difference.variants):
+        previous = difference.variants[k - 1] if k else None
+        if previous is None:
+            mark = ""
+        elif difference.kind == CHANGE and variant.when != previous.when:
+            mark = " → "
+        else:
+            mark = " · "
+        steps.append((mark, variant, "" if variant.when in UNSHOWN_WHEN else variant.when))
+    return steps
