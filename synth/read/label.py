@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlparse
 
+from synth.core import Source
 from synth.lang.en import (
     BYLINE,
     BYLINE_ROLE,
@@ -143,3 +144,12 @@ def page_title(text: str) -> bool:
 def _byline(text: str) -> bool:
     """ "By Lynn Hulsey, Staff Writer", not "By Election Day, Turnout Could Hit Record"."""
     return bool(BYLINE.match(text) and BYLINE_ROLE.search(text))
+
+
+def named_outlet(source: Source) -> str | None:
+    """The source's label where it names the outlet (its outlet, agency or web site), else
+    None: a headline or first words identify an article, not who published it."""
+    label = source.label
+    if label and label in {source.outlet, site_of(source.url)}:
+        return label
+    return None

@@ -12,21 +12,28 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlparse
 
 from markupsafe import Markup
 
-from synth.core import Briefing, Evidence, Point, Source, SynthError
+from synth.core import Briefing, Difference, Evidence, Point, RankedPoint, Source, SynthError
 from synth.read.dates import parse_date
+from synth.read.label import named_outlet
 from synth.read.reflow import flat_text
 from synth.read.syndicate import report_count, wire_copies
 
 FORMATS = ("md", "html", "json")
 MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
 MD_LINE_START = re.compile(r"^(\d*)([#>+\-=.)])")
+# Certainty keys (synth.compare.certainty): stable for programs, so the renderer need not
+# import the comparison stage.
+DISPUTED = "disputed"
+CONFIRMED = "confirmed"
+# A confirmation names the outlets up to this many; more are counted ("reported by 4 outlets").
+MAX_NAMED_OUTLETS = 3
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 AUTOLINK_UNSAFE = re.compile(r"[\s<>`\\\x00-\x1f\x7f-\x9f]")
@@ -69,6 +76,9 @@ def _context(briefing: Briefing) -> dict[str, Any]:
     def cite_html(point: Point) -> Markup:
         return cite_evidence(point.sources, point.evidence)
 
+    def tag(item: RankedPoint) -> str:
+        return point_tag(item, evidence_by_source, briefing.differences)
+
     ranked = briefing.ranked_points
     return {
         "title": briefing.title,
@@ -79,6 +89,7 @@ def _context(briefing: Briefing) -> dict[str, Any]:
         "omitted": briefing.omitted_points,
         "cite_html": cite_html,
         "cite_evidence": cite_evidence,
+        "tag": tag,
         "differences": briefing.differences,
         "quotes": briefing.quotes,
         "figures": briefing.figures,
@@ -90,6 +101,50 @@ def _context(briefing: Briefing) -> dict[str, Any]:
         "copies": wire_copies(briefing.sources),
         "date_range": date_range(briefing.sources),
     }
+
+
+def point_tag(
+    item: RankedPoint, sources: Mapping[int, Source], differences: Sequence[Difference]
+) -> str:
+    """What a point's tag tells a reader, or "" where it would tell nothing.
+
+    The citation marks already say which sources carry a point, so a tag only adds what they
+    cannot: that outlets give different values for something the point states (the certainty
+    code's "disputed"), or that two or more independent outlets report it (copies of one wire
+    story count once), named where every one of them has a name. A point from one report, or
+    one that its own words already mark as a claim, has no tag. JSON keeps every field.
+    """
+    level = item.certainty
+    if level.key == DISPUTED and level.difference is not None:
+        if 0 <= level.difference < len(differences):
+            return f"outlets differ: {differences[level.difference].about}"
+        return "outlets differ"
+    if level.key != CONFIRMED or level.reports < 2:
+        return ""
+    names = outlet_names(item.point.sources, sources)
+    if names is not None and len(names) == level.reports <= MAX_NAMED_OUTLETS:
+        return "reported by " + and_list(names)
+    return f"reported by {level.reports} outlets"
+
+
+def outlet_names(source_ids: Iterable[int], sources: Mapping[int, Source]) -> list[str] | None:
+    """One outlet name per independent report among `source_ids`, in citation order, or None
+    when a report has no outlet name or two reports share one (two AP stories are still two
+    reports, and "AP and AP" tells a reader nothing)."""
+    names: dict[int, str | None] = {}
+    for source_id in source_ids:
+        source = sources[source_id]
+        report = source.report or source.id
+        names[report] = names.get(report) or named_outlet(source)
+    found = list(names.values())
+    if any(name is None for name in found) or len(set(found)) < len(found):
+        return None
+    return [name for name in found if name is not None]
+
+
+def and_list(names: Sequence[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def date_range(sources: Sequence[Source]) -> str:
