@@ -249,3 +249,75 @@ def test_points_left_out_are_one_line_at_the_end_never_tool_talk_in_the_header()
     html = render(briefing, "html")
     assert "7 more points left out for length." in html.split('id="sources"')[1]
     assert "7 more" not in html.split("</header>")[0]
+
+
+# ==== Markdown: escape only what would change the structure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[Ambassador Reyes] added that the talks would go on.",
+        "The file_name and max_value fields of ship_log were empty.",
+        "The ferry's captain said it's the crew's call.",
+        "Shares of Acme & Sons and Q&A rose; 5 < 6 > 4 and 3 * 2.",
+        "The lyrics go “stay, stay” and ‘go’ — and #Ferries2024 trended.",
+        "Twenty-five years -- and -- he said _ the storm.",
+    ],
+)
+def test_plain_text_shows_without_escapes(text):
+    assert escape_markdown(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("[ferry](javascript:alert(1))", "[ferry\\](javascript:alert(1))"),
+        ("[a][b] and [c]: http://x", "[a\\][b] and [c\\]: http://x"),
+        ("a *loud* claim", "a \\*loud\\* claim"),
+        ("__init__ runs", "\\_\\_init\\_\\_ runs"),
+        ("~~gone~~", "\\~\\~gone\\~\\~"),
+        ("`rm` it", "\\`rm\\` it"),
+        ("<b>bold</b>", "&lt;b>bold&lt;/b>"),
+        ("AT&amp;T", "AT\\&amp;T"),
+        ("# Headline", "\\# Headline"),
+        ("- item", "\\- item"),
+        ("> quoted", "\\> quoted"),
+        ("1998. The year", "1998\\. The year"),
+        ("Ferries #", "Ferries \\#"),
+        ("a | b", "a \\| b"),
+        ("a back\\*slash", "a back\\\\\\*slash"),
+    ],
+)
+def test_what_would_change_markdown_is_escaped(text, escaped):
+    assert escape_markdown(text) == escaped
+
+
+SPECIALS = [*"ab _*~`[]()<>&#!:|\\-+=.1;", "amp;", "http://x", "![", "](", "#38;", "\n"]
+CONTEXTS = (
+    "{x}\n",
+    "- {x} [1]\n",
+    "# {x}\n",
+    "- [1] **{x}** (`a.txt`)\n",
+    "| Source | A |\n|---|---:|\n| {x} | 1 |\n",
+    "Text {x} [1] *(reported by 2 outlets)*\n",
+)
+
+
+def test_escaped_text_renders_as_itself_wherever_the_templates_put_it():
+    """A CommonMark renderer (with GFM tables and strikethrough) shows any text exactly as
+    written, in each place a template puts text: no link, emphasis, code, tag or block."""
+    import html
+    import random
+
+    markdown_it = pytest.importorskip("markdown_it")
+    parser = markdown_it.MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    generator = random.Random(23)
+    for _ in range(3000):
+        text = "".join(generator.choice(SPECIALS) for _ in range(generator.randint(1, 12)))
+        flat = " ".join(text.split())
+        if not flat:
+            continue
+        for context in CONTEXTS:
+            page = parser.render(context.format(x=escape_markdown(text)))
+            assert html.escape(flat, quote=False) in page, (text, context, page)

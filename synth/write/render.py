@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import re
+import string
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -26,8 +28,16 @@ from synth.read.reflow import flat_text
 from synth.read.syndicate import report_count, wire_copies
 
 FORMATS = ("md", "html", "json")
-MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
-MD_LINE_START = re.compile(r"^(\d*)([#>+\-=.)])")
+ASCII_PUNCTUATION = frozenset(string.punctuation)
+MD_DELIMITER_RUN = re.compile(r"\*+|_+|~+")
+MD_REFERENCE = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+# At the start of text that may start a line: a heading, quote or bullet marker, a thematic
+# break or setext underline, an ordered list's number.
+MD_BLOCK_START = re.compile(r"#{1,6}(?: |$)|>|[-+*](?: |$)")
+MD_RULE = re.compile(r"[-_*=+ ]+")
+MD_ORDERED_START = re.compile(r"(\d{1,9})[.)](?: |$)")
+# A heading's optional closing sequence: a run of # at the end, after a space.
+MD_CLOSING_HASHES = re.compile(r"(?:^| )(#+)$")
 # Certainty keys (synth.compare.certainty): stable for programs, so the renderer need not
 # import the comparison stage.
 DISPUTED = "disputed"
@@ -156,16 +166,86 @@ def date_range(sources: Sequence[Source]) -> str:
 
 
 def escape_markdown(text: str) -> str:
-    """Escape what could change Markdown structure, so article text stays plain text.
+    """Article text as Markdown that shows it as written and can change no structure.
 
-    Inline syntax (emphasis, code, links, tables) is backslash-escaped, HTML is entity-escaped,
-    and a line-start marker (heading, quote, list) is neutralized; whitespace collapses to one
-    line, so no text can open a new block.
+    Whitespace collapses to one line, so no text can open a new block. Then only what would
+    change Markdown where text stands is escaped: a backtick (a code span can pair with one of
+    the page's own), an emphasis or strikethrough run that could open or close (`*`, `_`, `~`;
+    "snake_case" and " _ " cannot), a `]` that would make a link ("](", "][", "]:"), an HTML
+    tag or autolink's "<", an "&" that would start a character reference, a backslash that
+    would escape, a table's "|", a heading's closing "#", and a block marker at the start
+    (heading, quote, list item, thematic break). So "[Lavrov] said", "AT&T" and "it's" show
+    as they are.
     """
     text = " ".join(without_bidi(str(text)).split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = MD_INLINE.sub(r"\\\1", text)
-    return MD_LINE_START.sub(r"\1\\\2", text)
+    if not text:
+        return text
+    escaped = [_escape_char(text, k) for k in range(len(text))]
+    for start, end in _delimiter_runs(text):
+        if start == 0 or end == len(text) or _may_pair(text, start, end):
+            escaped[start:end] = ["\\" + c for c in text[start:end]]
+    closing = MD_CLOSING_HASHES.search(text)
+    if closing:
+        escaped[closing.start(1)] = "\\#"
+    if MD_BLOCK_START.match(text) or MD_RULE.fullmatch(text):
+        escaped[0] = "\\" + escaped[0].lstrip("\\")
+    elif ordered := MD_ORDERED_START.match(text):
+        escaped[ordered.end(1)] = "\\" + text[ordered.end(1)]
+    return "".join(escaped)
+
+
+def _escape_char(text: str, k: int) -> str:
+    """One character of `text`, escaped where it alone would change the structure."""
+    char = text[k]
+    after = text[k + 1 : k + 2]
+    if char == "`" or char == "|":
+        return "\\" + char
+    if char == "\\" and (not after or after in ASCII_PUNCTUATION):
+        return "\\\\"
+    if char == "]" and after in ("(", "[", ":"):
+        return "\\]"
+    if char == "<" and after and ((after.isascii() and after.isalpha()) or after in "/!?"):
+        return "&lt;"
+    if char == "&" and _reference_at(text, k):
+        return "\\&"
+    return char
+
+
+def _reference_at(text: str, k: int) -> bool:
+    """A character reference that Markdown would decode starts at `k` ("&amp;", "&#38;")."""
+    from html.entities import html5
+
+    match = MD_REFERENCE.match(text, k)
+    if match is None:
+        return False
+    name = match.group(1)
+    return name.startswith("#") or f"{name};" in html5
+
+
+def _delimiter_runs(text: str) -> list[tuple[int, int]]:
+    """Start and end of each run of one emphasis or strikethrough character."""
+    return [m.span() for m in MD_DELIMITER_RUN.finditer(text)]
+
+
+def _may_pair(text: str, start: int, end: int) -> bool:
+    """Whether a delimiter run inside the text can open or close emphasis (CommonMark's
+    flanking rules; for `_` not inside a word)."""
+    before, after = text[start - 1], text[end]
+    left = not after.isspace() and (
+        not _punctuation(after) or before.isspace() or _punctuation(before)
+    )
+    right = not before.isspace() and (
+        not _punctuation(before) or after.isspace() or _punctuation(after)
+    )
+    if text[start] != "_":
+        return left or right
+    opens = left and (not right or _punctuation(before))
+    closes = right and (not left or _punctuation(after))
+    return opens or closes
+
+
+def _punctuation(char: str) -> bool:
+    return char in ASCII_PUNCTUATION or unicodedata.category(char).startswith(("P", "S"))
 
 
 def cite_markdown(source_ids: Iterable[int]) -> str:

@@ -137,6 +137,9 @@ from synth.lang.en.quotes import (
     QUOTED_TEXT,
     SINGLE_CLOSERS,
     SINGLE_OPENERS,
+    TYPEWRITER_CLOSE,
+    TYPEWRITER_OPEN,
+    TYPEWRITER_SINGLE,
 )
 from synth.lang.en.speech import (
     ACCORDING,
@@ -428,6 +431,9 @@ __all__ = [
     "TOKEN_START",
     "TRAILING_ATTRIBUTION",
     "TRUNCATED",
+    "TYPEWRITER_CLOSE",
+    "TYPEWRITER_OPEN",
+    "TYPEWRITER_SINGLE",
     "UI_COMMAND",
     "UNMARKED_VERBS",
     "UNNAMED_SPEAKER",
