@@ -53,6 +53,8 @@ MIN_SHARE = 0.5  # of all mid-sentence line ends
 # links never does.
 LOWER_SHARE = 0.2
 TITLE_WORDS = 3
+# A line ending mid-sentence this close to the wrap width, on either side, was wrapped there.
+RAGGED_BAND = (0.8, 1.15)
 HEADLINE_LINES = 6  # a title-case line this early is taken for a headline, never wrapped body
 TITLE_SHARE = 0.75
 
@@ -261,7 +263,8 @@ def continues(above: RawLine, below: RawLine, layout: Layout) -> bool:
     a bullet's hanging indent opens nothing. (Where neither indents nor blank lines part
     paragraphs, `split_at_sentences` then parts a run at its sentence ends.)
     """
-    if not below.follows or not full(above, below, layout.width) or OPENER.match(below.text):
+    wrapped = full(above, below, layout.width) or ragged(above, layout.width)
+    if not below.follows or not wrapped or OPENER.match(below.text):
         return False
     if LINK_END.search(above.text) and below.text[:1].isupper():
         return False  # a list of links, one a line: prose goes on after a link in lower case
@@ -270,6 +273,15 @@ def continues(above: RawLine, below: RawLine, layout: Layout) -> bool:
     if layout.indented_starts:  # indents alone open paragraphs
         return below.indent <= layout.base_indent
     return True
+
+
+def ragged(above: RawLine, width: int) -> bool:
+    """`above` was broken by a wrapper that does not fill its lines (newswire archives wrap
+    between about 65 and 75 columns): it ends mid-sentence within a few columns of the
+    file's width, on either side. A line that stops well short of the width, or ends a
+    sentence, is left to the other tests."""
+    low, high = RAGGED_BAND
+    return low * width <= above.width <= high * width and not ends_sentence(above.text)
 
 
 def split_at_sentences(text: str, group: list[RawLine]) -> list[list[RawLine]]:
