@@ -407,3 +407,35 @@ def test_a_ragged_wrap_reads_as_the_same_sentences(seed):
     expected = [s.text for s in segment_sources([to_source(1, text_article(plain, "a.txt"))])]
     source = to_source(1, text_article(wrapped, "a.txt"))
     assert [s.text for s in segment_sources([source])] == expected
+
+
+# Wire copy as archives wrap it (`ragged_wrap`): no blank lines, and a first line that goes
+# on into the second, which opens on a name.
+STORY = (
+    "Authority, whose records on the storm the port may not keep from the public, the "
+    "judges ruled. The ruling can be appealed within thirty days, and the authority said "
+    "it would study it before deciding what to do. The records cover the three days before "
+    "the flood, when engineers warned that the sea wall near the ferry terminal was weaker "
+    "than the plans had shown. " + " ".join(WIRE)
+)
+FIRST_LINES = [
+    "A panel of judges in Norhaven on Tuesday ordered the release of Harbour",
+    "Facing its first test in court, the port of Norhaven lost to Harbour",
+    "Judges ordered the port to publish what it knew on Tuesday to Harbour",
+]
+
+
+@pytest.mark.parametrize("first", FIRST_LINES)
+def test_a_wrapped_first_line_is_never_a_headline(first):
+    text = "\n".join([first, *ragged_wrap(STORY, 1)]) + "\n"
+    source = to_source(1, text_article(text, "a.txt"))
+    assert source.title is None
+    assert flat_text(source.text[slice(*source.blocks[0])]).startswith(first + " Authority,")
+
+
+@pytest.mark.parametrize(
+    "headline", ["Court Orders Port To Release Storm Records", "Court orders port records out"]
+)
+def test_a_headline_over_wire_copy_stays_a_headline(headline):
+    text = "\n".join([headline, *ragged_wrap("The harbour " + STORY, 1)]) + "\n"
+    assert to_source(1, text_article(text, "a.txt")).title == headline

@@ -114,6 +114,7 @@ from synth.lang.en.headings import (
 from synth.lang.en.headlines import (
     CLAUSE_BREAKS,
     EVENT_MARKERS,
+    HEADLINESE_OMITS,
     NAME_LINKS,
     NAME_SUFFIXES,
     NAMING_LINKS,
@@ -302,6 +303,7 @@ __all__ = [
     "GLUED_OPENING",
     "HANDLE",
     "HASHTAG",
+    "HEADLINESE_OMITS",
     "IMAGE_CREDIT",
     "IMAGE_MARKER",
     "INCREMENT",
