@@ -214,8 +214,9 @@ def test_independent_outlets_are_named_where_each_has_a_name():
 
 def test_outlets_without_a_name_or_copies_of_one_report_are_counted():
     from synth.core import Certainty
+    from synth.read.label import UNKNOWN_OUTLET
 
-    unnamed = [_source(1, "unknown outlet"), _source(2, "AFP", "AFP")]
+    unnamed = [_source(1, UNKNOWN_OUTLET), _source(2, "AFP", "AFP")]
     confirmed = Certainty("confirmed", "confirmed by 2 reports", 2)
     md = render(_made_up_briefing(confirmed, unnamed), "md")
     assert _bullet(md).endswith("*(reported by 2 outlets)*")
@@ -223,6 +224,13 @@ def test_outlets_without_a_name_or_copies_of_one_report_are_counted():
     copies = [_source(1, "AP", "AP"), _source(2, "AP", "AP", report=1), _source(3, "BBC", "BBC")]
     md = render(_made_up_briefing(confirmed, copies), "md")
     assert _bullet(md).endswith("*(reported by AP and BBC)*")
+    # two reports of one outlet confirm nothing a reader can weigh: no tag
+    same = [_source(1, "AP", "AP"), _source(2, "AP", "AP")]
+    assert _bullet(render(_made_up_briefing(confirmed, same), "md")).endswith("[1][2]")
+    # a third report that confirms in a sentence of its own is counted, not named
+    three = Certainty("confirmed", "confirmed by 3 reports", 3)
+    md = render(_made_up_briefing(three, [_source(1, "AFP", "AFP"), _source(2, "AP", "AP")]), "md")
+    assert _bullet(md).endswith("*(reported by 3 outlets)*")
 
 
 def test_a_disputed_point_says_what_outlets_differ_on_and_links_to_it():

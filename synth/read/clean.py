@@ -24,10 +24,12 @@ from synth.lang.en import (
     CREDIT_PREFIX,
     DANGLING_WORDS,
     DATE_LINE,
+    DATELINE,
     GLUED_DATE,
     IMAGE_CREDIT,
     IMAGE_MARKER,
     MARKUP,
+    NOT_DATELINES,
     PHOTO_SENTENCE,
     READER_ADDRESS,
     READING_TIME,
@@ -44,7 +46,7 @@ from synth.read.reflow import BULLET, SENTENCE_END, Line, flatten, paragraphs, r
 
 BRACKETED = re.compile(r"^[\[(][^\])]*[\])]$")
 DATELINE_LINE = re.compile(r"^(?P<agency>[A-Z][\w.&/-]*)(?:,\s*[A-Z][\w .'-]*)?\s*:$")
-DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\s*(?://|—|–|--)\s+")
+DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\s*(?://|—|–|--|_)\s+")
 EDITOR_CREDIT = re.compile(r"^[a-z]{1,4}/[a-z]{1,4}\s*\([^)]*\)\s*$")
 CAPTION_CREDIT = re.compile(r"[^.!?\"”’]\s*\[[^\]]{1,40}\]$")
 CREDIT_OPENING = re.compile(r"\[[A-Z]")
@@ -267,7 +269,9 @@ def mark_tail(lines: list[Line], reasons: dict[int, str]) -> None:
 def _agency_from_dateline(text: str) -> str | None:
     match = DATELINE_LINE.match(text)
     agency = match.group("agency") if match else None
-    return agency if agency and agency.isupper() and 2 <= len(agency) <= 8 else None
+    if not agency or agency in NOT_DATELINES:  # "WATCH:" labels a video, names no agency
+        return None
+    return agency if agency.isupper() and 2 <= len(agency) <= 8 else None
 
 
 def _raw_prefix(text: str, line: Line) -> int:
@@ -277,7 +281,11 @@ def _raw_prefix(text: str, line: Line) -> int:
 
 
 def _prefix_length(text: str) -> int:
-    """Length of a dateline ("MOSCOW // ") or a date glued to the first word, to skip."""
+    """Length of a dateline ("MOSCOW // ", "SEOUL, South Korea (AP) _ ") or a date glued to
+    the first word, to skip."""
+    wire = DATELINE.match(text)
+    if wire and (wire.group("agency") or wire.group("region")):
+        return wire.end()
     for pattern in (DATELINE_PREFIX, GLUED_DATE, CREDIT_PREFIX):
         match = pattern.match(text)
         if match:

@@ -404,7 +404,7 @@ def to_source(source_id: int, article: Article, note: Warn | None = None) -> Sou
     title = meta.get("title") or cleaned.headline
     outlet = meta.get("outlet") or cleaned.outlet
     url = article.meta.get("url")
-    label = citation_label(outlet, url, title, text, cleaned.blocks, article.body_start)
+    label = citation_label(outlet, url, text, cleaned.blocks, article.body_start)
     skipped = not_an_article(text, cleaned.blocks)
     path = without_surrogates(article.path)
     if not skipped and note and not looks_english(text, cleaned.blocks):

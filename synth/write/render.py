@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from synth.core import Briefing, Difference, Evidence, Point, RankedPoint, Source, SynthError
 from synth.read.dates import parse_date
-from synth.read.label import named_outlet
+from synth.read.label import UNKNOWN_OUTLET, named_outlet, opening_words
 from synth.read.reflow import flat_text
 from synth.read.syndicate import report_count, wire_copies
 
@@ -100,6 +100,7 @@ def _context(briefing: Briefing) -> dict[str, Any]:
         "cite_html": cite_html,
         "cite_evidence": cite_evidence,
         "tag": tag,
+        "source_note": source_note,
         "differences": briefing.differences,
         "quotes": briefing.quotes,
         "figures": briefing.figures,
@@ -120,9 +121,10 @@ def point_tag(
 
     The citation marks already say which sources carry a point, so a tag only adds what they
     cannot: that outlets give different values for something the point states (the certainty
-    code's "disputed"), or that two or more independent outlets report it (copies of one wire
-    story count once), named where every one of them has a name. A point from one report, or
-    one that its own words already mark as a claim, has no tag. JSON keeps every field.
+    code's "disputed"), or that two or more independent reports carry it (copies of one wire
+    story count once), with their outlets named where each has a name. A point from one
+    report, from one outlet's several reports, or one that its own words mark as a claim,
+    has no tag. JSON keeps every field.
     """
     level = item.certainty
     if level.key == DISPUTED and level.difference is not None:
@@ -131,30 +133,47 @@ def point_tag(
         return "outlets differ"
     if level.key != CONFIRMED or level.reports < 2:
         return ""
-    names = outlet_names(item.point.sources, sources)
-    if names is not None and len(names) == level.reports <= MAX_NAMED_OUTLETS:
-        return "reported by " + and_list(names)
-    return f"reported by {level.reports} outlets"
+    names = outlet_names(item.point.sources, sources, level.reports)
+    if names is None:
+        return f"reported by {level.reports} outlets"
+    if len(names) < 2:
+        return ""
+    if len(names) > MAX_NAMED_OUTLETS:
+        return f"reported by {len(names)} outlets"
+    return "reported by " + and_list(names)
 
 
-def outlet_names(source_ids: Iterable[int], sources: Mapping[int, Source]) -> list[str] | None:
-    """One outlet name per independent report among `source_ids`, in citation order, or None
-    when a report has no outlet name or two reports share one (two AP stories are still two
-    reports, and "AP and AP" tells a reader nothing)."""
+def outlet_names(
+    source_ids: Iterable[int], sources: Mapping[int, Source], reports: int
+) -> list[str] | None:
+    """The outlets of the `reports` independent reports that carry a point, each named once
+    in citation order; None when one of them has no outlet name or is not cited (a report
+    that confirms a point in a sentence of its own)."""
     names: dict[int, str | None] = {}
     for source_id in source_ids:
         source = sources[source_id]
         report = source.report or source.id
         names[report] = names.get(report) or named_outlet(source)
-    found = list(names.values())
-    if any(name is None for name in found) or len(set(found)) < len(found):
+    if len(names) != reports or any(name is None for name in names.values()):
         return None
-    return [name for name in found if name is not None]
+    return list(dict.fromkeys(name for name in names.values() if name is not None))
 
 
 def and_list(names: Sequence[str]) -> str:
     """ "A", "A and B", "A, B and C"."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def source_note(source: Source) -> tuple[str, str, str] | None:
+    """What the sources list shows after a source's label, as (before, text, after): its
+    headline; "headline “...”" where the outlet is unknown, so that it is not read as one;
+    "first words “...”" where it has no headline; None where there is nothing to add."""
+    if source.title and source.title != source.label:
+        if source.label == UNKNOWN_OUTLET:
+            return ("headline “", source.title, "”")
+        return ("", source.title, "")
+    words = None if source.skipped else opening_words(source)
+    return ("first words “", words, "”") if words else None
 
 
 def date_range(sources: Sequence[Source]) -> str:
