@@ -227,10 +227,12 @@ def test_outlets_without_a_name_or_copies_of_one_report_are_counted():
     # two reports of one outlet confirm nothing a reader can weigh: no tag
     same = [_source(1, "AP", "AP"), _source(2, "AP", "AP")]
     assert _bullet(render(_made_up_briefing(confirmed, same), "md")).endswith("[1][2]")
-    # a third report that confirms in a sentence of its own is counted, not named
+    # a third report that confirms in a sentence of its own is not cited: the tag names the two
     three = Certainty("confirmed", "confirmed by 3 reports", 3)
     md = render(_made_up_briefing(three, [_source(1, "AFP", "AFP"), _source(2, "AP", "AP")]), "md")
-    assert _bullet(md).endswith("*(reported by 3 outlets)*")
+    assert _bullet(md).endswith("*(reported by AFP and AP)*")
+    cited_once = _made_up_briefing(Certainty("confirmed", "", 2), [_source(1, "AFP", "AFP")])
+    assert _bullet(render(cited_once, "md")).endswith("[1]")
 
 
 def test_a_disputed_point_says_what_outlets_differ_on_and_links_to_it():

@@ -121,42 +121,38 @@ def point_tag(
 
     The citation marks already say which sources carry a point, so a tag only adds what they
     cannot: that outlets give different values for something the point states (the certainty
-    code's "disputed"), or that two or more independent reports carry it (copies of one wire
-    story count once), with their outlets named where each has a name. A point from one
-    report, from one outlet's several reports, or one that its own words mark as a claim,
-    has no tag. JSON keeps every field.
+    code's "disputed"), or that two or more of the independent reports it cites carry it
+    (copies of one wire story count once), with their outlets named where each has a name. A
+    point from one report, from one outlet's several reports, or one that its own words mark
+    as a claim, has no tag; a report that confirms it only in a sentence of its own is not
+    cited, so it is not counted where a reader could not check it. JSON keeps every field.
     """
     level = item.certainty
     if level.key == DISPUTED and level.difference is not None:
         if 0 <= level.difference < len(differences):
             return f"outlets differ: {differences[level.difference].about}"
         return "outlets differ"
-    if level.key != CONFIRMED or level.reports < 2:
+    if level.key != CONFIRMED:
         return ""
-    names = outlet_names(item.point.sources, sources, level.reports)
-    if names is None:
-        return f"reported by {level.reports} outlets"
+    names = cited_outlets(item.point.sources, sources)
     if len(names) < 2:
         return ""
-    if len(names) > MAX_NAMED_OUTLETS:
+    if None in names or len(names) > MAX_NAMED_OUTLETS:
         return f"reported by {len(names)} outlets"
-    return "reported by " + and_list(names)
+    if len(set(names)) < 2:
+        return ""  # several reports of one outlet
+    return "reported by " + and_list([n for n in dict.fromkeys(names) if n is not None])
 
 
-def outlet_names(
-    source_ids: Iterable[int], sources: Mapping[int, Source], reports: int
-) -> list[str] | None:
-    """The outlets of the `reports` independent reports that carry a point, each named once
-    in citation order; None when one of them has no outlet name or is not cited (a report
-    that confirms a point in a sentence of its own)."""
+def cited_outlets(source_ids: Iterable[int], sources: Mapping[int, Source]) -> list[str | None]:
+    """One entry per independent report among the cited sources, in citation order: its
+    outlet's name, or None where it has none."""
     names: dict[int, str | None] = {}
     for source_id in source_ids:
         source = sources[source_id]
         report = source.report or source.id
         names[report] = names.get(report) or named_outlet(source)
-    if len(names) != reports or any(name is None for name in names.values()):
-        return None
-    return list(dict.fromkeys(name for name in names.values() if name is not None))
+    return list(names.values())
 
 
 def and_list(names: Sequence[str]) -> str:
