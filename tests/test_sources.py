@@ -83,9 +83,15 @@ def test_a_source_without_a_known_outlet_shows_its_headline_or_first_words_as_su
 
     titled = write_article("a.txt", f"Council Approves The New City Budget\n\n{BODY}")
     plain = write_article("b.txt", BODY)
-    md = render(brief([titled, plain], embedder=fake_embedder), "md")
+    other = "The harbour of Norhaven reopened on Monday after the storm, officials said.\n"
+    title = '"The mayor at the harbour (Photo: Ian Roe)"'
+    caption = write_article("c.md", f"---\ntitle: {title}\n---\n{other}")
+    md = render(brief([titled, plain, caption], embedder=fake_embedder), "md")
     assert f"- [1] **{UNKNOWN_OUTLET}** — headline “Council Approves The New City Budget”" in md
-    assert f"- [2] **{UNKNOWN_OUTLET}** — first words “The council approved the new budget …”" in md
+    first_words = "first words “The council approved the new budget …”"
+    assert f"- [2] **{UNKNOWN_OUTLET}** — {first_words}" in md
+    caption_words = "first words “The harbour of Norhaven reopened on …”"
+    assert f"- [3] **{UNKNOWN_OUTLET}** — {caption_words}" in md  # a caption is no headline
 
 
 def test_a_label_is_never_a_file_name(write_article):

@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from synth.core import Briefing, Difference, Evidence, Point, RankedPoint, Source, SynthError
 from synth.read.dates import parse_date
-from synth.read.label import UNKNOWN_OUTLET, named_outlet, opening_words
+from synth.read.label import UNKNOWN_OUTLET, named_outlet, opening_words, plausible_headline
 from synth.read.reflow import flat_text
 from synth.read.syndicate import report_count, wire_copies
 
@@ -163,8 +163,9 @@ def and_list(names: Sequence[str]) -> str:
 def source_note(source: Source) -> tuple[str, str, str] | None:
     """What the sources list shows after a source's label, as (before, text, after): its
     headline; "headline “...”" where the outlet is unknown, so that it is not read as one;
-    "first words “...”" where it has no headline; None where there is nothing to add."""
-    if source.title and source.title != source.label:
+    "first words “...”" where it has no headline, or a title line that reads as a caption or
+    the page's own text; None where there is nothing to add."""
+    if source.title and source.title != source.label and plausible_headline(source.title):
         if source.label == UNKNOWN_OUTLET:
             return ("headline “", source.title, "”")
         return ("", source.title, "")
