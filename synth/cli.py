@@ -240,6 +240,10 @@ def brief(
             allow_private=allow_private,
         )
     text = render(briefing, fmt.value, appendix=appendix)
+    if briefing.omitted_points and not quiet:
+        count = briefing.omitted_points
+        more = f"{count} more point{'s' if count != 1 else ''}"
+        _say(f"note: {more} left out for length; raise --max-words to include them")
     if output is None:
         _write_stdout(text)
     else:

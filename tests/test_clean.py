@@ -1,3 +1,5 @@
+import pytest
+
 from synth.read.clean import clean_text, furniture_reason
 
 
@@ -154,3 +156,19 @@ def test_page_text_inside_a_paragraph_is_no_sentence():
     assert [s.text for s in segment_sources([source])] == [
         "Crews repaired the ramp over the weekend."
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a paragraph the reflow could not join: a piece of a sentence, never a headline
+        "that the harbour would stay closed until the engineers had checked the\n"
+        "sea wall, officials said on Monday after the storm had passed.\n",
+        "Officials said the harbour would stay closed until the engineers and the\n\n"
+        "divers had checked the sea wall along the whole length of the port.\n",
+        "Officials of the port said on Monday that the harbour would stay closed\n\n"
+        ", they added, until the engineers had checked the sea wall of the port.\n",
+    ],
+)
+def test_a_piece_of_a_wrapped_sentence_is_no_headline(text):
+    assert clean_text(text).headline is None

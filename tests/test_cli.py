@@ -306,3 +306,12 @@ def test_ctrl_c_while_the_command_line_loads_exits_130_without_traceback():
         [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env
     )
     one_line(result, 130, "interrupted")
+
+
+def test_points_left_out_are_noted_on_stderr_with_the_option_to_raise(fake_embedder):
+    args = ["brief", str(ROOT / "fixtures/aleppo"), "--max-words", "60"]
+    result = runner.invoke(app, args, obj={"embedder": fake_embedder})
+    assert result.exit_code == 0
+    assert "raise --max-words" in result.stderr and "--max-words" not in result.stdout
+    quiet = runner.invoke(app, [*args, "-q"], obj={"embedder": fake_embedder})
+    assert "--max-words" not in quiet.stderr

@@ -368,3 +368,76 @@ def test_a_whole_link_on_its_own_line_does_not_swallow_the_next_word():
     # textwrap cuts a link longer than the line where the line is full
     cut = "The report is at\nhttps://www.example.org/reports/annual-summ\nary.pdf for all.\n"
     assert "annual-summary.pdf for all" in flatten(cut).text
+
+
+def ragged_wrap(paragraph: str, seed: int) -> list[str]:
+    """A paragraph broken as some newswire archives are: each line ends after the first word
+    that takes it past its own width, anywhere from 62 to 70 columns, so no one width
+    explains every break (the next word often would have fitted)."""
+    import random
+
+    widths = random.Random(seed)
+    lines: list[str] = []
+    target = 0
+    for word in paragraph.split():
+        if lines and len(lines[-1]) < target:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+            target = widths.randint(62, 70)
+    return lines
+
+
+WIRE = [
+    "A storm that flooded the harbour district of Norhaven on Tuesday forced the closure of "
+    "the port and the evacuation of some 2,000 residents, city officials said. Rescue teams "
+    "worked through the night to reach families trapped in low-lying streets near the river "
+    "mouth, and the regional government asked the army for boats and trucks.",
+    "Mayor Ilse Carrow said the water had risen faster than in any storm since records "
+    "began, and that the sea wall built after the floods of the last decade had held in "
+    "most places. Damage to the ferry terminal was still being assessed by engineers on "
+    "Wednesday, and North Sea Lines said crossings would resume on Friday at the earliest.",
+]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_ragged_wrap_reads_as_the_same_sentences(seed):
+    """Lines filled to different widths (no blank lines, no indents, as in wire archives)
+    still join into their paragraphs: no sentence is cut at a line end."""
+    plain = "\n".join(WIRE) + "\n"
+    wrapped = "\n".join(line for p in WIRE for line in ragged_wrap(p, seed)) + "\n"
+    expected = [s.text for s in segment_sources([to_source(1, text_article(plain, "a.txt"))])]
+    source = to_source(1, text_article(wrapped, "a.txt"))
+    assert [s.text for s in segment_sources([source])] == expected
+
+
+# Wire copy as archives wrap it (`ragged_wrap`): no blank lines, and a first line that goes
+# on into the second, which opens on a name.
+STORY = (
+    "Authority, whose records on the storm the port may not keep from the public, the "
+    "judges ruled. The ruling can be appealed within thirty days, and the authority said "
+    "it would study it before deciding what to do. The records cover the three days before "
+    "the flood, when engineers warned that the sea wall near the ferry terminal was weaker "
+    "than the plans had shown. " + " ".join(WIRE)
+)
+FIRST_LINES = [
+    "A panel of judges in Norhaven on Tuesday ordered the release of Harbour",
+    "Facing its first test in court, the port of Norhaven lost to Harbour",
+    "Judges ordered the port to publish what it knew on Tuesday to Harbour",
+]
+
+
+@pytest.mark.parametrize("first", FIRST_LINES)
+def test_a_wrapped_first_line_is_never_a_headline(first):
+    text = "\n".join([first, *ragged_wrap(STORY, 1)]) + "\n"
+    source = to_source(1, text_article(text, "a.txt"))
+    assert source.title is None
+    assert flat_text(source.text[slice(*source.blocks[0])]).startswith(first + " Authority,")
+
+
+@pytest.mark.parametrize(
+    "headline", ["Court Orders Port To Release Storm Records", "Court orders port records out"]
+)
+def test_a_headline_over_wire_copy_stays_a_headline(headline):
+    text = "\n".join([headline, *ragged_wrap("The harbour " + STORY, 1)]) + "\n"
+    assert to_source(1, text_article(text, "a.txt")).title == headline

@@ -160,3 +160,179 @@ def test_bidi_overrides_are_removed_from_text_and_names(tmp_path, fake_embedder)
     data = render(briefing, "json")
     assert override not in data and "\\u202e" in data
     assert json.loads(data) == briefing.to_dict()
+
+
+# ==== Tags and notices: only what tells a reader something
+
+
+def _made_up_briefing(certainty, sources, differences=(), omitted=0):
+    """One made-up point with `certainty`, cited by every source in `sources`."""
+    from synth.core import Briefing, Evidence, Point, RankedPoint, Section
+
+    text = "The ferry to Vlieland ran again on Tuesday after the storm."
+    ids = tuple(s.id for s in sources)
+    evidence = tuple(Evidence(i, 0, len(text), text) for i in ids)
+    point = Point(1, (0,), text, ids, evidence)
+    ranked = RankedPoint(1, point, 1.0, certainty)
+    section = Section("Ferries", (ranked,))
+    return Briefing("Ferry runs again", tuple(sources), (section,), omitted, tuple(differences))
+
+
+def _source(number, label, outlet=None, report=0):
+    from synth.core import Source
+
+    text = "The ferry to Vlieland ran again on Tuesday after the storm."
+    return Source(number, f"{number}.txt", text, label, outlet=outlet, report=report)
+
+
+def _bullet(md):
+    return next(line for line in md.splitlines() if line.startswith("- The ferry"))
+
+
+def test_a_point_from_one_report_has_no_tag_but_json_keeps_its_certainty():
+    from synth.core import Certainty
+
+    briefing = _made_up_briefing(Certainty("single", "one report", 1), [_source(1, "AFP", "AFP")])
+    assert _bullet(render(briefing, "md")).endswith("[1]")
+    html = render(briefing, "html")
+    assert "one report" not in html and 'class="certainty' not in html
+    point = json.loads(render(briefing, "json"))["sections"][0]["points"][0]
+    assert point["certainty"] == "single" and point["certainty_label"] == "one report"
+
+
+def test_a_claim_that_its_own_words_mark_has_no_tag():
+    from synth.core import Certainty
+
+    claim = Certainty("claim", "reported as a claim by Smith", 1)
+    briefing = _made_up_briefing(claim, [_source(1, "AFP", "AFP")])
+    assert "claim" not in render(briefing, "md").split("## Sources")[0]
+
+
+def test_independent_outlets_are_named_where_each_has_a_name():
+    from synth.core import Certainty
+
+    sources = [_source(1, "AFP", "AFP"), _source(2, "Reuters", "Reuters")]
+    briefing = _made_up_briefing(Certainty("confirmed", "confirmed by 2 reports", 2), sources)
+    assert _bullet(render(briefing, "md")).endswith("[1][2] *(reported by AFP and Reuters)*")
+    assert ">reported by AFP and Reuters</span>" in render(briefing, "html")
+
+
+def test_outlets_without_a_name_or_copies_of_one_report_are_counted():
+    from synth.core import Certainty
+    from synth.read.label import UNKNOWN_OUTLET
+
+    unnamed = [_source(1, UNKNOWN_OUTLET), _source(2, "AFP", "AFP")]
+    confirmed = Certainty("confirmed", "confirmed by 2 reports", 2)
+    md = render(_made_up_briefing(confirmed, unnamed), "md")
+    assert _bullet(md).endswith("*(reported by 2 outlets)*")
+    # [1] and [2] ran one wire story; [3] is a second report: two reports, named once each
+    copies = [_source(1, "AP", "AP"), _source(2, "AP", "AP", report=1), _source(3, "BBC", "BBC")]
+    md = render(_made_up_briefing(confirmed, copies), "md")
+    assert _bullet(md).endswith("*(reported by AP and BBC)*")
+    # two reports of one outlet confirm nothing a reader can weigh: no tag
+    same = [_source(1, "AP", "AP"), _source(2, "AP", "AP")]
+    assert _bullet(render(_made_up_briefing(confirmed, same), "md")).endswith("[1][2]")
+    # a third report that confirms in a sentence of its own is not cited: the tag names the two
+    three = Certainty("confirmed", "confirmed by 3 reports", 3)
+    md = render(_made_up_briefing(three, [_source(1, "AFP", "AFP"), _source(2, "AP", "AP")]), "md")
+    assert _bullet(md).endswith("*(reported by AFP and AP)*")
+    cited_once = _made_up_briefing(Certainty("confirmed", "", 2), [_source(1, "AFP", "AFP")])
+    assert _bullet(render(cited_once, "md")).endswith("[1]")
+
+
+def test_a_disputed_point_says_what_outlets_differ_on_and_links_to_it():
+    from synth.core import Certainty, Difference, Evidence, Variant
+
+    sources = [_source(1, "AFP", "AFP"), _source(2, "Reuters", "Reuters")]
+    first, second = (Evidence(1, 0, 5, "The f"),), (Evidence(2, 0, 5, "The f"),)
+    variants = (Variant("40", (1,), first), Variant("45", (2,), second))
+    difference = Difference("figure", "Passengers on board", variants)
+    disputed = Certainty("disputed", "disputed: see differences", 2, 0)
+    briefing = _made_up_briefing(disputed, sources, [difference])
+    assert _bullet(render(briefing, "md")).endswith("*(outlets differ: Passengers on board)*")
+    html = render(briefing, "html")
+    assert 'href="#difference-1"' in html and ">outlets differ: Passengers on board</a>" in html
+
+
+def test_points_left_out_are_one_line_at_the_end_never_tool_talk_in_the_header():
+    from synth.core import Certainty
+
+    briefing = _made_up_briefing(Certainty(), [_source(1, "AFP", "AFP")], omitted=7)
+    md = render(briefing, "md")
+    assert "--max-words" not in md and "not shown" not in md
+    assert md.rstrip("\n").splitlines()[-1] == "*7 more points left out for length.*"
+    html = render(briefing, "html")
+    assert "7 more points left out for length." in html.split('id="sources"')[1]
+    assert "7 more" not in html.split("</header>")[0]
+
+
+# ==== Markdown: escape only what would change the structure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[Ambassador Reyes] added that the talks would go on.",
+        "The file_name and max_value fields of ship_log were empty.",
+        "The ferry's captain said it's the crew's call.",
+        "Shares of Acme & Sons and Q&A rose; 5 < 6 > 4 and 3 * 2.",
+        "The lyrics go “stay, stay” and ‘go’ — and #Ferries2024 trended.",
+        "Twenty-five years -- and -- he said _ the storm.",
+    ],
+)
+def test_plain_text_shows_without_escapes(text):
+    assert escape_markdown(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("[ferry](javascript:alert(1))", "[ferry\\](javascript:alert(1))"),
+        ("[a][b] and [c]: http://x", "[a\\][b] and [c\\]: http://x"),
+        ("a *loud* claim", "a \\*loud\\* claim"),
+        ("__init__ runs", "\\_\\_init\\_\\_ runs"),
+        ("~~gone~~", "\\~\\~gone\\~\\~"),
+        ("`rm` it", "\\`rm\\` it"),
+        ("<b>bold</b>", "&lt;b>bold&lt;/b>"),
+        ("AT&amp;T", "AT\\&amp;T"),
+        ("# Headline", "\\# Headline"),
+        ("- item", "\\- item"),
+        ("> quoted", "\\> quoted"),
+        ("1998. The year", "1998\\. The year"),
+        ("Ferries #", "Ferries \\#"),
+        ("a | b", "a \\| b"),
+        ("a back\\*slash", "a back\\\\\\*slash"),
+    ],
+)
+def test_what_would_change_markdown_is_escaped(text, escaped):
+    assert escape_markdown(text) == escaped
+
+
+SPECIALS = [*"ab _*~`[]()<>&#!:|\\-+=.1;", "amp;", "http://x", "![", "](", "#38;", "\n"]
+CONTEXTS = (
+    "{x}\n",
+    "- {x} [1]\n",
+    "# {x}\n",
+    "- [1] **{x}** (`a.txt`)\n",
+    "| Source | A |\n|---|---:|\n| {x} | 1 |\n",
+    "Text {x} [1] *(reported by 2 outlets)*\n",
+)
+
+
+def test_escaped_text_renders_as_itself_wherever_the_templates_put_it():
+    """A CommonMark renderer (with GFM tables and strikethrough) shows any text exactly as
+    written, in each place a template puts text: no link, emphasis, code, tag or block."""
+    import html
+    import random
+
+    markdown_it = pytest.importorskip("markdown_it")
+    parser = markdown_it.MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    generator = random.Random(23)
+    for _ in range(3000):
+        text = "".join(generator.choice(SPECIALS) for _ in range(generator.randint(1, 12)))
+        flat = " ".join(text.split())
+        if not flat:
+            continue
+        for context in CONTEXTS:
+            page = parser.render(context.format(x=escape_markdown(text)))
+            assert html.escape(flat, quote=False) in page, (text, context, page)

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from synth.core import InputError
+from synth.read.label import UNKNOWN_OUTLET
 from synth.read.sources import input_files, load_sources
 
 BODY = (
@@ -34,16 +35,63 @@ def test_front_matter_gives_label_title_and_url(write_article):
     assert source.text[source.blocks[0][0] :].startswith("The council")
 
 
-def test_label_falls_back_to_headline_then_dateline_then_first_words(write_article):
+def test_an_outlet_the_text_does_not_give_is_said_to_be_unknown(write_article):
     a = write_article("a.txt", f"Council Approves The New City Budget\n\n{BODY}")
     b = write_article("002_cd1ee09f8757831e.txt", BODY)
-    c = write_article("D01.txt", f"NEW YORK // {BODY}")
+    c = write_article("D01.txt", f"NEW YORK // {BODY}")  # a dateline's city is no outlet
     d = write_article("D02.txt", f"SEOUL (Reuters) - {BODY}")
-    labels = {Path(s.path).name: s.label for s in load_sources([a, b, c, d])}
-    assert labels["a.txt"] == "Council Approves The New City Budget"
-    assert labels["002_cd1ee09f8757831e.txt"] == "The council approved the new budget …"
-    assert labels["D01.txt"] == "New York"
+    e = write_article("D03.txt", f"PORTLAND, Maine (AP) _ {BODY}")
+    sources = {Path(s.path).name: s for s in load_sources([a, b, c, d, e])}
+    labels = {name: s.label for name, s in sources.items()}
+    assert labels["a.txt"] == labels["002_cd1ee09f8757831e.txt"] == UNKNOWN_OUTLET
+    assert labels["D01.txt"] == UNKNOWN_OUTLET
     assert labels["D02.txt"] == "Reuters"
+    assert labels["D03.txt"] == "AP"
+    assert sources["a.txt"].title == "Council Approves The New City Budget"
+    first = sources["D03.txt"].text[slice(*sources["D03.txt"].blocks[0])]
+    assert first.startswith("The council approved")  # the dateline is not part of the story
+
+
+@pytest.mark.parametrize(
+    ("lines", "label"),
+    [
+        (["By MARA QUILL, Associated Press", BODY], "AP"),
+        (["By Mara Quill | Reuters", BODY], "Reuters"),
+        ([BODY, "— AFP"], "AFP"),
+        ([BODY, "(Reporting by Mara Quill in Oslo; Editing by Ian Roe)"], "Reuters"),
+        ([BODY, "ab/cd (AP, AFP, dpa)"], "AP, AFP, dpa"),
+        ([BODY, "* Agence France-Presse and Reuters"], "AFP, Reuters"),
+        ([BODY, "Valley Courier's Ian Roe contributed to this report."], "Valley Courier"),
+        ([BODY, "Associated Press writer Ian Roe in Oslo contributed to this report."], "AP"),
+        ([BODY, "© 2019 Harbour Radio"], "Harbour Radio"),
+        ([BODY, "Copyright 2020 The Associated Press. All rights reserved."], "AP"),
+        ([BODY, "Email: iroe@valley-courier.example"], "valley-courier.example"),
+        ([BODY, "Email: iroe@gmail.com"], UNKNOWN_OUTLET),  # a person's address, no outlet
+        ([BODY, "Photo © Getty Images"], UNKNOWN_OUTLET),
+        ([BODY, "Reuters contributed to this report."], UNKNOWN_OUTLET),  # another outlet's
+    ],
+)
+def test_the_outlet_is_read_from_a_byline_a_sign_off_or_a_credit(write_article, lines, label):
+    path = write_article("a.txt", "\n".join(lines) + "\n")
+    assert load_one(path).label == label
+
+
+def test_a_source_without_a_known_outlet_shows_its_headline_or_first_words_as_such(
+    write_article, fake_embedder
+):
+    from synth import brief, render
+
+    titled = write_article("a.txt", f"Council Approves The New City Budget\n\n{BODY}")
+    plain = write_article("b.txt", BODY)
+    other = "The harbour of Norhaven reopened on Monday after the storm, officials said.\n"
+    title = '"The mayor at the harbour (Photo: Ian Roe)"'
+    caption = write_article("c.md", f"---\ntitle: {title}\n---\n{other}")
+    md = render(brief([titled, plain, caption], embedder=fake_embedder), "md")
+    assert f"- [1] **{UNKNOWN_OUTLET}** — headline “Council Approves The New City Budget”" in md
+    first_words = "first words “The council approved the new budget …”"
+    assert f"- [2] **{UNKNOWN_OUTLET}** — {first_words}" in md
+    caption_words = "first words “The harbour of Norhaven reopened on …”"
+    assert f"- [3] **{UNKNOWN_OUTLET}** — {caption_words}" in md  # a caption is no headline
 
 
 def test_a_label_is_never_a_file_name(write_article):
@@ -52,7 +100,7 @@ def test_a_label_is_never_a_file_name(write_article):
         assert source.label != Path(name).stem and source.label.strip()
 
 
-def test_label_prefers_the_site_of_the_url_to_the_headline(write_article):
+def test_label_is_the_site_of_the_url_where_the_text_names_no_outlet(write_article):
     path = write_article(
         "a.md", f"---\ntitle: Budget passes\nurl: https://www.example.org/a\n---\n{BODY}"
     )

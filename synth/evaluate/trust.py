@@ -25,6 +25,7 @@ from synth.compare.speakers import SpeakerFinder
 from synth.core import Sentence
 from synth.evaluate.labelled import predict
 from synth.read.quotemarks import quote_spans
+from synth.read.readable import readable
 from synth.read.sources import text_article, to_source
 from synth.stages import StandaloneJudge
 from synth.understand.embed import Embedder
@@ -124,11 +125,19 @@ def _speakers_at(
     text: str, key: tuple[str, str], records: Sequence[dict[str, object]], finder: SpeakerFinder
 ) -> dict[str, str | None]:
     """Record id -> the speaker synth gives the quote span that overlaps the record most."""
-    source = to_source(1, text_article(text, "/".join(key)))
+    article = text_article(text, "/".join(key))
+    source = to_source(1, article)
+    body = article.body_start
+    view = readable(text[body:])  # the labels index the file; synth reads it typographic
+
+    def at(offset: int) -> int:
+        return offset if offset < body else body + view.offset(offset - body)
+
     spans = quote_spans(source.text, source.blocks)
     chosen: dict[str, int | None] = {}
     for record in records:
         start, end = int(record["start"]), int(record["end"])  # type: ignore[call-overload]
+        start, end = at(start), at(end)
         overlaps = [(min(end, s.end) - max(start, s.start), k) for k, s in enumerate(spans)]
         best = max((o for o in overlaps if o[0] > 0), default=None)
         chosen[str(record["id"])] = None if best is None else best[1]

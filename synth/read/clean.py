@@ -22,11 +22,14 @@ from synth.lang.en import (
     CALL_TO_ACTION,
     CREDIT_LINE,
     CREDIT_PREFIX,
+    DANGLING_WORDS,
     DATE_LINE,
+    DATELINE,
     GLUED_DATE,
     IMAGE_CREDIT,
     IMAGE_MARKER,
     MARKUP,
+    NOT_DATELINES,
     PHOTO_SENTENCE,
     READER_ADDRESS,
     READING_TIME,
@@ -39,11 +42,11 @@ from synth.lang.en import (
     WORD,
 )
 from synth.read.quotemarks import unquoted
-from synth.read.reflow import BULLET, SENTENCE_END, Line, flatten, paragraphs
+from synth.read.reflow import BULLET, SENTENCE_END, Line, flatten, paragraphs, runs_on
 
 BRACKETED = re.compile(r"^[\[(][^\])]*[\])]$")
 DATELINE_LINE = re.compile(r"^(?P<agency>[A-Z][\w.&/-]*)(?:,\s*[A-Z][\w .'-]*)?\s*:$")
-DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\s*(?://|—|–|--)\s+")
+DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\s*(?://|—|–|--|_)\s+")
 EDITOR_CREDIT = re.compile(r"^[a-z]{1,4}/[a-z]{1,4}\s*\([^)]*\)\s*$")
 CAPTION_CREDIT = re.compile(r"[^.!?\"”’]\s*\[[^\]]{1,40}\]$")
 CREDIT_OPENING = re.compile(r"\[[A-Z]")
@@ -128,18 +131,32 @@ def is_sentence_like(text: str) -> bool:
 
 
 def find_headline(lines: list[Line]) -> int | None:
-    """The first early line shaped like a headline: several words, no sentence punctuation."""
+    """The first early line shaped like a headline: several words, no sentence punctuation.
+
+    A piece of a wrapped sentence is never one: a line that opens in lower case, or one that
+    the next line carries on (it opens in lower case or with a comma), or one that ends on
+    a word no phrase ends on ("the", "of", "and")."""
     low, high = HEADLINE_WORDS
     for index, line in enumerate(lines[:HEADLINE_SEARCH_LINES]):
         text = BULLET.sub("", line.text)
         if furniture_reason(text, first=True) in {"dateline", "date line", "reading time"}:
             continue
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
         shaped = low <= word_count(text) <= high and not text.endswith((".", ":", ","))
-        if shaped and not CALL_TO_ACTION.search(text):
+        if shaped and not CALL_TO_ACTION.search(text) and not wrapped_piece(text, following):
             return index
         if is_sentence_like(text) and word_count(text) > MAX_HEADING_WORDS:
             return None
     return None
+
+
+def wrapped_piece(text: str, following: str) -> bool:
+    """A line that is part of a sentence wrapped over lines, not a whole headline: it opens
+    in lower case, ends on a word no phrase ends on, or the line after it carries it on."""
+    words = text.split()
+    if not words or words[0].islower() or words[-1] in DANGLING_WORDS:
+        return True  # "iPhone sales rise" opens a headline; "that one of them" does not
+    return bool(following) and runs_on(following)
 
 
 def furniture_reason(text: str, first: bool = False) -> str | None:
@@ -252,7 +269,9 @@ def mark_tail(lines: list[Line], reasons: dict[int, str]) -> None:
 def _agency_from_dateline(text: str) -> str | None:
     match = DATELINE_LINE.match(text)
     agency = match.group("agency") if match else None
-    return agency if agency and agency.isupper() and 2 <= len(agency) <= 8 else None
+    if not agency or agency in NOT_DATELINES:  # "WATCH:" labels a video, names no agency
+        return None
+    return agency if agency.isupper() and 2 <= len(agency) <= 8 else None
 
 
 def _raw_prefix(text: str, line: Line) -> int:
@@ -262,7 +281,11 @@ def _raw_prefix(text: str, line: Line) -> int:
 
 
 def _prefix_length(text: str) -> int:
-    """Length of a dateline ("MOSCOW // ") or a date glued to the first word, to skip."""
+    """Length of a dateline ("MOSCOW // ", "SEOUL, South Korea (AP) _ ") or a date glued to
+    the first word, to skip."""
+    wire = DATELINE.match(text)
+    if wire and (wire.group("agency") or wire.group("region")):
+        return wire.end()
     for pattern in (DATELINE_PREFIX, GLUED_DATE, CREDIT_PREFIX):
         match = pattern.match(text)
         if match:

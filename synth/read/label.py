@@ -1,8 +1,14 @@
-"""A source's citation label: what a reader sees beside [n].
+"""A source's citation label: who published the article, as a reader names it.
 
-The label names where the article comes from: its outlet, else its web site, else its
-headline, else its dateline ("Moscow"), else its first words. A file name is never used: an
-archive's names ("D01", "002_cd1ee09f8757831e") tell a reader nothing.
+The label is the outlet or agency wherever the article's metadata or text gives it: its
+outlet (front matter, the page's site name, an "AFP, Aleppo :" line), the agency of its
+dateline ("SEOUL (Reuters) -", "SEOUL, South Korea (AP) _"), a byline with an agency, its
+closing lines (a sign-off "— Reuters", a Reuters-style "Reporting by ...; Editing by ...", a
+credit to agencies "(AP, AFP, dpa)", a contributor line naming its outlet, a copyright line),
+the web site of its URL, the domain of its writer's e-mail. Otherwise the label says plainly
+that the outlet is unknown, and the sources list shows the article's headline or first words
+as such. A dateline's place, a headline or a file name ("D01", "002_cd1ee09f8757831e") is
+never taken for the outlet.
 """
 
 from __future__ import annotations
@@ -11,20 +17,34 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlparse
 
+from synth.core import Source
 from synth.lang.en import (
+    AGENCY_BRACKETED,
+    AGENCY_BYLINE,
+    AGENCY_CONTRIBUTOR,
+    AGENCY_CREDIT,
+    AGENCY_LEAD,
+    AGENCY_MENTION,
+    AUTHOR_EMAIL,
     BYLINE,
     BYLINE_ROLE,
     CALL_TO_ACTION,
+    CONTRIBUTOR_OUTLET,
+    COPYRIGHT,
     CREDIT_LINE,
     DATELINE,
+    DATELINE_LEAD,
+    FREE_MAIL,
     IMAGE_CREDIT,
     MONTH_YEAR,
-    NOT_DATELINES,
+    NEWS_AGENCIES,
     PAGE_COUNT,
     PHOTO_SENTENCE,
     READER_REQUEST,
+    REUTERS_CREDIT,
     SCREEN_WORDS,
     SECTION_LABEL,
+    SIGN_OFF,
     TITLE_CREDIT,
     TITLE_LABEL,
     UI_COMMAND,
@@ -33,9 +53,12 @@ from synth.lang.en import (
 )
 from synth.read.clean import page_kind
 
+UNKNOWN_OUTLET = "Unknown outlet"
 FIRST_WORDS = 6
 MIN_FIRST_WORDS = 3
 HEADLINE_WORDS = (2, 20)
+OPENING_LINES = 6  # where a byline stands
+CLOSING_LINES = 8  # where sign-offs, credits and copyright lines stand
 OPENING_QUOTES = "\"“‘'"
 SPACE = re.compile(r"\s+")
 
@@ -43,22 +66,100 @@ SPACE = re.compile(r"\s+")
 def citation_label(
     outlet: str | None,
     url: str | None,
-    title: str | None,
     text: str,
     blocks: Sequence[tuple[int, int]],
     body_start: int = 0,
 ) -> str:
-    """The first of outlet, site, headline, dateline, first words that the article has."""
-    line = first_line(text, blocks, body_start)
-    dateline = DATELINE.match(line)
-    agency = dateline.group("agency") if dateline else None
-    opening = line[dateline.end() :] if dateline else line
-    headline = title if title and plausible_headline(title) else None
-    place = place_of(dateline)
-    for candidate in (outlet, agency, site_of(url), headline, place, first_words(opening)):
+    """The outlet the metadata names, else the one the text credits, else the web site of the
+    URL or of the writer's e-mail, else `UNKNOWN_OUTLET`."""
+    for candidate in (outlet, credited_outlet(text, blocks, body_start), site_of(url)):
         if candidate and candidate.strip():
             return " ".join(candidate.split())
-    return "Untitled source"
+    return email_site(text, body_start) or UNKNOWN_OUTLET
+
+
+def credited_outlet(
+    text: str, blocks: Sequence[tuple[int, int]], body_start: int = 0
+) -> str | None:
+    """The outlet or agencies the article's own lines credit: its dateline's agency, a byline
+    with an agency, or its closing lines (from the last up)."""
+    agency = dateline_agency(first_line(text, blocks, body_start))
+    if agency:
+        return agency
+    lines = [line.strip() for line in text[body_start:].splitlines() if line.strip()]
+    for line in lines[:OPENING_LINES]:
+        byline = AGENCY_BYLINE.match(line)
+        if byline:
+            return agency_name(byline.group("agency"))
+    for line in reversed(lines[-CLOSING_LINES:]):
+        found = closing_credit(line)
+        if found:
+            return found
+    return None
+
+
+def dateline_agency(line: str) -> str | None:
+    """The agency a wire dateline names: "SEOUL (Reuters) -", "Madrid (CNN) --"."""
+    dateline = DATELINE.match(line) or AGENCY_LEAD.match(line)
+    if dateline and dateline.group("agency"):
+        return agency_name(dateline.group("agency"))
+    lead = DATELINE_LEAD.match(line)
+    bracketed = AGENCY_BRACKETED.search(lead.group()) if lead else None
+    return agency_name(bracketed.group("agency")) if bracketed else None
+
+
+def closing_credit(line: str) -> str | None:
+    """The outlet or agencies one of an article's closing lines credits, or None."""
+    if SIGN_OFF.match(line):
+        return agency_name(SIGN_OFF.match(line).group("agency"))  # type: ignore[union-attr]
+    if REUTERS_CREDIT.match(line):
+        return "Reuters"
+    credit = AGENCY_CREDIT.match(line)
+    if credit:
+        names = [agency_name(n) for n in AGENCY_MENTION.findall(credit.group("names"))]
+        return ", ".join(dict.fromkeys(names))
+    contributor = AGENCY_CONTRIBUTOR.match(line)
+    if contributor:
+        return agency_name(contributor.group("agency"))
+    contributor = CONTRIBUTOR_OUTLET.match(line)
+    if contributor:
+        return agency_name(contributor.group("outlet"))
+    holder = COPYRIGHT.match(line)
+    if holder and not IMAGE_CREDIT.search(line):
+        return agency_name(holder.group("holder").strip())
+    return None
+
+
+def agency_name(name: str) -> str:
+    """An agency by the name readers know it by ("Associated Press" is "AP"); any other
+    outlet's name as written."""
+    return NEWS_AGENCIES.get(name, name)
+
+
+def email_site(text: str, body_start: int = 0) -> str | None:
+    """The domain of the writer's e-mail on one of the closing lines, unless a free mail
+    service's."""
+    lines = [line.strip() for line in text[body_start:].splitlines() if line.strip()]
+    for line in reversed(lines[-CLOSING_LINES:]):
+        found = AUTHOR_EMAIL.match(line)
+        if found and found.group("domain").casefold() not in FREE_MAIL:
+            return found.group("domain").casefold()
+    return None
+
+
+def named_outlet(source: Source) -> str | None:
+    """The source's label where it names one outlet, else None (unknown, or several
+    agencies that a compiled story credits)."""
+    label = source.label
+    return None if label == UNKNOWN_OUTLET or ", " in label else label
+
+
+def opening_words(source: Source) -> str | None:
+    """The article's first few words after its dateline, to show an article that has no
+    headline."""
+    line = first_line(source.text, source.blocks, source.body_start)
+    dateline = DATELINE.match(line) or DATELINE_LEAD.match(line)
+    return first_words(line[dateline.end() :] if dateline else line)
 
 
 def first_line(text: str, blocks: Sequence[tuple[int, int]], body_start: int = 0) -> str:
@@ -77,21 +178,6 @@ def site_of(url: str | None) -> str | None:
         return None
     host = urlparse(url).hostname or ""
     return host.removeprefix("www.") or None
-
-
-def place_of(dateline: re.Match[str] | None) -> str | None:
-    """The place of a wire dateline, in title case ("MOSCOW" -> "Moscow")."""
-    if dateline is None:
-        return None
-    place = dateline.group("place")
-    if place in NOT_DATELINES or len(place) < 3:
-        return None
-    named = " ".join(
-        w if "." in w else "/".join(part.capitalize() for part in w.split("/"))
-        for w in place.split()
-    )
-    region = dateline.group("region")
-    return f"{named}, {region}" if region else named
 
 
 def first_words(line: str) -> str | None:

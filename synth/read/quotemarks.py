@@ -21,9 +21,13 @@ from synth.lang.en import (
     PLURAL_POSSESSIVE,
     SINGLE_CLOSERS,
     SINGLE_OPENERS,
+    TYPEWRITER_CLOSE,
+    TYPEWRITER_OPEN,
+    TYPEWRITER_SINGLE,
 )
 
 MIN_QUOTE_WORDS = 6
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 OPEN_BEFORE = re.compile(r"[\s(\[{—–/-]")
 CLOSE_AFTER = re.compile(r"[\s.,;:!?)\]}—–\"”’'-]")
 
@@ -222,4 +226,60 @@ def _mark_near(text: str, start: int, end: int, at: int, backwards: bool) -> tup
         first = k - len(mark) if backwards else k
         if start <= first and first + len(mark) <= end and text[first : first + len(mark)] == mark:
             return first, len(mark)
+    return None
+
+
+def typographic_marks(text: str) -> list[tuple[int, int, str]]:
+    """Where newswire's typewriter quotation marks stand, as (start, end, typographic mark):
+    ``...'' is “...”, `...' is ‘...’, as a reader sees them in print.
+
+    ``` `` ``` always opens and `''` closes, unless it stands where a quote opens (after a
+    space, before a word). A backtick opens a single quote; the next straight ' that stands
+    where a quote closes (not inside a word, not a plural possessive) closes it, and a
+    straight " closes a double quote that ``` `` ``` opened. Other straight marks are left as
+    they are: they are no typewriter convention, and which of them are apostrophes only the
+    quotation reader can tell. A quote left open ends at a blank line.
+    """
+    if TYPEWRITER_SINGLE not in text and TYPEWRITER_CLOSE not in text:
+        return []
+    marks: list[tuple[int, int, str]] = []
+    single = double = False
+    k, end = 0, len(text)
+    while k < end:
+        before = text[k - 1] if k else " "
+        if text.startswith(TYPEWRITER_OPEN, k):
+            marks.append((k, k + 2, "“"))
+            double, k = True, k + 2
+        elif single and text.startswith("'" + TYPEWRITER_CLOSE, k):
+            marks.append((k, k + 3, "’”"))  # a single quote closing inside a double one
+            single = double = False
+            k += 3
+        elif text.startswith(TYPEWRITER_CLOSE, k):
+            after = text[k + 2] if k + 2 < end else " "
+            opens = _opener_side(before, after) and after.isalnum()
+            marks.append((k, k + 2, "“" if opens else "”"))
+            double, k = opens, k + 2
+        elif text[k] == TYPEWRITER_SINGLE:
+            marks.append((k, k + 1, "‘"))
+            single, k = True, k + 1
+        else:
+            closing = _closing(text, k, before, single, double)
+            if closing:
+                marks.append((k, k + 1, closing))
+                single, double = single and closing != "’", double and closing != "”"
+            elif PARAGRAPH_BREAK.match(text, k):
+                single = double = False
+            k += 1
+    return marks
+
+
+def _closing(text: str, k: int, before: str, single: bool, double: bool) -> str | None:
+    """The typographic mark that the straight mark at `k` stands for, where it closes an open
+    typewriter quote."""
+    char = text[k]
+    after = text[k + 1] if k + 1 < len(text) else " "
+    if char == "'" and single and _closer_side(before, after) and not after.isalnum():
+        return None if _possessive(text, k, len(text)) else "’"
+    if char == '"' and double and _closer_side(before, after):
+        return "”"
     return None

@@ -21,7 +21,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from synth.lang.en import DANGLING_WORDS, SUSPENDED_HYPHEN
+from synth.lang.en import DANGLING_WORDS, HEADLINESE_OMITS, SUSPENDED_HYPHEN, WEEKDAYS
 from synth.read.split import paragraph_sentences
 
 WHITESPACE = re.compile(r"\s+")
@@ -53,6 +53,8 @@ MIN_SHARE = 0.5  # of all mid-sentence line ends
 # links never does.
 LOWER_SHARE = 0.2
 TITLE_WORDS = 3
+# A line ending mid-sentence this close to the wrap width, on either side, was wrapped there.
+RAGGED_BAND = (0.8, 1.15)
 HEADLINE_LINES = 6  # a title-case line this early is taken for a headline, never wrapped body
 TITLE_SHARE = 0.75
 
@@ -261,7 +263,8 @@ def continues(above: RawLine, below: RawLine, layout: Layout) -> bool:
     a bullet's hanging indent opens nothing. (Where neither indents nor blank lines part
     paragraphs, `split_at_sentences` then parts a run at its sentence ends.)
     """
-    if not below.follows or not full(above, below, layout.width) or OPENER.match(below.text):
+    wrapped = full(above, below, layout.width) or ragged(above, layout.width)
+    if not below.follows or not wrapped or OPENER.match(below.text):
         return False
     if LINK_END.search(above.text) and below.text[:1].isupper():
         return False  # a list of links, one a line: prose goes on after a link in lower case
@@ -270,6 +273,15 @@ def continues(above: RawLine, below: RawLine, layout: Layout) -> bool:
     if layout.indented_starts:  # indents alone open paragraphs
         return below.indent <= layout.base_indent
     return True
+
+
+def ragged(above: RawLine, width: int) -> bool:
+    """`above` was broken by a wrapper that does not fill its lines (newswire archives wrap
+    between about 65 and 75 columns): it ends mid-sentence within a few columns of the
+    file's width, on either side. A line that stops well short of the width, or ends a
+    sentence, is left to the other tests."""
+    low, high = RAGGED_BAND
+    return low * width <= above.width <= high * width and not ends_sentence(above.text)
 
 
 def split_at_sentences(text: str, group: list[RawLine]) -> list[list[RawLine]]:
@@ -301,16 +313,28 @@ def heading_shaped(line: RawLine, index: int, below: RawLine, layout: Layout) ->
     near the wrap width. Only where nothing else parts paragraphs (no blank lines, no
     indents): a title-case line among the first few, or a first line that ends on a
     capitalized word. The line under it must open with a capital; a lower-case one carries
-    the sentence on."""
+    the sentence on. A line as wide as the wrapped lines that reads as a sentence (not
+    headlinese) is their first line, whatever its capitals."""
     if index >= HEADLINE_LINES or ends_sentence(line.text) or not below.text[:1].isupper():
         return False
     if layout.blank_lines_part or layout.indented_starts:
         return False  # a headline there has its blank line or its indent
+    if ragged(line, layout.width) and reads_as_sentence(line.text):
+        return False  # the wrapped lines' first: "A panel accused the African National" / ...
     words = WORD_START.findall(line.text)
     capitalized = sum(1 for w in words if w[0].isupper())
     if len(words) >= TITLE_WORDS and capitalized >= TITLE_SHARE * len(words):
         return True
     return index == 0 and bool(words) and words[-1].isupper()
+
+
+def reads_as_sentence(text: str) -> bool:
+    """A line written as a sentence, not as a headline: it has a word headlines leave out
+    (an article, "was"), names a weekday, or parts a clause with a comma."""
+    words = text.split()
+    if any(w in HEADLINESE_OMITS or w.strip(",") in WEEKDAYS for w in words):
+        return True
+    return any(w.endswith(",") and not w[:-1].replace(",", "").isdigit() for w in words[:-1])
 
 
 def ends_sentence(text: str) -> bool:

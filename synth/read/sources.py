@@ -29,6 +29,7 @@ from synth.read.files import (
     without_surrogates,
 )
 from synth.read.label import citation_label
+from synth.read.readable import readable_text
 from synth.read.split import windows
 
 PAGE_NOTICE_SHARE = 0.08
@@ -489,28 +490,34 @@ def paragraph_blocks(text: str, blocks: Sequence[tuple[int, int]]) -> tuple[tupl
 def to_source(source_id: int, article: Article, note: Say | None = None) -> Source:
     """Clean an article and give it its citation label (`synth.read.label`).
 
+    The text is read as a reader sees it (`synth.read.readable`: character references
+    decoded, typewriter quotation marks typographic), and evidence offsets index that text.
+
     A document that is not an article (a page notice, too little text) is kept in the list of
     sources, marked skipped with the reason, and contributes no sentences.
     """
-    cleaned = clean_text(article.text, article.body_start)
-    title = article.meta.get("title") or cleaned.headline
-    outlet = article.meta.get("outlet") or cleaned.outlet
+    body_start = article.body_start
+    text = article.text[:body_start] + readable_text(article.text[body_start:])
+    meta = {key: readable_text(value) for key, value in article.meta.items() if key != "url"}
+    cleaned = clean_text(text, article.body_start)
+    title = meta.get("title") or cleaned.headline
+    outlet = meta.get("outlet") or cleaned.outlet
     url = article.meta.get("url")
-    label = citation_label(outlet, url, title, article.text, cleaned.blocks, article.body_start)
-    skipped = not_an_article(article.text, cleaned.blocks)
+    label = citation_label(outlet, url, text, cleaned.blocks, article.body_start)
+    skipped = not_an_article(text, cleaned.blocks)
     path = without_surrogates(article.path)
-    if not skipped and note and not looks_english(article.text, cleaned.blocks):
+    if not skipped and note and not looks_english(text, cleaned.blocks):
         note(f"{path}: does not look like English; the default model is English-only")
     return Source(
         id=source_id,
         path=path,
-        text=article.text,
+        text=text,
         label=label,
         title=title,
         outlet=outlet,
         url=url,
-        published=article.meta.get("published") or cleaned.published,
-        author=article.meta.get("author"),
+        published=meta.get("published") or cleaned.published,
+        author=meta.get("author"),
         format=article.format,
         skipped=skipped,
         body_start=article.body_start,

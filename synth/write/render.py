@@ -12,15 +12,26 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+import string
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from markupsafe import Markup
 
-from synth.core import Briefing, Difference, Evidence, Point, Source, Variant
+from synth.core import (
+    Briefing,
+    Difference,
+    Evidence,
+    Point,
+    RankedPoint,
+    Source,
+    Variant,
+)
 from synth.read.dates import parse_date
+from synth.read.label import UNKNOWN_OUTLET, named_outlet, opening_words, plausible_headline
 from synth.read.reflow import flat_text
 from synth.read.syndicate import report_count, wire_copies
 from synth.write.formats import output_format
@@ -30,8 +41,22 @@ if TYPE_CHECKING:
 
 CHANGE = "change"
 UNSHOWN_WHEN = frozenset(["", "before", "after"])
-MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
-MD_LINE_START = re.compile(r"^(\d*)([#>+\-=.)])")
+ASCII_PUNCTUATION = frozenset(string.punctuation)
+MD_DELIMITER_RUN = re.compile(r"\*+|_+|~+")
+MD_REFERENCE = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+# At the start of text that may start a line: a heading, quote or bullet marker, a thematic
+# break or setext underline, an ordered list's number.
+MD_BLOCK_START = re.compile(r"#{1,6}(?: |$)|>|[-+*](?: |$)")
+MD_RULE = re.compile(r"[-_*=+ ]+")
+MD_ORDERED_START = re.compile(r"(\d{1,9})[.)](?: |$)")
+# A heading's optional closing sequence: a run of # at the end, after a space.
+MD_CLOSING_HASHES = re.compile(r"(?:^| )(#+)$")
+# Certainty keys (synth.compare.certainty): stable for programs, so the renderer need not
+# import the comparison stage.
+DISPUTED = "disputed"
+CONFIRMED = "confirmed"
+# A confirmation names the outlets up to this many; more are counted ("reported by 4 outlets").
+MAX_NAMED_OUTLETS = 3
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 AUTOLINK_UNSAFE = re.compile(r"[\s<>`\\\x00-\x1f\x7f-\x9f]")
@@ -79,6 +104,9 @@ def _context(briefing: Briefing) -> dict[str, Any]:
     def cite_html(point: Point) -> Markup:
         return cite_evidence(point.sources, point.evidence)
 
+    def tag(item: RankedPoint) -> str:
+        return point_tag(item, evidence_by_source, briefing.differences)
+
     ranked = briefing.ranked_points
     return {
         "title": briefing.title,
@@ -89,6 +117,8 @@ def _context(briefing: Briefing) -> dict[str, Any]:
         "omitted": briefing.omitted_points,
         "cite_html": cite_html,
         "cite_evidence": cite_evidence,
+        "tag": tag,
+        "source_note": source_note,
         "differences": briefing.differences,
         "quotes": briefing.quotes,
         "figures": briefing.figures,
@@ -103,6 +133,65 @@ def _context(briefing: Briefing) -> dict[str, Any]:
     }
 
 
+def point_tag(
+    item: RankedPoint, sources: Mapping[int, Source], differences: Sequence[Difference]
+) -> str:
+    """What a point's tag tells a reader, or "" where it would tell nothing.
+
+    The citation marks already say which sources carry a point, so a tag only adds what they
+    cannot: that outlets give different values for something the point states (the certainty
+    code's "disputed"), or that two or more of the independent reports it cites carry it
+    (copies of one wire story count once), with their outlets named where each has a name. A
+    point from one report, from one outlet's several reports, or one that its own words mark
+    as a claim, has no tag; a report that confirms it only in a sentence of its own is not
+    cited, so it is not counted where a reader could not check it. JSON keeps every field.
+    """
+    level = item.certainty
+    if level.key == DISPUTED and level.difference is not None:
+        if 0 <= level.difference < len(differences):
+            return f"outlets differ: {differences[level.difference].about}"
+        return "outlets differ"
+    if level.key != CONFIRMED:
+        return ""
+    names = cited_outlets(item.point.sources, sources)
+    if len(names) < 2:
+        return ""
+    if None in names or len(names) > MAX_NAMED_OUTLETS:
+        return f"reported by {len(names)} outlets"
+    if len(set(names)) < 2:
+        return ""  # several reports of one outlet
+    return "reported by " + and_list([n for n in dict.fromkeys(names) if n is not None])
+
+
+def cited_outlets(source_ids: Iterable[int], sources: Mapping[int, Source]) -> list[str | None]:
+    """One entry per independent report among the cited sources, in citation order: its
+    outlet's name, or None where it has none."""
+    names: dict[int, str | None] = {}
+    for source_id in source_ids:
+        source = sources[source_id]
+        report = source.report or source.id
+        names[report] = names.get(report) or named_outlet(source)
+    return list(names.values())
+
+
+def and_list(names: Sequence[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def source_note(source: Source) -> tuple[str, str, str] | None:
+    """What the sources list shows after a source's label, as (before, text, after): its
+    headline; "headline “...”" where the outlet is unknown, so that it is not read as one;
+    "first words “...”" where it has no headline, or a title line that reads as a caption or
+    the page's own text; None where there is nothing to add."""
+    if source.title and source.title != source.label and plausible_headline(source.title):
+        if source.label == UNKNOWN_OUTLET:
+            return ("headline “", source.title, "”")
+        return ("", source.title, "")
+    words = None if source.skipped else opening_words(source)
+    return ("first words “", words, "”") if words else None
+
+
 def date_range(sources: Sequence[Source]) -> str:
     """The earliest and latest publication dates that can be read, as ISO dates."""
     dates = sorted({d for s in sources if not s.skipped and (d := parse_date(s.published))})
@@ -112,16 +201,86 @@ def date_range(sources: Sequence[Source]) -> str:
 
 
 def escape_markdown(text: str) -> str:
-    """Escape what could change Markdown structure, so article text stays plain text.
+    """Article text as Markdown that shows it as written and can change no structure.
 
-    Inline syntax (emphasis, code, links, tables) is backslash-escaped, HTML is entity-escaped,
-    and a line-start marker (heading, quote, list) is neutralized; whitespace collapses to one
-    line, so no text can open a new block.
+    Whitespace collapses to one line, so no text can open a new block. Then only what would
+    change Markdown where text stands is escaped: a backtick (a code span can pair with one of
+    the page's own), an emphasis or strikethrough run that could open or close (`*`, `_`, `~`;
+    "snake_case" and " _ " cannot), a `]` that would make a link ("](", "][", "]:"), an HTML
+    tag or autolink's "<", an "&" that would start a character reference, a backslash that
+    would escape, a table's "|", a heading's closing "#", and a block marker at the start
+    (heading, quote, list item, thematic break). So "[Lavrov] said", "AT&T" and "it's" show
+    as they are.
     """
     text = " ".join(without_bidi(str(text)).split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = MD_INLINE.sub(r"\\\1", text)
-    return MD_LINE_START.sub(r"\1\\\2", text)
+    if not text:
+        return text
+    escaped = [_escape_char(text, k) for k in range(len(text))]
+    for start, end in _delimiter_runs(text):
+        if start == 0 or end == len(text) or _may_pair(text, start, end):
+            escaped[start:end] = ["\\" + c for c in text[start:end]]
+    closing = MD_CLOSING_HASHES.search(text)
+    if closing:
+        escaped[closing.start(1)] = "\\#"
+    if MD_BLOCK_START.match(text) or MD_RULE.fullmatch(text):
+        escaped[0] = "\\" + escaped[0].lstrip("\\")
+    elif ordered := MD_ORDERED_START.match(text):
+        escaped[ordered.end(1)] = "\\" + text[ordered.end(1)]
+    return "".join(escaped)
+
+
+def _escape_char(text: str, k: int) -> str:
+    """One character of `text`, escaped where it alone would change the structure."""
+    char = text[k]
+    after = text[k + 1 : k + 2]
+    if char == "`" or char == "|":
+        return "\\" + char
+    if char == "\\" and (not after or after in ASCII_PUNCTUATION):
+        return "\\\\"
+    if char == "]" and after in ("(", "[", ":"):
+        return "\\]"
+    if char == "<" and after and ((after.isascii() and after.isalpha()) or after in "/!?"):
+        return "&lt;"
+    if char == "&" and _reference_at(text, k):
+        return "\\&"
+    return char
+
+
+def _reference_at(text: str, k: int) -> bool:
+    """A character reference that Markdown would decode starts at `k` ("&amp;", "&#38;")."""
+    from html.entities import html5
+
+    match = MD_REFERENCE.match(text, k)
+    if match is None:
+        return False
+    name = match.group(1)
+    return name.startswith("#") or f"{name};" in html5
+
+
+def _delimiter_runs(text: str) -> list[tuple[int, int]]:
+    """Start and end of each run of one emphasis or strikethrough character."""
+    return [m.span() for m in MD_DELIMITER_RUN.finditer(text)]
+
+
+def _may_pair(text: str, start: int, end: int) -> bool:
+    """Whether a delimiter run inside the text can open or close emphasis (CommonMark's
+    flanking rules; for `_` not inside a word)."""
+    before, after = text[start - 1], text[end]
+    left = not after.isspace() and (
+        not _punctuation(after) or before.isspace() or _punctuation(before)
+    )
+    right = not before.isspace() and (
+        not _punctuation(before) or after.isspace() or _punctuation(after)
+    )
+    if text[start] != "_":
+        return left or right
+    opens = left and (not right or _punctuation(before))
+    closes = right and (not left or _punctuation(after))
+    return opens or closes
+
+
+def _punctuation(char: str) -> bool:
+    return char in ASCII_PUNCTUATION or unicodedata.category(char).startswith(("P", "S"))
 
 
 def cite_markdown(source_ids: Iterable[int]) -> str:

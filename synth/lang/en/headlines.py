@@ -41,3 +41,7 @@ EVENT_MARKERS = frozenset(
 NAME_SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
 # Subjects that name no one ("Many said").
 QUANTIFIERS = frozenset(["many", "some", "others", "several", "few", "most", "all", "both"])
+
+# Words headlines leave out ("Storm closes port", not "A storm closed the port on Friday"):
+# a line that has one of them, or names a weekday, reads as a story's first sentence.
+HEADLINESE_OMITS = frozenset(["a", "an", "the", "was", "were"])

@@ -21,3 +21,10 @@ ELISION = re.compile(r"(?:em|til|tis|twas|cause|bout|n|round|\d0s|\d\ds?)\b", re
 
 # A plural possessive ("workers' union"): an s, the mark, then a lower-case word.
 PLURAL_POSSESSIVE = re.compile(r"s['’] [a-z]")
+
+# Newswire's typewriter quotation marks, written typographically when text is read: ``...'' is
+# “...” and `...' is ‘...’ (a straight ' closes what a backtick opened). `''` in an opener's
+# place opens, as wire copy sometimes opens with the closing form (''Rangers'').
+TYPEWRITER_OPEN = "``"
+TYPEWRITER_CLOSE = "''"
+TYPEWRITER_SINGLE = "`"
