@@ -478,6 +478,16 @@ def ordered_variants(variants: Sequence[Variant], sources: Sequence[Source]) -> 
     return tuple(sorted(variants, key=weight))
 
 
+def outlets_differ(variants: Sequence[Variant]) -> bool:
+    """Whether outlets give different sets of the values: when every outlet gives every
+    value, the values are of different things, not a disagreement."""
+    given: dict[int, set[str]] = defaultdict(set)
+    for variant in variants:
+        for source in variant.sources:
+            given[source].add(variant.value)
+    return len({frozenset(v) for v in given.values()}) > 1
+
+
 def _number(value: str) -> float:
     try:
         return float(value.rstrip("%").replace(",", ""))
@@ -559,6 +569,8 @@ class FigureGroups:
         variants = ordered_variants(
             [self._variant(value, group) for value, group in by_value.items()], self.sources
         )
+        if not outlets_differ(variants):
+            return None
         about = _about(_key(next(iter(claims.values()))), [self.sentences[c].text for c in claims])
         return Difference("figure", about, variants, gives_both(variants))
 
@@ -608,8 +620,12 @@ class FigureGroups:
         order = time_order(given, self.context.moments, tally)
         if order is None:
             return None
+        signalled = any(mark for found in given.values() for _, mark, _ in found)
+        first, last = (_number(value) for value in (order[0][0], order[-1][0]))
+        if tally and not signalled and last < first:
+            return None  # a tally that fell between reports, and no word says it was revised
         whens = [when for _, when in order]
-        if len(set(whens)) < len(whens) or not all(whens):
+        if len(set(whens)) < len(whens) or not all(whens) or {"earlier", "later"} & set(whens):
             whens = ["earlier" if k == 0 else "later" for k in range(len(order))]
         variants = tuple(
             self._variant(value, by_value[value], when)

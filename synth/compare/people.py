@@ -27,7 +27,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from synth.core import Difference, Sentence, Source, Variant, sentence_evidence
-from synth.lang.en import not_a_name
+from synth.lang.en import not_a_name, stem
 from synth.lang.en_differences import (
     AGE_AFTER,
     AGE_BEFORE,
@@ -74,6 +74,8 @@ def same_spelling(a: str, b: str) -> bool:
     a, b = normal(a), normal(b)
     if a == b or a.startswith(b) or b.startswith(a) or short_form(a, b):
         return True
+    if [stem(w) for w in a.split()] == [stem(w) for w in b.split()]:
+        return True  # one word in two forms ("Democrats", "Democratic"): no name
     return transliterated(a) == transliterated(b)
 
 
@@ -104,7 +106,9 @@ def names_in(text: str) -> list[str]:
     found = []
     for match in PERSON_NAME.finditer(text):
         words = [w for w in match.group("name").split() if not a_title(w)]
-        if len(words) >= 2 and not any(not_a_name(w) for w in words if not INITIAL.fullmatch(w)):
+        if 2 <= len(words) <= 3 and not any(
+            not_a_name(w) for w in words if not INITIAL.fullmatch(w)
+        ):
             found.append(" ".join(words))
     return found
 
@@ -217,10 +221,12 @@ class PeopleFinder:
         """A person's title before and after a change the articles report."""
         titled: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
         shown: dict[str, str] = {}
+        shown_title: dict[str, str] = {}
         for sentence in self.sentences:
             for name, title in titles_in(sentence.text):
                 key = self._person_key(name)
                 if key:
+                    title = shown_title.setdefault(title.casefold(), title)
                     titled[key][title].add(sentence.id)
                     shown.setdefault(key, name)
         found = []

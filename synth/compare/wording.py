@@ -25,7 +25,7 @@ from synth.lang.en import (
     stem,
     stop_words,
 )
-from synth.lang.en_differences import NUMBER_WORD, NUMBER_WORDS
+from synth.lang.en_differences import CURRENCY_BEFORE, NUMBER_WORD, NUMBER_WORDS
 from synth.understand.standalone.rules import last_named_speaker
 
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -103,6 +103,8 @@ def figure_about(variants: Sequence[Variant]) -> str:
     if percent:
         share = _of_phrase(matches)
         about = f"Share of {share}" if share else "Share"
+    elif all(CURRENCY_BEFORE.search(e.text[: m.start("number")]) for e, m in matches):
+        about = "Sum"
     else:
         counted = _counted(matches)
         if counted is None:

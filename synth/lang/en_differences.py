@@ -94,8 +94,8 @@ ATTRIBUTION_AFTER = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:said|says|told|reporte
 NAME_WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 # A person's name of two or three words ("Aaron McKinney", "Oscar Luigi Scalfaro").
 PERSON_NAME = re.compile(
-    rf"(?<![\w.])(?P<name>{NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD})){{1,2}})(?![\w])"
-)
+    rf"(?<![\w.])(?P<name>{NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD})){{1,3}})(?![\w])"
+)  # up to four words: a title and a three-word name ("President Oscar Luigi Scalfaro")
 # "Aaron McKinney, 22," and "Aaron McKinney, 22." : a name with its age.
 AGE_AFTER = re.compile(rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}),\s+(?P<age>\d{{1,3}})[,.]")
 # "the 22-year-old Aaron McKinney": an age before a name.
