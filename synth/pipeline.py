@@ -67,11 +67,14 @@ from synth.understand.merge import Merger
 from synth.understand.parser import rule_files, spacy_parser
 from synth.understand.rank import Ranker
 from synth.understand.standalone import ParsedJudge, confirm_standalone
+from synth.understand.standalone.cut import cut_sentences
 from synth.write.headline import ParsedHeadline, choose_title
 
 DEFAULT_MAX_WORDS = 350
 # Words of the best points the headline is chosen from (about the lede's first two).
 TITLE_WORDS = 60
+# Candidates for the event tried before the briefing opens on its best point instead.
+EVENT_TRIES = 5
 FALLBACK_HEADING = "More details"
 PAGE_SHARE = 1.25  # the whole page's words against --max-words, marks and title included
 Progress = Callable[[str], None]
@@ -176,10 +179,14 @@ class Pipeline:
         judged as the reader meets it, under that headline.
         """
         points, sentences = material.points, material.sentences
+        cut = cut_sentences(material.sources, sentences)
         alone = confirm_standalone(
-            points, scores, sentences, self.judge.problem, TITLE_WORDS, self.judge.prepare
+            points, scores, sentences, self.judge.problem, TITLE_WORDS, self.judge.prepare, cut
         )
-        opening = self.ranker.select(alone, material.point_vectors, scores, TITLE_WORDS)
+        event = self._event(replace(material, points=alone), scores)
+        opening = self.ranker.select(
+            alone, material.point_vectors, scores, TITLE_WORDS, first=event
+        )
         title = choose_title(
             material.sources,
             [alone[i] for i in opening],
@@ -196,6 +203,7 @@ class Pipeline:
             partial(self.judge.problem, known=known),
             max_words,
             partial(self.judge.prepare, known=known),
+            cut,
         )
         return judged, title
 
@@ -213,9 +221,15 @@ class Pipeline:
         too) in `PAGE_SHARE` times that: the points' budget shrinks until both fit."""
         budget = body_budget(max_words, differences)
         layouter = Layouter(self.ranker)
+        event = self._event(material, scores)
         while True:
             chosen = self.ranker.select(
-                material.points, material.point_vectors, scores, budget, material.vectors
+                material.points,
+                material.point_vectors,
+                scores,
+                budget,
+                material.vectors,
+                first=event,
             )
             layout = layouter.lay_out(
                 chosen,
@@ -236,6 +250,24 @@ class Pipeline:
                 return layout
             budget -= excess
 
+    def _event(self, material: Material, scores: np.ndarray) -> int | None:
+        """The point the briefing opens on: of the points that may state what happened
+        (`Ranker.events`), the first that a reader can follow as the page's first sentence,
+        without its article: judged as a later sentence would be, since an article's own
+        lead may lean on its headline or open on a scene ("You wake up covered in hives")."""
+        candidates = self.ranker.events(
+            material.points,
+            material.point_vectors,
+            material.sentences,
+            material.vectors,
+            material.report_of,
+            scores,
+        )
+        for index in candidates[:EVENT_TRIES]:
+            if self.judge.problem(material.points[index].text) is None:
+                return index
+        return None
+
     def _name(
         self, material: Material, layout: Layout, scores: np.ndarray, eligible: np.ndarray
     ) -> tuple[Layout, dict[int, str]]:
@@ -255,7 +287,9 @@ class Pipeline:
             unnamed = [c for c in order if not names[c]]
             if not unnamed or len(order) < 2:
                 return layout, {c: names[c] or FALLBACK_HEADING for c in order}
-            layout = join_section(layout, unnamed[-1], material.point_vectors, eligible)
+            layout = join_section(
+                layout, unnamed[-1], material.point_vectors, eligible, material.points
+            )
 
     def _place(
         self,

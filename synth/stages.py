@@ -59,6 +59,19 @@ class RankStage(Protocol):
         """Whether the point may be shown at all."""
         ...
 
+    def events(
+        self,
+        points: Sequence[Point],
+        point_vectors: np.ndarray,
+        sentences: Sequence[Sentence],
+        sentence_vectors: np.ndarray,
+        report_of: Mapping[int, int],
+        scores: np.ndarray,
+    ) -> list[int]:
+        """The points that may state what happened, most likely first: the briefing opens
+        on the first one a reader can follow without its article."""
+        ...
+
     def select(
         self,
         points: Sequence[Point],
@@ -66,8 +79,10 @@ class RankStage(Protocol):
         scores: np.ndarray,
         budget_words: int | None,
         sentence_vectors: np.ndarray | None = None,
+        first: int | None = None,
     ) -> list[int]:
-        """Point indexes in rank order, within the word budget of the whole briefing."""
+        """Point indexes in rank order, within the word budget of the whole briefing,
+        `first` (when given and showable) before all others."""
         ...
 
     def repeats(

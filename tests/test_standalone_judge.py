@@ -213,6 +213,22 @@ def test_an_articles_opening_sentence_is_only_checked_for_page_text(judge):
     caption = "A boy walks past a burned bus in Bergen, Norway, Tuesday, July 22, 2014."
     assert judge.problem(caption, opening=True) == "caption"
     assert judge.problem("He said the Bergen ferry would stop.", opening=True) == "pronoun"
+    picture = "A photo of the Bergen mayor who resigned last week, Anna Olsen."
+    assert judge.problem(picture, opening=True) == "fragment"  # a caption: no main clause
+
+
+def test_a_cut_member_never_tells_its_point():
+    texts = ["Olsen, who arrived in Bergen on a visit.", "Olsen visited the Bergen port."]
+    points = [point(0, texts[0], (0, 1))]
+    judged = confirm_standalone(
+        points,
+        np.array([1.0]),
+        sentences(texts),
+        lambda t, opening=False: None,
+        None,
+        cut=frozenset({0}),
+    )
+    assert judged[0].text == texts[1] and judged[0].sentences[0] == 1
 
 
 def test_members_are_judged_as_openings_only_at_their_articles_start():

@@ -96,8 +96,10 @@ def parse_problem(doc: Doc, outside: Sequence[Token], known: frozenset[str]) -> 
 
 
 def page_problem(doc: Doc, outside: Sequence[Token]) -> Problem | None:
-    """Whether the parse shows page text rather than story: an imperative, a caption."""
-    return _imperative(doc, outside) or _caption(doc, outside)
+    """Whether the parse shows page text rather than story: an imperative, a caption, or a
+    line with no main clause (a headline or a photo's caption read as the first sentence:
+    "A photo of the mayor who resigned, Anna Berg.")."""
+    return _imperative(doc, outside) or _caption(doc, outside) or _fragment(doc, outside)
 
 
 def quoted_characters(text: str) -> set[int]:

@@ -23,6 +23,7 @@ def confirm_standalone(
     problem: ProblemCheck,
     budget_words: int | None,
     prepare: Callable[[Sequence[str]], None] | None = None,
+    cut: frozenset[int] = frozenset(),
 ) -> tuple[Point, ...]:
     """The points, with those a reader could not follow alone marked so.
 
@@ -30,7 +31,8 @@ def confirm_standalone(
     merged into it (the first that reads alone becomes the text), until judged points could
     fill `JUDGED_SHARE` briefings of `budget_words`; the rest are left out as unjudged. With
     no budget every point is judged. `prepare`, when given, is handed the next candidates'
-    texts in batches before they are judged (to parse them together).
+    texts in batches before they are judged (to parse them together). Sentences in `cut`
+    lost their first words to the cleaner (`cut_sentences`) and never tell a point.
     """
     wanted = None if budget_words is None else JUDGED_SHARE * budget_words
     judged: dict[int, Point] = {}
@@ -45,16 +47,20 @@ def confirm_standalone(
             prepare([p.text for p in batch if p.standalone])
         if not point.standalone:
             continue
-        verdict = judged[int(index)] = _readable(point, sentences, problem)
+        verdict = judged[int(index)] = _readable(point, sentences, problem, cut)
         if verdict.standalone:
             words += len(verdict.text.split())
     return tuple(judged.get(i) or replace(p, standalone=False) for i, p in enumerate(points))
 
 
-def _readable(point: Point, sentences: Sequence[Sentence], problem: ProblemCheck) -> Point:
+def _readable(
+    point: Point, sentences: Sequence[Sentence], problem: ProblemCheck, cut: frozenset[int]
+) -> Point:
     """The point told by its first member (of the best few) that reads alone, else marked.
     A member that opens its article is judged as an opening (see `ParsedJudge.problem`)."""
     for position, member in enumerate(point.sentences[:MEMBERS_TRIED]):
+        if member in cut:
+            continue
         text = point.text if position == 0 else repair(sentences[member], sentences)
         opening = sentences[member].position == 0
         if text is not None and problem(text, opening=opening) is None:
