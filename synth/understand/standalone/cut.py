@@ -17,6 +17,7 @@ from synth.read.reflow import SENTENCE_END
 
 # How wide a wrapped line is against the widest line of the paragraph it belongs to.
 WRAP_BAND = (0.8, 1.2)
+HEADLINE = "headline"  # the cleaner's reason for a dropped headline line
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -35,12 +36,28 @@ def cut_sentences(sources: Sequence[Source], sentences: Sequence[Sentence]) -> f
     return frozenset(cut)
 
 
+def wrapped_title(source: Source) -> bool:
+    """Whether the source's title is the first line of its text wrapped off a sentence: a
+    line the cleaner dropped as the headline, that the next line goes on from."""
+    title = " ".join((source.title or "").split())
+    for line in source.dropped:
+        if line.reason != HEADLINE or " ".join(source.text[line.start : line.end].split()) != title:
+            continue
+        below = source.text.find("\n", line.end)
+        following = len(source.text) if below < 0 else below + 1
+        while following < len(source.text) and source.text[following] in " \t":
+            following += 1
+        if _goes_on(source.text, line.start, line.end, following):
+            return True
+    return False
+
+
 def _goes_on(text: str, start: int, end: int, following: int) -> bool:
     """Whether the dropped line `text[start:end]` breaks off a sentence that `following`
     continues on the next line: it ends with no sentence closing and is about as wide as
     the lines of the paragraph under it (a wrapped line; a headline over a paragraph is
     narrower than its lines, or stands on a line of its own in a file that is not wrapped)."""
-    line = text[start:end].strip()
+    line = text[start:end].strip().rsplit("\n", 1)[-1].strip()  # its last line as wrapped
     between = text[end:following]
     if not line or between.strip() or between.count("\n") != 1:
         return False
