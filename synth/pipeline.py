@@ -59,9 +59,10 @@ from synth.understand.layout import (
     Layout,
     Layouter,
     differences_words,
-    join_section,
+    layout_order,
     layout_words,
     page_words,
+    unnamed_first,
 )
 from synth.understand.merge import Merger
 from synth.understand.parser import rule_files, spacy_parser
@@ -75,7 +76,6 @@ DEFAULT_MAX_WORDS = 350
 TITLE_WORDS = 60
 # Candidates for the event tried before the briefing opens on its best point instead.
 EVENT_TRIES = 5
-FALLBACK_HEADING = "More details"
 PAGE_SHARE = 1.25  # the whole page's words against --max-words, marks and title included
 Progress = Callable[[str], None]
 
@@ -154,7 +154,7 @@ class Pipeline:
             labels = self.clusterer.cluster(point_vectors, scores, eligible)
             layout = self._fit(material, scores, eligible, labels, max_words, differences)
         with self._stage("cluster", timings):
-            layout, names = self._name(material, layout, scores, eligible)
+            layout, names = self._name(material, layout, scores)
         self._release()
         with self._stage("quotes", timings):
             importance = {k: float(scores[i]) for i, p in enumerate(points) for k in p.sentences}
@@ -269,33 +269,30 @@ class Pipeline:
         return None
 
     def _name(
-        self, material: Material, layout: Layout, scores: np.ndarray, eligible: np.ndarray
-    ) -> tuple[Layout, dict[int, str]]:
-        """Headings for the layout's sections; a section that cannot be named joins its
-        nearest neighbour, and the rest are named again."""
-        while True:
-            order = [int(layout.labels[s[0]]) for s in layout.sections]
-            names = self.clusterer.name_sections(
-                material.points,
-                layout.labels,
-                scores,
-                material.sentences,
-                material.point_vectors,
-                self.embedder,
-                order,
-            )
-            unnamed = [c for c in order if not names[c]]
-            if not unnamed or len(order) < 2:
-                return layout, {c: names[c] or FALLBACK_HEADING for c in order}
-            layout = join_section(
-                layout, unnamed[-1], material.point_vectors, eligible, material.points
-            )
+        self, material: Material, layout: Layout, scores: np.ndarray
+    ) -> tuple[Layout, dict[int, str | None]]:
+        """Headings for the layout's sections, each fitting the points it stands over; the
+        sections no heading fits become one section without a heading that goes on from the
+        lede (`unnamed_first`)."""
+        order = [int(layout.labels[s[0]]) for s in layout.sections]
+        names = self.clusterer.name_sections(
+            material.points,
+            layout.labels,
+            scores,
+            material.sentences,
+            material.point_vectors,
+            self.embedder,
+            order,
+            layout.sections,
+        )
+        layout = unnamed_first(layout, {c for c in order if not names[c]})
+        return layout, {c: names.get(c) or None for c in layout_order(layout)}
 
     def _place(
         self,
         material: Material,
         layout: Layout,
-        names: dict[int, str],
+        names: dict[int, str | None],
         scores: np.ndarray,
         eligible: np.ndarray,
         differences: tuple[Difference, ...],

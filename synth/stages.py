@@ -115,10 +115,12 @@ class ClusterStage(Protocol):
         vectors: np.ndarray,
         embedder: Embedder,
         order: Sequence[int],
+        shown: Sequence[Sequence[int]] | None = None,
     ) -> dict[int, str]:
         """A heading for each section number in `order` (the page's order); "" for a section
-        that cannot be named, which the pipeline then joins to its neighbour. `vectors` are
-        the points' unit-length vectors, and `embedder` encodes candidate headings."""
+        that cannot be named, which the page shows without a heading. `vectors` are the
+        points' unit-length vectors, `embedder` encodes candidate headings, and `shown` are
+        the points each section shows (a heading must fit them)."""
         ...
 
 

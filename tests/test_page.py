@@ -125,3 +125,14 @@ def test_points_of_one_article_keep_its_order_within_a_section():
     other = told(2, (3, 10))  # another article's point
     assert story_order([0, 2, 1], [found, missing, other]) == [2, 1, 0]
     assert story_order([0, 2], [found, missing, other]) == [0, 2]  # no shared article: by rank
+
+
+def test_sections_no_heading_fits_join_into_one_that_goes_on_from_the_lede():
+    from synth.understand.layout import Layout, layout_order, unnamed_first
+
+    labels = np.array([0, 1, 1, 2, 2, 3, 3])
+    layout = Layout((0, 1, 2, 3, 4, 5, 6), (0,), ((1, 2), (3, 4), (5, 6)), labels)
+    joined = unnamed_first(layout, {1, 3})
+    assert joined.sections == ((1, 2, 5, 6), (3, 4))
+    assert layout_order(joined) == [1, 2]
+    assert unnamed_first(layout, set()) is layout

@@ -155,3 +155,21 @@ def test_bidi_overrides_are_removed_from_text_and_names(tmp_path, fake_embedder)
     data = render(briefing, "json")
     assert override not in data and "\\u202e" in data
     assert json.loads(data) == briefing.to_dict()
+
+
+def test_a_section_without_a_heading_reads_on_from_the_lede_in_every_format(seeds_briefing):
+    from dataclasses import replace
+
+    sections = seeds_briefing.sections
+    assert sections
+    unnamed = replace(seeds_briefing, sections=(replace(sections[0], label=None), *sections[1:]))
+    md = render(unnamed, "md")
+    first = escape_markdown(sections[0].points[0].point.text)
+    before = md[: md.index(first)]
+    assert "## " not in before.split("\n\n", 2)[-1]  # no heading between the lede and it
+    assert "None" not in md
+    html = render(unnamed, "html")
+    assert '<section aria-label="More points">' in html and '<h2 id="section-1">' not in html
+    assert json.loads(render(unnamed, "json"))["sections"][0]["label"] is None
+    full = render(unnamed, "md", appendix=True)
+    assert "| More points |" in full

@@ -62,6 +62,26 @@ def arrange(
     return Layout(tuple(lede) + tuple(body), tuple(lede), sections, labels)
 
 
+def layout_order(layout: Layout) -> list[int]:
+    """The subtopic label of each section, in page order."""
+    return [int(layout.labels[s[0]]) for s in layout.sections]
+
+
+def unnamed_first(layout: Layout, unnamed: set[int]) -> Layout:
+    """The layout with the sections of the `unnamed` subtopics joined into one, placed first:
+    points no heading fits read on from the lede, as more of the story, not under a heading
+    that says nothing or says something else."""
+    if not unnamed:
+        return layout
+    labels = layout.labels.copy()
+    keep = min(unnamed)
+    for label in unnamed:
+        labels[labels == label] = keep
+    joined = tuple(i for s in layout.sections if int(layout.labels[s[0]]) in unnamed for i in s)
+    named = tuple(s for s in layout.sections if int(layout.labels[s[0]]) not in unnamed)
+    return Layout(layout.order, layout.lede, (joined, *named), labels)
+
+
 def story_order(indexes: Sequence[int], points: Sequence[Point]) -> list[int]:
     """`indexes` (in rank order) so that the story reads forward: the best point comes first
     unless an article tells another of them before it, then that one (an article's later
@@ -84,26 +104,6 @@ def story_order(indexes: Sequence[int], points: Sequence[Point]) -> list[int]:
         ordered.append(chosen)
         left.remove(chosen)
     return ordered
-
-
-def join_section(
-    layout: Layout,
-    label: int,
-    point_vectors: np.ndarray,
-    eligible: np.ndarray,
-    points: Sequence[Point] | None = None,
-) -> Layout:
-    """The layout with section `label` joined to the section nearest in meaning."""
-    body = [i for s in layout.sections for i in s]
-    body.sort(key=layout.order.index)
-    centres = subtopic_centres(layout.labels, point_vectors, eligible)
-    shown = {int(layout.labels[i]) for i in body} - {label}
-    if not shown:
-        return layout
-    nearest = max(shown, key=lambda c: (float(centres[c] @ centres[label]), -c))
-    labels = layout.labels.copy()
-    labels[labels == label] = nearest
-    return arrange(layout.lede, body, labels, points)
 
 
 def lede_size(count: int) -> int:
