@@ -1,7 +1,8 @@
 import numpy as np
 import pytest
 
-from synth.understand.headings import HeadingNamer, good_shape, section_candidates
+from synth.lang.en import stem
+from synth.understand.headings import Candidate, HeadingNamer, good_shape, section_candidates
 from synth.understand.phrases import Phrase, attested_nouns, candidate_phrases
 from tests.conftest import FakeEmbedder
 
@@ -96,9 +97,7 @@ def test_a_section_without_a_candidate_gets_no_heading():
     assert HeadingNamer().name(texts, np.ones((1, 256), dtype=np.float32), embedder) == [""]
 
 
-def candidate(text: str, head: int = -1, derived: bool = False) -> "Candidate":
-    from synth.lang.en import stem
-    from synth.understand.headings import Candidate
+def candidate(text: str, head: int = -1, derived: bool = False) -> Candidate:
 
     words = text.split()
     key = tuple(stem(w.casefold()) for w in words)
