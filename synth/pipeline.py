@@ -180,8 +180,16 @@ class Pipeline:
         """
         points, sentences = material.points, material.sentences
         cut = cut_sentences(material.sources, sentences)
+        named = getattr(self.judge, "antecedent", None)
         alone = confirm_standalone(
-            points, scores, sentences, self.judge.problem, TITLE_WORDS, self.judge.prepare, cut
+            points,
+            scores,
+            sentences,
+            self.judge.problem,
+            TITLE_WORDS,
+            self.judge.prepare,
+            cut,
+            named,
         )
         event = self._event(replace(material, points=alone), scores)
         opening = self.ranker.select(
@@ -204,6 +212,7 @@ class Pipeline:
             max_words,
             partial(self.judge.prepare, known=known),
             cut,
+            named,
         )
         return judged, title
 

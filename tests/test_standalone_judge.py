@@ -242,3 +242,20 @@ def test_members_are_judged_as_openings_only_at_their_articles_start():
     points = [point(0, texts[0], (0,)), point(1, texts[1], (1,))]
     confirm_standalone(points, np.array([1.0, 0.5]), sentences(texts), problem, None)
     assert seen == [(texts[0], True), (texts[1], False)]
+
+
+def test_with_the_parse_every_member_is_repaired_again_and_unsure_names_go():
+    texts = ["Olsen said the Bergen port would reopen.", "He added that ferries would sail."]
+    points = [point(0, "[Olsen] added that ferries would sail.", (1,))]
+
+    def fine(text: str, opening: bool = False) -> str | None:
+        return None
+
+    unsure = confirm_standalone(
+        points, np.array([1.0]), sentences(texts), fine, None, named=lambda text, p: None
+    )
+    assert not unsure[0].standalone
+    sure = confirm_standalone(
+        points, np.array([1.0]), sentences(texts), fine, None, named=lambda text, p: "Ann Olsen"
+    )
+    assert sure[0].standalone and sure[0].text == "[Ann Olsen] added that ferries would sail."
