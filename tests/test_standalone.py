@@ -235,3 +235,12 @@ def test_a_cut_subject_is_never_given_a_bracketed_capital(judge):
     assert judge.problem(text) == "fragment"  # no subject, which the parse sees
     assert judge.problem("Was sent to Varna by the Bergen council on Monday.") == "fragment"
     assert judge.problem("There is no deal for the Varna dock workers yet.") is None
+
+
+def test_a_page_time_stamp_before_the_sentence_is_dropped():
+    s = sentences("Noon, May 3 - The Varna harbour office is asking for help finding a boat.")
+    assert repair(s[0], s) == "The Varna harbour office is asking for help finding a boat."
+    from synth.understand.standalone.rules import drop_stamp
+
+    kept = "May 3 - was the day the Varna harbour office asked for help."
+    assert drop_stamp(kept) == kept  # what follows the dash does not open a sentence

@@ -84,7 +84,7 @@ SPEAKER_BODIES = frozenset(["ORG", "GPE", "NORP", "FAC"])
 SPEAKER_WORDS = 6
 # A title at most this long reads at a glance; a longer one is used only when no lede point
 # gives a shorter one.
-TITLE_MAX_WORDS = 20
+TITLE_MAX_WORDS = 24
 # How much a source headline's likeness to the other headlines counts beside its likeness to
 # the event.
 SHARED_WEIGHT = 0.5

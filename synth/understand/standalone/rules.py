@@ -53,6 +53,7 @@ from synth.lang.en import (
     SHOUTED_WORDS,
     SOCIAL_MARKUP,
     SPEAKER_PRONOUN,
+    STAMP_LEAD,
     SUCH,
     THIRD_PERSON,
     TRUNCATED,
@@ -79,7 +80,7 @@ def repair(
     `strict`, also those that only make it harder (a "the report" inside the sentence).
     `named` says whom a "He said" stands for, from the sentence before (the parse judge's
     `antecedent`); without it, the name a speech verb stands next to there."""
-    text = drop_connective(sentence.text)
+    text = drop_connective(drop_stamp(sentence.text))
     speaker = SPEAKER_PRONOUN.match(text)
     if speaker:
         name = find_speaker(sentence, sentences, speaker.group("pronoun"), named)
@@ -95,6 +96,15 @@ EDITORIAL = re.compile(r"\[([^\[\]]{1,40})\]")
 def without_edits(text: str) -> str:
     """The text as the reader reads it, editorial brackets off ("[T]he", "[Olsen] said")."""
     return EDITORIAL.sub(r"\1", text)
+
+
+def drop_stamp(text: str) -> str:
+    """ "Noon, May 3 - The harbour office ..." -> "The harbour office ...": a page's time stamp
+    before a dash is no part of the sentence (dropped only when what follows opens as one)."""
+    found = STAMP_LEAD.match(text)
+    if found is None or not text[found.end() : found.end() + 1].isupper():
+        return text
+    return text[found.end() :]
 
 
 def drop_connective(text: str) -> str:
