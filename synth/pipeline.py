@@ -74,8 +74,10 @@ from synth.write.headline import ParsedHeadline, choose_title
 DEFAULT_MAX_WORDS = 350
 # Words of the best points the headline is chosen from (about the lede's first two).
 TITLE_WORDS = 60
-# Candidates for the event tried before the briefing opens on its best point instead.
-EVENT_TRIES = 5
+# Candidates for the opening leads tried before the briefing opens on its best points instead,
+# and how many leads open it at most.
+EVENT_TRIES = 8
+LEDE_LEADS = 3
 PAGE_SHARE = 1.25  # the whole page's words against --max-words, marks and title included
 Progress = Callable[[str], None]
 
@@ -191,9 +193,9 @@ class Pipeline:
             cut,
             named,
         )
-        event = self._event(replace(material, points=alone), scores)
+        leads = self._leads(replace(material, points=alone), scores)
         opening = self.ranker.select(
-            alone, material.point_vectors, scores, TITLE_WORDS, first=event
+            alone, material.point_vectors, scores, TITLE_WORDS, first=leads
         )
         title = choose_title(
             material.sources,
@@ -230,7 +232,7 @@ class Pipeline:
         too) in `PAGE_SHARE` times that: the points' budget shrinks until both fit."""
         budget = body_budget(max_words, differences)
         layouter = Layouter(self.ranker)
-        event = self._event(material, scores)
+        leads = self._leads(material, scores)
         while True:
             chosen = self.ranker.select(
                 material.points,
@@ -238,7 +240,7 @@ class Pipeline:
                 scores,
                 budget,
                 material.vectors,
-                first=event,
+                first=leads,
             )
             layout = layouter.lay_out(
                 chosen,
@@ -259,11 +261,13 @@ class Pipeline:
                 return layout
             budget -= excess
 
-    def _event(self, material: Material, scores: np.ndarray) -> int | None:
-        """The point the briefing opens on: of the points that may state what happened
-        (`Ranker.events`), the first that a reader can follow as the page's first sentence,
-        without its article: judged as a later sentence would be, since an article's own
-        lead may lean on its headline or open on a scene ("You wake up covered in hives")."""
+    def _leads(self, material: Material, scores: np.ndarray) -> list[int]:
+        """The points the briefing opens on, in order: of the points that may state what
+        happened (`Ranker.events`), the first `LEDE_LEADS` that a reader can follow as the
+        page's first sentences, without their article: judged as later sentences would be,
+        since an article's own lead may lean on its headline or open on a scene ("You wake
+        up covered in hives"). The first is the event; the others are other articles' leads,
+        which say what happened next or beside it more plainly than their later sentences."""
         candidates = self.ranker.events(
             material.points,
             material.point_vectors,
@@ -272,10 +276,13 @@ class Pipeline:
             material.report_of,
             scores,
         )
+        leads: list[int] = []
         for index in candidates[:EVENT_TRIES]:
+            if len(leads) == LEDE_LEADS:
+                break
             if self.judge.problem(material.points[index].text) is None:
-                return index
-        return None
+                leads.append(index)
+        return leads
 
     def _name(
         self, material: Material, layout: Layout, scores: np.ndarray

@@ -79,10 +79,10 @@ class RankStage(Protocol):
         scores: np.ndarray,
         budget_words: int | None,
         sentence_vectors: np.ndarray | None = None,
-        first: int | None = None,
+        first: Sequence[int] = (),
     ) -> list[int]:
-        """Point indexes in rank order, within the word budget of the whole briefing,
-        `first` (when given and showable) before all others."""
+        """Point indexes in rank order, within the word budget of the whole briefing, the
+        showable points of `first` before all others, in their order."""
         ...
 
     def repeats(

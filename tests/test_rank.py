@@ -87,9 +87,18 @@ def test_the_event_is_chosen_first_whatever_its_score():
     points = [point(i, f"Point number {i} has exactly eight words here.") for i in range(3)]
     vectors = np.eye(3, dtype=np.float32)
     scores = np.array([0.9, 0.8, 0.1])
-    assert Ranker().select(points, vectors, scores, None, first=2) == [2, 0, 1]
+    assert Ranker().select(points, vectors, scores, None, first=[2]) == [2, 0, 1]
+    assert Ranker().select(points, vectors, scores, None, first=[2, 1]) == [2, 1, 0]
     hidden = [*points[:2], Point(2, (2,), "Too short.", (1,), ())]
-    assert Ranker().select(hidden, vectors, scores, None, first=2) == [0, 1]
+    assert Ranker().select(hidden, vectors, scores, None, first=[2]) == [0, 1]
+
+
+def test_a_lead_that_repeats_the_event_is_not_chosen_again():
+    points = [point(i, f"Point number {i} has exactly eight words here.") for i in range(3)]
+    vectors = np.array([[1, 0], [1, 0.01], [0, 1]], dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    chosen = Ranker().select(points, vectors, np.array([0.1, 0.2, 0.9]), None, first=[0, 1])
+    assert chosen == [0, 2]
 
 
 def test_the_briefing_opens_on_the_first_event_a_reader_can_follow_alone():
@@ -116,6 +125,6 @@ def test_the_briefing_opens_on_the_first_event_a_reader_can_follow_alone():
     told = [point(i, t) for i, t in enumerate(texts)]
     material = Material((), (), np.zeros((0, 2)), told, np.eye(2))
     pipeline = Pipeline(embedder=FakeEmbedder(), ranker=Leads(), judge=Strict())
-    assert pipeline._event(material, np.ones(2)) == 1
+    assert pipeline._leads(material, np.ones(2)) == [1]
     never = Pipeline(embedder=FakeEmbedder(), ranker=Leads(), judge=Never())
-    assert never._event(material, np.ones(2)) is None
+    assert never._leads(material, np.ones(2)) == []

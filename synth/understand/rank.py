@@ -114,18 +114,21 @@ class Ranker:
         scores: np.ndarray,
         budget_words: int | None,
         sentence_vectors: np.ndarray | None = None,
-        first: int | None = None,
+        first: Sequence[int] = (),
     ) -> list[int]:
         """Point indexes in rank order, within the word budget, skipping near-duplicates;
-        `first`, when given and showable, is chosen before all others (the event).
+        the showable points of `first` (the event, then other articles' leads) are chosen
+        before all others, in their order, unless they repeat one chosen before them.
 
         A candidate is redundant when it is close to a chosen point or to any sentence merged
         into one: a paraphrase of one outlet's wording is still a repeat.
         """
         available = np.array([self.eligible(p) for p in points], dtype=bool)
-        if first is not None and available[first]:
+        if len(first):
             scores = scores.copy()
-            scores[first] = float(np.max(scores)) + 1.0
+            top = float(np.max(scores))
+            for place, index in enumerate(first):
+                scores[index] = top + len(first) - place
         representatives = (
             point_vectors
             if sentence_vectors is None
