@@ -118,6 +118,8 @@ def test_a_heading_fits_when_most_points_under_it_say_its_noun():
     assert fits(candidate("Ferry strike"), SHOWN, SHOWN, nouns)
     # lifted from one sentence: "wages" is in one point of three
     assert not fits(candidate("Union wages"), SHOWN, SHOWN, nouns)
+    # its noun is over every point, but "union" tells of one of them only
+    assert not fits(candidate("Union strike"), SHOWN, SHOWN, nouns)
 
 
 def test_a_name_heads_only_points_about_that_person():

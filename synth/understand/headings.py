@@ -184,22 +184,20 @@ def section_candidates(
 def fits(candidate: Candidate, shown: Sequence[str], texts: Sequence[str], nouns: set[str]) -> bool:
     """Whether a heading names what the points under it are about, in words a reader knows.
 
-    Its head noun (for a name's derived noun, "White House reaction", the name) and every
-    name in it are in at least half of the points shown, and two of them (`support_needed`):
-    a phrase lifted from one sentence, or a person over points not about them, says nothing
-    of the rest. Every other word is in some point shown. It ends on a noun: a lower-case last
+    Each of its words (for a name's derived noun, "White House reaction", the name's) is in at
+    least half of the points shown, and two of them (`support_needed`): a phrase lifted from
+    one sentence ("Hotel fire" over one hotel among dance-hall points), or a person over
+    points not about them, says nothing of the rest. It ends on a noun: a lower-case last
     word is used as a noun in the texts, a capitalized one is a name that ends a phrase there
     ("talks in Geneva"), not an adjective cut from its noun ("protests of Turkish [Kurds]").
     """
     told = [stems_of(text) for text in shown]
     need = support_needed(len(told))
     words = candidate.text.split()
-    names = [stem(w.casefold()) for w in words if w[:1].isupper()]
-    heads = names if candidate.derived else [candidate.head, *names]
-    if any(sum(head in point for point in told) < need for head in heads):
-        return False
     content = [stem(w.casefold()) for w in words if w.casefold() not in stop_words()]
-    if not all(any(word in point for point in told) for word in content):
+    if candidate.derived:  # "White House reaction": the name is in the points, not the noun
+        content = [stem(w.casefold()) for w in words if w[:1].isupper()]
+    if any(sum(word in point for point in told) < need for word in content):
         return False
     if candidate.derived:
         return True
