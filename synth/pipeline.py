@@ -78,6 +78,8 @@ TITLE_WORDS = 60
 # and how many leads open it at most.
 EVENT_TRIES = 8
 LEDE_LEADS = 3
+# A lead this close in meaning to one the lede opens on tells the same thing again.
+LEAD_REPEAT = 0.6
 PAGE_SHARE = 1.25  # the whole page's words against --max-words, marks and title included
 Progress = Callable[[str], None]
 
@@ -277,9 +279,12 @@ class Pipeline:
             scores,
         )
         leads: list[int] = []
+        vectors = material.point_vectors
         for index in candidates[:EVENT_TRIES]:
             if len(leads) == LEDE_LEADS:
                 break
+            if leads and float(np.max(vectors[leads] @ vectors[index])) >= LEAD_REPEAT:
+                continue  # another outlet's words for the event: the lede says it once
             if self.judge.problem(material.points[index].text) is None:
                 leads.append(index)
         return leads

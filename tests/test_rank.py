@@ -123,8 +123,31 @@ def test_the_briefing_opens_on_the_first_event_a_reader_can_follow_alone():
             return "fragment"
 
     told = [point(i, t) for i, t in enumerate(texts)]
-    material = Material((), (), np.zeros((0, 2)), told, np.eye(2))
+    material = Material((), (), np.zeros((0, 2)), told, np.eye(2, dtype=np.float32))
     pipeline = Pipeline(embedder=FakeEmbedder(), ranker=Leads(), judge=Strict())
     assert pipeline._leads(material, np.ones(2)) == [1]
     never = Pipeline(embedder=FakeEmbedder(), ranker=Leads(), judge=Never())
     assert never._leads(material, np.ones(2)) == []
+
+
+def test_a_second_lead_that_retells_the_event_does_not_open_the_briefing():
+    from dataclasses import dataclass
+
+    from synth.pipeline import Material, Pipeline
+    from tests.conftest import FakeEmbedder
+
+    @dataclass(frozen=True)
+    class Leads(Ranker):
+        def events(self, *args, **kwargs):
+            return [0, 1, 2]
+
+    class Fine:
+        def problem(self, text, known=frozenset(), opening=False):
+            return None
+
+    texts = ["Floods closed the Varna port.", "The Varna port shut in floods.", "Burgas voted."]
+    vectors = np.array([[1, 0], [0.95, 0.31], [0, 1]], dtype=np.float32)
+    told = [point(i, t) for i, t in enumerate(texts)]
+    material = Material((), (), np.zeros((0, 2)), told, vectors)
+    pipeline = Pipeline(embedder=FakeEmbedder(), ranker=Leads(), judge=Fine())
+    assert pipeline._leads(material, np.ones(3)) == [0, 2]
