@@ -78,6 +78,10 @@ TITLE_WORDS = 60
 # and how many leads open it at most.
 EVENT_TRIES = 8
 LEDE_LEADS = 3
+# What a lead may leave to its own words or to what the world knows ("the basis of the
+# religion" in a sentence that names the church); a pronoun, a scene with no one named or a
+# quote with no speaker it may not.
+LEAD_PROBLEMS_BORNE = frozenset([None, "definite_description"])
 # A lead this close in meaning to one the lede opens on tells the same thing again.
 LEAD_REPEAT = 0.6
 PAGE_SHARE = 1.25  # the whole page's words against --max-words, marks and title included
@@ -266,9 +270,9 @@ class Pipeline:
     def _leads(self, material: Material, scores: np.ndarray) -> list[int]:
         """The points the briefing opens on, in order: of the points that may state what
         happened (`Ranker.events`), the first `LEDE_LEADS` that a reader can follow as the
-        page's first sentences, without their article: judged as later sentences would be,
-        since an article's own lead may lean on its headline or open on a scene ("You wake
-        up covered in hives"). The first is the event; the others are other articles' leads,
+        page's first sentences, without their article: judged as later sentences would be
+        (`LEAD_PROBLEMS_BORNE`), since an article's own lead may lean on its headline or open
+        on a scene ("You wake up covered in hives"). The first is the event; the others are other articles' leads,
         which say what happened next or beside it more plainly than their later sentences."""
         candidates = self.ranker.events(
             material.points,
@@ -285,7 +289,7 @@ class Pipeline:
                 break
             if leads and float(np.max(vectors[leads] @ vectors[index])) >= LEAD_REPEAT:
                 continue  # another outlet's words for the event: the lede says it once
-            if self.judge.problem(material.points[index].text) is None:
+            if self.judge.problem(material.points[index].text) in LEAD_PROBLEMS_BORNE:
                 leads.append(index)
         return leads
 

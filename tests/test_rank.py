@@ -151,3 +151,42 @@ def test_a_second_lead_that_retells_the_event_does_not_open_the_briefing():
     material = Material((), (), np.zeros((0, 2)), told, vectors)
     pipeline = Pipeline(embedder=FakeEmbedder(), ranker=Leads(), judge=Fine())
     assert pipeline._leads(material, np.ones(3)) == [0, 2]
+
+
+def test_a_lead_may_leave_a_definite_noun_to_its_own_words_but_not_a_pronoun():
+    from dataclasses import dataclass
+
+    from synth.pipeline import Material, Pipeline
+    from tests.conftest import FakeEmbedder
+
+    @dataclass(frozen=True)
+    class Leads(Ranker):
+        def events(self, *args, **kwargs):
+            return [0, 1]
+
+    class Judge:
+        def problem(self, text, known=frozenset(), opening=False):
+            return "pronoun" if text.startswith("It") else "definite_description"
+
+    texts = ["It had been a perfect day in Varna.", "The Varna church published the letters."]
+    told = [point(i, t) for i, t in enumerate(texts)]
+    material = Material((), (), np.zeros((0, 2)), told, np.eye(2, dtype=np.float32))
+    pipeline = Pipeline(embedder=FakeEmbedder(), ranker=Leads(), judge=Judge())
+    assert pipeline._leads(material, np.ones(2)) == [1]
+
+
+def test_a_dated_lead_comes_before_an_undated_one_and_a_bare_amount_is_no_event():
+    from synth.core import Sentence
+    from synth.understand.rank import vague_opening
+
+    texts = [
+        "The Varna port was closed by floods for a week.",
+        "The Varna port was closed by floods on Tuesday.",
+    ]
+    sentences = [Sentence(k, k + 1, 0, len(t), t, 0) for k, t in enumerate(texts)]
+    vectors = np.array([[1, 0], [1, 0]], dtype=np.float32)
+    points = [Point(k, (k,), t, (k + 1,), ()) for k, t in enumerate(texts)]
+    events = Ranker().events(points, vectors, sentences, vectors, {1: 1, 2: 2}, np.ones(2))
+    assert events == [1, 0]
+    assert vague_opening("Much can be known about the Varna port.")
+    assert not vague_opening("Muchmore Ltd bought the Varna port.")

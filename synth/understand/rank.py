@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from synth.core import Point, Sentence
+from synth.lang.en import NEWS_DAY, QUANTIFIERS, VAGUE_AMOUNTS
 from synth.understand.distinct import distinct
 from synth.understand.embed import normalize_rows
 from synth.understand.standalone.shape import shape_problem
@@ -44,8 +45,10 @@ class Ranker:
     max_point_words: int = 60
     # An article's lead: its first sentences, which state the event (the inverted pyramid).
     lead_sentences: int = 3
-    # What an article's second sentence gives up to its first in lead support.
+    # What an article's second sentence gives up to its first in lead support, and what a
+    # lead that says when it happened ("on Tuesday") gains: news is dated, background is not.
     lead_step: float = 0.03
+    dated_bonus: float = 0.1
 
     def scores(
         self,
@@ -92,19 +95,26 @@ class Ranker:
         """The points that may state what happened, most likely first: the showable points
         told by an article's lead (`lead_sentences`), by how far the leads of the independent
         reports say them again (`lead_support`), an article's first sentence a little before
-        its second (`lead_step`), ties to the more important."""
+        its second (`lead_step`), a dated one before one that is not (`dated_bonus`), ties to
+        the more important; none whose subject is a bare amount (`vague_opening`)."""
         leads = [
             i
             for i, p in enumerate(points)
-            if self.eligible(p) and earliest_position(p, sentences) < self.lead_sentences
+            if self.eligible(p)
+            and earliest_position(p, sentences) < self.lead_sentences
+            and not vague_opening(p.text)
         ]
         if not leads:
             return []
         support = lead_support(
             point_vectors[leads], sentences, sentence_vectors, report_of, self.lead_sentences
         )
-        step = [self.lead_step * earliest_position(points[i], sentences) for i in leads]
-        keys = {i: float(s) - d for s, d, i in zip(support, step, leads, strict=True)}
+        keys = {
+            i: float(s)
+            - self.lead_step * earliest_position(points[i], sentences)
+            + (self.dated_bonus if NEWS_DAY.search(points[i].text) else 0.0)
+            for s, i in zip(support, leads, strict=True)
+        }
         return sorted(leads, key=lambda i: (-keys[i], -float(scores[i]), i))
 
     def select(
@@ -208,6 +218,13 @@ def story_centre(sentences: Sequence[Sentence], vectors: np.ndarray) -> np.ndarr
     source_ids = np.array([s.source for s in sentences])
     centroids = [vectors[source_ids == sid].mean(axis=0) for sid in distinct(source_ids)]
     return normalize_rows(np.mean(normalize_rows(np.vstack(centroids)), axis=0, keepdims=True))[0]
+
+
+def vague_opening(text: str) -> bool:
+    """A sentence whose subject is a bare amount or quantifier ("Much can be known ...", "Many
+    say ..."): it tells of no one in particular, so it states no event."""
+    first = text.split(maxsplit=1)[0].strip("\"“‘'([").casefold() if text.strip() else ""
+    return first in VAGUE_AMOUNTS | QUANTIFIERS
 
 
 def lead_support(

@@ -21,6 +21,7 @@ from synth.lang.en.dates import (
     MONTH_BEFORE,
     MONTH_PATTERN,
     MONTHS,
+    NEWS_DAY,
     WEEKDAYS,
 )
 from synth.lang.en.figures import (
@@ -50,6 +51,7 @@ from synth.lang.en.furniture import (
     CALL_TO_ACTION,
     CAPTION_DATE,
     CAPTION_POSITION,
+    CAPTION_VERB,
     CREDIT_LINE,
     CREDIT_PREFIX,
     DATE_LINE,
@@ -266,6 +268,7 @@ __all__ = [
     "CALL_TO_ACTION",
     "CAPTION_DATE",
     "CAPTION_POSITION",
+    "CAPTION_VERB",
     "CLAIM",
     "CLAIM_LEMMAS",
     "CLAUSE_BREAKS",
@@ -347,6 +350,7 @@ __all__ = [
     "NAMING_LINKS",
     "NATIONAL_NOUNS",
     "NOMINALIZATIONS",
+    "NEWS_DAY",
     "NOT_A_NAME",
     "NOT_DATELINES",
     "NOT_NAMING_PREPOSITIONS",
