@@ -51,8 +51,10 @@ def shape(briefing) -> Counter[str]:  # type: ignore[no-untyped-def]
     """Counts of what the page gets wrong (and of sections, for the rates)."""
     found: Counter[str] = Counter(sections=len(briefing.sections))
     found["title from 'Briefing from'"] += briefing.title.startswith("Briefing from")
-    heads = Counter(head_word(s.label) for s in briefing.sections)
-    for section in briefing.sections:
+    named = [s for s in briefing.sections if s.label]
+    found["sections without a heading"] += len(briefing.sections) - len(named)
+    heads = Counter(head_word(s.label) for s in named)
+    for section in named:
         words = section.label.split()
         found["sections with < 2 points"] += len(section.points) < 2
         found["headings with a comma"] += "," in section.label
@@ -89,7 +91,9 @@ def main() -> None:
                 words[budget].append((body_words(render(briefing, "md")), name))
                 shapes[budget] += shape(briefing)
                 if budget == 350:
-                    headings[name] = [briefing.title] + [s.label for s in briefing.sections]
+                    headings[name] = [briefing.title] + [
+                        s.label or "(no heading)" for s in briefing.sections
+                    ]
             print(f"\r{name}", end="", file=sys.stderr)
         print(file=sys.stderr)
         print(f"\n{path}: {len(words[budgets[0]])} clusters\n")

@@ -250,7 +250,7 @@ class RankedPoint:
 class Section:
     """A subtopic: a label and its chosen points in rank order."""
 
-    label: str
+    label: str | None  # None: no heading fits; its points read on from the lede
     points: tuple[RankedPoint, ...]
 
     def to_dict(self) -> dict[str, Any]:

@@ -60,14 +60,16 @@ from synth.understand.layout import (
     Layout,
     Layouter,
     differences_words,
-    join_section,
+    layout_order,
     layout_words,
     page_words,
+    unnamed_first,
 )
 from synth.understand.merge import Merger
 from synth.understand.parser import rule_files, spacy_parser
 from synth.understand.rank import Ranker
 from synth.understand.standalone import ParsedJudge, confirm_standalone
+from synth.understand.standalone.cut import cut_sentences
 from synth.write.headline import ParsedHeadline, choose_title
 
 DEFAULT_MAX_WORDS = 350
@@ -75,7 +77,16 @@ DEFAULT_MAX_WORDS = 350
 DIFFERENCES_SHARE = 0.4
 # Words of the best points the headline is chosen from (about the lede's first two).
 TITLE_WORDS = 60
-FALLBACK_HEADING = "More details"
+# Candidates for the opening leads tried before the briefing opens on its best points instead,
+# and how many leads open it at most.
+EVENT_TRIES = 8
+LEDE_LEADS = 3
+# What a lead may leave to its own words or to what the world knows ("the basis of the
+# religion" in a sentence that names the church); a pronoun, a scene with no one named or a
+# quote with no speaker it may not.
+LEAD_PROBLEMS_BORNE = frozenset([None, "definite_description"])
+# A lead this close in meaning to one the lede opens on tells the same thing again.
+LEAD_REPEAT = 0.6
 PAGE_SHARE = 1.25  # the whole page's words against --max-words, marks and title included
 
 
@@ -154,7 +165,7 @@ class Pipeline:
             labels = self.clusterer.cluster(point_vectors, scores, eligible)
             layout = self._fit(material, scores, eligible, labels, max_words, shown)
         with self._stage("cluster", timings):
-            layout, names = self._name(material, layout, scores, eligible)
+            layout, names = self._name(material, layout, scores)
         self._release()
         with self._stage("quotes", timings):
             importance = {k: float(scores[i]) for i, p in enumerate(points) for k in p.sentences}
@@ -179,10 +190,22 @@ class Pipeline:
         judged as the reader meets it, under that headline.
         """
         points, sentences = material.points, material.sentences
+        cut = cut_sentences(material.sources, sentences)
+        named = getattr(self.judge, "antecedent", None)
         alone = confirm_standalone(
-            points, scores, sentences, self.judge.problem, TITLE_WORDS, self.judge.prepare
+            points,
+            scores,
+            sentences,
+            self.judge.problem,
+            TITLE_WORDS,
+            self.judge.prepare,
+            cut,
+            named,
         )
-        opening = self.ranker.select(alone, material.point_vectors, scores, TITLE_WORDS)
+        leads = self._leads(replace(material, points=alone), scores)
+        opening = self.ranker.select(
+            alone, material.point_vectors, scores, TITLE_WORDS, first=leads
+        )
         title = choose_title(
             material.sources,
             [alone[i] for i in opening],
@@ -199,6 +222,8 @@ class Pipeline:
             partial(self.judge.problem, known=known),
             max_words,
             partial(self.judge.prepare, known=known),
+            cut,
+            named,
         )
         return judged, title
 
@@ -220,9 +245,15 @@ class Pipeline:
         if budget is not None:
             budget = max(budget, floor)
         layouter = Layouter(self.ranker)
+        leads = self._leads(material, scores)
         while True:
             chosen = self.ranker.select(
-                material.points, material.point_vectors, scores, budget, material.vectors
+                material.points,
+                material.point_vectors,
+                scores,
+                budget,
+                material.vectors,
+                first=leads,
             )
             layout = layouter.lay_out(
                 chosen,
@@ -243,32 +274,58 @@ class Pipeline:
                 return layout
             budget = max(budget - excess, floor)
 
+    def _leads(self, material: Material, scores: np.ndarray) -> list[int]:
+        """The points the briefing opens on, in order: of the points that may state what
+        happened (`Ranker.events`), the first `LEDE_LEADS` that a reader can follow as the
+        page's first sentences, without their article: judged as later sentences would be
+        (`LEAD_PROBLEMS_BORNE`), since an article's own lead may lean on its headline or open
+        on a scene ("You wake up covered in hives"). The first is the event; the others are
+        other articles' leads, which say what happened next or beside it more plainly than
+        their later sentences."""
+        candidates = self.ranker.events(
+            material.points,
+            material.point_vectors,
+            material.sentences,
+            material.vectors,
+            material.report_of,
+            scores,
+        )
+        leads: list[int] = []
+        vectors = material.point_vectors
+        for index in candidates[:EVENT_TRIES]:
+            if len(leads) == LEDE_LEADS:
+                break
+            if leads and float(np.max(vectors[leads] @ vectors[index])) >= LEAD_REPEAT:
+                continue  # another outlet's words for the event: the lede says it once
+            if self.judge.problem(material.points[index].text) in LEAD_PROBLEMS_BORNE:
+                leads.append(index)
+        return leads
+
     def _name(
-        self, material: Material, layout: Layout, scores: np.ndarray, eligible: np.ndarray
-    ) -> tuple[Layout, dict[int, str]]:
-        """Headings for the layout's sections; a section that cannot be named joins its
-        nearest neighbour, and the rest are named again."""
-        while True:
-            order = [int(layout.labels[s[0]]) for s in layout.sections]
-            names = self.clusterer.name_sections(
-                material.points,
-                layout.labels,
-                scores,
-                material.sentences,
-                material.point_vectors,
-                self.embedder,
-                order,
-            )
-            unnamed = [c for c in order if not names[c]]
-            if not unnamed or len(order) < 2:
-                return layout, {c: names[c] or FALLBACK_HEADING for c in order}
-            layout = join_section(layout, unnamed[-1], material.point_vectors, eligible)
+        self, material: Material, layout: Layout, scores: np.ndarray
+    ) -> tuple[Layout, dict[int, str | None]]:
+        """Headings for the layout's sections, each fitting the points it stands over; the
+        sections no heading fits become one section without a heading that goes on from the
+        lede (`unnamed_first`)."""
+        order = [int(layout.labels[s[0]]) for s in layout.sections]
+        names = self.clusterer.name_sections(
+            material.points,
+            layout.labels,
+            scores,
+            material.sentences,
+            material.point_vectors,
+            self.embedder,
+            order,
+            layout.sections,
+        )
+        layout = unnamed_first(layout, {c for c in order if not names[c]})
+        return layout, {c: names.get(c) or None for c in layout_order(layout)}
 
     def _place(
         self,
         material: Material,
         layout: Layout,
-        names: dict[int, str],
+        names: dict[int, str | None],
         scores: np.ndarray,
         eligible: np.ndarray,
         differences: tuple[Difference, ...],

@@ -59,6 +59,19 @@ class RankStage(Protocol):
         """Whether the point may be shown at all."""
         ...
 
+    def events(
+        self,
+        points: Sequence[Point],
+        point_vectors: np.ndarray,
+        sentences: Sequence[Sentence],
+        sentence_vectors: np.ndarray,
+        report_of: Mapping[int, int],
+        scores: np.ndarray,
+    ) -> list[int]:
+        """The points that may state what happened, most likely first: the briefing opens
+        on the first one a reader can follow without its article."""
+        ...
+
     def select(
         self,
         points: Sequence[Point],
@@ -66,8 +79,10 @@ class RankStage(Protocol):
         scores: np.ndarray,
         budget_words: int | None,
         sentence_vectors: np.ndarray | None = None,
+        first: Sequence[int] = (),
     ) -> list[int]:
-        """Point indexes in rank order, within the word budget of the whole briefing."""
+        """Point indexes in rank order, within the word budget of the whole briefing, the
+        showable points of `first` before all others, in their order."""
         ...
 
     def repeats(
@@ -100,10 +115,12 @@ class ClusterStage(Protocol):
         vectors: np.ndarray,
         embedder: Embedder,
         order: Sequence[int],
+        shown: Sequence[Sequence[int]] | None = None,
     ) -> dict[int, str]:
         """A heading for each section number in `order` (the page's order); "" for a section
-        that cannot be named, which the pipeline then joins to its neighbour. `vectors` are
-        the points' unit-length vectors, and `embedder` encodes candidate headings."""
+        that cannot be named, which the page shows without a heading. `vectors` are the
+        points' unit-length vectors, `embedder` encodes candidate headings, and `shown` are
+        the points each section shows (a heading must fit them)."""
         ...
 
 

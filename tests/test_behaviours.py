@@ -30,14 +30,18 @@ def point(
 
 
 def test_title_is_the_headline_of_the_source_most_cited_by_chosen_points():
-    sources = [source(1, title="First outlet headline"), source(2, title="Second headline")]
+    sources = [source(1, title="Port reopens in Varna"), source(2, title="Ferry strike ends")]
     chosen = [point(0, (2,)), point(1, (1, 2))]
-    assert choose_title(sources, chosen) == "Second headline"
+    assert choose_title(sources, chosen) == "Ferry strike ends"
 
 
 def test_title_ties_go_to_the_lower_source_id_and_untitled_sources_are_passed_over():
-    sources = [source(1), source(2, title="Only  titled\nsource"), source(3, title="Later")]
-    assert choose_title(sources, [point(0, (1, 2, 3))]) == "Only titled source"
+    sources = [
+        source(1),
+        source(2, title="Only  titled\nsource ends strike"),
+        source(3, title="Later one ends it"),
+    ]
+    assert choose_title(sources, [point(0, (1, 2, 3))]) == "Only titled source ends strike"
 
 
 def test_key_figures_group_one_value_across_outlets_and_rank_by_outlets():

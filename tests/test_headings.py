@@ -1,7 +1,8 @@
 import numpy as np
 import pytest
 
-from synth.understand.headings import HeadingNamer, good_shape, section_candidates
+from synth.lang.en import stem
+from synth.understand.headings import Candidate, HeadingNamer, good_shape, section_candidates
 from synth.understand.phrases import Phrase, attested_nouns, candidate_phrases
 from tests.conftest import FakeEmbedder
 
@@ -94,3 +95,70 @@ def test_a_section_without_a_candidate_gets_no_heading():
     embedder = FakeEmbedder()
     texts = [[("No way, not even if I was rich.", 1.0)]]
     assert HeadingNamer().name(texts, np.ones((1, 256), dtype=np.float32), embedder) == [""]
+
+
+def candidate(text: str, head: int = -1, derived: bool = False) -> Candidate:
+
+    words = text.split()
+    key = tuple(stem(w.casefold()) for w in words)
+    return Candidate(key, text, stem(words[head].casefold()), 1.0, derived)
+
+
+SHOWN = [
+    "The ferry strike in Varna closed the port for a week.",
+    "Union leaders said the ferry strike would go on until wages rise.",
+    "Olsen, a Varna shipowner, said the strike cost him a fortune.",
+]
+
+
+def test_a_heading_fits_when_most_points_under_it_say_its_noun():
+    from synth.understand.headings import fits
+
+    nouns = attested_nouns(SHOWN)
+    assert fits(candidate("Ferry strike"), SHOWN, SHOWN, nouns)
+    # lifted from one sentence: "wages" is in one point of three
+    assert not fits(candidate("Union wages"), SHOWN, SHOWN, nouns)
+    # its noun is over every point, but "union" tells of one of them only
+    assert not fits(candidate("Union strike"), SHOWN, SHOWN, nouns)
+
+
+def test_a_name_heads_only_points_about_that_person():
+    from synth.understand.headings import fits
+
+    nouns = attested_nouns(SHOWN)
+    assert not fits(candidate("Olsen fortune"), SHOWN, SHOWN, nouns)
+
+
+def test_an_adjective_cut_from_its_noun_is_no_heading():
+    from synth.understand.headings import ends_phrases, fits
+
+    texts = [
+        "Protests of Turkish staff spread to Varna.",
+        "The protests of Turkish staff went on in Varna, and the staff won.",
+    ]
+    nouns = attested_nouns(texts)
+    assert not ends_phrases("Turkish", texts)
+    assert ends_phrases("Varna", texts)
+    assert not fits(candidate("Protests of Turkish", head=0), texts, texts, nouns)
+    assert fits(candidate("Protests of Turkish staff", head=0), texts, texts, nouns)
+
+
+def test_the_end_of_a_longer_name_is_no_heading():
+    from synth.understand.headings import cut_from_name
+
+    texts = ["A lone star tick bite caused the allergy.", "The lone star tick spreads north."]
+    assert cut_from_name(["star", "tick"], texts)
+    assert not cut_from_name(["lone", "star", "tick"], texts)
+    assert not cut_from_name(["tick", "bite"], ["A tick bite.", "The tick bite hurt."])
+
+
+def test_with_the_shown_points_a_section_that_no_heading_fits_gets_none():
+    texts = [
+        [("The ferry strike closed the Varna port.", 1.0), ("The ferry strike went on.", 1.0)],
+        [("Olsen sold his boat.", 1.0), ("A storm hit the coast of Burgas.", 1.0)],
+    ]
+    shown = [[t for t, _ in section] for section in texts]
+    embedder = FakeEmbedder()
+    centres = embedder.encode(["ferry strike Varna", "Olsen boat storm Burgas"])
+    headings = HeadingNamer().name(texts, centres, embedder, shown)
+    assert headings[0].lower() == "ferry strike" and headings[1] == ""

@@ -125,10 +125,11 @@ def parsed_headline():
             "in the aftermath of the strike called by the Norwegian seamen's union.",
             "The number of ferries grew to seven on Sunday",
         ),
-        (  # "the U.S. and Norway" stay together; a describing participle goes when long
+        (  # "the U.S. and Norway" stay together; a describing participle goes when long, but
+            # never what says which thing ("the system [of caves]")
             "BERGEN, Norway (AP) — Scientists from the U.S. and Norway are seeking to map out the "
             "system of caves hidden beneath the old town that's home to rare bats and fish.",
-            "Scientists from the U.S. and Norway are seeking to map out the system",
+            "Scientists from the U.S. and Norway are seeking to map out the system of caves",
         ),
         (  # a reported claim keeps its speaker
             "Oslo has halted its ferry service to Bergen to allow repairs of the harbour, Norway's "
@@ -265,3 +266,92 @@ def test_a_cut_is_a_whole_piece_of_the_sentence_and_never_leaves_out_its_speaker
         "blaze could spread."
     )
     assert not _attributed_later(parse(warned), warned.index(","))
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        (  # the commas of a list stay
+            "Police in Varna sealed off the Varna, Burgas and Ruse ferry terminals on Monday "
+            "after a bomb threat was phoned in.",
+            "Police in Varna sealed off the Varna, Burgas and Ruse ferry terminals on Monday",
+        ),
+        (  # a page's time stamp is no part of the headline
+            "Noon, May 3 - The Varna harbour office is asking for help in finding a fishing boat "
+            "that went missing near the port.",
+            "The Varna harbour office is asking for help in finding a fishing boat",
+        ),
+        (  # the writer's words, not the quotation a colon opens
+            "On May 4, 1921, Anna Olsen wrote a long entry in her diary: “Today the mill burned "
+            "to the ground.”",
+            "Anna Olsen wrote a long entry in her diary",
+        ),
+        (  # a clause after the subject, verb and object goes; "which" stays with its noun
+            "The Bergen council approved the sale of the old ferry terminal to a shipping "
+            "company owned by the Olsen family, ending a dispute that lasted a decade.",
+            "The Bergen council approved the sale of the old ferry terminal",
+        ),
+    ],
+)
+def test_a_headline_keeps_its_statement_whole(parsed_headline, text, headline):
+    assert parsed_headline(text) == headline
+
+
+def wire_source(source_id: int) -> Source:
+    """Wire copy whose wrapped first line the cleaner took for a headline and dropped."""
+    from synth.core import DroppedLine
+
+    first = "Flood waters closed the Varna port on Monday and cut the road to"
+    text = (
+        f"{first}\n"
+        "Burgas, leaving about 300 trucks stranded on the coast road, the\n"
+        "harbour office said on its website.\n"
+    )
+    return Source(
+        source_id,
+        f"{source_id}.txt",
+        text,
+        "label",
+        title=first,
+        dropped=(DroppedLine(0, len(first), "headline"),),
+    )
+
+
+def test_a_wrapped_first_line_is_never_the_headline():
+    lede = [point("Flood waters closed the Varna port on Monday, the harbour office said.")]
+    title = choose_title([wire_source(1)], lede)
+    assert title == "Harbour office: Flood waters closed the Varna port on Monday"
+
+
+def test_a_line_without_a_verb_or_that_speaks_to_the_reader_is_no_headline():
+    lede = [point("Flood waters closed the Varna port on Monday, the harbour office said.")]
+    for line in ("Photos of the flood in Varna", "Add a location to your posts"):
+        title = choose_title([source(1, title=line)], lede)
+        assert title.startswith("Harbour office:")
+    assert choose_title([source(1, title="Floods close Varna port")], lede) == (
+        "Floods close Varna port"
+    )
+
+
+def test_the_headline_of_the_event_that_most_outlets_tell_wins_over_a_side_story():
+    embedder = FakeEmbedder()
+    titles = [
+        "Choir sings for Varna flood families",
+        "Floods close Varna port",
+        "Varna port closed by floods",
+        "Floods shut the port of Varna",
+    ]
+    sources = [source(i + 1, title=t) for i, t in enumerate(titles)]
+    event = point("A choir sang for families as floods closed the Varna port on Monday.")
+    # the event's words are a little nearer the choir's headline than any other one ...
+    vectors = embedder.encode(["Choir sings for families as floods close Varna port"])
+    assert int(np.argmax(embedder.encode(titles) @ vectors[0])) == 0
+    # ... but the headline the other outlets share wins
+    assert choose_title(sources, [event], vectors, embedder) == titles[1]
+
+
+def test_a_written_title_that_opens_on_a_vague_word_gives_way_to_the_next_point():
+    first = point("Much was said about the Varna port deal at a long council meeting on Monday.")
+    second = point("The Varna council approved the sale of the port to a Bergen shipping firm.")
+    title = choose_title([source(1)], [first, second])
+    assert title.startswith("The Varna council approved the sale of the port")

@@ -101,3 +101,38 @@ def test_a_subtopic_of_the_lede_gets_a_section_of_its_own():
     )
     assert 7 in layout.lede and (8, 9) in layout.sections
     assert all(len(s) >= 2 for s in layout.sections)
+
+
+def test_the_section_that_goes_on_with_the_event_comes_first():
+    from synth.understand.layout import arrange
+
+    labels = np.array([0, 1, 1, 2, 2])
+    layout = arrange([1], [3, 2, 4], labels)  # the event (point 1) is of subtopic 1
+    assert layout.sections == ((2,), (3, 4))
+    assert layout.order == (1, 3, 2, 4)  # the rank order is kept
+
+
+def test_points_of_one_article_keep_its_order_within_a_section():
+    from synth.core import Evidence
+    from synth.understand.layout import story_order
+
+    def told(i: int, *places: tuple[int, int]) -> Point:
+        evidence = tuple(Evidence(s, start, start + 10, "x") for s, start in places)
+        return Point(i, (i,), "text", tuple(s for s, _ in places), evidence)
+
+    found = told(0, (1, 900))  # "was found safe", late in article 1, ranked best
+    missing = told(1, (1, 100), (2, 50))  # "went missing", early in articles 1 and 2
+    other = told(2, (3, 10))  # another article's point
+    assert story_order([0, 2, 1], [found, missing, other]) == [2, 1, 0]
+    assert story_order([0, 2], [found, missing, other]) == [0, 2]  # no shared article: by rank
+
+
+def test_sections_no_heading_fits_join_into_one_that_goes_on_from_the_lede():
+    from synth.understand.layout import Layout, layout_order, unnamed_first
+
+    labels = np.array([0, 1, 1, 2, 2, 3, 3])
+    layout = Layout((0, 1, 2, 3, 4, 5, 6), (0,), ((1, 2), (3, 4), (5, 6)), labels)
+    joined = unnamed_first(layout, {1, 3})
+    assert joined.sections == ((1, 2, 5, 6), (3, 4))
+    assert layout_order(joined) == [1, 2]
+    assert unnamed_first(layout, set()) is layout

@@ -336,3 +336,21 @@ def test_escaped_text_renders_as_itself_wherever_the_templates_put_it():
         for context in CONTEXTS:
             page = parser.render(context.format(x=escape_markdown(text)))
             assert html.escape(flat, quote=False) in page, (text, context, page)
+
+
+def test_a_section_without_a_heading_reads_on_from_the_lede_in_every_format(seeds_briefing):
+    from dataclasses import replace
+
+    sections = seeds_briefing.sections
+    assert sections
+    unnamed = replace(seeds_briefing, sections=(replace(sections[0], label=None), *sections[1:]))
+    md = render(unnamed, "md")
+    first = escape_markdown(sections[0].points[0].point.text)
+    before = md[: md.index(first)]
+    assert "## " not in before.split("\n\n", 2)[-1]  # no heading between the lede and it
+    assert "None" not in md
+    html = render(unnamed, "html")
+    assert '<section aria-label="More points">' in html and '<h2 id="section-1">' not in html
+    assert json.loads(render(unnamed, "json"))["sections"][0]["label"] is None
+    full = render(unnamed, "md", appendix=True)
+    assert "| More points |" in full

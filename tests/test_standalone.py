@@ -168,3 +168,80 @@ def test_labelled_standalone_sentences_scored_on_the_test_half():
     found = score(results)
     assert len(results) == 95
     assert found.predicted > 0 and found.recall > 0
+
+
+def test_a_speaker_further_back_than_the_sentence_before_is_never_guessed():
+    s = sentences(
+        "UN aid chief Maria Olsen told reporters that convoys were ready to move.",
+        "Roads out of the city were still closed by snow.",
+        "She said convoys to Aleppo could leave overnight.",
+    )
+    assert repair(s[2], s) is None
+
+
+def test_a_pronoun_speaker_is_not_the_person_its_sentence_names():
+    s = sentences(
+        "Olsen said the Varna port would reopen.",
+        "He added that Olsen had misread the storm warnings.",
+    )
+    assert repair(s[1], s) is None
+
+
+@pytest.fixture(scope="module")
+def judge() -> ParsedJudge:
+    return ParsedJudge(load=spacy_parser)
+
+
+@pytest.mark.parametrize(
+    ("before", "pronoun", "name"),
+    [
+        ("Harbour master Jan Berg said the Varna port would reopen on Monday.", "He", "Jan Berg"),
+        (
+            "The chairwoman, Anna Olsen, said the report on the Varna port was final.",
+            "She",
+            "Anna Olsen",
+        ),
+        ("Valdes-Berg said the ferry had been sold to a Bergen firm.", "He", "Valdes-Berg"),
+        # two people: either may be meant
+        ("Jan Berg said Anna Olsen had sold the Varna ferry to a Bergen firm.", "He", None),
+        # the only person named is no subject
+        ("The Varna council thanked Jan Berg for the ferry repairs.", "He", None),
+        # a person named by a noun stands as a subject beside the name
+        ("Jan Berg said the boy's mother called the Varna police.", "She", None),
+        # the other gender points at someone else
+        ("Jan Berg said he would sell the Varna ferry to a Bergen firm.", "She", None),
+        # the name is inside someone's quotation
+        ('"Jan Berg never sold the ferry," the Varna harbour office said.', "He", None),
+    ],
+)
+def test_a_pronoun_speaker_is_named_only_when_the_sentence_before_makes_it_sure(
+    judge, before, pronoun, name
+):
+    assert judge.antecedent(before, pronoun) == name
+
+
+def test_the_parse_judge_repairs_a_pronoun_speaker_with_the_name_as_written(judge):
+    s = sentences(
+        "Harbour master Jan Berg said the Varna port would reopen on Monday.",
+        "He added that the ferries would sail again on Tuesday.",
+    )
+    fixed = repair(s[1], s, named=judge.antecedent)
+    assert fixed == "[Jan Berg] added that the ferries would sail again on Tuesday."
+
+
+def test_a_cut_subject_is_never_given_a_bracketed_capital(judge):
+    s = sentences("And struck a deal with the Varna dock workers on Monday.")
+    text = repair(s[0], s)
+    assert text == "[S]truck a deal with the Varna dock workers on Monday."  # the rules see
+    assert judge.problem(text) == "fragment"  # no subject, which the parse sees
+    assert judge.problem("Was sent to Varna by the Bergen council on Monday.") == "fragment"
+    assert judge.problem("There is no deal for the Varna dock workers yet.") is None
+
+
+def test_a_page_time_stamp_before_the_sentence_is_dropped():
+    s = sentences("Noon, May 3 - The Varna harbour office is asking for help finding a boat.")
+    assert repair(s[0], s) == "The Varna harbour office is asking for help finding a boat."
+    from synth.understand.standalone.rules import drop_stamp
+
+    kept = "May 3 - was the day the Varna harbour office asked for help."
+    assert drop_stamp(kept) == kept  # what follows the dash does not open a sentence

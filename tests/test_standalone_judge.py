@@ -180,7 +180,10 @@ def test_candidates_are_parsed_in_batches_with_the_same_answers():
         ("Bergen's mayor resigned on Tuesday, July 22, 2014, after a vote of no confidence.", None),
         ("The trial of Olsen begins Monday, March 3, 2014, in Oslo.", None),
         ("A woman walks past the closed ferry office, Friday, June 3, 2016, in Bergen.", "caption"),
-        ("The Bergen ferry is shown at its quay, Friday, June 3, 2016, in Bergen.", "caption"),
+        (
+            "The Bergen ferry is shown at its quay, Friday, June 3, 2016, in Bergen.",
+            "page_text",
+        ),  # the caption verb is page text to the sentence rules
         ("Olsen was re-elected, Friday, June 3, 2016, in Bergen, Norway.", None),
         ("Norway wins 10 medals in Sochi on Sunday, Feb. 9, 2014.", None),
         ("The Oslo city council voted on Monday to close the Bergen ferry port.", None),
@@ -213,6 +216,22 @@ def test_an_articles_opening_sentence_is_only_checked_for_page_text(judge):
     caption = "A boy walks past a burned bus in Bergen, Norway, Tuesday, July 22, 2014."
     assert judge.problem(caption, opening=True) == "caption"
     assert judge.problem("He said the Bergen ferry would stop.", opening=True) == "pronoun"
+    picture = "A photo of the Bergen mayor who resigned last week, Anna Olsen."
+    assert judge.problem(picture, opening=True) == "fragment"  # a caption: no main clause
+
+
+def test_a_cut_member_never_tells_its_point():
+    texts = ["Olsen, who arrived in Bergen on a visit.", "Olsen visited the Bergen port."]
+    points = [point(0, texts[0], (0, 1))]
+    judged = confirm_standalone(
+        points,
+        np.array([1.0]),
+        sentences(texts),
+        lambda t, opening=False: None,
+        None,
+        cut=frozenset({0}),
+    )
+    assert judged[0].text == texts[1] and judged[0].sentences[0] == 1
 
 
 def test_members_are_judged_as_openings_only_at_their_articles_start():
@@ -226,3 +245,20 @@ def test_members_are_judged_as_openings_only_at_their_articles_start():
     points = [point(0, texts[0], (0,)), point(1, texts[1], (1,))]
     confirm_standalone(points, np.array([1.0, 0.5]), sentences(texts), problem, None)
     assert seen == [(texts[0], True), (texts[1], False)]
+
+
+def test_with_the_parse_every_member_is_repaired_again_and_unsure_names_go():
+    texts = ["Olsen said the Bergen port would reopen.", "He added that ferries would sail."]
+    points = [point(0, "[Olsen] added that ferries would sail.", (1,))]
+
+    def fine(text: str, opening: bool = False) -> str | None:
+        return None
+
+    unsure = confirm_standalone(
+        points, np.array([1.0]), sentences(texts), fine, None, named=lambda text, p: None
+    )
+    assert not unsure[0].standalone
+    sure = confirm_standalone(
+        points, np.array([1.0]), sentences(texts), fine, None, named=lambda text, p: "Ann Olsen"
+    )
+    assert sure[0].standalone and sure[0].text == "[Ann Olsen] added that ferries would sail."

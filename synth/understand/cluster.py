@@ -65,8 +65,11 @@ class Clusterer:
         vectors: np.ndarray,
         embedder: Embedder,
         order: Sequence[int],
+        shown: Sequence[Sequence[int]] | None = None,
     ) -> dict[int, str]:
-        """Each section's heading, from the sentences of all its points, weighted by score."""
+        """Each section's heading, from the sentences of all its points, weighted by score;
+        with `shown` (each section's points on the page, in `order`), one that fits them or
+        none ("")."""
         if not order:
             return {}
         members = [np.flatnonzero(labels == c).tolist() for c in order]
@@ -75,7 +78,8 @@ class Clusterer:
             for group in members
         ]
         centres = section_centres(members, vectors, scores)
-        return dict(zip(order, self.namer.name(texts, centres, embedder), strict=True))
+        on_page = None if shown is None else [[points[i].text for i in s] for s in shown]
+        return dict(zip(order, self.namer.name(texts, centres, embedder, on_page), strict=True))
 
     def _fit(self, vectors: np.ndarray) -> np.ndarray:
         """The finest Ward cut (up to `max_sections` groups) whose silhouette comes within

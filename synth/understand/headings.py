@@ -5,7 +5,9 @@ pipeline's embedder and scored by how close they come to their section's centre 
 they stay from the other sections' centres. Headings are then chosen section by section by
 maximal marginal relevance, so two sections never get headings that say the same thing, and
 never two with the same head word. A heading has two to five words, no comma, and a common
-noun for head, so it is never a list of keywords or only names.
+noun for head, so it is never a list of keywords or only names; and it must fit the points it
+stands over (`fits`): a heading lifted from one sentence, cut off its noun or naming someone
+the points are not about is worse than none, and a section with no heading that fits has none.
 """
 
 from __future__ import annotations
@@ -17,14 +19,29 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from synth.lang.en import VAGUE_HEADS, stem, stop_words
+from synth.lang.en import (
+    AUXILIARIES,
+    COORDINATORS,
+    PHRASE_OPENERS,
+    PREPOSITIONS,
+    VAGUE_HEADS,
+    stem,
+    stop_words,
+)
 from synth.stages import Embedder
 from synth.understand.embed import normalize_rows
-from synth.understand.phrases import Phrase, attested_nouns, candidate_phrases
+from synth.understand.phrases import TOKENS, Phrase, attested_nouns, candidate_phrases
 
 MIN_WORDS = 2
 MAX_WORDS = 5
 CANDIDATES_PER_SECTION = 16
+# A heading's main words are in at least this many of the points it stands over.
+MIN_SUPPORT = 2
+# Candidates a section's heading is chosen from when they must fit its points: more, since
+# most are left out.
+FITTED_CANDIDATES = 64
+OPENERS = PHRASE_OPENERS | PREPOSITIONS
+GRAMMAR_WORDS = OPENERS | AUXILIARIES | COORDINATORS | stop_words()
 
 
 @dataclass(frozen=True)
@@ -60,11 +77,20 @@ class HeadingNamer:
         texts: Sequence[Sequence[tuple[str, float]]],
         centres: np.ndarray,
         embedder: Embedder,
+        shown: Sequence[Sequence[str]] | None = None,
     ) -> list[str]:
         """One heading per section ("" where no phrase qualifies); `texts` are each section's
         sentences with weights, and `centres` the sections' unit-length centre vectors, in the
-        same order."""
-        pools = section_candidates(texts)
+        same order. With `shown` (the texts of each section's points on the page), a heading
+        must fit the points it stands over (`fits`), or the section has none."""
+        pools = section_candidates(texts, FITTED_CANDIDATES if shown is not None else None)
+        if shown is not None:
+            every = [text for section in texts for text, _ in section]
+            nouns = attested_nouns(every)
+            pools = [
+                [c for c in pool if fits(c, points, every, nouns)]
+                for pool, points in zip(pools, shown, strict=True)
+            ]
         phrases = sorted({c.text for pool in pools for c in pool})
         if not phrases:
             return [""] * len(texts)
@@ -118,7 +144,7 @@ class HeadingNamer:
 
 
 def section_candidates(
-    texts: Sequence[Sequence[tuple[str, float]]],
+    texts: Sequence[Sequence[tuple[str, float]]], limit: int | None = None
 ) -> list[list[Candidate]]:
     """Each section's heading candidates, most particular to it first.
 
@@ -147,12 +173,83 @@ def section_candidates(
     pools = []
     for found in counts:
         ranked = sorted(found, key=lambda k: (-(found[k] ** 2) / total[k], -len(k), " ".join(k)))[
-            :CANDIDATES_PER_SECTION
+            : limit or CANDIDATES_PER_SECTION
         ]
         pools.append(
             [Candidate(k, _commonest(spellings[k]), heads[k], found[k], derived[k]) for k in ranked]
         )
     return pools
+
+
+def fits(candidate: Candidate, shown: Sequence[str], texts: Sequence[str], nouns: set[str]) -> bool:
+    """Whether a heading names what the points under it are about, in words a reader knows.
+
+    Each of its words (for a name's derived noun, "White House reaction", the name's) is in at
+    least half of the points shown, and two of them (`support_needed`): a phrase lifted from
+    one sentence ("Hotel fire" over one hotel among dance-hall points), or a person over
+    points not about them, says nothing of the rest. It ends on a noun: a lower-case last
+    word is used as a noun in the texts, a capitalized one is a name that ends a phrase there
+    ("talks in Geneva"), not an adjective cut from its noun ("protests of Turkish [Kurds]").
+    """
+    told = [stems_of(text) for text in shown]
+    need = support_needed(len(told))
+    words = candidate.text.split()
+    content = [stem(w.casefold()) for w in words if w.casefold() not in stop_words()]
+    if candidate.derived:  # "White House reaction": the name is in the points, not the noun
+        content = [stem(w.casefold()) for w in words if w[:1].isupper()]
+    if any(sum(word in point for point in told) < need for word in content):
+        return False
+    if candidate.derived:
+        return True
+    if cut_from_name(words, texts):
+        return False
+    last = words[-1]
+    if last[:1].isupper():
+        return ends_phrases(last, texts)
+    return stem(last.casefold()) in nouns
+
+
+def cut_from_name(words: Sequence[str], texts: Sequence[str]) -> bool:
+    """Whether the phrase is always the end of one longer name in the texts: every time it
+    is used, the same word stands before it ("star tick" of "lone star tick"), no article or
+    preposition that would open it."""
+    wanted = [w.casefold() for w in words]
+    before = set()
+    for text in texts:
+        tokens = [t.casefold() for t in TOKENS.findall(text)]
+        for index in range(1, len(tokens) - len(wanted) + 1):
+            if tokens[index : index + len(wanted)] == wanted:
+                before.add(tokens[index - 1])
+    if len(before) != 1:
+        return False
+    word = next(iter(before))
+    return word[:1].isalpha() and word not in stop_words() and word not in OPENERS
+
+
+def support_needed(points: int) -> int:
+    """How many of a section's shown points a heading's main words must be in: half of them,
+    and at least two (all of a section of one)."""
+    return min(points, max(MIN_SUPPORT, math.ceil(points / 2)))
+
+
+def stems_of(text: str) -> set[str]:
+    return {stem(w.casefold()) for w in TOKENS.findall(text) if w[:1].isalpha()}
+
+
+def ends_phrases(word: str, texts: Sequence[str]) -> bool:
+    """Whether a capitalized word is used in the texts as a name that ends a noun phrase, at
+    least once: followed by a mark or a grammar word ("in Geneva.", "Ocalan, the leader", "Olsen
+    said"), not always by another word of a phrase ("Turkish workers", "Yugoslav authorities":
+    an adjective of a people, whose noun a heading must keep)."""
+    for text in texts:
+        tokens = TOKENS.findall(text)
+        for index, token in enumerate(tokens):
+            if token != word:
+                continue
+            following = tokens[index + 1] if index + 1 < len(tokens) else "."
+            if not following[:1].isalnum() or following.casefold() in GRAMMAR_WORDS:
+                return True
+    return False
 
 
 def good_shape(phrase: Phrase, nouns: set[str] | None = None) -> bool:

@@ -42,29 +42,70 @@ class Layout:
     labels: np.ndarray
 
 
-def arrange(lede: Sequence[int], body: Sequence[int], labels: np.ndarray) -> Layout:
-    """The layout of `body` points grouped by label, sections in order of their best point."""
+def arrange(
+    lede: Sequence[int],
+    body: Sequence[int],
+    labels: np.ndarray,
+    points: Sequence[Point] | None = None,
+) -> Layout:
+    """The layout of `body` points grouped by label: the section that goes on with the
+    lede's first point (the event) first, the others in order of their best point; within a
+    section, points in rank order except that two points of one article keep its order
+    (`story_order`, when `points` are given)."""
     groups: dict[int, list[int]] = {}
     for index in body:
         groups.setdefault(int(labels[index]), []).append(index)
-    sections = tuple(tuple(g) for g in groups.values())
+    event = int(labels[lede[0]]) if lede else None
+    if event in groups:
+        groups = {event: groups[event], **groups}
+    sections = tuple(
+        tuple(story_order(g, points) if points is not None else g) for g in groups.values()
+    )
     return Layout(tuple(lede) + tuple(body), tuple(lede), sections, labels)
 
 
-def join_section(
-    layout: Layout, label: int, point_vectors: np.ndarray, eligible: np.ndarray
-) -> Layout:
-    """The layout with section `label` joined to the section nearest in meaning."""
-    body = [i for s in layout.sections for i in s]
-    body.sort(key=layout.order.index)
-    centres = subtopic_centres(layout.labels, point_vectors, eligible)
-    shown = {int(layout.labels[i]) for i in body} - {label}
-    if not shown:
+def layout_order(layout: Layout) -> list[int]:
+    """The subtopic label of each section, in page order."""
+    return [int(layout.labels[s[0]]) for s in layout.sections]
+
+
+def unnamed_first(layout: Layout, unnamed: set[int]) -> Layout:
+    """The layout with the sections of the `unnamed` subtopics joined into one, placed first:
+    points no heading fits read on from the lede, as more of the story, not under a heading
+    that says nothing or says something else."""
+    if not unnamed:
         return layout
-    nearest = max(shown, key=lambda c: (float(centres[c] @ centres[label]), -c))
     labels = layout.labels.copy()
-    labels[labels == label] = nearest
-    return arrange(layout.lede, body, labels)
+    keep = min(unnamed)
+    for label in unnamed:
+        labels[labels == label] = keep
+    joined = tuple(i for s in layout.sections if int(layout.labels[s[0]]) in unnamed for i in s)
+    named = tuple(s for s in layout.sections if int(layout.labels[s[0]]) not in unnamed)
+    return Layout(layout.order, layout.lede, (joined, *named), labels)
+
+
+def story_order(indexes: Sequence[int], points: Sequence[Point]) -> list[int]:
+    """`indexes` (in rank order) so that the story reads forward: the best point comes first
+    unless an article tells another of them before it, then that one (an article's later
+    sentence leans on its earlier ones: "was found safe" after "went missing")."""
+    places = {i: {e.source: e.start for e in points[i].evidence} for i in indexes}
+    left = list(indexes)
+    ordered: list[int] = []
+    while left:
+        ready = [
+            i
+            for i in left
+            if not any(
+                places[other].get(source, start) < start
+                for other in left
+                if other != i
+                for source, start in places[i].items()
+            )
+        ]
+        chosen = ready[0] if ready else left[0]  # a cycle between articles: rank decides
+        ordered.append(chosen)
+        left.remove(chosen)
+    return ordered
 
 
 def lede_size(count: int) -> int:
@@ -112,7 +153,7 @@ class Layouter:
             )
         centres = subtopic_centres(labels, point_vectors, eligible)
         labels = join_small(body, labels, centres, self.min_points)
-        return arrange(lede, body, labels)
+        return arrange(lede, body, labels, points)
 
     def _fill(
         self,

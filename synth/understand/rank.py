@@ -4,6 +4,10 @@ A point's importance blends how central it is to the whole story, how many outle
 and how early its outlets put it (journalists lead with what matters). Selection is maximal
 marginal relevance: each next point is the most important one that is not already said.
 Every tie is broken by point id, so equal floats never reorder output.
+
+The briefing opens on the event (`Ranker.event`): news is written as an inverted pyramid, an
+article's first sentence or two state what happened, so the point a briefing opens with is
+the article lead that the leads of the most independent reports say again.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from synth.core import Point, Sentence
+from synth.lang.en import NEWS_DAY, QUANTIFIERS, VAGUE_AMOUNTS
 from synth.understand.distinct import distinct
 from synth.understand.embed import normalize_rows
 from synth.understand.standalone.shape import shape_problem
@@ -38,6 +43,13 @@ class Ranker:
     # A point shorter than this is a fragment, longer a run-on paragraph: neither is shown.
     min_point_words: int = 8
     max_point_words: int = 60
+    # An article's lead: its first sentences, which state the event (the inverted pyramid).
+    lead_sentences: int = 3
+    # What an article's second sentence gives up to its first in lead support, and what a
+    # lead that says when it happened (a weekday, "yesterday") gains: news is dated,
+    # background is not.
+    lead_step: float = 0.03
+    dated_bonus: float = 0.1
 
     def scores(
         self,
@@ -72,6 +84,40 @@ class Ranker:
             return False
         return shape_problem(point.text) is None
 
+    def events(
+        self,
+        points: Sequence[Point],
+        point_vectors: np.ndarray,
+        sentences: Sequence[Sentence],
+        sentence_vectors: np.ndarray,
+        report_of: Mapping[int, int],
+        scores: np.ndarray,
+    ) -> list[int]:
+        """The points that may state what happened, most likely first: the showable points
+        told by an article's lead (`lead_sentences`), by how far the leads of the independent
+        reports say them again (`lead_support`), an article's first sentence a little before
+        its second (`lead_step`), a dated one before one that is not (`dated_bonus`), ties to
+        the more important; none whose subject is a bare amount (`vague_opening`)."""
+        leads = [
+            i
+            for i, p in enumerate(points)
+            if self.eligible(p)
+            and earliest_position(p, sentences) < self.lead_sentences
+            and not vague_opening(p.text)
+        ]
+        if not leads:
+            return []
+        support = lead_support(
+            point_vectors[leads], sentences, sentence_vectors, report_of, self.lead_sentences
+        )
+        keys = {
+            i: float(s)
+            - self.lead_step * earliest_position(points[i], sentences)
+            + (self.dated_bonus if NEWS_DAY.search(points[i].text) else 0.0)
+            for s, i in zip(support, leads, strict=True)
+        }
+        return sorted(leads, key=lambda i: (-keys[i], -float(scores[i]), i))
+
     def select(
         self,
         points: Sequence[Point],
@@ -79,13 +125,21 @@ class Ranker:
         scores: np.ndarray,
         budget_words: int | None,
         sentence_vectors: np.ndarray | None = None,
+        first: Sequence[int] = (),
     ) -> list[int]:
-        """Point indexes in rank order, within the word budget, skipping near-duplicates.
+        """Point indexes in rank order, within the word budget, skipping near-duplicates;
+        the showable points of `first` (the event, then other articles' leads) are chosen
+        before all others, in their order, unless they repeat one chosen before them.
 
         A candidate is redundant when it is close to a chosen point or to any sentence merged
         into one: a paraphrase of one outlet's wording is still a repeat.
         """
         available = np.array([self.eligible(p) for p in points], dtype=bool)
+        if len(first):
+            scores = scores.copy()
+            top = float(np.max(scores))
+            for place, index in enumerate(first):
+                scores[index] = top + len(first) - place
         representatives = (
             point_vectors
             if sentence_vectors is None
@@ -165,6 +219,36 @@ def story_centre(sentences: Sequence[Sentence], vectors: np.ndarray) -> np.ndarr
     source_ids = np.array([s.source for s in sentences])
     centroids = [vectors[source_ids == sid].mean(axis=0) for sid in distinct(source_ids)]
     return normalize_rows(np.mean(normalize_rows(np.vstack(centroids)), axis=0, keepdims=True))[0]
+
+
+def vague_opening(text: str) -> bool:
+    """A sentence whose subject is a bare amount or quantifier ("Much can be known ...", "Many
+    say ..."): it tells of no one in particular, so it states no event."""
+    first = text.split(maxsplit=1)[0].strip("\"“‘'([").casefold() if text.strip() else ""
+    return first in VAGUE_AMOUNTS | QUANTIFIERS
+
+
+def lead_support(
+    vectors: np.ndarray,
+    sentences: Sequence[Sentence],
+    sentence_vectors: np.ndarray,
+    report_of: Mapping[int, int],
+    lead_sentences: int,
+) -> np.ndarray:
+    """For each vector, how far the independent reports' leads say it: the mean over reports
+    of its closeness to the nearest of the report's lead sentences (1 where it is one). A
+    point that many outlets open with scores near 1; a side story one outlet opens with,
+    near 1 over the number of reports."""
+    leads: dict[int, list[int]] = {}
+    for sentence in sentences:
+        if sentence.position < lead_sentences:
+            leads.setdefault(report_of.get(sentence.source, sentence.source), []).append(
+                sentence.id
+            )
+    if not leads or not len(vectors):
+        return np.zeros(len(vectors))
+    nearest = [np.max(vectors @ sentence_vectors[ids].T, axis=1) for ids in leads.values()]
+    return np.clip(np.vstack(nearest), 0.0, 1.0).mean(axis=0)
 
 
 def earliest_position(point: Point, sentences: Sequence[Sentence]) -> int:

@@ -47,16 +47,22 @@ from synth.lang.en import (
     PLURAL_PRONOUNS,
     PREPOSITIONS,
     QUANTIFIERS,
+    QUOTE_AFTER_COLON,
+    SECOND_PERSON,
     SPEECH_LEMMAS,
     SPEECH_VERB,
+    STAMP_LEAD,
     THING_PRONOUNS,
     TRAILING_ATTRIBUTION,
+    VAGUE_AMOUNTS,
     stop_words,
 )
 from synth.read.label import plausible_headline
 from synth.stages import Embedder
 from synth.understand.answers import AnswerStore, drawn_from
+from synth.understand.embed import normalize_rows
 from synth.understand.parser import QUOTE_CHARACTERS, SUBJECT_DEPS, Parse, root_of
+from synth.understand.standalone.cut import wrapped_title
 from synth.understand.standalone.shape import has_verb
 
 if TYPE_CHECKING:
@@ -76,7 +82,12 @@ NEEDED_BY_OTHER = frozenset(["pobj", "pcomp"])
 # Who may head a "Speaker:" prefix by their whole name, and at most how many words it has.
 SPEAKER_BODIES = frozenset(["ORG", "GPE", "NORP", "FAC"])
 SPEAKER_WORDS = 6
-TITLE_POINTS = 2
+# A title at most this long reads at a glance; a longer one is used only when no lede point
+# gives a shorter one.
+TITLE_MAX_WORDS = 24
+# How much a source headline's likeness to the other headlines counts beside its likeness to
+# the event.
+SHARED_WEIGHT = 0.5
 MIN_CLAUSE_WORDS = 5
 SHORT_SUBJECT = 3
 ENDS_BADLY = FUNCTION_WORDS | PREPOSITIONS | PHRASE_OPENERS | CLAUSE_BREAKS
@@ -93,15 +104,41 @@ def choose_title(
     embedder: Embedder | None = None,
     write: Callable[[str], str] = lambda text: headline_from_text(text),
 ) -> str:
-    """The source headline closest to the lede, else a headline written (by `write`) from the
-    lede's first point that a headline can state (not a quote, not an unnamed claim)."""
-    titled = [s for s in sources if s.title and not s.skipped and plausible_headline(s.title)]
+    """The source headline closest to the event the lede opens on, else a headline written
+    (by `write`) from the lede's first point that a headline can state (not a quote, not an
+    unnamed claim) and that reads as one (`reads_as_title`); failing that, the first one
+    written."""
+    titled = [s for s in sources if s.title and not s.skipped and _headline(s)]
     if titled:
         return representative(titled, lede, lede_vectors, embedder)
+    written = []
     for point in lede:
         if point.text.lstrip()[:1] not in QUOTE_MARKS and not unnamed_claim(point.text):
-            return write(point.text)
+            written.append(write(point.text))
+            if reads_as_title(written[-1]):
+                return written[-1]
+    if written:
+        return written[0]
     return write(lede[0].text) if lede else "Briefing"
+
+
+def reads_as_title(headline: str) -> bool:
+    """A headline a reader takes in at a glance: at most `TITLE_MAX_WORDS` words, opening on
+    no pronoun or bare amount ("She ...", "Much can be known ...": of whom, of what?)."""
+    words = headline.split()
+    vague = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | VAGUE_AMOUNTS
+    return bool(words) and len(words) <= TITLE_MAX_WORDS and words[0].casefold() not in vague
+
+
+def _headline(source: Source) -> bool:
+    """Whether a source's title is its headline: shaped as one (`plausible_headline`), a
+    statement with a verb ("A photo of the teen" or a list of names is none) that does not
+    speak to the reader ("Add a location to your posts": the page's words), and no first
+    line of wrapped text taken for one (`wrapped_title`)."""
+    title = str(source.title)
+    if not plausible_headline(title) or not has_verb(title) or SECOND_PERSON.search(title):
+        return False
+    return not wrapped_title(source)
 
 
 def representative(
@@ -110,13 +147,16 @@ def representative(
     lede_vectors: np.ndarray | None,
     embedder: Embedder | None,
 ) -> str:
-    """The headline nearest the mean of the lede's first two points (the same two at any
-    `--max-words` past the smallest); without vectors, the headline of the source the lede
-    cites most (ties to the lower id)."""
+    """The headline nearest the event the lede opens on (its first point, the same at any
+    `--max-words`) that the other headlines say most too (`SHARED_WEIGHT`: one outlet's
+    side story loses to the story all tell); without vectors, the headline of the source the
+    lede cites most (ties to the lower id)."""
     titles = list(dict.fromkeys(" ".join(str(s.title).split()) for s in titled))
     if embedder is not None and lede_vectors is not None and len(lede_vectors) and len(titles) > 1:
-        centre = lede_vectors[:TITLE_POINTS].mean(axis=0)
-        similarity = embedder.encode(titles) @ centre
+        vectors = normalize_rows(np.asarray(embedder.encode(titles), dtype=np.float64))
+        between = vectors @ vectors.T
+        shared = (between.sum(axis=1) - np.diag(between)) / (len(titles) - 1)
+        similarity = vectors @ lede_vectors[0] + SHARED_WEIGHT * shared
         return titles[int(np.argmax(similarity))]
     cited = {s.id: sum(s.id in p.sources for p in lede) for s in titled}
     best = min(titled, key=lambda s: (-cited[s.id], s.id))
@@ -204,11 +244,10 @@ class ParsedHeadline:
     def _faithful(self, plain: str, doc: Doc) -> str:
         """The sentence as written (`doc` is its parse), cut at its last clause break within
         `FAITHFUL_WORDS` when what comes before is a whole piece of its parse
-        (`_whole_prefix`); else whole, however long."""
+        (`_whole_prefix`: ", warning that ..." goes, "..., police said" stays); else whole,
+        however long."""
         words = plain.split()
-        if len(words) <= FAITHFUL_WORDS:
-            return as_headline(plain, None)
-        for end in reversed(range(MIN_CLAUSE_WORDS, FAITHFUL_WORDS)):
+        for end in reversed(range(MIN_CLAUSE_WORDS, min(FAITHFUL_WORDS, len(words)))):
             if not words[end - 1].endswith((",", ";")) and words[end] not in DASHES:
                 continue
             head = " ".join(words[:end])
@@ -274,7 +313,24 @@ def _whole(tokens: list[Token]) -> bool:
             return False  # "according [to police]"
         if token.lower_ in PAIRED and not _pair_kept(token, kept):
             return False  # "between $1.8 million [and $7 million]"
-    return tokens[-1].lower_.strip(QUOTE_MARKS) not in ENDS_BADLY
+        if _which_cut(token, kept):
+            return False  # "the extradition [of Olsen]"
+        if not verb and any(c.dep_ == "conj" and c.i not in kept for c in token.children):
+            return False  # "Olsen, his aides[, and others]": a list cut
+    last = tokens[-1]
+    if last.tag_ in ("VBN", "VBG") and any(
+        c.dep_ in ("prep", "agent") and c.i not in kept for c in last.children
+    ):
+        return False  # "operated [by the port]", "related [to the sale]"
+    return last.lower_.strip(QUOTE_MARKS) not in ENDS_BADLY | VAGUE_AMOUNTS
+
+
+def _which_cut(token: Token, kept: set[int]) -> bool:
+    """A kept noun whose phrase saying which one it is was left out ("the extradition [of
+    Olsen]", "the number [of ferries]")."""
+    return token.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "prep" and c.lower_ in NAMING_LINKS and c.i not in kept for c in token.children
+    )
 
 
 def _pair_kept(between: Token, kept: set[int]) -> bool:
@@ -325,7 +381,8 @@ def _unkept_attribution(doc: Doc, tokens: list[Token], named_by: Token | None) -
         )
         if said and token.i not in kept and token.head.dep_ == "ROOT" and not subordinate:
             return True  # said of the whole clause, not of a word in it ("self-described")
-    return bool(tokens[0].lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS)
+    vague = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | VAGUE_AMOUNTS
+    return bool(tokens[0].lower_ in vague)  # "She ...", "Much can be known": of whom, what?
 
 
 def _speaker(verb: Token) -> str | None:
@@ -383,12 +440,31 @@ def core_tokens(root: Token) -> list[Token]:
             kept |= _phrase_without_asides(child)
     doc = root.doc
     subject = {t.i for c in root.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
-    while len(kept) > HEADLINE_WORDS:
+    while len(_text(_shown(doc, kept)).split()) > HEADLINE_WORDS:
         last = _last_optional(doc, kept, subject, root)
         if last is None:
             return []
         kept -= {t.i for t in last.subtree}
-    return [doc[i] for i in sorted(kept) if not doc[i].is_punct or doc[i].text in WORD_MARKS]
+    return _shown(doc, kept)
+
+
+def _shown(doc: Doc, kept: set[int]) -> list[Token]:
+    """The kept tokens a headline shows: words, the marks inside them ("13-year-old"), and
+    the commas of a list whose words around them are kept ("Oslo, Bergen and Varna")."""
+    if not kept:
+        return []
+    return [
+        doc[i]
+        for i in range(min(kept), max(kept) + 1)
+        if (i in kept and (not doc[i].is_punct or doc[i].text in WORD_MARKS))
+        or (doc[i].text == "," and {i - 1, i + 1} <= kept and _listed(doc, i))
+    ]
+
+
+def _listed(doc: Doc, comma: int) -> bool:
+    """A comma between two things of one list: the word after it is joined to a word before."""
+    following = doc[comma + 1] if comma + 1 < len(doc) else None
+    return following is not None and following.dep_ == "conj" and following.head.i < comma
 
 
 def _last_optional(doc: Doc, kept: set[int], subject: set[int], root: Token) -> Token | None:
@@ -407,7 +483,9 @@ def _last_optional(doc: Doc, kept: set[int], subject: set[int], root: Token) -> 
     ]
     for tier in (
         [t for t in ending if t.dep_ in TRIMMABLE_DEPS and t.head.i in clause_heads],
-        [t for t in ending if t.dep_ in TRIMMABLE_DEPS | {"acl"}],
+        [  # never which thing a noun is ("the extradition [of Olsen]")
+            t for t in ending if t.dep_ in TRIMMABLE_DEPS | {"acl"} and t.lower_ not in NAMING_LINKS
+        ],
     ):
         if tier:
             return min(tier, key=lambda t: t.i)
@@ -460,9 +538,13 @@ def headline_from_text(text: str) -> str:
 def story_text(text: str) -> str:
     """The sentence as a headline starts from: editorial brackets, a wire dateline and an
     opening adverbial ("In 2016, ") off; attributions kept for the parse to read."""
-    text = BRACKETS.sub(r"\1", " ".join(text.split()))
+    text = STAMP_LEAD.sub("", BRACKETS.sub(r"\1", " ".join(text.split())))
     dateline = DATELINE.match(text) or DATELINE_LEAD.match(text) or _agency_lead(text)
-    return OPENING_ADVERBIAL.sub("", text[dateline.end() :] if dateline else text)
+    text = OPENING_ADVERBIAL.sub("", text[dateline.end() :] if dateline else text)
+    quoted = QUOTE_AFTER_COLON.search(text)
+    if quoted and len(text[: quoted.start()].split()) >= MIN_CLAUSE_WORDS:
+        return text[: quoted.start()] + "."  # the writer's words, without the quote they open
+    return text
 
 
 def _agency_lead(text: str) -> re.Match[str] | None:

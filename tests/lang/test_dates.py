@@ -9,6 +9,10 @@ from tests.lang.examples import anywhere, cases, finds
 
 EXAMPLES = {
     "MONTH_BEFORE": anywhere(["on Sept. ", "since March "], ["March 3", "in the morning "]),
+    "NEWS_DAY": anywhere(
+        ["closed on Tuesday", "said yesterday", "met last week"],
+        ["on March 26, 1830", "Tuesdays are busy", "a weekly paper"],
+    ),
 }
 
 

@@ -131,6 +131,14 @@ EXAMPLES = {
         ["Police Supt. Eddie Johnson (left)", "Warner, left, and Olsen", "Officials (from left)"],
         ["Sen. Olsen (R) spoke", "He turned left, then right"],
     ),
+    "CAPTION_VERB": anywhere(
+        [
+            "The first volume is shown at a news conference in Varna on Tuesday.",
+            "Anna Olsen, pictured in 2019, left the port.",
+            "Protesters are pictured outside the Bergen town hall.",
+        ],
+        ["Olsen has shown the way.", "The film was shown in 1990.", "He is seen as a moderate."],
+    ),
     "MEDIA_REFERENCE": anywhere(
         ["In the video clip above", "Here's a look at the damage", "The video is below."],
         ["The map above the door fell.", "Here's why"],

@@ -24,3 +24,9 @@ DATE_PATTERN = (
 MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
 )
+
+# A day told from the day of writing ("on Tuesday", "yesterday", "last week"): news says when it
+# happened that way; a calendar date ("March 26, 1830") may be history.
+NEWS_DAY = re.compile(
+    rf"\b(?:{'|'.join(sorted(WEEKDAYS))}|yesterday|today|tonight|(?:this|last) week)\b"
+)

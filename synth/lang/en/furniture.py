@@ -219,6 +219,9 @@ CAPTION_POSITION = re.compile(
     r"\((?:pictured\s+)?(?:left|right|center|centre|top|bottom|front|rear)\)"
     r"|\b[A-Z][\w.'’-]*,\s(?:left|right|center|centre),|\(from left\)|\bfrom left[,:]"
 )
+# A photo caption's verb: what the picture shows, in the present passive ("The first volume
+# is shown at a news conference on Tuesday", "Olsen, pictured in 2019, ...").
+CAPTION_VERB = re.compile(r"\b(?:is|are)\s+(?:shown|pictured)\b|,\s+pictured\s+(?:in|on|at)\b")
 # A sentence that points at the page's pictures or players ("In the video clip above",
 # "Here's a look at ..."): the text around an embed, not the story.
 MEDIA_REFERENCE = re.compile(

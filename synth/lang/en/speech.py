@@ -121,6 +121,20 @@ SPOKES_LINKS = frozenset(["for", "of"])
 
 # Pronouns that stand for one earlier-named person when they say something.
 PERSON_PRONOUNS = frozenset(["he", "she"])
+# Nouns for a person that a "He said" or "She said" after them may stand for as well as a
+# name: kin, and people named by what they are ("the boy's mother", "a man at the house").
+# fmt: off
+PERSON_NOUNS = frozenset("""
+aunt boy brother child daughter father friend girl grandfather grandmother husband man
+mother neighbor neighbour nephew niece owner partner sister son uncle wife woman
+""".split())
+# fmt: on
+# The words of each person pronoun's gender: a sentence that uses the other's names someone
+# else too, so "He said" after it has no one sure antecedent.
+GENDER_WORDS = {
+    "he": frozenset(["he", "him", "his", "himself", "mr", "mr."]),
+    "she": frozenset(["she", "her", "hers", "herself", "mrs", "mrs.", "ms", "ms."]),
+}
 
 # Nouns through which an organisation speaks ("a spokesman for X", "X's statement").
 SPOKES_NOUNS = frozenset(

@@ -20,12 +20,14 @@ from synth.lang.en import (
     DEMONSTRATIVES,
     DISTANT_DEMONSTRATIVES,
     DISTRIBUTIVES,
+    GENDER_WORDS,
     KIND_COMPARATIVES,
     KIND_NOUNS,
     KNOWN_REFERENTS,
     NATIONAL_NOUNS,
     NOT_NAMING_PREPOSITIONS,
     PARTITIVE,
+    PERSON_NOUNS,
     PLURAL_PRONOUNS,
     QUOTED_TEXT,
     REFLEXIVE_ENDINGS,
@@ -43,7 +45,7 @@ from synth.understand.parser import SUBJECT_DEPS, root_of
 from synth.understand.standalone.problems import Problem
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # spaCy's entity labels for things a reader can place by name.
 NAMED_LABELS = frozenset(
@@ -71,6 +73,10 @@ ARGUMENT_DEPS = SUBJECT_DEPS | {"dobj", "pobj", "attr", "dative", "poss"}
 # of", "the Oslo office", "the port's owners"); an adjective ("the failed test") does not.
 EXPLAINING_DEPS = frozenset(["prep", "acl", "relcl", "appos", "poss", "compound", "nummod"])
 FINITE_MARKERS = frozenset(["aux", "auxpass"])
+# The base form (an imperative's, left to `_imperative`), and what stands as a verb's subject
+# ("There is", "What he said was").
+BASE_FORM = "VB"
+SUBJECT_LIKE = SUBJECT_DEPS | {"expl", "csubj", "csubjpass"}
 CLAUSE_DEPS = frozenset(["relcl", "acl"])
 PLURAL_TAGS = frozenset(["NNS", "NNPS"])
 # A demonstrative pronoun ("this is a story", "things like this"), not a relative "that".
@@ -96,8 +102,10 @@ def parse_problem(doc: Doc, outside: Sequence[Token], known: frozenset[str]) -> 
 
 
 def page_problem(doc: Doc, outside: Sequence[Token]) -> Problem | None:
-    """Whether the parse shows page text rather than story: an imperative, a caption."""
-    return _imperative(doc, outside) or _caption(doc, outside)
+    """Whether the parse shows page text rather than story: an imperative, a caption, or a
+    line with no main clause (a headline or a photo's caption read as the first sentence:
+    "A photo of the mayor who resigned, Anna Berg.")."""
+    return _imperative(doc, outside) or _caption(doc, outside) or _fragment(doc, outside)
 
 
 def quoted_characters(text: str) -> set[int]:
@@ -162,8 +170,9 @@ def _imperative(doc: Doc, outside: Sequence[Token]) -> Problem | None:
 
 
 def _fragment(doc: Doc, outside: Sequence[Token]) -> Problem | None:
-    """A sentence whose head is no verb ("Olsen, citing costs.") or a bare participle
-    ("Speaking to reporters in Oslo.") has no main clause: a piece of a longer sentence."""
+    """A sentence whose head is no verb ("Olsen, citing costs."), a bare participle
+    ("Speaking to reporters in Oslo.") or a finite verb with no subject ("Struck a deal.") has
+    no main clause: a piece of a longer sentence."""
     root = root_of(outside)
     if root is None:
         return None
@@ -171,6 +180,8 @@ def _fragment(doc: Doc, outside: Sequence[Token]) -> Problem | None:
         return "fragment"
     if root.tag_ in ("VBG", "VBN") and not any(c.dep_ in FINITE_MARKERS for c in root.children):
         return "fragment"
+    if root.tag_ != BASE_FORM and not any(c.dep_ in SUBJECT_LIKE for c in root.children):
+        return "fragment"  # "Struck a deal with the union.", "Was sent home.": subject cut
     return None
 
 
@@ -365,3 +376,67 @@ def _modal(verb: Token) -> bool:
 def _with_article(noun: Token) -> bool:
     """ "a smaller delegation", "the larger group": one thing compared with one shown before."""
     return any(c.dep_ == "det" and c.lower_ in ARTICLES for c in noun.children)
+
+
+def antecedent(doc: Doc, pronoun: str) -> str | None:
+    """The one person a "He said"/"She said" right after this sentence can stand for, or
+    None when it is not sure: the writer's words (quotes left out) name exactly one person,
+    counting a name the parse does not know as a subject ("Melrod said" beside "Lopez") and a
+    full name and its surname alone as one; that person is a subject (or set beside one:
+    "the chairman, Anna Olsen, said"); no noun for a person stands as a subject beside them
+    ("the boy's mother called ..."); and no word of the other gender points at someone else.
+    The name as the sentence writes it, without a possessive."""
+    quoted = quoted_characters(doc.text)
+    outside = [t for t in doc if t.idx not in quoted]
+    people = _people(doc, quoted)
+    if len(people) != 1 or not _is_subject(people[0]):
+        return None
+    if any(t.dep_ in SUBJECT_DEPS and t.lemma_.lower() in PERSON_NOUNS for t in outside):
+        return None
+    other = next((w for p, w in GENDER_WORDS.items() if p != pronoun.casefold()), frozenset())
+    if any(t.lower_ in other for t in outside):
+        return None
+    own = {t.i for t in people[0].root.head.subtree}  # the person's clause
+    same = GENDER_WORDS.get(pronoun.casefold(), frozenset())
+    if any(t.lower_ in same and t.dep_ in SUBJECT_DEPS and t.i not in own for t in outside):
+        return None  # "X appeared, where she defended ...": another "she" is about
+    return _written_name(doc, people[0])
+
+
+def _written_name(doc: Doc, span: Span) -> str | None:
+    """A name as the sentence writes it: from the start of its first word ("Valdes-Sosa",
+    where the entity may begin at "Sosa"), without a possessive."""
+    start = span.start_char
+    while start > 0 and not doc.text[start - 1].isspace():
+        start -= 1
+    name = doc.text[start : span.end_char]
+    for mark in ("'s", "’s"):
+        name = name.removesuffix(mark)
+    name = name.strip(" \"“”‘’'`([")
+    return name or None
+
+
+def _people(doc: Doc, quoted: set[int]) -> list[Span]:
+    """The distinct people the writer's words name: PERSON entities, and names the parse
+    gives no entity that stand as a subject; one kept per person when one name's words are
+    among another's ("Anna Olsen" ... "Olsen")."""
+    spans = [e for e in doc.ents if e.label_ == "PERSON" and e.start_char not in quoted]
+    spans += [
+        doc[t.i : t.i + 1]
+        for t in doc
+        if t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS and not t.ent_type_ and t.idx not in quoted
+    ]
+    distinct: list[Span] = []
+    for span in sorted(spans, key=len, reverse=True):
+        words = {t.lower_ for t in span if not t.is_punct}
+        if not any(words <= {t.lower_ for t in kept} for kept in distinct):
+            distinct.append(span)
+    return distinct
+
+
+def _is_subject(span: Span) -> bool:
+    """Whether a name is a clause's subject, or stands beside the subject as its apposition."""
+    root = span.root
+    if root.dep_ in SUBJECT_DEPS:
+        return True
+    return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS

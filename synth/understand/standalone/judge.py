@@ -6,10 +6,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
-from synth.understand.answers import AnswerStore
+from synth.understand.answers import AnswerStore, drawn_from
 from synth.understand.parser import Parse
 from synth.understand.standalone.checks import (
     PLACE_OR_BODY,
+    antecedent,
     page_problem,
     parse_problem,
     place_or_body,
@@ -29,6 +30,7 @@ PARSE_BATCH = 32
 MAX_PARSED = 4096
 STANDALONE_KIND = "standalone"
 OPENING_KIND = "standalone-opening"
+ANTECEDENT_KIND = "antecedent"
 
 
 @dataclass
@@ -66,6 +68,18 @@ class ParsedJudge:
         whether it points back."""
         found = standalone_problem(text, strict=False)
         return found or self._kept(without_edits(text), known, opening)
+
+    def antecedent(self, text: str, pronoun: str) -> str | None:
+        """Whom a "He said" (`pronoun`: "He" or "She") right after `text` stands for, when
+        the parse of `text` makes it sure (`checks.antecedent`), else None."""
+        if self.store is None:
+            return antecedent(self._doc(text), pronoun)
+        return self.store.answer(
+            ANTECEDENT_KIND,
+            f"{pronoun.casefold()}\0{text}",
+            lambda: antecedent(self._doc(text), pronoun),
+            drawn_from(text),
+        )
 
     def nouns(self, text: str) -> frozenset[str]:
         """The lemmas of the nouns and names in `text`, lower-cased, and `PLACE_OR_BODY` when it

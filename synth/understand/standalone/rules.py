@@ -8,13 +8,14 @@ No parse is needed: these run first, and a sentence they keep out is never parse
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from synth.core import Sentence
 from synth.lang.en import (
     BARE_DEFINITE,
     BRACKETED_NOTE,
     CAPTION_POSITION,
+    CAPTION_VERB,
     DEFINITE_EXPLAINED,
     DROPPABLE_CONNECTIVE,
     EXAMPLE_CONNECTIVE,
@@ -53,6 +54,7 @@ from synth.lang.en import (
     SHOUTED_WORDS,
     SOCIAL_MARKUP,
     SPEAKER_PRONOUN,
+    STAMP_LEAD,
     SUCH,
     THIRD_PERSON,
     TRUNCATED,
@@ -62,19 +64,27 @@ from synth.understand.parser import OPENING_QUOTES
 from synth.understand.standalone.problems import Problem
 from synth.understand.standalone.shape import has_verb
 
-LOOK_BACK = 3
+# Whom a "He said" after a text stands for (the text, the pronoun), or None.
+Antecedent = Callable[[str, str], str | None]
 
 
-def repair(sentence: Sentence, sentences: Sequence[Sentence], strict: bool = False) -> str | None:
+def repair(
+    sentence: Sentence,
+    sentences: Sequence[Sentence],
+    strict: bool = False,
+    named: Antecedent | None = None,
+) -> str | None:
     """The sentence's text, repaired if needed; None when it cannot stand on its own.
 
     By default only the problems that make a point unreadable count (an opening connective,
     pronoun or unexplained definite description, a pronoun speaker, a fragment, ...); with
-    `strict`, also those that only make it harder (a "the report" inside the sentence)."""
-    text = drop_connective(sentence.text)
+    `strict`, also those that only make it harder (a "the report" inside the sentence).
+    `named` says whom a "He said" stands for, from the sentence before (the parse judge's
+    `antecedent`); without it, the name a speech verb stands next to there."""
+    text = drop_connective(drop_stamp(sentence.text))
     speaker = SPEAKER_PRONOUN.match(text)
     if speaker:
-        name = find_speaker(sentence, sentences)
+        name = find_speaker(sentence, sentences, speaker.group("pronoun"), named)
         if not name:
             return None
         text = f"[{name}]{speaker.group('rest')}{text[speaker.end() :]}"
@@ -87,6 +97,15 @@ EDITORIAL = re.compile(r"\[([^\[\]]{1,40})\]")
 def without_edits(text: str) -> str:
     """The text as the reader reads it, editorial brackets off ("[T]he", "[Olsen] said")."""
     return EDITORIAL.sub(r"\1", text)
+
+
+def drop_stamp(text: str) -> str:
+    """ "Noon, May 3 - The harbour office ..." -> "The harbour office ...": a page's time stamp
+    before a dash is no part of the sentence (dropped only when what follows opens as one)."""
+    found = STAMP_LEAD.match(text)
+    if found is None or not text[found.end() : found.end() + 1].isupper():
+        return text
+    return text[found.end() :]
 
 
 def drop_connective(text: str) -> str:
@@ -145,6 +164,7 @@ PAGE_TEXT = (
     FIGURE_REFERENCE,
     FURTHER_READING,
     CAPTION_POSITION,
+    CAPTION_VERB,
     MEDIA_REFERENCE,
     LINKED_NAME,
     GLUED_OPENING,
@@ -204,16 +224,26 @@ def _pronoun_before_name(text: str) -> bool:
     return INNER_NAME.search(text, 0, pronoun.start()) is None
 
 
-def find_speaker(sentence: Sentence, sentences: Sequence[Sentence]) -> str | None:
-    """Surname of the person most recently quoted before `sentence` in the same article."""
-    for back in range(1, LOOK_BACK + 1):
-        index = sentence.id - back
-        if index < 0 or sentences[index].source != sentence.source:
-            return None
-        name = last_named_speaker(sentences[index].text)
-        if name:
-            return name
-    return None
+def find_speaker(
+    sentence: Sentence,
+    sentences: Sequence[Sentence],
+    pronoun: str = "He",
+    named: Antecedent | None = None,
+) -> str | None:
+    """Whom the `pronoun` opening `sentence` stands for, only when sure: the sentence right
+    before it in the same article names that person (`named` reads its parse; without it,
+    the surname a speech verb stands next to there). A name further back may be anyone's:
+    a wrong name is worse than no point."""
+    index = sentence.id - 1
+    if index < 0 or index >= len(sentences):
+        return None
+    before = sentences[index]
+    if before.source != sentence.source or before.position != sentence.position - 1:
+        return None
+    name = named(before.text, pronoun) if named is not None else last_named_speaker(before.text)
+    if name and name.split()[-1] in sentence.text:
+        return None  # "He added that Olsen ...": the sentence names Olsen as someone else
+    return name
 
 
 def last_named_speaker(text: str) -> str | None:
