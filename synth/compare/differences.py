@@ -30,15 +30,16 @@ from synth.lang.en import (
     DAY_MENTION,
     LATIN_WORD,
     NOT_PLACES,
+    NUMBER_WORDS,
     PLACE,
     PRONOUN_START,
     RANGE,
     SCOPE,
     SPEECH_CUE,
+    TALLY,
     not_a_name,
     stem,
 )
-from synth.lang.en_differences import NUMBER_WORDS, TALLY
 from synth.understand.neighbours import NEIGHBOURS, BestPairs, similarity_blocks
 from synth.understand.standalone import last_named_speaker
 

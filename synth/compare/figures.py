@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from synth.core import Figure, Sentence, Source, sentence_evidence
 from synth.lang.en import (
     APPROXIMATE,
+    ATTRIBUTION_AFTER,
     CONFIDENCE,
+    CURRENCY_BEFORE,
     DETERMINERS,
     FIGURE,
     INCREMENT,
@@ -27,12 +29,13 @@ from synth.lang.en import (
     MONTH_BEFORE,
     MULTIPLIERS,
     NOT_PLACES,
+    NUMBER_WORD,
+    NUMBER_WORDS,
     PERCENT_WORDS,
     UPPER_BOUND,
     stem,
     stop_words,
 )
-from synth.lang.en_differences import ATTRIBUTION_AFTER, CURRENCY_BEFORE, NUMBER_WORD, NUMBER_WORDS
 
 CAPITALIZED = re.compile(r"\b[A-Z][\w.'’-]*[a-z][\w'’-]*\b")
 KEY_FIGURES = 10

@@ -27,8 +27,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from synth.core import Difference, Sentence, Source, Variant, sentence_evidence
-from synth.lang.en import not_a_name, stem
-from synth.lang.en_differences import (
+from synth.lang.en import (
     AGE_AFTER,
     AGE_BEFORE,
     FORMER,
@@ -41,6 +40,8 @@ from synth.lang.en_differences import (
     ROLE_WORDS,
     TITLE_MODIFIERS,
     TRANSLITERATION,
+    not_a_name,
+    stem,
 )
 
 CHANGE = "change"

@@ -16,7 +16,7 @@ from datetime import date
 from itertools import pairwise
 
 from synth.core import Sentence, Source
-from synth.lang.en_differences import BY_TIME, CHANGE_BEFORE, EARLIER_BEFORE, LEAD_DAY, WEEK
+from synth.lang.en import BY_TIME, CHANGE_BEFORE, EARLIER_BEFORE, LEAD_DAY, WEEK
 from synth.read.dates import parse_date
 
 NEAR_DAYS = 3  # two weekdays this close are the same week, the later one later

@@ -17,15 +17,17 @@ from synth.compare.differences import place_names
 from synth.compare.figures import figure_value, format_value
 from synth.core import Difference, Evidence, Variant
 from synth.lang.en import (
+    CURRENCY_BEFORE,
     FIGURE,
     MULTIPLIERS,
+    NUMBER_WORD,
+    NUMBER_WORDS,
     PHRASE_OPENERS,
     PREPOSITIONS,
     UNMARKED_VERBS,
     stem,
     stop_words,
 )
-from synth.lang.en_differences import CURRENCY_BEFORE, NUMBER_WORD, NUMBER_WORDS
 from synth.understand.standalone.rules import last_named_speaker
 
 WORD = re.compile(r"[A-Za-z][\w'’-]*")

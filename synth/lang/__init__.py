@@ -17,8 +17,9 @@ The contract of a language package `synth/lang/<code>/` (as spaCy keeps `spacy/l
   `standalone` (sentences that lean on others, definite descriptions, verb forms),
   `furniture` (bylines, captions, credits, labels, widgets, markup, non-article pages),
   `labels` (datelines), `headlines` (where a title is cut), `headings` (the noun-phrase
-  chunker's lists), `figures` (numbers, qualifiers, measures, places, ranges), `breaks`
-  (hard-wrapped lines, sentence splits).
+  chunker's lists), `figures` (numbers, qualifiers, measures, places, ranges), `differences`
+  (the difference finder's counts in words, money, changes over time, ages, names, offices,
+  relayed reports), `breaks` (hard-wrapped lines, sentence splits).
 - word lists as one triple-quoted string of words, `.split()`, under `# fmt: off`; every
   pattern compiled at import, and every pattern exercised by examples in `tests/lang/` (a
   pattern without examples fails the coverage test there).

@@ -17,8 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from synth.core import Sentence, Source
-from synth.lang.en import DATELINE
-from synth.lang.en_differences import RELAYED
+from synth.lang.en import DATELINE, RELAYED
 
 SHARED_SHARE = 0.6
 MIN_SENTENCES = 3

@@ -1,14 +1,16 @@
-"""English words and patterns of the difference finder and of report counting.
+"""English words and patterns of the difference finder: counts in words, sums of money, changes
+over time, people's ages, names and offices, and reports relayed from another outlet.
 
-Used by synth.compare.differences, synth.compare.people, synth.compare.timeline,
-synth.compare.certainty and synth.read.syndicate. (To be folded into the synth.lang.en package.)
+Used by synth.compare (differences, figures, wording, people, timeline) and synth.read.syndicate.
 """
 
 from __future__ import annotations
 
 import re
 
-from synth.lang.en import CUMULATIVE, MONTH_PATTERN, TITLE_WORDS, WEEKDAYS
+from synth.lang.en.dates import MONTH_PATTERN, WEEKDAYS
+from synth.lang.en.figures import CUMULATIVE
+from synth.lang.en.speech import TITLE_WORDS
 
 # ==== Counts written in words, sums of money
 
