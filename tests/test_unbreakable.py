@@ -913,3 +913,46 @@ def test_the_judges_list_of_verdicts_holds_every_verdict_its_checks_return():
     )
     assert all(name in parsed or name in ast.unparse(tree) for name in checks)
     assert returned | {"other"} <= standalone.PARSED_PROBLEMS
+
+
+def html_briefing(tmp_path: Path, name: str, url: str) -> str:
+    import synth
+
+    path = tmp_path / name
+    path.write_text(
+        f"---\ntitle: Bridge reopens\nurl: {json.dumps(url)}\n---\n"
+        "The old bridge reopened on Monday after two years of repairs, the city said.\n\n"
+        "Traffic was light in the morning but officials expect queues at the weekend.\n"
+    )
+    briefing = synth.brief([str(path)], embedder=FakeEmbedder())
+    return synth.render(briefing, "html"), synth.render(briefing, "md")
+
+
+def test_pages_carry_a_content_security_policy(tmp_path, feed):
+    """Row 21: a page of untrusted text says that nothing in it may run or load."""
+    from synth.digest import digest
+
+    page, _ = html_briefing(tmp_path, "a.txt", "https://example.com/a")
+    digest([str(feed)], tmp_path / "out", embedder=FakeEmbedder())
+    for html in (page, (tmp_path / "out" / "index.html").read_text()):
+        head = html.split("</head>")[0]
+        assert "Content-Security-Policy" in head and "default-src 'none'" in head
+        assert "<script" not in html and " src=" not in html
+
+
+def test_control_characters_of_file_names_are_shown_as_escapes(tmp_path):
+    page, markdown = html_briefing(tmp_path, "bad\x01name\x1b[31m.txt", "https://example.com/a")
+    assert "\x01" not in page and "\x1b" not in page
+    assert "bad\\x01name\\x1b[31m.txt" in page
+    assert "\x01" not in markdown and "\x1b" not in markdown
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://example.com\u202e/moc.live", "https://ex\u2066ample.com/", "https://a.com/\x07b"],
+)
+def test_a_url_with_bidi_or_control_characters_is_never_a_link(tmp_path, url):
+    """Row 21: stripping bidi controls from a URL could change the host a reader sees."""
+    page, markdown = html_briefing(tmp_path, "a.txt", url)
+    assert 'href="https://' not in page
+    assert "<https://" not in markdown
