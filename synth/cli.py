@@ -95,6 +95,19 @@ def _say(message: str) -> None:
     typer.echo(f"synth: {shown}", err=True)
 
 
+def _noter() -> Callable[[str], None]:
+    """Notes on stderr, each said once: several stages may meet the same cause (one cache
+    folder that cannot be used, for the vectors and for the parser's answers)."""
+    said: set[str] = set()
+
+    def note(message: str) -> None:
+        if message not in said:
+            said.add(message)
+            _say(f"note: {message}")
+
+    return note
+
+
 def _progress(quiet: bool) -> Callable[[str], None] | None:
     if quiet or not sys.stderr.isatty():
         return None
@@ -168,7 +181,7 @@ def brief(
         use_cache=not no_cache,
         progress=_progress(quiet),
         warn=warn,
-        note=lambda message: _say(f"note: {message}"),
+        note=_noter(),
         max_bytes=max_bytes,
         allow_private=allow_private,
     )
@@ -252,7 +265,7 @@ def digest_command(
             min_articles=min_articles,
             max_bytes=max_bytes,
             warn=warn,
-            note=None if quiet else lambda message: _say(f"note: {message}"),
+            note=None if quiet else _noter(),
             say=None if quiet else _say,
             allow_private=allow_private,
         )
@@ -369,8 +382,7 @@ def evaluate_command(
             chosen,
             budgets,
             out,
-            embedder=_stages(ctx).get("embedder")
-            or default_embedder(model, note=lambda message: _say(f"note: {message}")),
+            embedder=_stages(ctx).get("embedder") or default_embedder(model, note=_noter()),
             progress=advance,
         )
     sys.stdout.write(format_json(results) if as_json else format_table(results))

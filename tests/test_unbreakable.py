@@ -956,3 +956,87 @@ def test_a_url_with_bidi_or_control_characters_is_never_a_link(tmp_path, url):
     page, markdown = html_briefing(tmp_path, "a.txt", url)
     assert 'href="https://' not in page
     assert "<https://" not in markdown
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_a_briefing_written_into_its_input_folder_works_again_and_is_not_read(
+    tmp_path, run_cli, fmt
+):
+    """Row 15: `brief DIR -o DIR/briefing.md` refused the second time, and later briefs read
+    the briefing as a source."""
+    from tests.conftest import ALEPPO
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in ALEPPO.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    out = folder / f"briefing.{fmt}"
+    first = run_cli("brief", str(folder), "-f", fmt, "-o", str(out), "-q")
+    assert first.exit_code == 0, first.stderr
+    written = out.read_bytes()
+    again = run_cli("brief", str(folder), "-f", fmt, "-o", str(out), "-q")
+    assert again.exit_code == 0, again.stderr
+    assert out.read_bytes() == written
+    plain = run_cli("brief", str(folder), "-f", "json", "-q")
+    assert plain.exit_code == 0, plain.stderr
+    assert len(json.loads(plain.stdout)["sources"]) == 5
+    assert "a briefing synth wrote; not read" in plain.stderr
+
+
+def test_a_digest_folder_inside_a_feed_is_not_read_as_articles(feed, tmp_path, run_cli):
+    """Row 15: `digest DIR/a DIR/b -o DIR/out` then `digest DIR` read out/digest.json."""
+    out = feed / "out"
+    parts = [str(feed / "bridge-1.txt"), str(feed / "bridge-2.txt")]
+    assert run_cli("digest", *parts, "-o", str(out), "-q").exit_code == 0
+    result = run_cli("digest", str(feed), "-o", str(tmp_path / "whole"))
+    assert result.exit_code == 0, result.stderr
+    index = json.loads((tmp_path / "whole" / "digest.json").read_text())
+    paths = [s["path"] for story in index["stories"] for s in story["sources"]]
+    paths += [a["path"] for a in index["alone"] + index["skipped"]]
+    assert not any("/out/" in p for p in paths)
+    assert "a folder synth digest wrote; not read" in result.stderr
+
+
+def test_a_pretty_printed_json_object_is_one_record(tmp_path):
+    """Row 16: a .json object over several lines warned once per line."""
+    record = {
+        "title": "Bridge reopens",
+        "outlet": "Local Times",
+        "text": "The old bridge reopened on Monday after two years of repairs, the city said. "
+        "Traffic was light in the morning but officials expect queues at the weekend.",
+    }
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(record, indent=2))
+    problems: list[str] = []
+    (source,) = load_sources([str(path)], warn=problems.append)
+    assert problems == [] and source.title == "Bridge reopens" and source.label == "Local Times"
+
+
+def test_non_string_metadata_is_never_a_label_or_a_date(tmp_path):
+    """Row 16: {'x': 1} became a label, True a date."""
+    records = [
+        {"outlet": {"x": 1}, "title": ["a"], "published": True, "author": None, "text": "T"},
+        {"outlet": 2024, "published": "2024-05-01", "text": "T"},
+    ]
+    text = "The old bridge reopened on Monday after two years of repairs, the city said."
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps({**r, "text": text}) for r in records))
+    first, second = load_sources([str(path)])
+    assert "{" not in first.label and first.published is None and first.title != "['a']"
+    assert first.outlet is None
+    assert second.outlet == "2024" and second.published == "2024-05-01"
+    front = tmp_path / "front.md"
+    front.write_text(f"---\noutlet: {{x: 1}}\npublished: true\ntitle: 2024-05-01\n---\n{text}\n")
+    (source,) = load_sources([str(front)])
+    assert source.outlet is None and source.published is None and source.title == "2024-05-01"
+
+
+def test_the_same_note_is_said_once(tmp_path, capsys, monkeypatch):
+    """Row 16: some notes printed twice."""
+    from synth import cli
+
+    note = cli._noter()
+    note("embedding cache x not used")
+    note("embedding cache x not used")
+    note("another")
+    assert capsys.readouterr().err.count("embedding cache x not used") == 1

@@ -6,7 +6,9 @@ any order yields the same ids and therefore byte-identical output.
 
 from __future__ import annotations
 
+import datetime
 import json
+import math
 import os
 import re
 import sys
@@ -29,6 +31,7 @@ from synth.read.files import (
     without_surrogates,
 )
 from synth.read.label import citation_label
+from synth.read.own import OwnOutput, own_output, own_output_file
 from synth.read.split import windows
 
 PAGE_NOTICE_SHARE = 0.08
@@ -111,14 +114,20 @@ def load_sources(
     problems: list[str] = []
     urls = [a for a in arguments if is_url(a)]
     fetched = fetch_all(urls, max_bytes, allow_private) if len(urls) > 1 else {}
+    own: list[str] = []
     for argument in arguments:
         for result in read_argument(argument, max_bytes, stdin, allow_private, fetched):
-            if isinstance(result, InputError):
+            if isinstance(result, OwnOutput):
+                own.append(str(result))
+            elif isinstance(result, InputError):
                 if strict:
                     raise result
                 problems.append(str(result))
             elif result.key not in articles or result.path < articles[result.key].path:
                 articles[result.key] = result
+    for message in own:
+        if note:
+            note(message)
     if not articles and len(problems) == 1:
         raise InputError(problems[0])
     for problem in problems:
@@ -156,7 +165,8 @@ def path_arguments(paths: Paths) -> list[str]:
 
 
 def input_files(paths: Paths) -> list[str]:
-    """The local files the inputs name (folders expanded), to guard them from being overwritten."""
+    """The local files the inputs name (folders expanded), to guard them from being overwritten;
+    synth's own outputs among them are not read (`synth.read.own`), so may be replaced."""
     files = []
     for argument in path_arguments(paths):
         if argument == "-" or looks_like_url(argument) or not os.path.exists(argument):
@@ -165,7 +175,7 @@ def input_files(paths: Paths) -> list[str]:
             files.extend(walk_folder(argument, ARTICLE_SUFFIXES))
         else:
             files.append(argument)
-    return files
+    return [f for f in files if not own_output_file(f)]
 
 
 def read_argument(
@@ -253,6 +263,9 @@ def articles_from_bytes(
     text = decode_bytes(data, path)
     if not text.strip():
         raise InputError(f"{path}: file is empty")
+    made = own_output(text)
+    if made:
+        raise OwnOutput(f"{path}: {made}; not read as an article")
     kind = hint or sniff_format(text)
     if kind == "html":
         yield replace(html_article(text, path, "html"), identity=identity)
@@ -308,8 +321,13 @@ def html_article(html: str, path: str, fmt: str, url: str | None = None) -> Arti
 
 
 def json_articles(text: str, path: str) -> Iterator[Article | InputError]:
-    """One article per JSON Lines record (or per element of a JSON array). A bad line or record
-    is yielded as the problem with it, by line (or element) number, and the others are read."""
+    """One article per JSON Lines record (or per element of a JSON array, or one object over
+    several lines, pretty-printed). A bad line or record is yielded as the problem with it, by
+    line (or element) number, and the others are read."""
+    whole = _one_object(text)
+    if whole is not None:
+        yield record_article(whole, path)
+        return
     if text.lstrip().startswith("["):
         records = parse_json(text, path)
         if not isinstance(records, list):
@@ -332,6 +350,19 @@ def json_articles(text: str, path: str) -> Iterator[Article | InputError]:
         raise InputError(f"{path}: no records")
 
 
+def _one_object(text: str) -> dict[str, object] | None:
+    """The object a file holds when it is one JSON object written over several lines (read as
+    JSON Lines, each of its lines would be a bad record); else None."""
+    stripped = text.strip()
+    if not stripped.startswith("{") or "\n" not in stripped:
+        return None
+    try:
+        data = json.loads(stripped)
+    except (ValueError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
 def parse_json(text: str, where: str) -> object:
     """JSON, with every way it can fail (deep nesting, a number of thousands of digits) as
     one clear InputError."""
@@ -348,7 +379,7 @@ def parse_json(text: str, where: str) -> object:
 def record_article(record: object, path: str) -> Article:
     if not isinstance(record, dict):
         raise InputError(f"{path}: a record must be a JSON object with text or html")
-    meta = {k: _meta_text(record[k]) for k in META_KEYS if record.get(k) not in (None, "")}
+    meta = {k: v for k in META_KEYS if (v := _meta_text(record.get(k))) is not None}
     text, html = record.get("text"), record.get("html")
     if isinstance(text, str) and text.strip():
         return Article(path, without_surrogates(text), 0, meta, "json")
@@ -358,12 +389,21 @@ def record_article(record: object, path: str) -> Article:
     raise InputError(f"{path}: record has no text or html")
 
 
-def _meta_text(value: object) -> str:
-    """A metadata value as one string; what cannot be written as one is refused."""
+def _meta_text(value: object) -> str | None:
+    """A metadata value as one string: text as it is, a date (YAML reads `2024-05-01` as
+    one) in ISO form, a number as written; a list, a mapping, true or false is no title,
+    outlet or date, and is left out (None)."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
     try:
-        return without_surrogates(str(value))
-    except (ValueError, RecursionError):
-        raise InputError("a metadata value is too large or nested too deeply") from None
+        text = without_surrogates(str(value)).strip()
+    except ValueError:
+        raise InputError("a metadata value is too large to read") from None
+    return text or None
 
 
 class FrontMatterLoader(yaml.SafeLoader):
@@ -399,9 +439,11 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, str], int]:
     for key, value in data.items():
         if key in META_KEYS and value is not None:
             try:
-                meta[key] = _meta_text(value)
+                text = _meta_text(value)
             except InputError as error:
                 raise InputError(f"{path}: front matter {key}: {error}") from None
+            if text is not None:
+                meta[key] = text
     return meta, len(text) if body < 0 else body + 1
 
 

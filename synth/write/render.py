@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from synth.core import Briefing, Evidence, Point, Source, SynthError
 from synth.read.dates import parse_date
+from synth.read.own import MARKDOWN_MARK
 from synth.read.reflow import flat_text
 from synth.read.syndicate import report_count, wire_copies
 
@@ -52,6 +53,8 @@ def render(briefing: Briefing, fmt: str, appendix: bool = False) -> str:
         raise SynthError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     template = _environment(autoescape=fmt == "html").get_template(f"briefing.{fmt}.j2")
     text = template.render(**_context(briefing), appendix=appendix or fmt == "html")
+    if fmt == "md":  # so that a later run finds it among its inputs (`synth.read.own`)
+        text = text.rstrip("\n") + "\n\n" + MARKDOWN_MARK
     return text.rstrip("\n") + "\n"
 
 
