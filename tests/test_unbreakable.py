@@ -1040,3 +1040,68 @@ def test_the_same_note_is_said_once(tmp_path, capsys, monkeypatch):
     note("embedding cache x not used")
     note("another")
     assert capsys.readouterr().err.count("embedding cache x not used") == 1
+
+
+LANGUAGES = {
+    "zh-gb18030.txt": (
+        "东京发生了大地震。许多建筑物受到损坏。政府设立了紧急对策本部。" * 5,
+        "gb18030",
+    ),
+    "ja-sjis.txt": (
+        "東京で大きな地震が発生しました。多くの建物が被害を受けました。" * 5,
+        "shift_jis",
+    ),
+    "ru.txt": ("В Москве прошло заседание правительства. Министры обсудили бюджет. " * 5, "utf-8"),
+    "ar.txt": ("عقدت الحكومة اجتماعا في العاصمة لمناقشة الميزانية الجديدة والضرائب. " * 5, "utf-8"),
+    "fr.txt": (
+        "Le gouvernement a présenté mardi son projet de budget pour l'année prochaine, avec "
+        "de nouvelles taxes sur les entreprises et une baisse des dépenses publiques. " * 3,
+        "mac_roman",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LANGUAGES))
+def test_an_article_in_another_language_is_one_clear_error(tmp_path, run_cli, name):
+    """Row 17: Chinese gave an empty briefing labelled with its whole text, Russian or Arabic
+    '0 points' with exit 0."""
+    text, encoding = LANGUAGES[name]
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    result = run_cli("brief", str(path), "-q")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "not English" in result.stderr
+
+
+def test_other_languages_beside_english_articles_are_left_out_with_exit_3(tmp_path, run_cli):
+    from tests.conftest import ALEPPO
+
+    for name, (text, encoding) in LANGUAGES.items():
+        (tmp_path / name).write_bytes(text.encode(encoding))
+    result = run_cli("brief", str(tmp_path), str(ALEPPO), "-q", "-f", "json")
+    assert result.exit_code == 3
+    assert result.stderr.count("synth reads English only") == len(LANGUAGES)
+    assert "note:" not in result.stderr
+    briefing = json.loads(result.stdout)
+    foreign = [s for s in briefing["sources"] if s["path"].startswith(str(tmp_path))]
+    assert len(foreign) == len(LANGUAGES)
+    assert all(s["skipped"].startswith("not English") for s in foreign)
+    assert all(len(s["label"]) <= 40 and s["label"] == "Untitled source" for s in foreign)
+
+
+def test_english_articles_of_the_seeds_are_all_english():
+    from synth.read.language import other_language
+    from tests.conftest import ALEPPO
+
+    for path in ALEPPO.iterdir():
+        text = path.read_text()
+        assert other_language(text, [(0, len(text))]) is None, path.name
+
+
+def test_a_label_is_never_a_body():
+    from synth.read.label import MAX_LABEL_CHARS, citation_label
+
+    body = "东京发生了大地震" * 200
+    assert len(citation_label(None, None, None, body, [(0, len(body))])) <= 45
+    outlet = "An outlet field that holds a whole paragraph of text " * 10
+    assert len(citation_label(outlet, None, None, "", [])) <= MAX_LABEL_CHARS + 2

@@ -34,6 +34,9 @@ from synth.lang.en import (
 from synth.read.clean import page_kind
 
 FIRST_WORDS = 6
+# Longer than any outlet or headline; a text without spaces (Chinese, Japanese) is cut sooner.
+MAX_LABEL_CHARS = 120
+MAX_WORD_CHARS = 40
 MIN_FIRST_WORDS = 3
 HEADLINE_WORDS = (2, 20)
 OPENING_QUOTES = "\"“‘'"
@@ -57,8 +60,19 @@ def citation_label(
     place = place_of(dateline)
     for candidate in (outlet, agency, site_of(url), headline, place, first_words(opening)):
         if candidate and candidate.strip():
-            return " ".join(candidate.split())
+            return shortened(" ".join(candidate.split()))
     return "Untitled source"
+
+
+def shortened(label: str) -> str:
+    """A label of at most `MAX_LABEL_CHARS` characters: a longer one (an outlet field holding
+    a paragraph, a text without spaces) is cut at a space, else inside its one long word."""
+    if len(label) <= MAX_LABEL_CHARS:
+        return label
+    cut = label.rfind(" ", 0, MAX_LABEL_CHARS)
+    if cut < MAX_LABEL_CHARS // 2:
+        cut = MAX_WORD_CHARS
+    return label[:cut].rstrip(",;:") + " …"
 
 
 def first_line(text: str, blocks: Sequence[tuple[int, int]], body_start: int = 0) -> str:

@@ -20,7 +20,7 @@ from typing import BinaryIO
 import yaml
 
 from synth.core import InputError, Source
-from synth.lang.en import FUNCTION_WORDS, LETTER_WORD, PAGE_WORDS, READER_WORDS
+from synth.lang.en import LETTER_WORD, PAGE_WORDS, READER_WORDS
 from synth.read.clean import clean_text
 from synth.read.fetch import Fetched, fetch, fetch_all, is_url, looks_like_url
 from synth.read.files import (
@@ -31,15 +31,11 @@ from synth.read.files import (
     without_surrogates,
 )
 from synth.read.label import citation_label
+from synth.read.language import NOT_ENGLISH, other_language
 from synth.read.own import OwnOutput, own_output, own_output_file
 from synth.read.split import windows
 
 PAGE_NOTICE_SHARE = 0.08
-# Below this many words a language guess is noise. English news prose is full of the listed
-# function words; text in another language shares few of them, so a low floor separates the two
-# without flagging terse English.
-LANGUAGE_SAMPLE_WORDS = 30
-ENGLISH_FUNCTION_SHARE = 0.12
 READER_NOTICE_SHARE = 0.06
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -135,10 +131,13 @@ def load_sources(
     if not articles:
         raise InputError("no readable articles in the input")
     ordered = [shortened(a, report) for a in sorted(articles.values(), key=lambda a: a.path)]
-    sources = tuple(to_source(i, a, note) for i, a in enumerate(ordered, start=1))
+    foreign: list[str] = []
+    sources = tuple(to_source(i, a, note, foreign.append) for i, a in enumerate(ordered, start=1))
     if all(s.skipped for s in sources):
         reasons = "; ".join(f"{s.path}: {s.skipped}" for s in sources[:3])
         raise InputError(f"no article text in the input ({reasons})")
+    for message in foreign:  # an input that could not be used, though others were
+        report(message)
     return sources
 
 
@@ -499,21 +498,29 @@ def paragraph_blocks(text: str, blocks: Sequence[tuple[int, int]]) -> tuple[tupl
     return tuple(cut)
 
 
-def to_source(source_id: int, article: Article, note: Warn | None = None) -> Source:
+def to_source(
+    source_id: int, article: Article, note: Warn | None = None, warn: Warn | None = None
+) -> Source:
     """Clean an article and give it its citation label (`synth.read.label`).
 
-    A document that is not an article (a page notice, too little text) is kept in the list of
-    sources, marked skipped with the reason, and contributes no sentences.
+    A document that is not an article (a page notice, too little text) or not in English
+    (`synth.read.language`; said to `warn`) is kept in the list of sources, marked skipped
+    with the reason, and contributes no sentences.
     """
     cleaned = clean_text(article.text, article.body_start)
     title = article.meta.get("title") or cleaned.headline
     outlet = article.meta.get("outlet") or cleaned.outlet
     url = article.meta.get("url")
     label = citation_label(outlet, url, title, article.text, cleaned.blocks, article.body_start)
-    skipped = not_an_article(article.text, cleaned.blocks)
     path = without_surrogates(article.path)
-    if not skipped and note and not looks_english(article.text, cleaned.blocks):
-        note(f"{path}: does not look like English; the default model is English-only")
+    foreign = other_language(article.text, cleaned.blocks)
+    if foreign:  # its first line is body text in a language synth does not read
+        title = article.meta.get("title")
+        label = citation_label(outlet, url, title, "", ())
+    skipped = f"{NOT_ENGLISH} ({foreign})" if foreign else None
+    if foreign and warn:
+        warn(f"{path}: {skipped}; synth reads English only")
+    skipped = skipped or not_an_article(article.text, cleaned.blocks)
     return Source(
         id=source_id,
         path=path,
@@ -557,11 +564,3 @@ def mostly_other_script(text: str) -> bool:
     if len(letters) < MIN_FOREIGN_LETTERS:
         return False
     return sum(1 for c in letters if c < "\u0250") < len(letters) / 2
-
-
-def looks_english(text: str, blocks: Sequence[tuple[int, int]]) -> bool:
-    """Enough common English function words among the article's words."""
-    words = [w.lower() for a, b in blocks for w in LETTER_WORD.findall(text[a:b])]
-    if len(words) < LANGUAGE_SAMPLE_WORDS:
-        return True
-    return sum(1 for w in words if w in FUNCTION_WORDS) / len(words) >= ENGLISH_FUNCTION_SHARE
