@@ -1105,3 +1105,48 @@ def test_a_label_is_never_a_body():
     assert len(citation_label(None, None, None, body, [(0, len(body))])) <= 45
     outlet = "An outlet field that holds a whole paragraph of text " * 10
     assert len(citation_label(outlet, None, None, "", [])) <= MAX_LABEL_CHARS + 2
+
+
+def test_rewriting_output_keeps_its_owner_and_mode(tmp_path):
+    """Row 18: rewriting `-o` gave the file to the user who ran synth."""
+    from synth.write.output import write_atomic
+
+    target = tmp_path / "briefing.md"
+    target.write_text("old")
+    os.chmod(target, 0o640)
+    if os.geteuid() == 0:
+        os.chown(target, 12345, 23456)
+    before = target.stat()
+    write_atomic(target, "new")
+    after = target.stat()
+    assert target.read_text() == "new"
+    assert (after.st_uid, after.st_gid, after.st_mode) == (
+        before.st_uid,
+        before.st_gid,
+        before.st_mode,
+    )
+
+
+def test_a_file_of_another_owner_that_cannot_be_given_away_is_written_in_place(
+    tmp_path, monkeypatch
+):
+    from synth.write import output
+
+    target = tmp_path / "briefing.md"
+    target.write_text("old")
+    inode = target.stat().st_ino
+    monkeypatch.setattr(output, "_may_give", lambda status: False)
+    output.write_atomic(target, "new")
+    assert target.read_text() == "new" and target.stat().st_ino == inode
+
+
+def test_an_output_with_other_hard_links_is_refused(tmp_path, run_cli):
+    """Row 18: replacing the file broke its hard links (the other name kept the old text)."""
+    from tests.conftest import ALEPPO
+
+    target = tmp_path / "briefing.md"
+    target.write_text("old")
+    os.link(target, tmp_path / "other-name.md")
+    result = run_cli("brief", str(ALEPPO), "-o", str(target), "-q")
+    assert result.exit_code == 2 and "hard link" in result.stderr
+    assert target.read_text() == "old" == (tmp_path / "other-name.md").read_text()
