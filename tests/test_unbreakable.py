@@ -1150,3 +1150,22 @@ def test_an_output_with_other_hard_links_is_refused(tmp_path, run_cli):
     result = run_cli("brief", str(ALEPPO), "-o", str(target), "-q")
     assert result.exit_code == 2 and "hard link" in result.stderr
     assert target.read_text() == "old" == (tmp_path / "other-name.md").read_text()
+
+
+def test_a_damaged_byte_in_a_cached_vector_is_computed_again(tmp_path):
+    """Rows 6 and 20: a stored vector whose bytes were changed was trusted."""
+    import sqlite3
+
+    from synth.understand.cache import FILE_NAME, CachedEmbedder
+
+    texts = ["The bridge reopened.", "Traffic was light on Monday."]
+    first = CachedEmbedder(FakeEmbedder(), "fake", tmp_path).encode(texts)
+    db = sqlite3.connect(tmp_path / FILE_NAME)
+    (key, blob) = db.execute("SELECT key, vector FROM vectors LIMIT 1").fetchone()
+    damaged = bytearray(blob)
+    damaged[3] ^= 0x20  # the exponent byte of the first value
+    db.execute("UPDATE vectors SET vector = ? WHERE key = ?", (bytes(damaged), key))
+    db.commit()
+    db.close()
+    again = CachedEmbedder(FakeEmbedder(), "fake", tmp_path)
+    assert np.allclose(again.encode(texts), first) and again.misses == 1
