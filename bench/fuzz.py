@@ -1,6 +1,7 @@
 """Fuzz campaigns: random articles, hostile front matter, hostile file-system objects.
 
-    .venv/bin/python bench/fuzz.py [--examples N] [--campaign articles|front-matter|files|all]
+    .venv/bin/python bench/fuzz.py [--examples N] [--campaign articles|front-matter|files|
+        encodings|output-folders|caches|signals|all]
 
 - `articles` (default 10,000 examples): the strategies of tests/test_robustness.py (random
   Unicode, control, zero-width and right-to-left characters, emoji, punctuation-only and
@@ -13,9 +14,14 @@
   hostile file names, deep and huge JSON, closed standard input, a full disk, and `-o` aimed
   at devices, pipes, links, read-only files and folders. Each case has a time limit.
 
+- `encodings`, `output-folders`, `caches`, `signals` (N / 500 examples each, at least 8):
+  nested content encodings from a server on 127.0.0.1, links planted in and two runs into
+  one digest folder, damaged embedding caches, tampered parser answers and altered ONNX
+  exports, and SIGTERM or SIGINT at random moments (see bench/fuzz_hostile.py).
+
 All use the fake embedder, so they measure synth's own code. A crash is an exception other
 than a clear SynthError (API), or a traceback, exit code 70, a signal or a time-out (command
-line); the command line's exit codes must be among the documented 0, 1, 2, 3 and 130. Every
+line); the command line's exit codes must be among the documented 0, 1, 2, 3, 130 and 143. Every
 crash is printed with its example.
 """
 
@@ -42,10 +48,22 @@ sys.path.insert(0, str(ROOT))
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from bench.fuzz_hostile import (  # noqa: E402
+    cache_campaign,
+    encodings_campaign,
+    output_folder_campaign,
+    signal_campaign,
+)
 from tests.conftest import FAKE_MAIN  # noqa: E402
 from tests.test_robustness import ARTICLE, brief_texts  # noqa: E402
 
-DOCUMENTED = {0, 1, 2, 3, 130}
+DOCUMENTED = {0, 1, 2, 3, 130, 143}
+HOSTILE = {
+    "encodings": encodings_campaign,
+    "output-folders": output_folder_campaign,
+    "caches": cache_campaign,
+    "signals": signal_campaign,
+}
 GOOD = ROOT / "fixtures" / "aleppo" / "001_ae19ff087074ec84.txt"
 
 
@@ -452,7 +470,7 @@ def file_campaign() -> dict[str, object]:
         "cases": len(rows),
         "exit codes": exit_codes,
         "crashes": crashes,
-        "codes outside 0/1/2/3/130": undocumented,
+        "codes outside 0/1/2/3/130/143": undocumented,
     }
 
 
@@ -460,7 +478,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("examples", nargs="?", type=int, default=10_000)
     parser.add_argument(
-        "--campaign", choices=["articles", "front-matter", "files", "all"], default="all"
+        "--campaign",
+        choices=["articles", "front-matter", "files", *HOSTILE, "all"],
+        default="all",
     )
     options = parser.parse_args()
     results = {}
@@ -468,6 +488,10 @@ def main() -> None:
         "files": file_campaign,
         "front-matter": lambda: front_matter_campaign(max(1, options.examples // 10)),
         "articles": lambda: article_campaign(options.examples),
+        **{
+            name: (lambda run=run: run(max(8, options.examples // 500)))
+            for name, run in HOSTILE.items()
+        },
     }
     for name, campaign in campaigns.items():
         if options.campaign in (name, "all"):

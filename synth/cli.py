@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import os
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -113,6 +114,19 @@ def _say(message: str) -> None:
     escape sequences in a file name) are shown as escapes."""
     shown = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in message)
     typer.echo(f"synth: {shown}", err=True)
+
+
+def _once(say: Callable[[str], None]) -> Callable[[str], None]:
+    """Notes through `say`, each said once: several stages may meet the same cause (one cache
+    folder that cannot be used, for the vectors and for the parser's answers)."""
+    said: set[str] = set()
+
+    def note(message: str) -> None:
+        if message not in said:
+            said.add(message)
+            say(f"note: {message}")
+
+    return note
 
 
 def _stages(ctx: typer.Context) -> dict[str, Any]:
@@ -235,7 +249,7 @@ def brief(
             use_cache=cache,
             progress=None if quiet else report.brief_stage,
             warn=warn,
-            note=lambda message: report.line(f"note: {message}"),
+            note=_once(report.line),
             max_bytes=max_bytes,
             allow_private=allow_private,
         )
@@ -337,7 +351,7 @@ def digest_command(
                 min_articles=min_articles,
                 max_bytes=max_bytes,
                 warn=warn,
-                note=None if quiet else lambda message: report.line(f"note: {message}"),
+                note=None if quiet else _once(report.line),
                 say=None if quiet else report.stage,
                 on_done=report.counter(),
                 allow_private=allow_private,
@@ -471,8 +485,7 @@ def evaluate_command(
             chosen,
             budgets,
             out,
-            embedder=_stages(ctx).get("embedder")
-            or default_embedder(model, note=lambda message: _say(f"note: {message}")),
+            embedder=_stages(ctx).get("embedder") or default_embedder(model, note=_once(_say)),
             progress=advance,
         )
     sys.stdout.write(format_json(results) if as_json else format_table(results))

@@ -8,12 +8,14 @@ moment used to print a traceback. This module imports only the standard library 
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from synth.interrupt import Interrupted, install
 
 
-def main() -> None:
-    """Install the Ctrl-C and SIGTERM handlers, then load and run the command line."""
+def main(obj: dict[str, Any] | None = None) -> None:
+    """Install the Ctrl-C and SIGTERM handlers, then load and run the command line (`obj`:
+    stage objects for the commands, as `synth.cli.main` takes them)."""
     install()
     try:
         from synth.cli import main as run
@@ -21,4 +23,4 @@ def main() -> None:
         ended = stop if isinstance(stop, Interrupted) else Interrupted()
         sys.stderr.write(f"synth: {ended.message}\n")
         sys.exit(ended.exit_code)
-    run()
+    run(obj)

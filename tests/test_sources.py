@@ -282,15 +282,20 @@ def test_page_notices_are_skipped_with_a_reason(write_article):
     assert second.blocks == ()
 
 
-def test_non_english_article_gets_a_note(write_article):
+def test_non_english_article_is_left_out_with_a_warning(write_article):
     dutch = (
         "In 2002 pleegde beroepscrimineel een geruchtmakende schilderijenroof in het museum. "
         "Hij stal twee unieke, kostbare doeken van de schilder. Durham werd veroordeeld en moet "
         "nog altijd tonnen schadevergoeding betalen aan het museum, zo meldt de krant vandaag.\n"
     )
-    notes = []
-    load_sources([write_article("nl.txt", dutch)], note=notes.append)
-    assert notes and "English" in notes[0]
+    problems = []
+    _, nl = load_sources(
+        [write_article("a.txt", BODY), write_article("nl.txt", dutch)], warn=problems.append
+    )
+    assert nl.skipped.startswith("not English")
+    assert len(problems) == 1 and "synth reads English only" in problems[0]
+    with pytest.raises(InputError, match="not English"):
+        load_sources([write_article("nl.txt", dutch)])
 
 
 def test_one_path_as_a_string_is_one_path(tmp_path, monkeypatch, fake_embedder):

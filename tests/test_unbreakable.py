@@ -910,3 +910,261 @@ def test_the_judges_list_of_verdicts_holds_every_verdict_its_checks_return():
     }
     assert {"fragment", "pronoun", "caption", "bare_number"} <= returned
     assert returned <= PROBLEMS
+
+
+def html_briefing(tmp_path: Path, name: str, url: str) -> str:
+    import synth
+
+    path = tmp_path / name
+    path.write_text(
+        f"---\ntitle: Bridge reopens\nurl: {json.dumps(url)}\n---\n"
+        "The old bridge reopened on Monday after two years of repairs, the city said.\n\n"
+        "Traffic was light in the morning but officials expect queues at the weekend.\n"
+    )
+    briefing = synth.brief([str(path)], embedder=FakeEmbedder())
+    return synth.render(briefing, "html"), synth.render(briefing, "md")
+
+
+def test_pages_carry_a_content_security_policy(tmp_path, feed):
+    """Row 21: a page of untrusted text says that nothing in it may run or load."""
+    from synth.digest import digest
+
+    page, _ = html_briefing(tmp_path, "a.txt", "https://example.com/a")
+    digest([str(feed)], tmp_path / "out", embedder=FakeEmbedder())
+    for html in (page, (tmp_path / "out" / "index.html").read_text()):
+        head = html.split("</head>")[0]
+        assert "Content-Security-Policy" in head and "default-src 'none'" in head
+        assert "<script" not in html and " src=" not in html
+
+
+def test_control_characters_of_file_names_are_shown_as_escapes(tmp_path):
+    page, markdown = html_briefing(tmp_path, "bad\x01name\x1b[31m.txt", "https://example.com/a")
+    assert "\x01" not in page and "\x1b" not in page
+    assert "bad\\x01name\\x1b[31m.txt" in page
+    assert "\x01" not in markdown and "\x1b" not in markdown
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://example.com\u202e/moc.live", "https://ex\u2066ample.com/", "https://a.com/\x07b"],
+)
+def test_a_url_with_bidi_or_control_characters_is_never_a_link(tmp_path, url):
+    """Row 21: stripping bidi controls from a URL could change the host a reader sees."""
+    page, markdown = html_briefing(tmp_path, "a.txt", url)
+    assert 'href="https://' not in page
+    assert "<https://" not in markdown
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_a_briefing_written_into_its_input_folder_works_again_and_is_not_read(
+    tmp_path, run_cli, fmt
+):
+    """Row 15: `brief DIR -o DIR/briefing.md` refused the second time, and later briefs read
+    the briefing as a source."""
+    from tests.conftest import ALEPPO
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in ALEPPO.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    out = folder / f"briefing.{fmt}"
+    first = run_cli("brief", str(folder), "-f", fmt, "-o", str(out), "-q")
+    assert first.exit_code == 0, first.stderr
+    written = out.read_bytes()
+    again = run_cli("brief", str(folder), "-f", fmt, "-o", str(out), "-q")
+    assert again.exit_code == 0, again.stderr
+    assert out.read_bytes() == written
+    plain = run_cli("brief", str(folder), "-f", "json", "-q")
+    assert plain.exit_code == 0, plain.stderr
+    assert len(json.loads(plain.stdout)["sources"]) == 5
+    assert "a briefing synth wrote; not read" in plain.stderr
+
+
+def test_a_digest_folder_inside_a_feed_is_not_read_as_articles(feed, tmp_path, run_cli):
+    """Row 15: `digest DIR/a DIR/b -o DIR/out` then `digest DIR` read out/digest.json."""
+    out = feed / "out"
+    parts = [str(feed / "bridge-1.txt"), str(feed / "bridge-2.txt")]
+    assert run_cli("digest", *parts, "-o", str(out), "-q").exit_code == 0
+    result = run_cli("digest", str(feed), "-o", str(tmp_path / "whole"))
+    assert result.exit_code == 0, result.stderr
+    index = json.loads((tmp_path / "whole" / "digest.json").read_text())
+    paths = [s["path"] for story in index["stories"] for s in story["sources"]]
+    paths += [a["path"] for a in index["alone"] + index["skipped"]]
+    assert not any("/out/" in p for p in paths)
+    assert "a folder synth digest wrote; not read" in result.stderr
+
+
+def test_a_pretty_printed_json_object_is_one_record(tmp_path):
+    """Row 16: a .json object over several lines warned once per line."""
+    record = {
+        "title": "Bridge reopens",
+        "outlet": "Local Times",
+        "text": "The old bridge reopened on Monday after two years of repairs, the city said. "
+        "Traffic was light in the morning but officials expect queues at the weekend.",
+    }
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(record, indent=2))
+    problems: list[str] = []
+    (source,) = load_sources([str(path)], warn=problems.append)
+    assert problems == [] and source.title == "Bridge reopens" and source.label == "Local Times"
+
+
+def test_non_string_metadata_is_never_a_label_or_a_date(tmp_path):
+    """Row 16: {'x': 1} became a label, True a date."""
+    records = [
+        {"outlet": {"x": 1}, "title": ["a"], "published": True, "author": None, "text": "T"},
+        {"outlet": 2024, "published": "2024-05-01", "text": "T"},
+    ]
+    text = "The old bridge reopened on Monday after two years of repairs, the city said."
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps({**r, "text": text}) for r in records))
+    first, second = load_sources([str(path)])
+    assert "{" not in first.label and first.published is None and first.title != "['a']"
+    assert first.outlet is None
+    assert second.outlet == "2024" and second.published == "2024-05-01"
+    front = tmp_path / "front.md"
+    front.write_text(f"---\noutlet: {{x: 1}}\npublished: true\ntitle: 2024-05-01\n---\n{text}\n")
+    (source,) = load_sources([str(front)])
+    assert source.outlet is None and source.published is None and source.title == "2024-05-01"
+
+
+def test_the_same_note_is_said_once(tmp_path, capsys, monkeypatch):
+    """Row 16: some notes printed twice."""
+    from synth import cli
+
+    note = cli._once(lambda message: print(message, file=sys.stderr))
+    note("embedding cache x not used")
+    note("embedding cache x not used")
+    note("another")
+    assert capsys.readouterr().err.count("embedding cache x not used") == 1
+
+
+LANGUAGES = {
+    "zh-gb18030.txt": (
+        "东京发生了大地震。许多建筑物受到损坏。政府设立了紧急对策本部。" * 5,
+        "gb18030",
+    ),
+    "ja-sjis.txt": (
+        "東京で大きな地震が発生しました。多くの建物が被害を受けました。" * 5,
+        "shift_jis",
+    ),
+    "ru.txt": ("В Москве прошло заседание правительства. Министры обсудили бюджет. " * 5, "utf-8"),
+    "ar.txt": ("عقدت الحكومة اجتماعا في العاصمة لمناقشة الميزانية الجديدة والضرائب. " * 5, "utf-8"),
+    "fr.txt": (
+        "Le gouvernement a présenté mardi son projet de budget pour l'année prochaine, avec "
+        "de nouvelles taxes sur les entreprises et une baisse des dépenses publiques. " * 3,
+        "mac_roman",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LANGUAGES))
+def test_an_article_in_another_language_is_one_clear_error(tmp_path, run_cli, name):
+    """Row 17: Chinese gave an empty briefing labelled with its whole text, Russian or Arabic
+    '0 points' with exit 0."""
+    text, encoding = LANGUAGES[name]
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    result = run_cli("brief", str(path), "-q")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "not English" in result.stderr
+
+
+def test_other_languages_beside_english_articles_are_left_out_with_exit_3(tmp_path, run_cli):
+    from tests.conftest import ALEPPO
+
+    for name, (text, encoding) in LANGUAGES.items():
+        (tmp_path / name).write_bytes(text.encode(encoding))
+    result = run_cli("brief", str(tmp_path), str(ALEPPO), "-q", "-f", "json")
+    assert result.exit_code == 3
+    assert result.stderr.count("synth reads English only") == len(LANGUAGES)
+    assert "note:" not in result.stderr
+    briefing = json.loads(result.stdout)
+    foreign = [s for s in briefing["sources"] if s["path"].startswith(str(tmp_path))]
+    assert len(foreign) == len(LANGUAGES)
+    assert all(s["skipped"].startswith("not English") for s in foreign)
+    from synth.read.label import UNKNOWN_OUTLET
+
+    assert all(s["label"] == UNKNOWN_OUTLET for s in foreign)
+
+
+def test_english_articles_of_the_seeds_are_all_english():
+    from synth.read.language import other_language
+    from tests.conftest import ALEPPO
+
+    for path in ALEPPO.iterdir():
+        text = path.read_text()
+        assert other_language(text, [(0, len(text))]) is None, path.name
+
+
+def test_a_label_is_never_a_body():
+    from synth.read.label import MAX_LABEL_CHARS, citation_label
+
+    body = "东京发生了大地震" * 200
+    assert len(citation_label(None, None, body, [(0, len(body))])) <= 45
+    outlet = "An outlet field that holds a whole paragraph of text " * 10
+    assert len(citation_label(outlet, None, "", [])) <= MAX_LABEL_CHARS + 2
+
+
+def test_rewriting_output_keeps_its_owner_and_mode(tmp_path):
+    """Row 18: rewriting `-o` gave the file to the user who ran synth."""
+    from synth.write.output import write_atomic
+
+    target = tmp_path / "briefing.md"
+    target.write_text("old")
+    os.chmod(target, 0o640)
+    if os.geteuid() == 0:
+        os.chown(target, 12345, 23456)
+    before = target.stat()
+    write_atomic(target, "new")
+    after = target.stat()
+    assert target.read_text() == "new"
+    assert (after.st_uid, after.st_gid, after.st_mode) == (
+        before.st_uid,
+        before.st_gid,
+        before.st_mode,
+    )
+
+
+def test_a_file_of_another_owner_that_cannot_be_given_away_is_written_in_place(
+    tmp_path, monkeypatch
+):
+    from synth.write import output
+
+    target = tmp_path / "briefing.md"
+    target.write_text("old")
+    inode = target.stat().st_ino
+    monkeypatch.setattr(output, "_may_give", lambda status: False)
+    output.write_atomic(target, "new")
+    assert target.read_text() == "new" and target.stat().st_ino == inode
+
+
+def test_an_output_with_other_hard_links_is_refused(tmp_path, run_cli):
+    """Row 18: replacing the file broke its hard links (the other name kept the old text)."""
+    from tests.conftest import ALEPPO
+
+    target = tmp_path / "briefing.md"
+    target.write_text("old")
+    os.link(target, tmp_path / "other-name.md")
+    result = run_cli("brief", str(ALEPPO), "-o", str(target), "-q")
+    assert result.exit_code == 2 and "hard link" in result.stderr
+    assert target.read_text() == "old" == (tmp_path / "other-name.md").read_text()
+
+
+def test_a_damaged_byte_in_a_cached_vector_is_computed_again(tmp_path):
+    """Rows 6 and 20: a stored vector whose bytes were changed was trusted."""
+    import sqlite3
+
+    from synth.understand.cache import FILE_NAME, CachedEmbedder
+
+    texts = ["The bridge reopened.", "Traffic was light on Monday."]
+    first = CachedEmbedder(FakeEmbedder(), "fake", tmp_path).encode(texts)
+    db = sqlite3.connect(tmp_path / FILE_NAME)
+    (key, blob) = db.execute("SELECT key, vector FROM vectors LIMIT 1").fetchone()
+    damaged = bytearray(blob)
+    damaged[3] ^= 0x20  # the exponent byte of the first value
+    db.execute("UPDATE vectors SET vector = ? WHERE key = ?", (bytes(damaged), key))
+    db.commit()
+    db.close()
+    again = CachedEmbedder(FakeEmbedder(), "fake", tmp_path)
+    assert np.allclose(again.encode(texts), first) and again.misses == 1

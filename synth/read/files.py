@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import BinaryIO
 
 from synth.core import InputError
+from synth.read.own import OwnOutput, digest_folder
 
 CHUNK_BYTES = 1 << 20
 PIPE_WAIT_SECONDS = 5.0
@@ -138,7 +139,8 @@ def walk_folder(
     folder: str, suffixes: Sequence[str], problems: list[InputError] | None = None
 ) -> Iterator[str]:
     """The article files under `folder`, in sorted order; hidden names are skipped, symbolic
-    links to folders are not followed, and each folder that cannot be read and each article
+    links to folders are not followed, a digest's output folder is left out (an `OwnOutput`
+    in `problems`), and each folder that cannot be read and each article
     name that is no regular file (a broken link, a pipe, a device) is added to `problems`."""
 
     def report(error: OSError) -> None:
@@ -149,6 +151,11 @@ def walk_folder(
     found = []
     for root, folders, names in os.walk(folder, onerror=report):
         folders[:] = sorted(f for f in folders if not f.startswith("."))
+        if digest_folder(root):  # a digest's output folder: synth's files, no articles
+            folders.clear()
+            if problems is not None:
+                problems.append(OwnOutput(f"{root}: a folder synth digest wrote; not read"))
+            continue
         for name in names:
             path = os.path.join(root, name)
             if name.startswith(".") or os.path.splitext(name)[1].lower() not in suffixes:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from synth.core import Say, Source
 from synth.read.clean import word_count
+from synth.read.language import NOT_ENGLISH
 from synth.read.segment import segment_sources
 from synth.read.sources import load_sources
 from synth.read.syndicate import mark_reports, wire_copies
@@ -57,6 +58,8 @@ def retention_note(source: Source) -> str | None:
     kept = retention(source)
     if kept.share > LOW_RETENTION or not kept.article_words:
         return None
+    if source.skipped and source.skipped.startswith(NOT_ENGLISH):
+        return None  # said as a warning when it was read (`synth.read.sources`)
     if source.skipped:
         return f"{source.path}: not used: {source.skipped}"
     return (

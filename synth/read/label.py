@@ -55,6 +55,9 @@ from synth.read.clean import page_kind
 
 UNKNOWN_OUTLET = "Unknown outlet"
 FIRST_WORDS = 6
+# Longer than any outlet or headline; a text without spaces (Chinese, Japanese) is cut sooner.
+MAX_LABEL_CHARS = 120
+MAX_WORD_CHARS = 40
 MIN_FIRST_WORDS = 3
 HEADLINE_WORDS = (2, 20)
 OPENING_LINES = 6  # where a byline stands
@@ -74,7 +77,7 @@ def citation_label(
     URL or of the writer's e-mail, else `UNKNOWN_OUTLET`."""
     for candidate in (outlet, credited_outlet(text, blocks, body_start), site_of(url)):
         if candidate and candidate.strip():
-            return " ".join(candidate.split())
+            return shortened(" ".join(candidate.split()))
     return email_site(text, body_start) or UNKNOWN_OUTLET
 
 
@@ -160,6 +163,17 @@ def opening_words(source: Source) -> str | None:
     line = first_line(source.text, source.blocks, source.body_start)
     dateline = DATELINE.match(line) or DATELINE_LEAD.match(line)
     return first_words(line[dateline.end() :] if dateline else line)
+
+
+def shortened(label: str) -> str:
+    """A label of at most `MAX_LABEL_CHARS` characters: a longer one (an outlet field holding
+    a paragraph, a text without spaces) is cut at a space, else inside its one long word."""
+    if len(label) <= MAX_LABEL_CHARS:
+        return label
+    cut = label.rfind(" ", 0, MAX_LABEL_CHARS)
+    if cut < MAX_LABEL_CHARS // 2:
+        cut = MAX_WORD_CHARS
+    return label[:cut].rstrip(",;:") + " …"
 
 
 def first_line(text: str, blocks: Sequence[tuple[int, int]], body_start: int = 0) -> str:

@@ -6,7 +6,9 @@ any order yields the same ids and therefore byte-identical output.
 
 from __future__ import annotations
 
+import datetime
 import json
+import math
 import os
 import re
 import sys
@@ -18,7 +20,7 @@ from typing import BinaryIO
 import yaml
 
 from synth.core import InputError, Say, Source
-from synth.lang.en import FUNCTION_WORDS, LETTER_WORD, PAGE_WORDS, READER_WORDS
+from synth.lang.en import LETTER_WORD, PAGE_WORDS, READER_WORDS
 from synth.read.clean import clean_text
 from synth.read.fetch import Fetched, fetch, fetch_all, is_url, looks_like_url
 from synth.read.files import (
@@ -29,15 +31,12 @@ from synth.read.files import (
     without_surrogates,
 )
 from synth.read.label import citation_label
+from synth.read.language import NOT_ENGLISH, other_language
+from synth.read.own import OwnOutput, own_output, own_output_file
 from synth.read.readable import readable_text
 from synth.read.split import windows
 
 PAGE_NOTICE_SHARE = 0.08
-# Below this many words a language guess is noise. English news prose is full of the listed
-# function words; text in another language shares few of them, so a low floor separates the two
-# without flagging terse English.
-LANGUAGE_SAMPLE_WORDS = 30
-ENGLISH_FUNCTION_SHARE = 0.12
 READER_NOTICE_SHARE = 0.06
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -148,14 +147,20 @@ def load_sources(
     problems: list[str] = []
     urls = [a for a in arguments if is_url(a)]
     fetched = fetch_all(urls, max_bytes, allow_private) if len(urls) > 1 else {}
+    own: list[str] = []
     for argument in arguments:
         for result in read_argument(argument, max_bytes, stdin, allow_private, fetched):
-            if isinstance(result, InputError):
+            if isinstance(result, OwnOutput):
+                own.append(str(result))
+            elif isinstance(result, InputError):
                 if strict:
                     raise result
                 problems.append(str(result))
             elif result.key not in articles or result.path < articles[result.key].path:
                 articles[result.key] = result
+    for message in own:
+        if note:
+            note(message)
     if not articles and len(problems) == 1:
         raise InputError(problems[0])
     for problem in problems:
@@ -163,10 +168,13 @@ def load_sources(
     if not articles:
         raise InputError("no readable articles in the input")
     ordered = [shortened(a, report) for a in sorted(articles.values(), key=lambda a: a.path)]
-    sources = tuple(to_source(i, a, note) for i, a in enumerate(ordered, start=1))
+    foreign: list[str] = []
+    sources = tuple(to_source(i, a, note, foreign.append) for i, a in enumerate(ordered, start=1))
     if all(s.skipped for s in sources):
         reasons = "; ".join(f"{s.path}: {s.skipped}" for s in sources[:3])
         raise InputError(f"no article text in the input ({reasons})")
+    for message in foreign:  # an input that could not be used, though others were
+        report(message)
     return sources
 
 
@@ -193,7 +201,8 @@ def path_arguments(paths: Paths) -> list[str]:
 
 
 def input_files(paths: Paths) -> list[str]:
-    """The local files the inputs name (folders expanded), to guard them from being overwritten."""
+    """The local files the inputs name (folders expanded), to guard them from being overwritten;
+    synth's own outputs among them are not read (`synth.read.own`), so may be replaced."""
     files = []
     for argument in path_arguments(paths):
         if argument == "-" or looks_like_url(argument) or not os.path.exists(argument):
@@ -202,7 +211,7 @@ def input_files(paths: Paths) -> list[str]:
             files.extend(walk_folder(argument, ARTICLE_SUFFIXES))
         else:
             files.append(argument)
-    return files
+    return [f for f in files if not own_output_file(f)]
 
 
 def read_argument(
@@ -287,6 +296,9 @@ def articles_from_bytes(
     text = decode_bytes(data, path)
     if not text.strip():
         raise InputError(f"{path}: file is empty")
+    made = own_output(text)
+    if made:
+        raise OwnOutput(f"{path}: {made}; not read as an article")
     kind = hint or sniff_format(text)
     for result in READERS[kind].read(text, path, kind, None):
         if isinstance(result, Article) and identity:
@@ -338,8 +350,13 @@ def html_article(html: str, path: str, fmt: str, url: str | None = None) -> Arti
 
 
 def json_articles(text: str, path: str) -> Iterator[Article | InputError]:
-    """One article per JSON Lines record (or per element of a JSON array). A bad line or record
-    is yielded as the problem with it, by line (or element) number, and the others are read."""
+    """One article per JSON Lines record (or per element of a JSON array, or one object over
+    several lines, pretty-printed). A bad line or record is yielded as the problem with it, by
+    line (or element) number, and the others are read."""
+    whole = _one_object(text)
+    if whole is not None:
+        yield record_article(whole, path)
+        return
     if text.lstrip().startswith("["):
         records = parse_json(text, path)
         if not isinstance(records, list):
@@ -362,6 +379,19 @@ def json_articles(text: str, path: str) -> Iterator[Article | InputError]:
         raise InputError(f"{path}: no records")
 
 
+def _one_object(text: str) -> dict[str, object] | None:
+    """The object a file holds when it is one JSON object written over several lines (read as
+    JSON Lines, each of its lines would be a bad record); else None."""
+    stripped = text.strip()
+    if not stripped.startswith("{") or "\n" not in stripped:
+        return None
+    try:
+        data = json.loads(stripped)
+    except (ValueError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
 def parse_json(text: str, where: str) -> object:
     """JSON, with every way it can fail (deep nesting, a number of thousands of digits) as
     one clear InputError."""
@@ -378,7 +408,7 @@ def parse_json(text: str, where: str) -> object:
 def record_article(record: object, path: str) -> Article:
     if not isinstance(record, dict):
         raise InputError(f"{path}: a record must be a JSON object with text or html")
-    meta = {k: _meta_text(record[k]) for k in META_KEYS if record.get(k) not in (None, "")}
+    meta = {k: v for k in META_KEYS if (v := _meta_text(record.get(k))) is not None}
     text, html = record.get("text"), record.get("html")
     if isinstance(text, str) and text.strip():
         return Article(path, without_surrogates(text), 0, meta, "json")
@@ -388,12 +418,21 @@ def record_article(record: object, path: str) -> Article:
     raise InputError(f"{path}: record has no text or html")
 
 
-def _meta_text(value: object) -> str:
-    """A metadata value as one string; what cannot be written as one is refused."""
+def _meta_text(value: object) -> str | None:
+    """A metadata value as one string: text as it is, a date (YAML reads `2024-05-01` as
+    one) in ISO form, a number as written; a list, a mapping, true or false is no title,
+    outlet or date, and is left out (None)."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
     try:
-        return without_surrogates(str(value))
-    except (ValueError, RecursionError):
-        raise InputError("a metadata value is too large or nested too deeply") from None
+        text = without_surrogates(str(value)).strip()
+    except ValueError:
+        raise InputError("a metadata value is too large to read") from None
+    return text or None
 
 
 class FrontMatterLoader(yaml.SafeLoader):
@@ -429,9 +468,11 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, str], int]:
     for key, value in data.items():
         if key in META_KEYS and value is not None:
             try:
-                meta[key] = _meta_text(value)
+                text = _meta_text(value)
             except InputError as error:
                 raise InputError(f"{path}: front matter {key}: {error}") from None
+            if text is not None:
+                meta[key] = text
     return meta, len(text) if body < 0 else body + 1
 
 
@@ -487,14 +528,17 @@ def paragraph_blocks(text: str, blocks: Sequence[tuple[int, int]]) -> tuple[tupl
     return tuple(cut)
 
 
-def to_source(source_id: int, article: Article, note: Say | None = None) -> Source:
+def to_source(
+    source_id: int, article: Article, note: Say | None = None, warn: Say | None = None
+) -> Source:
     """Clean an article and give it its citation label (`synth.read.label`).
 
     The text is read as a reader sees it (`synth.read.readable`: character references
     decoded, typewriter quotation marks typographic), and evidence offsets index that text.
 
-    A document that is not an article (a page notice, too little text) is kept in the list of
-    sources, marked skipped with the reason, and contributes no sentences.
+    A document that is not an article (a page notice, too little text) or not in English
+    (`synth.read.language`; said to `warn`) is kept in the list of sources, marked skipped
+    with the reason, and contributes no sentences.
     """
     body_start = article.body_start
     text = article.text[:body_start] + readable_text(article.text[body_start:])
@@ -504,10 +548,15 @@ def to_source(source_id: int, article: Article, note: Say | None = None) -> Sour
     outlet = meta.get("outlet") or cleaned.outlet
     url = article.meta.get("url")
     label = citation_label(outlet, url, text, cleaned.blocks, article.body_start)
-    skipped = not_an_article(text, cleaned.blocks)
     path = without_surrogates(article.path)
-    if not skipped and note and not looks_english(text, cleaned.blocks):
-        note(f"{path}: does not look like English; the default model is English-only")
+    foreign = other_language(text, cleaned.blocks)
+    if foreign:  # its first line is body text in a language synth does not read
+        title = meta.get("title")
+        label = citation_label(outlet, url, "", ())
+    skipped = f"{NOT_ENGLISH} ({foreign})" if foreign else None
+    if foreign and warn:
+        warn(f"{path}: {skipped}; synth reads English only")
+    skipped = skipped or not_an_article(text, cleaned.blocks)
     return Source(
         id=source_id,
         path=path,
@@ -551,11 +600,3 @@ def mostly_other_script(text: str) -> bool:
     if len(letters) < MIN_FOREIGN_LETTERS:
         return False
     return sum(1 for c in letters if c < "\u0250") < len(letters) / 2
-
-
-def looks_english(text: str, blocks: Sequence[tuple[int, int]]) -> bool:
-    """Enough common English function words among the article's words."""
-    words = [w.lower() for a, b in blocks for w in LETTER_WORD.findall(text[a:b])]
-    if len(words) < LANGUAGE_SAMPLE_WORDS:
-        return True
-    return sum(1 for w in words if w in FUNCTION_WORDS) / len(words) >= ENGLISH_FUNCTION_SHARE

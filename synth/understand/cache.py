@@ -4,9 +4,9 @@ SQLite holds the vectors: it is safe with two processes writing at once (WAL jou
 timeout), and a damaged file is moved aside and rebuilt instead of failing the run. Waiting on
 another process's lock is not damage: when the wait runs out, the run goes on without the
 cache. A cache that cannot be used at all (its folder is a file, read-only, on a read-only file
-system) only costs speed: one note, and the vectors are computed. Vectors of the wrong length
-or with non-finite values are dropped and computed again. When every sentence is cached, the
-model is never loaded, so torch is never imported.
+system) only costs speed: one note, and the vectors are computed. Vectors of the wrong size,
+with non-finite values or not of unit length (a damaged byte) are dropped and computed again.
+When every sentence is cached, the model is never loaded, so torch is never imported.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ BUSY_TIMEOUT_SECONDS = 30.0
 DAMAGE = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
 # Keys asked per SELECT: SQLite builds before 3.32 allow at most 999 bound parameters.
 KEYS_PER_QUERY = 500
+# float32 rows of unit length are within about 1e-6 of it.
+UNIT_TOLERANCE = 1e-4
 
 
 def default_cache_dir() -> Path:
@@ -236,8 +238,13 @@ def _is_damage(error: sqlite3.DatabaseError) -> bool:
 
 
 def _vector(blob: object) -> np.ndarray | None:
-    """A stored vector, or None when the row is not one (wrong size, not finite)."""
+    """A stored vector, or None when the row is not one: the wrong size, not finite, or not
+    of unit length (every embedder behind the cache normalises its rows; a damaged byte in a
+    stored vector changes its length)."""
     if not isinstance(blob, bytes) or not blob or len(blob) % 4:
         return None
     vector = np.frombuffer(blob, dtype=np.float32)
-    return vector if np.isfinite(vector).all() else None
+    if not np.isfinite(vector).all():
+        return None
+    length = float(np.linalg.norm(vector.astype(np.float64)))
+    return vector if length == 0 or abs(length - 1) <= UNIT_TOLERANCE else None

@@ -2,7 +2,10 @@
 something that is not a file.
 
 A regular file is replaced through a temporary file renamed into place (an interrupted run
-leaves the previous output intact) and keeps its permissions. A character device (/dev/null,
+leaves the previous output intact) and keeps its permissions and, where this process may give
+it, its owner and group; a file of another owner that this process may write but not give
+away is written in place instead, so that it stays theirs. A file with other hard links is
+refused: replacing it would leave the other names with the old text. A character device (/dev/null,
 /dev/stdout) or a named pipe is written through, never replaced: renaming over /dev/null would
 replace the system's device with a file; a named pipe nothing reads from within
 `PIPE_WAIT_SECONDS` is refused instead of waited on for good. A symbolic link is followed to
@@ -46,6 +49,11 @@ def check_output_path(path: str | os.PathLike[str], inputs: Iterable[str] = ()) 
     elif stat.S_ISREG(status.st_mode):
         if not status.st_mode & 0o222 or not os.access(target, os.W_OK):
             raise InputError(f"{name}: is read-only; refusing to replace it")
+        if status.st_nlink > 1:
+            raise InputError(
+                f"{name}: has {status.st_nlink - 1} other hard link(s), which replacing it would "
+                "leave with the old text; refusing it (give another name)"
+            )
         _check_folder(name, os.path.dirname(target) or ".")
     elif not (stat.S_ISCHR(status.st_mode) or stat.S_ISFIFO(status.st_mode)):
         raise InputError(f"{name}: is not a file, a character device or a pipe; refusing it")
@@ -68,8 +76,11 @@ def write_atomic(path: str | os.PathLike[str], text: str, inputs: Iterable[str] 
         elif status is not None and not stat.S_ISREG(status.st_mode):
             with open(target, "w", encoding="utf-8", newline="\n") as out:
                 out.write(text)
+        elif status is not None and not _may_give(status):
+            with open(target, "w", encoding="utf-8", newline="\n") as out:  # stays its owner's
+                out.write(text)
         else:
-            _replace(target, text, stat.S_IMODE(status.st_mode) if status else None)
+            _replace(target, text, status)
     except OSError as error:
         raise OutputError(f"{name}: cannot write ({error.strerror or error})") from None
 
@@ -122,7 +133,16 @@ def reader_left_unread(handle: int, wait: float = READER_WAIT_SECONDS) -> bool:
         return False
 
 
-def _replace(target: str, text: str, mode: int | None) -> None:
+def _may_give(status: os.stat_result) -> bool:
+    """Whether a new file of this process can be given `status`'s owner and group (always
+    for the same owner, for root, or to a group the process is in)."""
+    if status.st_uid != os.geteuid() and os.geteuid() != 0:
+        return False
+    return status.st_gid == os.getegid() or os.geteuid() == 0 or status.st_gid in os.getgroups()
+
+
+def _replace(target: str, text: str, status: os.stat_result | None) -> None:
+    mode = stat.S_IMODE(status.st_mode) if status else None
     folder = os.path.dirname(target) or "."
     handle, temporary = tempfile.mkstemp(
         prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder
@@ -132,6 +152,8 @@ def _replace(target: str, text: str, mode: int | None) -> None:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
+        if status is not None and (status.st_uid, status.st_gid) != (os.geteuid(), os.getegid()):
+            os.chown(temporary, status.st_uid, status.st_gid)
         os.chmod(temporary, _new_file_mode() if mode is None else mode)
         os.replace(temporary, target)
     except BaseException:

@@ -5,7 +5,11 @@ templates shipped as `synth.templates`. Article text, file names and URLs are ne
 HTML is autoescaped, Markdown has its syntax characters escaped and only http(s) URLs become
 links, so no input can change a briefing's structure. Bidirectional override characters are
 removed from Markdown and HTML and written as \\u escapes in JSON, so no input can make the
-text display in another order than it reads.
+text display in another order than it reads; a URL holding such characters (or control
+characters) is never made a link, since removing them can change the host it shows. Other
+control characters (from file names) are shown as escapes (\\x01). HTML pages are
+self-contained and say so in a Content-Security-Policy: no script, frame, form or request
+outside the page runs in them.
 """
 
 from __future__ import annotations
@@ -32,9 +36,10 @@ from synth.core import (
 )
 from synth.read.dates import parse_date
 from synth.read.label import UNKNOWN_OUTLET, named_outlet, opening_words, plausible_headline
+from synth.read.own import MARKDOWN_MARK
 from synth.read.reflow import flat_text
 from synth.read.syndicate import report_count, wire_copies
-from synth.write.formats import output_format
+from synth.write.formats import OutputFormat, output_format
 
 if TYPE_CHECKING:
     from synth.write.follow import StoryPage
@@ -60,6 +65,8 @@ MAX_NAMED_OUTLETS = 3
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 AUTOLINK_UNSAFE = re.compile(r"[\s<>`\\\x00-\x1f\x7f-\x9f]")
+# Control characters a page shows as escapes; tab and line ends are layout, kept.
+SHOWN_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def render(
@@ -81,6 +88,8 @@ def render(
     text = template.render(
         **_context(briefing), appendix=appendix or form.full, page=page, new_points=new_points
     )
+    if form is OutputFormat.md:  # a later run finds it among its inputs (`synth.read.own`)
+        text = text.rstrip("\n") + "\n\n" + MARKDOWN_MARK
     return text.rstrip("\n") + "\n"
 
 
@@ -298,15 +307,17 @@ def code_span(text: str) -> str:
 def markdown_link(url: str) -> str:
     """A web address as a Markdown autolink, kept exactly (`_` and `&` intact); anything that
     is not a plain http(s) address is written as escaped text, never as a link."""
-    url = without_bidi(str(url))
-    if _web_scheme(url) and not AUTOLINK_UNSAFE.search(url):
+    url = str(url)
+    if _web_scheme(url) and not AUTOLINK_UNSAFE.search(url) and not BIDI_CONTROLS.search(url):
         return f"<{url}>"
     return escape_markdown(url)
 
 
 def safe_url(url: str) -> str:
-    """Only web links become links: a javascript: or data: URL is dropped."""
-    return url if _web_scheme(url) else "#"
+    """Only web links become links: a javascript: or data: URL is dropped, and so is one with
+    bidirectional or control characters (what the page shows of it is not where it goes)."""
+    unsafe = BIDI_CONTROLS.search(url) or CONTROL.search(url)
+    return url if _web_scheme(url) and not unsafe else "#"
 
 
 def _web_scheme(url: str) -> bool:
@@ -323,9 +334,11 @@ def without_bidi(text: str) -> str:
 
 
 def _finalize(value: Any) -> Any:
-    """Every value a template prints, bidirectional controls removed (Markup stays Markup)."""
+    """Every value a template prints, bidirectional controls removed and other control
+    characters shown as escapes (Markup stays Markup)."""
     if isinstance(value, str):
-        return type(value)(without_bidi(value))
+        shown = SHOWN_CONTROL.sub(lambda m: ascii(m.group())[1:-1], without_bidi(value))
+        return type(value)(shown)
     return value
 
 
