@@ -11,9 +11,13 @@ Importing the package is instant: its names load on first use, and heavy depende
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
 
+# Not `from typing import TYPE_CHECKING`: importing typing takes milliseconds in which a Ctrl-C
+# would end the `synth` command with a traceback, before its handler is installed.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from synth.core import Briefing, InputError, Point, Section, Sentence, Source, SynthError
     from synth.pipeline import Pipeline, brief
     from synth.write.render import render

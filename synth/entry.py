@@ -8,9 +8,12 @@ moment used to print a traceback. This module imports only the standard library 
 from __future__ import annotations
 
 import sys
-from typing import Any
 
 from synth.interrupt import Interrupted, install
+
+TYPE_CHECKING = False  # typing is not imported before the handlers are (see synth/__init__.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def main(obj: dict[str, Any] | None = None) -> None:
