@@ -272,8 +272,9 @@ class Pipeline:
         happened (`Ranker.events`), the first `LEDE_LEADS` that a reader can follow as the
         page's first sentences, without their article: judged as later sentences would be
         (`LEAD_PROBLEMS_BORNE`), since an article's own lead may lean on its headline or open
-        on a scene ("You wake up covered in hives"). The first is the event; the others are other articles' leads,
-        which say what happened next or beside it more plainly than their later sentences."""
+        on a scene ("You wake up covered in hives"). The first is the event; the others are
+        other articles' leads, which say what happened next or beside it more plainly than
+        their later sentences."""
         candidates = self.ranker.events(
             material.points,
             material.point_vectors,
