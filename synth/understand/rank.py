@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from synth.core import Point, Sentence
-from synth.lang.en import NEWS_DAY, QUANTIFIERS, VAGUE_AMOUNTS
+from synth.lang.en import NEWS_DAY, QUANTIFIERS, QUOTED_TEXT, VAGUE_AMOUNTS
 from synth.understand.distinct import distinct
 from synth.understand.embed import normalize_rows
 from synth.understand.standalone.shape import shape_problem
@@ -95,7 +95,8 @@ class Ranker:
         """The points that may state what happened, most likely first: the showable points
         told by an article's lead (`lead_sentences`), by how far the leads of the independent
         reports say them again (`lead_support`), an article's first sentence a little before
-        its second (`lead_step`), a dated one before one that is not (`dated_bonus`), ties to
+        its second (`lead_step`), one dated in the writer's words before one that is not
+        (`dated_bonus`: "Today is the day" in a quote dates nothing), ties to
         the more important; none whose subject is a bare amount (`vague_opening`)."""
         leads = [
             i
@@ -112,7 +113,7 @@ class Ranker:
         keys = {
             i: float(s)
             - self.lead_step * earliest_position(points[i], sentences)
-            + (self.dated_bonus if NEWS_DAY.search(points[i].text) else 0.0)
+            + (self.dated_bonus if NEWS_DAY.search(QUOTED_TEXT.sub(" ", points[i].text)) else 0.0)
             for s, i in zip(support, leads, strict=True)
         }
         return sorted(leads, key=lambda i: (-keys[i], -float(scores[i]), i))
