@@ -23,6 +23,7 @@ from synth.lang.en.dates import (
     MONTHS,
     NEWS_DAY,
     WEEKDAYS,
+    YEAR_OPENING,
 )
 from synth.lang.en.figures import (
     APPROXIMATE,
@@ -457,6 +458,7 @@ __all__ = [
     "WIDGET_RUN",
     "WIDGET_WORDS",
     "WORD",
+    "YEAR_OPENING",
     "not_a_name",
     "source_files",
     "stem",
