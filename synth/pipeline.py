@@ -57,6 +57,7 @@ from synth.understand.embed import (
     is_bundled,
 )
 from synth.understand.layout import (
+    HEADING_WORDS,
     Layout,
     Layouter,
     differences_words,
@@ -165,7 +166,17 @@ class Pipeline:
             labels = self.clusterer.cluster(point_vectors, scores, eligible)
             layout = self._fit(material, scores, eligible, labels, max_words, shown)
         with self._stage("cluster", timings):
+            counted = len(layout.sections)  # the headings `_fit` counted words for
             layout, names = self._name(material, layout, scores)
+            spare = unused_heading_words(counted, names)
+            if max_words is not None and spare >= self.ranker.min_point_words:
+                # headings left out leave their words to points: lay the page out again, and
+                # keep it if its body, headings as written, still reads in `max_words`
+                wider = max_words + spare
+                again = self._fit(material, scores, eligible, labels, wider, differences)
+                again, renamed = self._name(material, again, scores)
+                if body_words(again, renamed, material.points, differences) <= max_words:
+                    layout, names = again, renamed
         self._release()
         with self._stage("quotes", timings):
             importance = {k: float(scores[i]) for i, p in enumerate(points) for k in p.sentences}
@@ -401,6 +412,26 @@ def top_point_words(points: Sequence[Point], scores: np.ndarray, eligible: np.nd
         return 0
     best = int(np.argmax(np.where(eligible, scores, -np.inf)))
     return len(points[best].text.split())
+
+
+def body_words(
+    layout: Layout,
+    names: dict[int, str | None],
+    points: Sequence[Point],
+    differences: Sequence[Difference],
+) -> int:
+    """Words of the main body as written: point texts, the headings written, differences."""
+    texts = sum(len(points[i].text.split()) for i in layout.order)
+    headings = sum(len(name.split()) for name in names.values() if name)
+    return texts + headings + differences_words(differences)
+
+
+def unused_heading_words(sections: int, names: dict[int, str | None]) -> int:
+    """Words the page counted for the headings of its `sections` (`HEADING_WORDS` each, as
+    `layout_words` does before headings are written) that the written headings do not use: a
+    section without one uses none."""
+    written = sum(len(name.split()) for name in names.values() if name)
+    return max(HEADING_WORDS * sections - written, 0)
 
 
 def body_budget(max_words: int | None, differences: Sequence[Difference]) -> int | None:

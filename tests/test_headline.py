@@ -286,6 +286,11 @@ def test_a_cut_is_a_whole_piece_of_the_sentence_and_never_leaves_out_its_speaker
             "to the ground.”",
             "Anna Olsen wrote a long entry in her diary",
         ),
+        (  # a phrase a comma sets off is an aside, however the parse hangs it
+            "The Varna ferry crew sailed out on Monday to rescue the crew of a Bergen trawler, "
+            "the oldest boat of the fleet that had lost its engine near the coast.",
+            "The Varna ferry crew sailed out on Monday",
+        ),
         (  # a clause after the subject, verb and object goes; "which" stays with its noun
             "The Bergen council approved the sale of the old ferry terminal to a shipping "
             "company owned by the Olsen family, ending a dispute that lasted a decade.",

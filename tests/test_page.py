@@ -136,3 +136,13 @@ def test_sections_no_heading_fits_join_into_one_that_goes_on_from_the_lede():
     assert joined.sections == ((1, 2, 5, 6), (3, 4))
     assert layout_order(joined) == [1, 2]
     assert unnamed_first(layout, set()) is layout
+
+
+def test_headings_left_out_give_their_counted_words_back_to_points():
+    from synth.pipeline import body_words, unused_heading_words
+    from synth.understand.layout import HEADING_WORDS, Layout
+
+    assert unused_heading_words(3, {0: None, 1: "Ferry strike"}) == 3 * HEADING_WORDS - 2
+    assert unused_heading_words(1, {0: "Ferry strike in Varna port"}) == 0
+    layout = Layout((0, 1, 2), (0,), ((1, 2),), np.zeros(3, dtype=int))
+    assert body_words(layout, {0: "Ferry strike"}, points(3, 5), ()) == 3 * 5 + 2

@@ -188,5 +188,9 @@ def test_a_dated_lead_comes_before_an_undated_one_and_a_bare_amount_is_no_event(
     points = [Point(k, (k,), t, (k + 1,), ()) for k, t in enumerate(texts)]
     events = Ranker().events(points, vectors, sentences, vectors, {1: 1, 2: 2}, np.ones(2))
     assert events == [1, 0]
+    quoted = [Point(0, (0,), "Olsen wrote: “Today the Varna port closed.”", (1,), ()), points[1]]
+    assert Ranker().events(quoted, vectors, sentences, vectors, {1: 1, 2: 2}, np.ones(2))[0] == 1
+    history = [Point(0, (0,), "In 1991, floods closed the Varna port.", (1,), ()), points[0]]
+    assert Ranker().events(history, vectors, sentences, vectors, {1: 1, 2: 2}, np.ones(2))[0] == 1
     assert vague_opening("Much can be known about the Varna port.")
     assert not vague_opening("Muchmore Ltd bought the Varna port.")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from synth.core import Point, Sentence
-from synth.lang.en import NEWS_DAY, QUANTIFIERS, VAGUE_AMOUNTS
+from synth.lang.en import NEWS_DAY, QUANTIFIERS, QUOTED_TEXT, VAGUE_AMOUNTS, YEAR_OPENING
 from synth.understand.distinct import distinct
 from synth.understand.embed import normalize_rows
 from synth.understand.standalone.shape import shape_problem
@@ -96,7 +96,9 @@ class Ranker:
         """The points that may state what happened, most likely first: the showable points
         told by an article's lead (`lead_sentences`), by how far the leads of the independent
         reports say them again (`lead_support`), an article's first sentence a little before
-        its second (`lead_step`), a dated one before one that is not (`dated_bonus`), ties to
+        its second (`lead_step`), one dated in the writer's words before one that is not
+        (`dated_bonus`, `dated`: "Today is the day" in a quote dates nothing, "In 1991, ..."
+        is history), ties to
         the more important; none whose subject is a bare amount (`vague_opening`)."""
         leads = [
             i
@@ -113,7 +115,7 @@ class Ranker:
         keys = {
             i: float(s)
             - self.lead_step * earliest_position(points[i], sentences)
-            + (self.dated_bonus if NEWS_DAY.search(points[i].text) else 0.0)
+            + self.dated_bonus * dated(points[i].text)
             for s, i in zip(support, leads, strict=True)
         }
         return sorted(leads, key=lambda i: (-keys[i], -float(scores[i]), i))
@@ -219,6 +221,14 @@ def story_centre(sentences: Sequence[Sentence], vectors: np.ndarray) -> np.ndarr
     source_ids = np.array([s.source for s in sentences])
     centroids = [vectors[source_ids == sid].mean(axis=0) for sid in distinct(source_ids)]
     return normalize_rows(np.mean(normalize_rows(np.vstack(centroids)), axis=0, keepdims=True))[0]
+
+
+def dated(text: str) -> int:
+    """+1 for a sentence the writer dates from the day of writing ("on Tuesday"; a day inside
+    a quotation dates nothing), -1 for one that opens on a year ("In 1991, ..."), else 0."""
+    if YEAR_OPENING.match(text):
+        return -1
+    return 1 if NEWS_DAY.search(QUOTED_TEXT.sub(" ", text)) else 0
 
 
 def vague_opening(text: str) -> bool:

@@ -181,6 +181,7 @@ CLAUSE_JOINS = frozenset(["conj", "cc"])
 # how (a preposition's phrase, a time, an adverb).
 TRIMMABLE_DEPS = frozenset(["prep", "npadvmod", "advmod", "agent"])
 HEADLINE_KIND = "headline"
+SET_OFF_MARKS = frozenset([",", ";", "—", "–", "--"])
 
 
 @dataclass
@@ -435,10 +436,11 @@ def core_tokens(root: Token) -> list[Token]:
     it; the last phrases of place, time or manner go first while the headline is longer
     than `HEADLINE_WORDS`."""
     kept = {root.i}
-    for child in root.children:
-        if child.dep_ in CORE_DEPS or (child.dep_ in TRIMMABLE_DEPS and child.i > root.i):
-            kept |= _phrase_without_asides(child)
     doc = root.doc
+    for child in root.children:
+        after = child.dep_ in TRIMMABLE_DEPS and child.i > root.i and not _set_off(child)
+        if child.dep_ in CORE_DEPS or after:
+            kept |= _phrase_without_asides(child)
     subject = {t.i for c in root.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
     while len(_text(_shown(doc, kept)).split()) > HEADLINE_WORDS:
         last = _last_optional(doc, kept, subject, root)
@@ -465,6 +467,13 @@ def _listed(doc: Doc, comma: int) -> bool:
     """A comma between two things of one list: the word after it is joined to a word before."""
     following = doc[comma + 1] if comma + 1 < len(doc) else None
     return following is not None and following.dep_ == "conj" and following.head.i < comma
+
+
+def _set_off(phrase: Token) -> bool:
+    """A phrase that a comma sets off from the words before it (", the Russian-made module
+    that ..."): an aside the parse may hang on the verb, never what the verb did."""
+    first = min(t.i for t in phrase.subtree)
+    return first > 0 and phrase.doc[first - 1].text in SET_OFF_MARKS
 
 
 def _last_optional(doc: Doc, kept: set[int], subject: set[int], root: Token) -> Token | None:

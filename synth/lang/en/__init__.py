@@ -23,6 +23,7 @@ from synth.lang.en.dates import (
     MONTHS,
     NEWS_DAY,
     WEEKDAYS,
+    YEAR_OPENING,
 )
 from synth.lang.en.differences import (
     AGE_AFTER,
@@ -543,6 +544,7 @@ __all__ = [
     "WIDGET_RUN",
     "WIDGET_WORDS",
     "WORD",
+    "YEAR_OPENING",
     "not_a_name",
     "source_files",
     "stem",

@@ -30,3 +30,9 @@ MONTH_BEFORE = re.compile(
 NEWS_DAY = re.compile(
     rf"\b(?:{'|'.join(sorted(WEEKDAYS))}|yesterday|today|tonight|(?:this|last) week)\b"
 )
+# A sentence that opens on a year, set off by a comma ("In 1991, ...", "On Sept. 23, 1896, ..."):
+# history or background, not the news of the day.
+YEAR_OPENING = re.compile(
+    r"^(?:on|in|back in|by|since)\s+(?:[^,]{0,20},\s*)?[^,]{0,20}?\b(?:1[5-9]\d\d|20\d\d)\b\s*,",
+    re.I,
+)
