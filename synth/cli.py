@@ -396,7 +396,8 @@ def _write_stdout(text: str) -> None:
     except OSError as error:
         _silence_stdout()
         raise OutputError(f"cannot write to standard output ({error.strerror or error})") from None
-    if _stdout_handle() is not None and reader_left_unread(_stdout_handle()):
+    handle = _stdout_handle()
+    if handle is not None and reader_left_unread(handle):
         _silence_stdout()
         raise OutputError("cannot write to standard output (Broken pipe: its reader left)")
 
@@ -536,8 +537,9 @@ def _run_app(obj: dict[str, Any] | None) -> int:
             return 2
         where = f"; {context.command_path} --help shows the options" if context else ""
         message = error.format_message().rstrip(".")
-        _say(f"error: {message}{where if error.exit_code == 2 else ''}")
-        return int(error.exit_code)
+        exit_code = int(getattr(error, "exit_code", 2))
+        _say(f"error: {message}{where if exit_code == 2 else ''}")
+        return exit_code
     return code if isinstance(code, int) else 0
 
 

@@ -169,7 +169,7 @@ class Pipeline:
             counted = len(layout.sections)  # the headings `_fit` counted words for
             layout, names = self._name(material, layout, scores)
             spare = unused_heading_words(counted, names)
-            if max_words is not None and spare >= self.ranker.min_point_words:
+            if max_words is not None and spare >= getattr(self.ranker, "min_point_words", 0):
                 # headings left out leave their words to points: lay the page out again, and
                 # keep it if its body, headings as written, still reads in `max_words`
                 wider = max_words + spare

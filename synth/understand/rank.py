@@ -224,8 +224,9 @@ def story_centre(sentences: Sequence[Sentence], vectors: np.ndarray) -> np.ndarr
 
 
 def dated(text: str) -> int:
-    """+1 for a sentence the writer dates from the day of writing ("on Tuesday"; a day inside
-    a quotation dates nothing), -1 for one that opens on a year ("In 1991, ..."), else 0."""
+    """+1 for a sentence the writer dates from the day of writing (a weekday, "yesterday"; a
+    day inside a quotation dates nothing), -1 for one that opens on a year ("In 1991, ..."),
+    else 0."""
     if YEAR_OPENING.match(text):
         return -1
     return 1 if NEWS_DAY.search(QUOTED_TEXT.sub(" ", text)) else 0
