@@ -18,6 +18,10 @@ from synth.cli import app
 from synth.evaluate.harness import METHODS
 from tests.conftest import FAKE_MAIN, ROOT
 
+# The real command line in subprocesses and a pseudo-terminal:
+# `pytest -m "not slow"` leaves them to the full run (CI).
+pytestmark = pytest.mark.slow
+
 runner = CliRunner()
 ALEPPO = str(ROOT / "fixtures" / "aleppo")
 

@@ -102,6 +102,7 @@ def _known_narrow_wrap_gap(request, width, style, styles):
         request.node.add_marker(pytest.mark.xfail(strict=True, reason=reason))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("style", STYLES)
 @pytest.mark.parametrize("width", WIDTHS)
 def test_wrapped_seeds_give_the_same_points(request, tmp_path, fake_embedder, width, style):
@@ -112,6 +113,7 @@ def test_wrapped_seeds_give_the_same_points(request, tmp_path, fake_embedder, wi
     assert expected and points_of(wrapped, fake_embedder) == expected
 
 
+@pytest.mark.slow
 @pytest.mark.slow
 @pytest.mark.parametrize("style", STYLES)
 @pytest.mark.parametrize("width", WIDTHS)

@@ -27,6 +27,10 @@ from synth.read.sources import load_sources
 from tests.conftest import FakeEmbedder
 from tests.feeds import write_feed
 
+# Hostile cases through the real command line, subprocesses and timers:
+# `pytest -m "not slow"` leaves them to the full run (CI).
+pytestmark = pytest.mark.slow
+
 
 @dataclass
 class Ran:
