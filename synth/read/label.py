@@ -1,7 +1,7 @@
 """A source's citation label: who published the article, as a reader names it.
 
 The label is the outlet or agency wherever the article's metadata or text gives it: its
-outlet (front matter, the page's site name, an "AFP, Aleppo :" line), the agency of its
+outlet (front matter, the page's site name, an "AFP, Bergen :" line), the agency of its
 dateline ("SEOUL (Reuters) -", "SEOUL, South Korea (AP) _"), a byline with an agency, its
 closing lines (a sign-off "— Reuters", a Reuters-style "Reporting by ...; Editing by ...", a
 credit to agencies "(AP, AFP, dpa)", a contributor line naming its outlet, a copyright line),

@@ -218,7 +218,7 @@ def escape_markdown(text: str) -> str:
     "snake_case" and " _ " cannot), a `]` that would make a link ("](", "][", "]:"), an HTML
     tag or autolink's "<", an "&" that would start a character reference, a backslash that
     would escape, a table's "|", a heading's closing "#", and a block marker at the start
-    (heading, quote, list item, thematic break). So "[Lavrov] said", "AT&T" and "it's" show
+    (heading, quote, list item, thematic break). So "[Olsen] said", "AT&T" and "it's" show
     as they are.
     """
     text = " ".join(without_bidi(str(text)).split())

@@ -1,8 +1,8 @@
 """Headlines as a digest's index shows them: in normal case and short enough to scan.
 
-A headline set in capitals ("RUSSIA SAYS SYRIAN ARMY HALTS ALEPPO ATTACKS") is recased to
+A headline set in capitals ("NORWAY SAYS BERGEN FERRY STRIKE IS OVER") is recased to
 sentence case, each word in the case its own articles write it in mid-sentence: a name stays
-capitalized ("Aleppo"), an acronym stays in capitals ("NATO"), any other word is lower case.
+capitalized ("Bergen"), an acronym stays in capitals ("NATO"), any other word is lower case.
 A headline longer than `INDEX_WORDS` words (and a little slack) is cut where a phrase ends
 in its last third: after a comma, colon or dash if there is one, else before a preposition,
 conjunction or clause opener, else at the limit; never on a function word, and marked with

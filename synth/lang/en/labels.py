@@ -97,7 +97,7 @@ REUTERS_CREDIT = re.compile(
 )
 
 # A line that credits only agencies, the way a story compiled from them ends: "(AP, AFP,
-# dpa, Reuters)", "rs/se (AP, Reuters)", "* Agence France-Presse, Bloomberg and Reuters".
+# dpa, Reuters)", "ab/cd (AP, Reuters)", "* Agence France-Presse, Bloomberg and Reuters".
 AGENCY_CREDIT = re.compile(
     rf"^(?:[a-z]{{1,4}}/[a-z]{{1,4}}\s*)?[*(—–-]?\s*\(?(?P<names>{AGENCY_NAME}"
     rf"(?:\s*(?:,|and|&)\s*{AGENCY_NAME})*)\)?\.?$"
