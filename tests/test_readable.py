@@ -81,3 +81,11 @@ def test_sources_are_read_readable_and_evidence_offsets_index_that_text(write_ar
     assert source.text[span.start : span.end].startswith("the plant will reopen")
     evidence = source.evidence(span.start, span.end)
     assert evidence.text == source.text[evidence.start : evidence.end]
+
+
+def test_c1_controls_are_the_windows_1252_punctuation_the_writer_typed():
+    from synth.read.readable import readable
+
+    view = readable("UPDATE \x97 the mayor\x92s plan\x85 \x93yes\x94 a\x81b")
+    assert view.text == "UPDATE — the mayor’s plan… “yes” a b"
+    assert view.offset(len("UPDATE \x97 ")) == len("UPDATE — ")

@@ -217,14 +217,14 @@ def test_independent_outlets_are_named_where_each_has_a_name():
     assert ">reported by AFP and Reuters</span>" in render(briefing, "html")
 
 
-def test_outlets_without_a_name_or_copies_of_one_report_are_counted():
+def test_a_bare_count_of_outlets_is_no_tag_and_copies_of_one_report_count_once():
     from synth.core import Certainty
     from synth.read.label import UNKNOWN_OUTLET
 
     unnamed = [_source(1, UNKNOWN_OUTLET), _source(2, "AFP", "AFP")]
     confirmed = Certainty("confirmed", "confirmed by 2 reports", 2)
     md = render(_made_up_briefing(confirmed, unnamed), "md")
-    assert _bullet(md).endswith("*(reported by 2 outlets)*")
+    assert _bullet(md).endswith("[1][2]")  # the marks already count them
     # [1] and [2] ran one wire story; [3] is a second report: two reports, named once each
     copies = [_source(1, "AP", "AP"), _source(2, "AP", "AP", report=1), _source(3, "BBC", "BBC")]
     md = render(_made_up_briefing(confirmed, copies), "md")
@@ -254,7 +254,7 @@ def test_a_disputed_point_says_what_outlets_differ_on_and_links_to_it():
     assert 'href="#difference-1"' in html and ">outlets differ: Passengers on board</a>" in html
 
 
-def test_points_left_out_are_one_line_at_the_end_never_tool_talk_in_the_header():
+def test_points_left_out_are_never_in_the_markdown_and_one_line_at_the_end_of_html():
     from synth.core import Certainty
 
     briefing = _made_up_briefing(Certainty(), [_source(1, "AFP", "AFP")], omitted=7)
@@ -264,7 +264,8 @@ def test_points_left_out_are_one_line_at_the_end_never_tool_talk_in_the_header()
 
     lines = md.rstrip("\n").splitlines()
     assert lines[-1] == MARKDOWN_MARK  # invisible in a Markdown viewer: synth's own output
-    assert [line for line in lines[:-1] if line][-1] == "*7 more points left out for length.*"
+    assert "left out" not in md and "7 more" not in md  # the command line says it on stderr
+    assert "1 source" not in md and "point" not in md.split("## ")[0]  # no counts line
     html = render(briefing, "html")
     assert "7 more points left out for length." in html.split('id="sources"')[1]
     assert "7 more" not in html.split("</header>")[0]
@@ -358,3 +359,15 @@ def test_a_section_without_a_heading_reads_on_from_the_lede_in_every_format(seed
     assert json.loads(render(unnamed, "json"))["sections"][0]["label"] is None
     full = render(unnamed, "md", appendix=True)
     assert "| More points |" in full
+
+
+def test_sources_of_no_named_outlet_share_one_line_and_runs_of_marks_are_ranges():
+    from synth.write.source_list import _common_folder, cite_runs
+
+    assert cite_runs([1, 2, 3, 4, 7]) == "[1]–[4][7]"
+    assert cite_runs([2, 3]) == "[2][3]"
+    assert cite_runs([5]) == "[5]"
+    assert _common_folder(["feed/day/a.txt", "feed/day/b.txt"]) == "feed/day/"
+    assert _common_folder(["a.txt", "feed/b.txt"]) == ""
+    assert _common_folder(["https://x.org/a", "https://x.org/b"]) == ""
+    assert _common_folder(["/abs/a.txt", "rel/b.txt"]) == ""

@@ -87,11 +87,13 @@ def test_a_source_without_a_known_outlet_shows_its_headline_or_first_words_as_su
     title = '"The mayor at the harbour (Photo: Ian Roe)"'
     caption = write_article("c.md", f"---\ntitle: {title}\n---\n{other}")
     md = render(brief([titled, plain, caption], embedder=fake_embedder), "md")
-    assert f"- [1] **{UNKNOWN_OUTLET}** — headline “Council Approves The New City Budget”" in md
-    first_words = "first words “The council approved the new budget …”"
-    assert f"- [2] **{UNKNOWN_OUTLET}** — {first_words}" in md
-    caption_words = "first words “The harbour of Norhaven reopened on …”"
-    assert f"- [3] **{UNKNOWN_OUTLET}** — {caption_words}" in md  # a caption is no headline
+    unnamed = "(outlet not named in the article)"
+    assert f"- [1] “Council Approves The New City Budget” {unnamed} (`" in md
+    # [2] and [3] have no headline (a caption is none): one line for both, with their files
+    assert "- [2][3] outlets not named in the articles; files in `" in md
+    assert UNKNOWN_OUTLET not in md and "first words" not in md
+    alone = render(brief([plain], embedder=fake_embedder), "md")
+    assert f"- [1] first words “The council approved the new budget …” {unnamed}" in alone
 
 
 def test_a_label_is_never_a_file_name(write_article):

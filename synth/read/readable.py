@@ -18,6 +18,9 @@ from synth.read.quotemarks import typographic_marks
 
 # A complete HTML character reference: named, decimal or hexadecimal, ending in ";".
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# The C1 control characters, U+0080 to U+009F: no text means them; they are Windows-1252's
+# punctuation (dashes, curly quotes, ellipsis) decoded as Latin-1 somewhere upstream.
+C1_CONTROL = re.compile("[\x80-\x9f]")
 
 Edit = tuple[int, int, str]  # text[start:end] is written as the string
 
@@ -42,9 +45,10 @@ class Readable:
 
 
 def readable(text: str) -> Readable:
-    """`text` with HTML character references decoded and typewriter quotation marks made
-    typographic (see `entity_edits` and `synth.read.quotemarks.typographic_marks`)."""
-    first = _apply(text, entity_edits(text))
+    """`text` with HTML character references decoded, C1 controls read as Windows-1252 and
+    typewriter quotation marks made typographic (see `entity_edits`, `windows_1252_edits` and
+    `synth.read.quotemarks.typographic_marks`)."""
+    first = _apply(text, sorted(entity_edits(text) + windows_1252_edits(text)))
     second = _apply(first.text, typographic_marks(first.text))
     return Readable(second.text, _compose(first.edits, second.edits))
 
@@ -68,6 +72,20 @@ def entity_edits(text: str) -> list[Edit]:
         if char == reference or not char or any(_invisible(c) for c in char):
             continue
         edits.append((match.start(), match.end(), " " if char in "\t\n\r" else char))
+    return edits
+
+
+def windows_1252_edits(text: str) -> list[Edit]:
+    """Each C1 control character as the Windows-1252 character of the same byte ("\x97" is
+    "—", "\x92" is "’"), which is what the writer typed; one that Windows-1252 leaves
+    undefined is a space."""
+    edits = []
+    for match in C1_CONTROL.finditer(text):
+        try:
+            char = bytes([ord(match.group())]).decode("cp1252")
+        except UnicodeDecodeError:
+            char = " "
+        edits.append((match.start(), match.end(), char))
     return edits
 
 

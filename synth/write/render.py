@@ -40,6 +40,7 @@ from synth.read.own import MARKDOWN_MARK
 from synth.read.reflow import flat_text
 from synth.read.syndicate import report_count, wire_copies
 from synth.write.formats import OutputFormat, output_format
+from synth.write.source_list import cite_runs, source_lines
 
 if TYPE_CHECKING:
     from synth.write.follow import StoryPage
@@ -138,6 +139,7 @@ def _context(briefing: Briefing) -> dict[str, Any]:
         "skipped_count": sum(1 for s in briefing.sources if s.skipped),
         "reports": report_count(briefing.sources),
         "copies": wire_copies(briefing.sources),
+        "source_lines": source_lines(briefing.sources, wire_copies(briefing.sources)),
         "date_range": date_range(briefing.sources),
     }
 
@@ -150,10 +152,12 @@ def point_tag(
     The citation marks already say which sources carry a point, so a tag only adds what they
     cannot: that outlets give different values for something the point states (the certainty
     code's "disputed"), or that two or more of the independent reports it cites carry it
-    (copies of one wire story count once), with their outlets named where each has a name. A
-    point from one report, from one outlet's several reports, or one that its own words mark
-    as a claim, has no tag; a report that confirms it only in a sentence of its own is not
-    cited, so it is not counted where a reader could not check it. JSON keeps every field.
+    (copies of one wire story count once), where each of them has a name and there are few
+    enough to name ("reported by AP and Reuters"); a bare count would repeat the citation
+    marks. A point from one report, from one outlet's several reports, or one that its own
+    words mark as a claim, has no tag; a report that confirms it only in a sentence of its
+    own is not cited, so it is not counted where a reader could not check it. JSON keeps
+    every field.
     """
     level = item.certainty
     if level.key == DISPUTED and level.difference is not None:
@@ -166,7 +170,7 @@ def point_tag(
     if len(names) < 2:
         return ""
     if None in names or len(names) > MAX_NAMED_OUTLETS:
-        return f"reported by {len(names)} outlets"
+        return ""  # the citation marks already count them
     if len(set(names)) < 2:
         return ""  # several reports of one outlet
     return "reported by " + and_list([n for n in dict.fromkeys(names) if n is not None])
@@ -362,6 +366,7 @@ def _environment(autoescape: bool):  # type: ignore[no-untyped-def]
     )
     env.filters["md"] = escape_markdown
     env.filters["cite_md"] = cite_markdown
+    env.filters["cite_runs"] = cite_runs
     env.filters["code"] = code_span
     env.filters["safe_url"] = safe_url
     env.filters["md_link"] = markdown_link
