@@ -22,7 +22,7 @@ from synth.compare.differences import Comparer
 from synth.compare.figures import key_figures
 from synth.compare.quotes import QuoteFinder
 from synth.compare.speakers import SpeakerFinder
-from synth.compare.wording import word_difference
+from synth.compare.wording import worded_differences
 from synth.core import (
     Briefing,
     Difference,
@@ -154,7 +154,7 @@ class Pipeline:
         material = Material(sources, sentences, vectors, points, point_vectors)
         with self._stage("compare", timings):
             found = self.comparer.differences(sentences, vectors, points, sources)
-            differences = tuple(word_difference(d) for d in found)
+            differences = worded_differences(found)
             shown = fit_differences(differences, max_words)
         with self._stage("rank", timings):
             scores = self.ranker.scores(

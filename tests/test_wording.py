@@ -2,7 +2,7 @@ from synth.compare.wording import word_difference
 from synth.core import Difference, Evidence, Variant
 
 
-def worded(kind: str, *values: tuple[str, int, str]) -> Difference:
+def worded(kind: str, *values: tuple[str, int, str]) -> Difference | None:
     """The worded difference of (value, source, evidence sentence) variants."""
     variants = tuple(
         Variant(value, (source,), (Evidence(source, 0, len(text), text),))
@@ -46,3 +46,30 @@ def test_wording_keeps_the_evidence_and_the_values():
     assert difference.variants[0].evidence[0].text == "It has 12 boats."
     assert difference.variants[0].value == "12" and difference.kind == "figure"
     assert difference.about == "Number of boats"
+
+
+def test_figures_whose_words_do_not_say_what_is_counted_are_not_shown():
+    # "people" with no act: dead or hurt? a reader cannot tell what differs
+    assert (
+        worded(
+            "figure",
+            ("60", 1, "A fire in the hall, killing at least 60 people, shocked the town."),
+            ("65", 2, "The blaze in the hall, with 65 people, shocked the town."),
+        )
+        is None
+    )
+    # a unit of measure with no act: a distance of what?
+    miles = ("125", 1, "It flew 125 miles."), ("157", 2, "It is 157 miles.")
+    assert worded("figure", *miles) is None
+    # a sum with no act, and a counted name
+    assert worded("figure", ("$21", 1, "It cost $21."), ("$24", 2, "A price of $24.")) is None
+    assert worded("figure", ("157", 1, "157 Norway's."), ("162", 2, "162 Norway's.")) is None
+
+
+def test_unspecific_counts_read_once_an_act_says_what_happened():
+    difference = worded(
+        "figure",
+        ("60", 1, "At least 60 people were killed in the blaze."),
+        ("65", 2, "In all 65 people were killed in the blaze."),
+    )
+    assert difference is not None and difference.about == "People killed"

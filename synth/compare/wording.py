@@ -19,12 +19,14 @@ from synth.core import Difference, Evidence, Variant
 from synth.lang.en import (
     CURRENCY_BEFORE,
     FIGURE,
+    MEASURES,
     MULTIPLIERS,
     NUMBER_WORD,
     NUMBER_WORDS,
     PHRASE_OPENERS,
     PREPOSITIONS,
     UNMARKED_VERBS,
+    UNSPECIFIC_COUNTS,
     stem,
     stop_words,
 )
@@ -34,12 +36,22 @@ WORD = re.compile(r"[A-Za-z][\w'’-]*")
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
 FIGURE_KIND, CHANGE_KIND = "figure", "change"
 VERB_REACH = 6
+# The act of what is counted stands in its own clause ("60 people, shocked" is not it).
+CLAUSE_END = re.compile(r"[,;:]")
 OF_WORDS = 4
 
 
-def word_difference(difference: Difference) -> Difference:
+def worded_differences(found: Sequence[Difference]) -> tuple[Difference, ...]:
+    """The differences a reader can read, worded (see `word_difference`)."""
+    return tuple(worded for d in found if (worded := word_difference(d)) is not None)
+
+
+def word_difference(difference: Difference) -> Difference | None:
     """The difference with `about` saying what differs, and each variant's `wording`. A
-    change over time of a figure says which way it went: "Civilians killed (rose)"."""
+    change over time of a figure says which way it went: "Civilians killed (rose)". None for
+    figures whose sentences do not say what they count and what happened to it ("Number of
+    people" over a death toll and an injured count, a bare "Sum", "Number of miles"): a
+    reader could not tell what differs, so it is not shown as a difference."""
     kind = FIGURE_KIND if numeric(difference) else difference.kind
     variants = tuple(replace(v, wording=variant_wording(kind, v)) for v in difference.variants)
     if difference.kind == "place":
@@ -47,6 +59,8 @@ def word_difference(difference: Difference) -> Difference:
     if kind != FIGURE_KIND:
         return replace(difference, variants=variants)
     about = figure_about(variants)
+    if about is None:
+        return None
     if difference.kind == CHANGE_KIND:
         first, last = (_amount(v.value) for v in (variants[0], variants[-1]))
         about = f"{about} ({'rose' if last > first else 'fell'})"
@@ -94,25 +108,40 @@ def figure_match(text: str, value: str) -> re.Match[str] | None:
     return None
 
 
-def figure_about(variants: Sequence[Variant]) -> str:
+def figure_about(variants: Sequence[Variant]) -> str | None:
     """What the figures count, with the act the sentences report: "Civilians killed",
-    "Share of the harbour reopened"; "Number of civilians" when no act is found."""
+    "Share of the harbour reopened", "Number of boats"; None where that cannot be said: no
+    counted noun, a unit of measure or an unspecific one ("people", "members") with no act,
+    a sum with no act, a share of nothing named."""
     matches = [(e, m) for v in variants for e in v.evidence if (m := figure_match(e.text, v.value))]
     if not matches:
-        return "Figures"
+        return None
     percent = any(m.group("percent") for _, m in matches)
     act = _act(matches, percent)
     if percent:
         share = _of_phrase(matches)
+        if share is None and act is None:
+            return None
         about = f"Share of {share}" if share else "Share"
     elif all(CURRENCY_BEFORE.search(e.text[: m.start("number")]) for e, m in matches):
+        if act is None:
+            return None
         about = "Sum"
     else:
         counted = _counted(matches)
-        if counted is None:
-            return "Number"
+        if counted is None or (act is None and not _specific(counted)):
+            return None
         about = counted.capitalize() if act else f"Number of {counted}"
     return f"{about} {act}" if act else about
+
+
+def _specific(counted: str) -> bool:
+    """Whether a counted noun alone says what is counted: a plain common noun ("boats"),
+    not a unit of measure ("miles"), an unspecific noun ("people"), or a name ("Sweden's")."""
+    word = counted.lower()
+    if not counted.isalpha() or word in UNSPECIFIC_COUNTS:
+        return False
+    return not any(word.startswith(unit) for unit in MEASURES)
 
 
 def _counted(matches: Sequence[tuple[Evidence, re.Match[str]]]) -> str | None:
@@ -157,14 +186,16 @@ def _of_phrase(matches: Sequence[tuple[Evidence, re.Match[str]]]) -> str | None:
 
 
 def _act(matches: Sequence[tuple[Evidence, re.Match[str]]], before: bool) -> str | None:
-    """The participle that says what happened to what is counted: after a count ("384
-    civilians have been killed"), before a share ("forces have recaptured 75 percent")."""
+    """The participle that says what happened to what is counted: after a count, in its
+    clause ("384 civilians have been killed"), before a share ("forces have recaptured 75
+    percent")."""
     acts: Counter[str] = Counter()
     for evidence, match in matches:
         if before:
             words = WORD.findall(evidence.text[: match.start()])[-2:]
         else:
-            words = WORD.findall(evidence.text[match.end("number") :])[:VERB_REACH]
+            clause = CLAUSE_END.split(evidence.text[match.end("number") :], maxsplit=1)[0]
+            words = WORD.findall(clause)[:VERB_REACH]
         acts.update(w.lower() for w in words if _participle(w))
     if not acts:
         return None

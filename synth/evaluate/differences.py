@@ -28,7 +28,7 @@ import numpy as np
 
 from synth.compare.certainty import CONFIRMED, Reports, certainty, supporting_sources
 from synth.compare.differences import Comparer
-from synth.compare.wording import word_difference
+from synth.compare.wording import worded_differences
 from synth.core import Difference, Point, Sentence, Source
 from synth.evaluate.trust import DATA, half, read_jsonl
 from synth.read.segment import segment_sources
@@ -118,7 +118,7 @@ def run_cluster(folder: Path, embedder: Embedder, comparer: Comparer) -> Cluster
     vectors = encode_distinct(embedder, [s.text for s in sentences])
     points, point_vectors = Merger().merge(sentences, vectors, sources)
     found = comparer.differences(sentences, vectors, points, sources)
-    differences = tuple(word_difference(d) for d in found)
+    differences = worded_differences(found)
     return ClusterRun(
         tuple(sources), tuple(sentences), vectors, tuple(points), point_vectors, differences
     )

@@ -70,6 +70,7 @@ from synth.lang.en.figures import (
     QUALIFIER,
     RANGE,
     SCOPE,
+    UNSPECIFIC_COUNTS,
     UPPER_BOUND,
 )
 from synth.lang.en.furniture import (
@@ -532,6 +533,7 @@ __all__ = [
     "UI_COMMAND",
     "UNMARKED_VERBS",
     "UNNAMED_SPEAKER",
+    "UNSPECIFIC_COUNTS",
     "UPDATE_STAMP",
     "UPPER_BOUND",
     "VAGUE_AMOUNTS",

@@ -42,6 +42,12 @@ minut month point pound second time ton tonn week year year-old years-old
 """.split())
 # fmt: on
 
+# Counted nouns that say nothing of what is counted until a verb does ("60 people" killed,
+# hurt or evacuated).
+UNSPECIFIC_COUNTS = frozenset(
+    ["people", "persons", "others", "ones", "members", "individuals", "residents", "times"]
+)
+
 APPROXIMATE = {
     "about",
     "around",
