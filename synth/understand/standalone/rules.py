@@ -109,13 +109,15 @@ def drop_stamp(text: str) -> str:
 
 
 def drop_connective(text: str) -> str:
-    """ "However, the army ..." -> "[T]he army ...": the link to the sentence before cut, the
-    changed letter bracketed as quoting editors do, so the point still shows it was edited."""
+    """ "However, the army ..." -> "The army ...": the link to the sentence before cut and the
+    first letter made a capital. Not bracketed as quoting editors do ("[T]he"): readers take
+    the bracket for markup left in the text, and the point's evidence keeps the sentence as
+    written."""
     found = DROPPABLE_CONNECTIVE.match(text)
     if not found:
         return text
     rest = text[found.end() :]
-    return f"[{rest[0].upper()}]{rest[1:]}" if rest[0].islower() else rest
+    return rest[0].upper() + rest[1:]
 
 
 def standalone_problem(text: str, strict: bool = True) -> Problem | None:
