@@ -89,3 +89,11 @@ def test_c1_controls_are_the_windows_1252_punctuation_the_writer_typed():
     view = readable("UPDATE \x97 the mayor\x92s plan\x85 \x93yes\x94 a\x81b")
     assert view.text == "UPDATE — the mayor’s plan… “yes” a b"
     assert view.offset(len("UPDATE \x97 ")) == len("UPDATE — ")
+
+
+def test_spaces_a_page_left_before_punctuation_are_taken_out():
+    from synth.read.readable import readable
+
+    view = readable("said Joe Biden , who wrote in The Post . Then ... and why ?")
+    assert view.text == "said Joe Biden, who wrote in The Post. Then ... and why?"
+    assert view.offset(len("said Joe Biden , ")) == len("said Joe Biden, ")

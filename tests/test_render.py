@@ -260,10 +260,10 @@ def test_points_left_out_are_never_in_the_markdown_and_one_line_at_the_end_of_ht
     briefing = _made_up_briefing(Certainty(), [_source(1, "AFP", "AFP")], omitted=7)
     md = render(briefing, "md")
     assert "--max-words" not in md and "not shown" not in md
-    from synth.read.own import MARKDOWN_MARK
+    from synth.read.own import MARKDOWN_MARK, own_output
 
-    lines = md.rstrip("\n").splitlines()
-    assert lines[-1] == MARKDOWN_MARK  # invisible in a Markdown viewer: synth's own output
+    assert MARKDOWN_MARK not in md  # a terminal shows the comment: recognised by its shape
+    assert own_output(md) == "a briefing synth wrote"
     assert "left out" not in md and "7 more" not in md  # the command line says it on stderr
     assert "1 source" not in md and "point" not in md.split("## ")[0]  # no counts line
     html = render(briefing, "html")
@@ -371,3 +371,15 @@ def test_sources_of_no_named_outlet_share_one_line_and_runs_of_marks_are_ranges(
     assert _common_folder(["a.txt", "feed/b.txt"]) == ""
     assert _common_folder(["https://x.org/a", "https://x.org/b"]) == ""
     assert _common_folder(["/abs/a.txt", "rel/b.txt"]) == ""
+
+
+def test_markdown_of_people_that_ends_with_sources_is_not_taken_for_synths():
+    from synth.read.own import own_output
+
+    notes = "# Harbour notes\n\nThe port reopened.\n\n## Sources\n\n- [1] Reuters\n- [2] AP\n"
+    assert own_output(notes) is None
+    line = "- [{0}] **AP** — first words “The port …” (`feed/{0}.txt`)\n"
+    long = "# Port reopens\n\n" + "Text. " * 900 + "\n\n## Sources\n\n"
+    long += "".join(line.format(k) for k in range(1, 80))
+    assert own_output(long) == "a briefing synth wrote"  # the heading is out of reach
+    assert own_output(long.replace("(`feed/79.txt`)", "and more")) is None

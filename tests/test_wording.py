@@ -73,3 +73,14 @@ def test_unspecific_counts_read_once_an_act_says_what_happened():
         ("65", 2, "In all 65 people were killed in the blaze."),
     )
     assert difference is not None and difference.about == "People killed"
+
+
+def test_a_count_of_a_group_by_name_needs_an_act():
+    crowd = ("1,000", 1, "About 1,000 Kurds, in Rome."), ("1,500", 2, "Some 1,500 Kurds, in Rome.")
+    assert worded("figure", *crowd) is None
+    difference = worded(
+        "figure",
+        ("1,000", 1, "About 1,000 Kurds rallied in Rome."),
+        ("1,500", 2, "Some 1,500 Kurds rallied in Rome."),
+    )
+    assert difference is not None and difference.about == "Kurds rallied"

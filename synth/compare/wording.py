@@ -131,15 +131,16 @@ def figure_about(variants: Sequence[Variant]) -> str | None:
         counted = _counted(matches)
         if counted is None or (act is None and not _specific(counted)):
             return None
-        about = counted.capitalize() if act else f"Number of {counted}"
+        about = counted[:1].upper() + counted[1:] if act else f"Number of {counted}"
     return f"{about} {act}" if act else about
 
 
 def _specific(counted: str) -> bool:
     """Whether a counted noun alone says what is counted: a plain common noun ("boats"),
-    not a unit of measure ("miles"), an unspecific noun ("people"), or a name ("Sweden's")."""
+    not a unit of measure ("miles"), an unspecific noun ("people"), or a name ("Sweden's",
+    "Kurds": which of them, doing what?)."""
     word = counted.lower()
-    if not counted.isalpha() or word in UNSPECIFIC_COUNTS:
+    if not counted.isalpha() or counted[:1].isupper() or word in UNSPECIFIC_COUNTS:
         return False
     return not any(word.startswith(unit) for unit in MEASURES)
 
@@ -157,7 +158,10 @@ def _counted(matches: Sequence[tuple[Evidence, re.Match[str]]]) -> str | None:
         return None
     stems = Counter(stem(w.lower()) for w in words)
     common, _ = min(stems.items(), key=lambda kv: (-kv[1], kv[0]))
-    return next(w.lower() for w in words if stem(w.lower()) == common)
+    written = [w for w in words if stem(w.lower()) == common]
+    if any(w[:1].isupper() for w in written):
+        return written[0]  # a group's name ("Kurds"), as written
+    return written[0].lower()
 
 
 def _of_phrase(matches: Sequence[tuple[Evidence, re.Match[str]]]) -> str | None:

@@ -21,6 +21,9 @@ ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{
 # The C1 control characters, U+0080 to U+009F: no text means them; they are Windows-1252's
 # punctuation (dashes, curly quotes, ellipsis) decoded as Latin-1 somewhere upstream.
 C1_CONTROL = re.compile("[\x80-\x9f]")
+# Spaces a page left before a comma or full stop where it took a link or markup out
+# ("said Joe Biden , who" "in The Washington Post ."): no writer puts them there.
+SPACE_BEFORE_MARK = re.compile(r"(?<=[\w”’)]) +(?=[,.;:!?](?:\s|$))")
 
 Edit = tuple[int, int, str]  # text[start:end] is written as the string
 
@@ -45,10 +48,12 @@ class Readable:
 
 
 def readable(text: str) -> Readable:
-    """`text` with HTML character references decoded, C1 controls read as Windows-1252 and
-    typewriter quotation marks made typographic (see `entity_edits`, `windows_1252_edits` and
+    """`text` with HTML character references decoded, C1 controls read as Windows-1252,
+    stray spaces before punctuation out and typewriter quotation marks made typographic (see
+    `entity_edits`, `windows_1252_edits`, `stray_space_edits` and
     `synth.read.quotemarks.typographic_marks`)."""
-    first = _apply(text, sorted(entity_edits(text) + windows_1252_edits(text)))
+    edits = entity_edits(text) + windows_1252_edits(text) + stray_space_edits(text)
+    first = _apply(text, sorted(edits))
     second = _apply(first.text, typographic_marks(first.text))
     return Readable(second.text, _compose(first.edits, second.edits))
 
@@ -87,6 +92,11 @@ def windows_1252_edits(text: str) -> list[Edit]:
             char = " "
         edits.append((match.start(), match.end(), char))
     return edits
+
+
+def stray_space_edits(text: str) -> list[Edit]:
+    """The spaces before a comma, full stop or other closing mark, taken out."""
+    return [(m.start(), m.end(), "") for m in SPACE_BEFORE_MARK.finditer(text)]
 
 
 def _invisible(char: str) -> bool:

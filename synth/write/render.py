@@ -36,10 +36,9 @@ from synth.core import (
 )
 from synth.read.dates import parse_date
 from synth.read.label import UNKNOWN_OUTLET, named_outlet, opening_words, plausible_headline
-from synth.read.own import MARKDOWN_MARK
 from synth.read.reflow import flat_text
 from synth.read.syndicate import report_count, wire_copies
-from synth.write.formats import OutputFormat, output_format
+from synth.write.formats import output_format
 from synth.write.source_list import cite_runs, source_lines
 
 if TYPE_CHECKING:
@@ -89,8 +88,6 @@ def render(
     text = template.render(
         **_context(briefing), appendix=appendix or form.full, page=page, new_points=new_points
     )
-    if form is OutputFormat.md:  # a later run finds it among its inputs (`synth.read.own`)
-        text = text.rstrip("\n") + "\n\n" + MARKDOWN_MARK
     return text.rstrip("\n") + "\n"
 
 
