@@ -245,3 +245,14 @@ def test_a_page_time_stamp_before_the_sentence_is_dropped():
 
     kept = "May 3 - was the day the Varna harbour office asked for help."
     assert drop_stamp(kept) == kept  # what follows the dash does not open a sentence
+
+
+def test_a_sentence_cut_out_of_a_quote_that_goes_on_is_a_fragment():
+    from synth.understand.standalone.rules import open_quotation, standalone_problem
+
+    cut = "Mayor Ann Lund said: “The harbour will reopen, and the ferries will sail."
+    assert standalone_problem(cut, strict=False) == "fragment"
+    assert open_quotation("She answered: ‘Never! [1]")
+    assert not open_quotation("Mayor Ann Lund said: “The harbour will reopen.”")
+    assert not open_quotation("It’s the players’ union that said ‘no’ to the plan.")
+    assert not open_quotation('He called it "a good deal" on Monday.')

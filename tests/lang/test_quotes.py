@@ -16,6 +16,8 @@ EXAMPLES = {
     "PLURAL_POSSESSIVE": anywhere(
         ["the workers' union", "the workers’ union"], ["the workers' Union", "He said 'no'"]
     ),
+    "SINGLE_OPENING": anywhere(["She said ‘no’", "‘Never!", "(‘yes’)"], ["it’s", "rock‘n’roll"]),
+    "SINGLE_CLOSING": anywhere(["said ‘no’.", "‘yes’ and", "players’ union"], ["it’s", "don’t"]),
 }
 
 

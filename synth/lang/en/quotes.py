@@ -28,3 +28,9 @@ PLURAL_POSSESSIVE = re.compile(r"s['’] [a-z]")
 TYPEWRITER_OPEN = "``"
 TYPEWRITER_CLOSE = "''"
 TYPEWRITER_SINGLE = "`"
+
+# A single quotation mark that opens (at a word's start) or closes (at a word's end) a quote;
+# an apostrophe inside a word ("it’s") is neither. A plural possessive ("players’ union")
+# counts as a close, which only makes an open quote harder to find.
+SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–-]))‘")
+SINGLE_CLOSING = re.compile(r"’(?=$|[\s.,;:!?)\]—–-])")

@@ -52,6 +52,8 @@ from synth.lang.en import (
     SENTENCE_CLOSE,
     SHOUTED_WORD,
     SHOUTED_WORDS,
+    SINGLE_CLOSING,
+    SINGLE_OPENING,
     SOCIAL_MARKUP,
     SPEAKER_PRONOUN,
     STAMP_LEAD,
@@ -136,6 +138,8 @@ def standalone_problem(text: str, strict: bool = True) -> Problem | None:
         return "fragment"
     if TRUNCATED.search(text) or not SENTENCE_CLOSE.search(text) or text.endswith("?"):
         return "fragment"
+    if open_quotation(text):
+        return "fragment"
     outside = QUOTED_TEXT.sub(" ", text)
     if text.startswith(OPENING_QUOTES) and not _named_speaker(outside):
         return "quote"
@@ -155,6 +159,15 @@ def standalone_problem(text: str, strict: bool = True) -> Problem | None:
     if UNNAMED_SPEAKER.match(text) or OPENING_QUANTIFIER.match(text):
         return "definite_description"
     return _inner_problem(text, outside) if strict else None
+
+
+def open_quotation(text: str) -> bool:
+    """Whether a quotation opens in the text and does not close: the sentence was cut out of
+    a quote that goes on (a split inside it, or a quote running over paragraphs), and the
+    reader gets half of what was said."""
+    if text.count("“") > text.count("”") or text.count('"') % 2:
+        return True
+    return len(SINGLE_OPENING.findall(text)) > len(SINGLE_CLOSING.findall(text))
 
 
 PAGE_TEXT = (
