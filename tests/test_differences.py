@@ -224,3 +224,22 @@ def test_reworded_versions_of_one_story_are_one_report():
             sentences.append(Sentence(len(sentences), source, 0, len(text), text, 0))
     sources = [Source(i, f"{i}", "", f"S{i}") for i in (1, 2)]
     assert [s.report for s in mark_reports(sources, sentences)] == [1, 1]
+
+
+def test_a_capitalized_word_opening_a_sentence_is_no_subject_unless_used_as_a_name(
+    fake_embedder,
+):
+    (difference,) = compare(
+        fake_embedder,
+        "Rescue workers said 40 people were injured in the blast at the depot on Monday.",
+        "Hospital staff said 52 people were injured in the blast at the depot on Monday.",
+    )
+    assert values(difference) == [("40", (1,)), ("52", (2,))]
+
+
+def test_figures_of_two_named_subjects_are_no_difference(fake_embedder):
+    assert not compare(
+        fake_embedder,
+        "Olsen holds 18 percent support in the poll of voters, said pollster Kari Olsen.",
+        "Berg holds 10 percent support in the poll of voters, said pollster Anna Berg.",
+    )

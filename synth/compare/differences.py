@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,6 +49,8 @@ PART_SLACK = 1.1
 SAME, CHANGE = "same", "change"
 OPENING_NAME = re.compile(r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?=,|\s+[a-z])")
 FIRST_NAME = re.compile(r"[A-Z][a-z]+(?=\s+[a-z])")  # "Trump holds": a name opening a sentence
+FULL_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\s+(?P<last>[A-Z][a-z]+)\b")  # "said Maria Olsen"
+POSSESSIVE_NAME = re.compile(r"\b(?P<name>[A-Z][a-z]+)['’]s\b")
 TALLY_REACH = 6  # words after a count in which a tally word ("injured") may come
 Edge = tuple[float, FigureClaim, FigureClaim, str]
 
@@ -160,7 +162,7 @@ class Comparer:
                     continue
                 if _states(b, left) or _states(a, right):
                     continue
-                if context and not _subjects_agree(a, b, context.texts):
+                if context and not _subjects_agree(a, b, context.texts, context.names):
                     continue
                 if context and similarity < self.close_similarity and not context.share(a, b):
                     continue  # "nine Serbs murdered" and "10 Serbs killed": nothing else alike
@@ -251,6 +253,7 @@ class QuantityContext:
     source_of: tuple[int, ...]
     counts: dict[tuple[int, str], frozenset[float]]
     moments: dict[int, Moment]
+    names: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, sentences: Sequence[Sentence], sources: Sequence[Source]) -> QuantityContext:
@@ -264,6 +267,7 @@ class QuantityContext:
             tuple(s.source for s in sentences),
             {k: frozenset(v) for k, v in counts.items()},
             report_moments(sources, sentences),
+            known_names([s.text for s in sentences]),
         )
 
     def same_quantity(self, a: FigureClaim, b: FigureClaim) -> bool:
@@ -416,17 +420,31 @@ def _states(claim: FigureClaim, claims: Sequence[FigureClaim]) -> bool:
     return any(c.value == claim.value and c.head == claim.head for c in claims)
 
 
-def _subjects_agree(a: FigureClaim, b: FigureClaim, texts: Sequence[str]) -> bool:
+def _subjects_agree(
+    a: FigureClaim, b: FigureClaim, texts: Sequence[str], names: Collection[str] = ()
+) -> bool:
     """Two figures are of one subject unless both sentences name whose figure it is and the
     names differ: "Trump holds 18 percent" is not Walker's "10% support"."""
-    left, right = _subject(a, texts), _subject(b, texts)
+    left, right = _subject(a, texts, names), _subject(b, texts, names)
     return not (left and right and left != right)
 
 
-def _subject(claim: FigureClaim, texts: Sequence[str]) -> str | None:
+def known_names(texts: Sequence[str]) -> frozenset[str]:
+    """Words the articles use as a person's or a body's name: a surname after a capitalized
+    first name inside a sentence ("said Maria Olsen"), or a possessive ("Olsen's"). A
+    capitalized word that only opens sentences ("Flight controllers", "Russian officials")
+    is not one."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(m.group("last") for m in FULL_NAME.finditer(text, 1))
+        found.update(m.group("name") for m in POSSESSIVE_NAME.finditer(text))
+    return frozenset(w for w in found if not not_a_name(w))
+
+
+def _subject(claim: FigureClaim, texts: Sequence[str], names: Collection[str] = ()) -> str | None:
     """Whose figure it is: the full name a sentence opens with ("Hazim Delic, a Muslim who
     ..., was found guilty of two murders"), else the name before the figure, else a name the
-    sentence opens with ("Trump holds ...")."""
+    sentence opens with ("Trump holds ...") when the articles use that word as a name."""
     opening = OPENING_NAME.match(texts[claim.sentence])
     if opening and opening.end() <= claim.start:
         words = opening.group("name").split()
@@ -435,7 +453,7 @@ def _subject(claim: FigureClaim, texts: Sequence[str]) -> str | None:
     if claim.subject:
         return claim.subject
     first = FIRST_NAME.match(texts[claim.sentence])
-    if first and first.end() <= claim.start and not not_a_name(first.group(0)):
+    if first and first.end() <= claim.start and first.group(0) in names:
         word = first.group(0)
         return None if word.lower() in NUMBER_WORDS else word
     return None
