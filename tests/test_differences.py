@@ -243,3 +243,30 @@ def test_figures_of_two_named_subjects_are_no_difference(fake_embedder):
         "Olsen holds 18 percent support in the poll of voters, said pollster Kari Olsen.",
         "Berg holds 10 percent support in the poll of voters, said pollster Anna Berg.",
     )
+
+
+def test_one_tally_worded_two_ways_is_one_quantity(fake_embedder):
+    (difference,) = compare(
+        fake_embedder,
+        "Officials said on Monday that 21 people were injured in the blast at the depot.",
+        "Officials said on Monday that 24 were hurt in the blast at the depot.",
+    )
+    assert values(difference) == [("21", (1,)), ("24", (2,))]
+
+
+def test_tallies_of_two_kinds_are_not_compared(fake_embedder):
+    assert not compare(
+        fake_embedder,
+        "Officials said on Monday that 21 people were injured in the blast at the depot.",
+        "Officials said on Monday that 24 people were killed in the blast at the depot.",
+    )
+
+
+def test_an_age_written_aged_or_year_old_after_the_name_is_compared(fake_embedder):
+    (difference,) = compare(
+        fake_embedder,
+        "Police charged Aaron Brandt, aged 21, with arson after the fire at the school.",
+        "Aaron Brandt, a 22-year-old student, was charged with arson over the school fire.",
+    )
+    assert difference.kind == "age"
+    assert values(difference) == [("21", (1,)), ("22", (2,))]

@@ -28,6 +28,7 @@ from synth.compare.timeline import Moment, report_moments, signal, time_order
 from synth.core import Difference, Point, Sentence, Source, Variant, sentence_evidence
 from synth.lang.en import (
     DAY_MENTION,
+    GENERIC_COUNTED,
     LATIN_WORD,
     NOT_PLACES,
     NUMBER_WORDS,
@@ -37,6 +38,7 @@ from synth.lang.en import (
     SCOPE,
     SPEECH_CUE,
     TALLY,
+    TALLY_CLASSES,
     not_a_name,
     stem,
 )
@@ -167,7 +169,8 @@ class Comparer:
                 if context and similarity < self.close_similarity and not context.share(a, b):
                     continue  # "nine Serbs murdered" and "10 Serbs killed": nothing else alike
                 relation = context.relation(a, b) if context else SAME
-                if a.head != b.head or not relation:
+                counted = context.counted_key(a) if context else a.head
+                if counted != (context.counted_key(b) if context else b.head) or not relation:
                     continue
                 if (a.measure or b.measure) and not (context and context.signalled(a, b)):
                     continue
@@ -178,7 +181,7 @@ class Comparer:
                     close = abs(a.value - b.value) <= self.max_percent_gap
                     key = "percent"
                 else:
-                    shared = a.counted & b.counted
+                    shared = {counted} if counted != a.head else a.counted & b.counted
                     low, high = sorted((a.value, b.value))
                     most = self.max_change_ratio if relation == CHANGE else self.max_count_ratio
                     close = bool(shared) and low > 0 and high / low <= most
@@ -319,6 +322,20 @@ class QuantityContext:
         right after it ("three people had been injured")."""
         after = LATIN_WORD.findall(self.texts[claim.sentence][claim.start :])[:TALLY_REACH]
         return bool(claim.counted & TALLY or {stem(w.lower()) for w in after} & TALLY)
+
+    def counted_key(self, claim: FigureClaim) -> str:
+        """What a count counts, for comparing two outlets' counts: its head word, or the tally
+        it belongs to when the head only says "people" or is a tally word itself ("21 people
+        injured", "24 were hurt" and "24 wounded" all count the injured)."""
+        if claim.unit != "count" or claim.measure:
+            return claim.head
+        if claim.head and claim.head not in GENERIC_COUNTED and claim.head not in TALLY_CLASSES:
+            return claim.head
+        after = LATIN_WORD.findall(self.texts[claim.sentence][claim.start :])[:TALLY_REACH]
+        for word in (claim.head, *(stem(w.lower()) for w in after)):
+            if word in TALLY_CLASSES:
+                return TALLY_CLASSES[word]
+        return claim.head
 
     def signalled(self, a: FigureClaim, b: FigureClaim) -> bool:
         """Whether words around either value say it changed ("raise it to", "earlier")."""
@@ -615,7 +632,7 @@ class FigureGroups:
                 if (
                     value in by_value
                     and claim.unit == model.unit
-                    and claim.head == model.head
+                    and self.context.counted_key(claim) == self.context.counted_key(model)
                     and claim.measure == model.measure
                     and (not claim.subject or not subjects or claim.subject in subjects)
                 ):

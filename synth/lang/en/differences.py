@@ -81,6 +81,23 @@ BY_TIME = re.compile(
 # from reports of different days are a change over time, not a disagreement.
 TALLY = CUMULATIVE | frozenset(["hurt", "cancel", "rescu", "detain", "flight", "evacue"])
 
+# Words (Snowball stems) of one tally, whichever an outlet writes: "21 people injured", "24
+# were hurt" and "24 wounded" count one thing; so do "killed", "dead", "deaths" and "died".
+TALLY_CLASSES = {
+    "injur": "injured",
+    "wound": "injured",
+    "hurt": "injured",
+    "kill": "dead",
+    "dead": "dead",
+    "death": "dead",
+    "die": "dead",
+    "fatal": "dead",
+    "arrest": "arrested",
+    "detain": "arrested",
+}
+# Counted words that say only "people": a tally word after them says what is counted.
+GENERIC_COUNTED = frozenset(["peopl", "person", "other", "individu"])
+
 # A day named in an article's lead, the moment it reports: "said on Monday", "Dec. 8".
 LEAD_DAY = re.compile(
     rf"\b(?P<weekday>{'|'.join(sorted(WEEKDAYS))})\b"
@@ -98,8 +115,12 @@ NAME_WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 PERSON_NAME = re.compile(
     rf"(?<![\w.])(?P<name>{NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD})){{1,3}})(?![\w])"
 )  # up to four words: a title and a three-word name ("President Oscar Luigi Scalfaro")
-# "Aaron McKinney, 22," and "Aaron McKinney, 22." : a name with its age.
-AGE_AFTER = re.compile(rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}),\s+(?P<age>\d{{1,3}})[,.]")
+# "Aaron McKinney, 22,", "Aaron McKinney, 22.", "Aaron McKinney, aged 22," and "Aaron McKinney, a
+# 22-year-old student": a name with its age.
+AGE_AFTER = re.compile(
+    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}),\s+(?:aged\s+|an?\s+(?=\d+-year-old))?"
+    r"(?P<age>\d{1,3})(?:[,.]|-year-old\b)"
+)
 # "the 22-year-old Aaron McKinney": an age before a name.
 AGE_BEFORE = re.compile(
     rf"\b(?P<age>\d{{1,3}})-year-old\s+(?:[a-z][\w-]*\s+){{0,3}}"
