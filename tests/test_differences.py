@@ -270,3 +270,31 @@ def test_an_age_written_aged_or_year_old_after_the_name_is_compared(fake_embedde
     )
     assert difference.kind == "age"
     assert values(difference) == [("21", (1,)), ("22", (2,))]
+
+
+def test_a_toll_that_now_stands_higher_is_a_change(fake_embedder):
+    (change,) = compare(
+        fake_embedder,
+        "The number of people killed in the quake now stands at 60, officials said.",
+        "Officials said 45 people were killed in the quake in the mountain villages.",
+    )
+    assert change.kind == "change"
+    assert [v.value for v in change.variants] == ["45", "60"]
+
+
+def test_a_toll_that_climbed_past_a_figure_is_the_later_one(fake_embedder):
+    (change,) = compare(
+        fake_embedder,
+        "The number of people evacuated climbed past 4,000 in the coastal town, the mayor said.",
+        "Some 2,500 people were evacuated from the coastal town, the mayor said.",
+    )
+    assert change.kind == "change"
+    assert [v.value for v in change.variants] == ["2,500", "4,000"]
+
+
+def test_a_count_of_two_kinds_together_is_not_a_count_of_one(fake_embedder):
+    assert not compare(
+        fake_embedder,
+        "Reporters spoke to 34 women who worked at the agency about the misconduct.",
+        "Later, more than 45 women and men who worked at the agency spoke about the misconduct.",
+    )

@@ -332,7 +332,7 @@ class QuantityContext:
         if claim.head and claim.head not in GENERIC_COUNTED and claim.head not in TALLY_CLASSES:
             return claim.head
         after = LATIN_WORD.findall(self.texts[claim.sentence][claim.start :])[:TALLY_REACH]
-        for word in (claim.head, *(stem(w.lower()) for w in after)):
+        for word in (claim.head, *sorted(claim.counted), *(stem(w.lower()) for w in after)):
             if word in TALLY_CLASSES:
                 return TALLY_CLASSES[word]
         return claim.head

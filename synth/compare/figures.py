@@ -18,6 +18,8 @@ from synth.lang.en import (
     APPROXIMATE,
     ATTRIBUTION_AFTER,
     CONFIDENCE,
+    COORDINATED,
+    COUNTED_BEFORE,
     CURRENCY_BEFORE,
     DETERMINERS,
     FIGURE,
@@ -138,6 +140,9 @@ def _claim(sentence: Sentence, match: re.Match[str], broad: bool = False) -> Fig
         return None
     words = match.group("after") or ""
     after = content_words(words)
+    before = _counted_before(sentence.text[: match.start()]) if broad else None
+    if before and not match.group("percent") and not money and _counts_nothing_after(words):
+        words, after = before, before.split()
     if money:
         leading = content_words(CURRENCY_BEFORE.sub("", sentence.text[: match.start("number")]))
         if not leading:
@@ -149,6 +154,8 @@ def _claim(sentence: Sentence, match: re.Match[str], broad: bool = False) -> Fig
     elif after:
         unit, counted = "count", frozenset(stem(w) for w in after[:2])
         head = stem(after[0])
+        if broad and COORDINATED.match(words):
+            head = " and ".join(sorted(counted))  # "45 women and men": not a count of women
     else:
         return None
     measure = bool(counted & MEASURES) and unit == "count"
@@ -176,6 +183,24 @@ def _claim(sentence: Sentence, match: re.Match[str], broad: bool = False) -> Fig
         measure,
         words.split()[:1] == ["of"],
     )
+
+
+def _counted_before(text: str) -> str | None:
+    """What the words right before a figure say it counts ("the death toll rose to", "the
+    number of people evacuated climbed past"), as the words to count it by."""
+    found = COUNTED_BEFORE.search(text)
+    if not found:
+        return None
+    if found.group("toll"):
+        return "toll"
+    return f"{found.group('noun')}{found.group('next') or ''}".lower()
+
+
+def _counts_nothing_after(words: str) -> bool:
+    """Whether the words after a figure name nothing it counts: none, or a function word
+    first ("60, officials said", "4,000 in the town")."""
+    first = words.split()[:1]
+    return not first or (first[0].lower() in stop_words() and first[0].lower() != "of")
 
 
 def subject_before(text: str, position: int) -> str | None:

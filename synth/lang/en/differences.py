@@ -53,20 +53,24 @@ CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|£|€|\bdlrs\.?|\bUSD|\beuros?)\s*$")
 # The days of the week in order (a day an article's lead names, synth.compare.timeline).
 WEEK = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-# A verb of change right before a figure: "rose to 9,000", "raise it to an orbit about 230".
+# A verb of change right before a figure: "rose to 9,000", "raise it to an orbit about 230",
+# "climbed past 100"; or a tally said to stand now: "now stands at 60".
 CHANGE_BEFORE = re.compile(
     r"\b(?P<verb>ros(?:e|en)|rising|climb(?:ed|ing)?|jump(?:ed|ing)|gr(?:ew|own)|increas(?:ed|ing)"
     r"|swell(?:ed|ing)|soar(?:ed|ing)|rais(?:e|ed|ing)|lift(?:ed|ing)|boost(?:ed|ing)"
     r"|f(?:ell|allen)|dropp(?:ed|ing)|declin(?:ed|ing)|lower(?:ed|ing)|revis(?:ed|ing))"
-    r"\b(?:\s+[\w'’]+){0,4}?\s+(?:to|at)\s+(?:[\w'’]+\s+){0,3}$",
+    r"\b(?:\s+[\w'’]+){0,4}?\s+(?:to|at|past|above)\s+(?:[\w'’]+\s+){0,3}$"
+    r"|\bnow\s+(?:stands?\s+at|at|totals?|tops|exceeds)\s+(?:[\w'’]+\s+){0,3}$",
     re.I,
 )
 
 # A figure an outlet says was an earlier one: "police earlier had reported 65 dead",
-# "initially put the toll at 30", "up from 9,000".
+# "initially put the toll at 30", "up from 9,000", "rose to 60 from 45".
 EARLIER_BEFORE = re.compile(
     r"\b(?:earlier|initially|at first|previously|originally|first)\b[^.;!?]{0,50}$"
-    r"|\b(?:up|down)\s+from\s+(?:[\w'’]+\s+){0,2}$",
+    r"|\b(?:up|down)\s+from\s+(?:[\w'’]+\s+){0,2}$"
+    r"|\b(?:ros(?:e|en)|climb(?:ed)?|jump(?:ed)?|gr(?:ew|own)|increased|f(?:ell|allen)|dropped)"
+    r"\s+(?:[\w'’]+\s+){0,4}?to\s+[\w'’.,]+\s+(?:[\w'’]+\s+){0,2}from\s+(?:[\w'’]+\s+){0,2}$",
     re.I,
 )
 
@@ -81,6 +85,18 @@ BY_TIME = re.compile(
 # from reports of different days are a change over time, not a disagreement.
 TALLY = CUMULATIVE | frozenset(["hurt", "cancel", "rescu", "detain", "flight", "evacue"])
 
+# What a figure counts when the words before it say and none after it do: "the death toll rose
+# to 60", "the number of people evacuated climbed past 4,000 in the town".
+COUNTED_BEFORE = re.compile(
+    r"\b(?:(?P<toll>(?:death\s+)?toll)|(?:number|count|tally)\s+of\s+(?P<noun>[a-z][\w-]*)"
+    r"(?P<next>\s+[a-z][\w-]*)?)(?:\s+[\w'’-]+){0,6}?"
+    r"\s+(?:to|at|past|above|reached|hit|topped|is|was)\s+$",
+    re.I,
+)
+
+# Two nouns a figure counts together: "45 women and men", "12 soldiers or police".
+COORDINATED = re.compile(r"\s+[A-Za-z][\w'-]*\s+(?:and|or)\s+[A-Za-z]")
+
 # Words (Snowball stems) of one tally, whichever an outlet writes: "21 people injured", "24
 # were hurt" and "24 wounded" count one thing; so do "killed", "dead", "deaths" and "died".
 TALLY_CLASSES = {
@@ -92,6 +108,7 @@ TALLY_CLASSES = {
     "death": "dead",
     "die": "dead",
     "fatal": "dead",
+    "toll": "dead",
     "arrest": "arrested",
     "detain": "arrested",
 }
