@@ -298,3 +298,22 @@ def test_a_count_of_two_kinds_together_is_not_a_count_of_one(fake_embedder):
         "Reporters spoke to 34 women who worked at the agency about the misconduct.",
         "Later, more than 45 women and men who worked at the agency spoke about the misconduct.",
     )
+
+
+def test_two_years_of_one_founding_are_a_difference(fake_embedder):
+    (difference,) = compare(
+        fake_embedder,
+        "The charity Northwind Aid was founded in 1990 by two nurses in the port city.",
+        "The charity Northwind Aid was founded in 1989 by two nurses in the port city.",
+    )
+    assert difference.kind == "figure"
+    assert {v.value for v in difference.variants} == {"1989", "1990"}
+    assert difference.about.startswith("year founded")
+
+
+def test_years_of_two_peoples_births_are_no_difference(fake_embedder):
+    assert not compare(
+        fake_embedder,
+        "The singer Maria Olsen was born in 1961 and grew up in the port city of Bergen.",
+        "The singer Kari Berg was born in 1963 and grew up in the port city of Bergen.",
+    )

@@ -68,6 +68,7 @@ class Comparer:
     max_count_ratio: float = 2.0
     max_change_ratio: float = 4.0  # a tally may grow more between two days
     max_percent_gap: float = 15.0
+    max_year_gap: float = 5.0  # "founded in 1989" and "in 1990": two years of one founding
     bare_percent_similarity: float = 0.8
     close_similarity: float = 0.7  # below it, two figures' sentences must share another word
     neighbours: int = NEIGHBOURS
@@ -180,6 +181,9 @@ class Comparer:
                 if a.unit == "percent":
                     close = abs(a.value - b.value) <= self.max_percent_gap
                     key = "percent"
+                elif a.unit == "year":
+                    close = abs(a.value - b.value) <= self.max_year_gap
+                    key = f"year:{a.head}"
                 else:
                     shared = {counted} if counted != a.head else a.counted & b.counted
                     low, high = sorted((a.value, b.value))
@@ -673,12 +677,15 @@ class FigureGroups:
 
 
 def _key(claim: FigureClaim) -> str:
+    if claim.unit == "year":
+        return f"year:{claim.head}"
     return "percent" if claim.unit == "percent" else claim.head
 
 
 def _about(key: str, texts: Sequence[str]) -> str:
-    key = key.split(":")[-1]
     """What the variants speak of: the key and the content words most of them share."""
+    year = key.startswith("year:")
+    key = key.split(":")[-1]
     counts: dict[str, int] = defaultdict(int)
     first_form: dict[str, str] = {}
     for text in texts:
@@ -690,6 +697,6 @@ def _about(key: str, texts: Sequence[str]) -> str:
     shared = [w for w in counts if counts[w] >= max(2, (len(texts) + 1) // 2) and w != key]
     context = ", ".join(first_form[w] for w in shared[:5])
     label = {"percent": "share (percent)", "place": "place"}.get(
-        key, f"number of {first_form.get(key, key)}"
+        key, f"{'year' if year else 'number of'} {first_form.get(key, key)}"
     )
     return f"{label}: {context}" if context else label

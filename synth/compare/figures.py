@@ -22,6 +22,7 @@ from synth.lang.en import (
     COUNTED_BEFORE,
     CURRENCY_BEFORE,
     DETERMINERS,
+    EVENT_YEAR,
     FIGURE,
     INCREMENT,
     INCREMENT_BEFORE,
@@ -92,7 +93,24 @@ def figure_claims(
         claims += [
             c for m in NUMBER_WORD.finditer(sentence.text) if (c := _word_claim(sentence, m))
         ]
+        claims += [_year_claim(sentence, m) for m in EVENT_YEAR.finditer(sentence.text)]
     return claims
+
+
+def _year_claim(sentence: Sentence, match: re.Match[str]) -> FigureClaim:
+    """The year of a one-time event ("founded in 1990", "was born in 1961"): an outlet giving
+    another year for the same event gives a different fact, not a later count."""
+    verb = stem(match.group("verb").split()[-1].lower())
+    return FigureClaim(
+        sentence.id,
+        float(match.group("year")),
+        match.group(0),
+        "year",
+        frozenset([verb]),
+        subject=subject_before(sentence.text, match.start()),
+        head=verb,
+        start=match.start("year"),
+    )
 
 
 def figure_value(match: re.Match[str]) -> float | None:
@@ -241,6 +259,8 @@ def consistent(a: FigureClaim, b: FigureClaim) -> bool:
 def format_value(value: float, unit: str) -> str:
     """A figure as a reader writes it: "1,500", "4.7", "85%"."""
     whole = math.isfinite(value) and value == int(value)
+    if unit == "year":
+        return f"{value:.0f}"
     number = f"{value:,.0f}" if whole else f"{value:g}"
     return f"{number}%" if unit == "percent" else number
 

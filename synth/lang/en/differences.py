@@ -94,6 +94,12 @@ COUNTED_BEFORE = re.compile(
     re.I,
 )
 
+# The year of a one-time event: "founded in 1990", "was born in 1961", "set up in 1993".
+EVENT_YEAR = re.compile(
+    r"\b(?P<verb>founded|established|formed|created|set\s+up|incorporated|born|built"
+    r"|opened|launched|started)\s+in\s+(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s*[-–/])"
+)
+
 # Two nouns a figure counts together: "45 women and men", "12 soldiers or police".
 COORDINATED = re.compile(r"\s+[A-Za-z][\w'-]*\s+(?:and|or)\s+[A-Za-z]")
 
