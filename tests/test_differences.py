@@ -194,6 +194,23 @@ def test_disputed_only_when_the_difference_is_about_the_points_own_claim():
     assert certainty(where, [said, other], [change]).key != DISPUTED
 
 
+def test_a_name_spelled_two_ways_disputes_no_point():
+    said = Sentence(0, 1, 0, 10, "Detective Hans Carlsson said the hall was full.", 0)
+    other = Sentence(1, 2, 0, 10, "Detective Hand Carlsson said the hall was full.", 0)
+    spelling = Difference(
+        "name",
+        "Spelling of Hans Carlsson",
+        (
+            Variant("Hans Carlsson", (1,), (evidence(1),)),
+            Variant("Hand Carlsson", (2,), (evidence(2),)),
+        ),
+    )
+    point = Point(0, (0, 1), said.text, (1, 2), (evidence(1), evidence(2)))
+    assert certainty(point, [said, other], [spelling]).key == CONFIRMED
+    title = Difference("title", "Title of Hans Carlsson", spelling.variants)
+    assert certainty(point, [said, other], [title]).key == CONFIRMED
+
+
 def test_confirmation_names_known_outlets_and_counts_relays_once():
     first = Sentence(0, 1, 0, 10, "The bridge reopened on Monday.", 0)
     relay = Sentence(1, 2, 0, 10, "The bridge reopened, the mayor told the Daily Herald.", 0)
@@ -316,4 +333,20 @@ def test_years_of_two_peoples_births_are_no_difference(fake_embedder):
         fake_embedder,
         "The singer Maria Olsen was born in 1961 and grew up in the port city of Bergen.",
         "The singer Kari Berg was born in 1963 and grew up in the port city of Bergen.",
+    )
+
+
+def test_two_company_offices_of_one_person_are_a_title_difference(fake_embedder):
+    (difference,) = compare(
+        fake_embedder,
+        "The board said acting CEO Jane Roeland will lead the company through the sale.",
+        "The board said CFO Jane Roeland will lead the company through the sale.",
+    )
+    assert difference.kind == "title"
+    assert {v.value for v in difference.variants} == {"acting CEO", "CFO"}
+    assert not compare(
+        fake_embedder,
+        "The board said acting CEO Jane Roeland will lead the company through the sale.",
+        "Jane Roeland, the CFO, was named acting CEO by the board ahead of the sale.",
+        "The board said CFO Jane Roeland will lead the company through the sale.",
     )

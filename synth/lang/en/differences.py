@@ -198,7 +198,16 @@ ROLE_WORDS = TITLE_WORDS | frozenset(
     ]
 )
 # Names of one office.
-ROLE_SYNONYMS = {"prime minister": "premier", "chief executive": "ceo"}
+ROLE_SYNONYMS = {
+    "prime minister": "premier",
+    "chief executive": "ceo",
+    "chief financial officer": "cfo",
+    "chief operating officer": "coo",
+    "chief technology officer": "cto",
+}
+# Offices of one company no one person holds two of at once in the news: one outlet calling
+# someone "acting CEO" and another "CFO" is a difference, unlike "party leader" / "senator".
+EXCLUSIVE_ROLES = frozenset(["ceo", "cfo", "coo", "cto"])
 # Older than this, a number after a name is no age.
 MAX_AGE = 115
 # Words a title may open with besides a role ("army commander", "Russian Foreign Minister").
