@@ -350,3 +350,29 @@ def test_two_company_offices_of_one_person_are_a_title_difference(fake_embedder)
         "Jane Roeland, the CFO, was named acting CEO by the board ahead of the sale.",
         "The board said CFO Jane Roeland will lead the company through the sale.",
     )
+
+
+def test_a_story_that_credits_another_sources_outlet_is_no_second_report():
+    own = [
+        "HARBOURTON (KXYZ9) — A father says a toy set came with instructions he found offensive.",
+        "He bought the set for his son's birthday last week at a store in the town.",
+        "The maker said it would review the instructions and apologised to the family.",
+    ]
+    derived = [
+        "A toy set has drawn complaints over its instructions, a father said.",
+        "He bought it for his son's birthday, he told KXYZ Harbourton about the set.",
+        "The company behind the toy said it would review the booklet.",
+    ]
+    unrelated = [
+        "A toy set has drawn complaints over its instructions, a father said.",
+        "He bought it for his son's birthday, he told the Valley Herald about the set.",
+        "The company behind the toy said it would review the booklet.",
+    ]
+    for texts, expected in ((derived, [1, 1]), (unrelated, [1, 2])):
+        sentences = []
+        for source, lines in ((1, own), (2, texts)):
+            for text in lines:
+                sentences.append(Sentence(len(sentences), source, 0, len(text), text, 0))
+        body = "\n".join(own)
+        sources = [Source(1, "1", body, "S1", blocks=((0, len(own[0])),)), Source(2, "2", "", "S2")]
+        assert [s.report for s in mark_reports(sources, sentences)] == expected

@@ -39,6 +39,10 @@ EXAMPLES = {
         ["the death toll rose to ", "the number of people evacuated climbed past ", "toll at "],
         ["the toll road ", "a number of ", "the number of people in the town "],
     ),
+    "CREDITED_NAME": anywhere(
+        ["she told KXYZ Harbourton", "according to the Valley Herald", "told Reuters"],
+        ["she told reporters", "according to police", "told the court"],
+    ),
     "EVENT_YEAR": anywhere(
         ["was founded in 1990", "she was born in 1961 in", "the group, set up in 1993,"],
         ["founded in 1990-91", "in 1990 it was founded", "born in 12"],

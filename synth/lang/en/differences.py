@@ -223,6 +223,17 @@ NEWS_WORDS = (
     r"|Chronicle|Daily|Press|Radio|Television|TV|Reuters|AP|AFP|BBC|CBC|CNN|NBC|ABC|CBS|Fox"
     r"|NPR|Bloomberg|Interfax|Xinhua|Tass|Sputnik|Yonhap|Kyodo|newspaper|magazine|agency"
 )
+# Words of a credit that name no outlet: the verb, "the", and words many outlets' names share.
+CREDIT_WORDS = frozenset(
+    "told explained to said according reported by in an interview with the newspaper "
+    "magazine agency radio television tv news daily press".split()
+)
+# Whom a sentence credits, by name: "she told KXYZ Harbourton", "according to the Valley Herald";
+# an outlet when the name is that of another source's outlet.
+CREDITED_NAME = re.compile(
+    r"\b(?:told|according to|in an interview with|reported by)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+)
 # A sentence that credits another outlet with what it says: second-hand, not a report of its
 # own ("told the Washington Times", "explained to CBC", "according to Digital Spy").
 RELAYED = re.compile(
