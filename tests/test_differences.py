@@ -376,3 +376,18 @@ def test_a_story_that_credits_another_sources_outlet_is_no_second_report():
         body = "\n".join(own)
         sources = [Source(1, "1", body, "S1", blocks=((0, len(own[0])),)), Source(2, "2", "", "S2")]
         assert [s.report for s in mark_reports(sources, sentences)] == expected
+
+
+def test_two_ages_of_the_one_person_a_noun_names_are_a_difference(fake_embedder):
+    (difference,) = compare(
+        fake_embedder,
+        "Police said the 22-year-old gunman opened fire on the crowd outside the stadium.",
+        "Police said the 21-year-old gunman opened fire on the crowd outside the stadium.",
+    )
+    assert {v.value for v in difference.variants} == {"21", "22"}
+    assert difference.about.startswith("age of the gunman")
+    assert not compare(
+        fake_embedder,
+        "Police said a 22-year-old man was shot in the crowd outside the stadium.",
+        "Police said a 30-year-old man was shot in the crowd outside the stadium.",
+    )

@@ -181,9 +181,9 @@ class Comparer:
                 if a.unit == "percent":
                     close = abs(a.value - b.value) <= self.max_percent_gap
                     key = "percent"
-                elif a.unit == "year":
+                elif a.unit in {"year", "age"}:
                     close = abs(a.value - b.value) <= self.max_year_gap
-                    key = f"year:{a.head}"
+                    key = f"{a.unit}:{a.head}"
                 else:
                     shared = {counted} if counted != a.head else a.counted & b.counted
                     low, high = sorted((a.value, b.value))
@@ -677,14 +677,14 @@ class FigureGroups:
 
 
 def _key(claim: FigureClaim) -> str:
-    if claim.unit == "year":
-        return f"year:{claim.head}"
+    if claim.unit in {"year", "age"}:
+        return f"{claim.unit}:{claim.head}"
     return "percent" if claim.unit == "percent" else claim.head
 
 
 def _about(key: str, texts: Sequence[str]) -> str:
     """What the variants speak of: the key and the content words most of them share."""
-    year = key.startswith("year:")
+    kind = key.split(":")[0] if ":" in key else ""
     key = key.split(":")[-1]
     counts: dict[str, int] = defaultdict(int)
     first_form: dict[str, str] = {}
@@ -696,7 +696,8 @@ def _about(key: str, texts: Sequence[str]) -> str:
             first_form.setdefault(stem(w), w)
     shared = [w for w in counts if counts[w] >= max(2, (len(texts) + 1) // 2) and w != key]
     context = ", ".join(first_form[w] for w in shared[:5])
+    named = first_form.get(key, key)
     label = {"percent": "share (percent)", "place": "place"}.get(
-        key, f"{'year' if year else 'number of'} {first_form.get(key, key)}"
+        key, {"year": f"year {named}", "age": f"age of the {named}"}.get(kind, f"number of {named}")
     )
     return f"{label}: {context}" if context else label

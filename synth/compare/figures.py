@@ -35,6 +35,7 @@ from synth.lang.en import (
     NUMBER_WORD,
     NUMBER_WORDS,
     PERCENT_WORDS,
+    THE_AGED,
     UPPER_BOUND,
     stem,
     stop_words,
@@ -94,7 +95,24 @@ def figure_claims(
             c for m in NUMBER_WORD.finditer(sentence.text) if (c := _word_claim(sentence, m))
         ]
         claims += [_year_claim(sentence, m) for m in EVENT_YEAR.finditer(sentence.text)]
+        claims += [_age_claim(sentence, m) for m in THE_AGED.finditer(sentence.text)]
     return claims
+
+
+def _age_claim(sentence: Sentence, match: re.Match[str]) -> FigureClaim:
+    """The age of the one person a noun names ("the 22-year-old bomber"): "the" says one
+    person, so two outlets giving two ages for "the bomber" differ."""
+    noun = stem(match.group("noun").lower())
+    return FigureClaim(
+        sentence.id,
+        float(match.group("age")),
+        match.group(0),
+        "age",
+        frozenset([noun]),
+        subject=subject_before(sentence.text, match.start()),
+        head=noun,
+        start=match.start("age"),
+    )
 
 
 def _year_claim(sentence: Sentence, match: re.Match[str]) -> FigureClaim:
@@ -259,7 +277,7 @@ def consistent(a: FigureClaim, b: FigureClaim) -> bool:
 def format_value(value: float, unit: str) -> str:
     """A figure as a reader writes it: "1,500", "4.7", "85%"."""
     whole = math.isfinite(value) and value == int(value)
-    if unit == "year":
+    if unit in {"year", "age"}:
         return f"{value:.0f}"
     number = f"{value:,.0f}" if whole else f"{value:g}"
     return f"{number}%" if unit == "percent" else number

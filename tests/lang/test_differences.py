@@ -43,6 +43,10 @@ EXAMPLES = {
         ["she told KXYZ Harbourton", "according to the Valley Herald", "told Reuters"],
         ["she told reporters", "according to police", "told the court"],
     ),
+    "THE_AGED": anywhere(
+        ["the 22-year-old gunman", "The 19-year-old suspect fled"],
+        ["a 22-year-old gunman", "the 22-year-old's car", "the 22-year-old-man"],
+    ),
     "EVENT_YEAR": anywhere(
         ["was founded in 1990", "she was born in 1961 in", "the group, set up in 1993,"],
         ["founded in 1990-91", "in 1990 it was founded", "born in 12"],

@@ -100,6 +100,9 @@ EVENT_YEAR = re.compile(
     r"|opened|launched|started)\s+in\s+(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s*[-–/])"
 )
 
+# The age of the one person a noun names: "the 22-year-old bomber".
+THE_AGED = re.compile(r"\b[Tt]he\s+(?P<age>\d{1,2})-year-old\s+(?P<noun>[a-z][a-z]+)\b(?!-)")
+
 # Two nouns a figure counts together: "45 women and men", "12 soldiers or police".
 COORDINATED = re.compile(r"\s+[A-Za-z][\w'-]*\s+(?:and|or)\s+[A-Za-z]")
 
