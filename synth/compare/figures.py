@@ -176,9 +176,9 @@ def _claim(sentence: Sentence, match: re.Match[str], broad: bool = False) -> Fig
         return None
     words = match.group("after") or ""
     after = content_words(words)
-    before = _counted_before(sentence.text[: match.start()]) if broad else None
-    if before and not match.group("percent") and not money and _counts_nothing_after(words):
-        words, after = before, before.split()
+    counted_before = _counted_before(sentence.text[: match.start()]) if broad else None
+    if counted_before and not match.group("percent") and not money and _counts_nothing_after(words):
+        words, after = counted_before, counted_before.split()
     if money:
         leading = content_words(CURRENCY_BEFORE.sub("", sentence.text[: match.start("number")]))
         if not leading:
