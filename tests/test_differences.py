@@ -391,3 +391,17 @@ def test_two_ages_of_the_one_person_a_noun_names_are_a_difference(fake_embedder)
         "Police said a 22-year-old man was shot in the crowd outside the stadium.",
         "Police said a 30-year-old man was shot in the crowd outside the stadium.",
     )
+
+
+def test_a_count_in_words_keeps_its_qualifier_and_its_compound(fake_embedder):
+    assert not compare(
+        fake_embedder,
+        "Officials said on Monday that at least three people were injured in the blast.",
+        "Officials said on Monday that five people were injured in the blast.",
+    )
+    (difference,) = compare(
+        fake_embedder,
+        "Officials said on Monday that twenty-one people were injured in the blast.",
+        "Officials said on Monday that 24 people were injured in the blast.",
+    )
+    assert {v.value for v in difference.variants} == {"21", "24"}

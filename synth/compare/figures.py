@@ -36,6 +36,7 @@ from synth.lang.en import (
     NUMBER_WORDS,
     PERCENT_WORDS,
     THE_AGED,
+    UNIT_WORDS,
     UPPER_BOUND,
     stem,
     stop_words,
@@ -44,10 +45,9 @@ from synth.lang.en import (
 CAPITALIZED = re.compile(r"\b[A-Z][\w.'’-]*[a-z][\w'’-]*\b")
 KEY_FIGURES = 10
 MIN_FIGURE = 10  # smaller numbers ("3 people") are everywhere and rarely the story's figures
-# "Approximately 5" and 4.7 are one quantity when within 5%; "more than 100" and 117 when the
-# larger is within 25% of the bound (a bound far below a value is another figure).
+# "Approximately 5" and 4.7 are one quantity when within 5%; a bound and any value it keeps
+# ("more than 100" and 117, "at least three" and five) can both be true.
 APPROXIMATE_SLACK = 1.05
-BOUND_SLACK = 1.25
 APPROXIMATE_PERCENT_POINTS = 2
 
 
@@ -148,7 +148,7 @@ def _word_claim(sentence: Sentence, match: re.Match[str]) -> FigureClaim | None:
         sentence.text[: match.start()]
     ):
         return None
-    value = float(NUMBER_WORDS[match.group("number").lower()])
+    value = word_value(match.group("number"))
     counted = frozenset(stem(w) for w in after[:2])
     subject = subject_before(sentence.text, match.start())
     return FigureClaim(
@@ -157,10 +157,17 @@ def _word_claim(sentence: Sentence, match: re.Match[str]) -> FigureClaim | None:
         match.group(0).strip(),
         "count",
         counted,
+        qualifier=(match.group("qualifier") or "").lower(),
         subject=subject,
         head=stem(after[0]),
-        start=match.start(),
+        start=match.start("number"),
     )
+
+
+def word_value(words: str) -> float:
+    """The value of a count written in words: "three" 3, "twenty-one" 21."""
+    parts = words.lower().split("-")
+    return float(NUMBER_WORDS[parts[0]] + (UNIT_WORDS[parts[1]] if len(parts) > 1 else 0))
 
 
 def _claim(sentence: Sentence, match: re.Match[str], broad: bool = False) -> FigureClaim | None:
@@ -260,7 +267,7 @@ def content_words(text: str) -> list[str]:
 def consistent(a: FigureClaim, b: FigureClaim) -> bool:
     """Whether two values can both be true of one quantity: an approximation close to the
     other value ("nearly 5" and "4.7"), a bound the other value keeps ("less than 5" and "1";
-    "more than 100" and "117")."""
+    "more than 100" and "117"; "at least three" and "five")."""
     low, high = sorted((a, b), key=lambda c: c.value)
     near = (
         high.value - low.value <= APPROXIMATE_PERCENT_POINTS
@@ -269,9 +276,7 @@ def consistent(a: FigureClaim, b: FigureClaim) -> bool:
     )
     if {a.qualifier, b.qualifier} & APPROXIMATE and near:
         return True
-    if high.qualifier in UPPER_BOUND or low.qualifier in LOWER_BOUND:
-        return high.value <= low.value * BOUND_SLACK if low.qualifier in LOWER_BOUND else True
-    return False
+    return high.qualifier in UPPER_BOUND or low.qualifier in LOWER_BOUND
 
 
 def format_value(value: float, unit: str) -> str:

@@ -9,7 +9,7 @@ from tests.lang.examples import anywhere, at_start, cases, finds
 
 EXAMPLES = {
     "NUMBER_WORD": anywhere(
-        ["jailed three farmers", "Twelve boats sank", "some forty pupils left"],
+        ["jailed three farmers", "Twelve boats sank", "some forty pupils left", "twenty-one men"],
         ["one man left", "a well-known sixteen", "threefold rise"],
     ),
     "CURRENCY_BEFORE": anywhere(

@@ -59,6 +59,7 @@ from synth.lang.en.differences import (
     THE_AGED,
     TITLE_MODIFIERS,
     TRANSLITERATION,
+    UNIT_WORDS,
     WEEK,
 )
 from synth.lang.en.figures import (
@@ -548,6 +549,7 @@ __all__ = [
     "TYPEWRITER_OPEN",
     "TYPEWRITER_SINGLE",
     "UI_COMMAND",
+    "UNIT_WORDS",
     "UNMARKED_VERBS",
     "UNNAMED_SPEAKER",
     "UPDATE_STAMP",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from synth.lang.en.dates import MONTH_PATTERN, WEEKDAYS
-from synth.lang.en.figures import CUMULATIVE
+from synth.lang.en.figures import CUMULATIVE, QUALIFIER
 from synth.lang.en.speech import TITLE_WORDS
 
 # ==== Counts written in words, sums of money
@@ -39,11 +39,19 @@ NUMBER_WORDS = {
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
+# Units after a ten in a compound count: "twenty-one".
+UNIT_WORDS = {"one": 1, **{w: v for w, v in NUMBER_WORDS.items() if v < 10}}
+_TENS = "|".join(w for w, v in NUMBER_WORDS.items() if v >= 20)
 NUMBER_WORD = re.compile(
-    rf"(?<![\w-])(?P<qualifier>(?!))?(?P<number>(?i:{'|'.join(NUMBER_WORDS)}))"
+    rf"(?:(?P<qualifier>(?i:{QUALIFIER}))\s+)?(?<![\w-])"
+    rf"(?P<number>(?i:(?:{_TENS})-(?:{'|'.join(UNIT_WORDS)})|{'|'.join(NUMBER_WORDS)}))(?![\w-])"
     r"(?P<multiplier>(?!))?(?P<percent>(?!))?(?P<after>(?:\s+[A-Za-z][\w'-]*){1,3})"
-)  # the group names of synth.lang.en.FIGURE, so both read alike
+)  # the group names of synth.lang.en.FIGURE, so both read alike: "at least twenty-one people"
 
 # A currency mark right before an amount: "$21 billion", "dlrs 21 billion", "US$ 5".
 CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|£|€|\bdlrs\.?|\bUSD|\beuros?)\s*$")
