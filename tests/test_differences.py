@@ -405,3 +405,12 @@ def test_a_count_in_words_keeps_its_qualifier_and_its_compound(fake_embedder):
         "Officials said on Monday that 24 people were injured in the blast.",
     )
     assert {v.value for v in difference.variants} == {"21", "24"}
+
+
+def test_a_tally_and_a_count_of_the_same_people_naming_no_tally_are_compared(fake_embedder):
+    (difference,) = compare(
+        fake_embedder,
+        "Officials said on Monday that 30 people were injured in the crash on the highway.",
+        "Officials said on Monday that 27 people were taken to hospital after the highway crash.",
+    )
+    assert {v.value for v in difference.variants} == {"27", "30"}

@@ -170,8 +170,8 @@ class Comparer:
                 if context and similarity < self.close_similarity and not context.share(a, b):
                     continue  # "nine Serbs murdered" and "10 Serbs killed": nothing else alike
                 relation = context.relation(a, b) if context else SAME
-                counted = context.counted_key(a) if context else a.head
-                if counted != (context.counted_key(b) if context else b.head) or not relation:
+                counted = context.same_counted(a, b) if context else a.head
+                if counted is None or (not context and a.head != b.head) or not relation:
                     continue
                 if (a.measure or b.measure) and not (context and context.signalled(a, b)):
                     continue
@@ -340,6 +340,18 @@ class QuantityContext:
             if word in TALLY_CLASSES:
                 return TALLY_CLASSES[word]
         return claim.head
+
+    def same_counted(self, a: FigureClaim, b: FigureClaim) -> str | None:
+        """What two counts both count, None when they count two things: the same head word,
+        or the same tally however worded ("21 people injured", "24 were hurt"). Two tallies
+        of two kinds (injured, dead) are two things; a tally and a count of the same head
+        that names no tally ("27 people were taken to hospitals") may be one."""
+        left, right = self.counted_key(a), self.counted_key(b)
+        if left == right:
+            return left
+        if a.head == b.head and (left == a.head or right == b.head):
+            return a.head
+        return None
 
     def signalled(self, a: FigureClaim, b: FigureClaim) -> bool:
         """Whether words around either value say it changed ("raise it to", "earlier")."""
@@ -636,7 +648,7 @@ class FigureGroups:
                 if (
                     value in by_value
                     and claim.unit == model.unit
-                    and self.context.counted_key(claim) == self.context.counted_key(model)
+                    and self.context.same_counted(claim, model) is not None
                     and claim.measure == model.measure
                     and (not claim.subject or not subjects or claim.subject in subjects)
                 ):
