@@ -165,8 +165,8 @@ class Variant(Record):
 class Difference(Record):
     """Several sources give different values for one figure, place, age, name or title.
 
-    `kind` is "figure", "place", "age" or "name" for a disagreement, "change" for a value that
-    changed over time (its variants in time order). Variants come with the value most
+    `kind` is "figure", "place", "age", "name" or "title" for a disagreement, "change" for a
+    value that changed over time (its variants in time order). Variants come with the value most
     independent reports give first; `gives_both` holds the sources that give more than one.
     """
 

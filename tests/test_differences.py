@@ -194,6 +194,23 @@ def test_disputed_only_when_the_difference_is_about_the_points_own_claim():
     assert certainty(where, [said, other], [change]).key != DISPUTED
 
 
+def test_a_name_spelled_two_ways_disputes_no_point():
+    said = Sentence(0, 1, 0, 10, "Detective Hans Carlsson said the hall was full.", 0)
+    other = Sentence(1, 2, 0, 10, "Detective Hand Carlsson said the hall was full.", 0)
+    spelling = Difference(
+        "name",
+        "Spelling of Hans Carlsson",
+        (
+            Variant("Hans Carlsson", (1,), (evidence(1),)),
+            Variant("Hand Carlsson", (2,), (evidence(2),)),
+        ),
+    )
+    point = Point(0, (0, 1), said.text, (1, 2), (evidence(1), evidence(2)))
+    assert certainty(point, [said, other], [spelling]).key == CONFIRMED
+    title = Difference("title", "Title of Hans Carlsson", spelling.variants)
+    assert certainty(point, [said, other], [title]).key == CONFIRMED
+
+
 def test_confirmation_names_known_outlets_and_counts_relays_once():
     first = Sentence(0, 1, 0, 10, "The bridge reopened on Monday.", 0)
     relay = Sentence(1, 2, 0, 10, "The bridge reopened, the mayor told the Daily Herald.", 0)
@@ -224,3 +241,176 @@ def test_reworded_versions_of_one_story_are_one_report():
             sentences.append(Sentence(len(sentences), source, 0, len(text), text, 0))
     sources = [Source(i, f"{i}", "", f"S{i}") for i in (1, 2)]
     assert [s.report for s in mark_reports(sources, sentences)] == [1, 1]
+
+
+def test_a_capitalized_word_opening_a_sentence_is_no_subject_unless_used_as_a_name(
+    fake_embedder,
+):
+    (difference,) = compare(
+        fake_embedder,
+        "Rescue workers said 40 people were injured in the blast at the depot on Monday.",
+        "Hospital staff said 52 people were injured in the blast at the depot on Monday.",
+    )
+    assert values(difference) == [("40", (1,)), ("52", (2,))]
+
+
+def test_figures_of_two_named_subjects_are_no_difference(fake_embedder):
+    assert not compare(
+        fake_embedder,
+        "Olsen holds 18 percent support in the poll of voters, said pollster Kari Olsen.",
+        "Berg holds 10 percent support in the poll of voters, said pollster Anna Berg.",
+    )
+
+
+def test_one_tally_worded_two_ways_is_one_quantity(fake_embedder):
+    (difference,) = compare(
+        fake_embedder,
+        "Officials said on Monday that 21 people were injured in the blast at the depot.",
+        "Officials said on Monday that 24 were hurt in the blast at the depot.",
+    )
+    assert values(difference) == [("21", (1,)), ("24", (2,))]
+
+
+def test_tallies_of_two_kinds_are_not_compared(fake_embedder):
+    assert not compare(
+        fake_embedder,
+        "Officials said on Monday that 21 people were injured in the blast at the depot.",
+        "Officials said on Monday that 24 people were killed in the blast at the depot.",
+    )
+
+
+def test_an_age_written_aged_or_year_old_after_the_name_is_compared(fake_embedder):
+    (difference,) = compare(
+        fake_embedder,
+        "Police charged Aaron Brandt, aged 21, with arson after the fire at the school.",
+        "Aaron Brandt, a 22-year-old student, was charged with arson over the school fire.",
+    )
+    assert difference.kind == "age"
+    assert values(difference) == [("21", (1,)), ("22", (2,))]
+
+
+def test_a_toll_that_now_stands_higher_is_a_change(fake_embedder):
+    (change,) = compare(
+        fake_embedder,
+        "The number of people killed in the quake now stands at 60, officials said.",
+        "Officials said 45 people were killed in the quake in the mountain villages.",
+    )
+    assert change.kind == "change"
+    assert [v.value for v in change.variants] == ["45", "60"]
+
+
+def test_a_toll_that_climbed_past_a_figure_is_the_later_one(fake_embedder):
+    (change,) = compare(
+        fake_embedder,
+        "The number of people evacuated climbed past 4,000 in the coastal town, the mayor said.",
+        "Some 2,500 people were evacuated from the coastal town, the mayor said.",
+    )
+    assert change.kind == "change"
+    assert [v.value for v in change.variants] == ["2,500", "4,000"]
+
+
+def test_a_count_of_two_kinds_together_is_not_a_count_of_one(fake_embedder):
+    assert not compare(
+        fake_embedder,
+        "Reporters spoke to 34 women who worked at the agency about the misconduct.",
+        "Later, more than 45 women and men who worked at the agency spoke about the misconduct.",
+    )
+
+
+def test_two_years_of_one_founding_are_a_difference(fake_embedder):
+    (difference,) = compare(
+        fake_embedder,
+        "The charity Northwind Aid was founded in 1990 by two nurses in the port city.",
+        "The charity Northwind Aid was founded in 1989 by two nurses in the port city.",
+    )
+    assert difference.kind == "figure"
+    assert {v.value for v in difference.variants} == {"1989", "1990"}
+    assert difference.about.startswith("year founded")
+
+
+def test_years_of_two_peoples_births_are_no_difference(fake_embedder):
+    assert not compare(
+        fake_embedder,
+        "The singer Maria Olsen was born in 1961 and grew up in the port city of Bergen.",
+        "The singer Kari Berg was born in 1963 and grew up in the port city of Bergen.",
+    )
+
+
+def test_two_company_offices_of_one_person_are_a_title_difference(fake_embedder):
+    (difference,) = compare(
+        fake_embedder,
+        "The board said acting CEO Jane Roeland will lead the company through the sale.",
+        "The board said CFO Jane Roeland will lead the company through the sale.",
+    )
+    assert difference.kind == "title"
+    assert {v.value for v in difference.variants} == {"acting CEO", "CFO"}
+    assert not compare(
+        fake_embedder,
+        "The board said acting CEO Jane Roeland will lead the company through the sale.",
+        "Jane Roeland, the CFO, was named acting CEO by the board ahead of the sale.",
+        "The board said CFO Jane Roeland will lead the company through the sale.",
+    )
+
+
+def test_a_story_that_credits_another_sources_outlet_is_no_second_report():
+    own = [
+        "HARBOURTON (KXYZ9) — A father says a toy set came with instructions he found offensive.",
+        "He bought the set for his son's birthday last week at a store in the town.",
+        "The maker said it would review the instructions and apologised to the family.",
+    ]
+    derived = [
+        "A toy set has drawn complaints over its instructions, a father said.",
+        "He bought it for his son's birthday, he told KXYZ Harbourton about the set.",
+        "The company behind the toy said it would review the booklet.",
+    ]
+    unrelated = [
+        "A toy set has drawn complaints over its instructions, a father said.",
+        "He bought it for his son's birthday, he told the Valley Herald about the set.",
+        "The company behind the toy said it would review the booklet.",
+    ]
+    for texts, expected in ((derived, [1, 1]), (unrelated, [1, 2])):
+        sentences = []
+        for source, lines in ((1, own), (2, texts)):
+            for text in lines:
+                sentences.append(Sentence(len(sentences), source, 0, len(text), text, 0))
+        body = "\n".join(own)
+        sources = [Source(1, "1", body, "S1", blocks=((0, len(own[0])),)), Source(2, "2", "", "S2")]
+        assert [s.report for s in mark_reports(sources, sentences)] == expected
+
+
+def test_two_ages_of_the_one_person_a_noun_names_are_a_difference(fake_embedder):
+    (difference,) = compare(
+        fake_embedder,
+        "Police said the 22-year-old gunman opened fire on the crowd outside the stadium.",
+        "Police said the 21-year-old gunman opened fire on the crowd outside the stadium.",
+    )
+    assert {v.value for v in difference.variants} == {"21", "22"}
+    assert difference.about.startswith("age of the gunman")
+    assert not compare(
+        fake_embedder,
+        "Police said a 22-year-old man was shot in the crowd outside the stadium.",
+        "Police said a 30-year-old man was shot in the crowd outside the stadium.",
+    )
+
+
+def test_a_count_in_words_keeps_its_qualifier_and_its_compound(fake_embedder):
+    assert not compare(
+        fake_embedder,
+        "Officials said on Monday that at least three people were injured in the blast.",
+        "Officials said on Monday that five people were injured in the blast.",
+    )
+    (difference,) = compare(
+        fake_embedder,
+        "Officials said on Monday that twenty-one people were injured in the blast.",
+        "Officials said on Monday that 24 people were injured in the blast.",
+    )
+    assert {v.value for v in difference.variants} == {"21", "24"}
+
+
+def test_a_tally_and_a_count_of_the_same_people_naming_no_tally_are_compared(fake_embedder):
+    (difference,) = compare(
+        fake_embedder,
+        "Officials said on Monday that 30 people were injured in the crash on the highway.",
+        "Officials said on Monday that 27 people were taken to hospital after the highway crash.",
+    )
+    assert {v.value for v in difference.variants} == {"27", "30"}

@@ -1,10 +1,10 @@
 """How sure a point is, in words a reader understands without a legend.
 
 - disputed: the point's own claim is part of a listed difference: its text gives one of the
-  differing values (a figure, a place, a name) and its sentences are the difference's
+  differing values (a figure, a place, an age) and its sentences are the difference's
   evidence; a point that only shares a sentence with a difference about something else it
   mentions is not disputed. The point names which difference, so a page can link to it. A
-  change over time disputes nothing.
+  change over time disputes nothing; nor does a name spelled two ways or a title.
 - confirmed: independent reports carry it, merged into the point or, in a sentence of their
   own, close to it and giving the same figure for the same counted thing. Versions of one wire
   story count once (`synth.read.syndicate`), and so does an article that relays another
@@ -38,6 +38,9 @@ CLAIM_KEY = "claim"
 DISPUTED = "disputed"
 CHANGE = "change"
 FIGURE = "figure"
+# How a person is named or titled: two outlets spelling a name or titling a person differently
+# do not put in doubt what the person did or said.
+NAMING = frozenset(["name", "title"])
 # Sentences of other outlets this close to a point, giving one of its figures, confirm it. Below
 # the merge threshold (0.80) similarity alone does not tell the same fact from a neighbour:
 # among labelled figure pairs of one story, 3 of 6 pairs at 0.70 or more were the same quantity.
@@ -155,8 +158,9 @@ def supporting_sources(
 
 def own_claim(text: str, difference: Difference) -> bool:
     """Whether a point's text states one of the difference's values: then the difference is
-    about what the point says. A change over time is no dispute."""
-    if difference.kind == CHANGE:
+    about what the point says. A change over time is no dispute, nor a name's spelling or a
+    person's title (the point's claim is what the person did or said)."""
+    if difference.kind == CHANGE or difference.kind in NAMING:
         return False
     for variant in difference.variants:
         if difference.kind == FIGURE:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,6 +28,7 @@ from synth.compare.timeline import Moment, report_moments, signal, time_order
 from synth.core import Difference, Point, Sentence, Source, Variant, sentence_evidence
 from synth.lang.en import (
     DAY_MENTION,
+    GENERIC_COUNTED,
     LATIN_WORD,
     NOT_PLACES,
     NUMBER_WORDS,
@@ -37,6 +38,7 @@ from synth.lang.en import (
     SCOPE,
     SPEECH_CUE,
     TALLY,
+    TALLY_CLASSES,
     not_a_name,
     stem,
 )
@@ -49,6 +51,8 @@ PART_SLACK = 1.1
 SAME, CHANGE = "same", "change"
 OPENING_NAME = re.compile(r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?=,|\s+[a-z])")
 FIRST_NAME = re.compile(r"[A-Z][a-z]+(?=\s+[a-z])")  # "Trump holds": a name opening a sentence
+FULL_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\s+(?P<last>[A-Z][a-z]+)\b")  # "said Maria Olsen"
+POSSESSIVE_NAME = re.compile(r"\b(?P<name>[A-Z][a-z]+)['’]s\b")
 TALLY_REACH = 6  # words after a count in which a tally word ("injured") may come
 Edge = tuple[float, FigureClaim, FigureClaim, str]
 
@@ -64,6 +68,7 @@ class Comparer:
     max_count_ratio: float = 2.0
     max_change_ratio: float = 4.0  # a tally may grow more between two days
     max_percent_gap: float = 15.0
+    max_year_gap: float = 5.0  # "founded in 1989" and "in 1990": two years of one founding
     bare_percent_similarity: float = 0.8
     close_similarity: float = 0.7  # below it, two figures' sentences must share another word
     neighbours: int = NEIGHBOURS
@@ -160,12 +165,13 @@ class Comparer:
                     continue
                 if _states(b, left) or _states(a, right):
                     continue
-                if context and not _subjects_agree(a, b, context.texts):
+                if context and not _subjects_agree(a, b, context.texts, context.names):
                     continue
                 if context and similarity < self.close_similarity and not context.share(a, b):
                     continue  # "nine Serbs murdered" and "10 Serbs killed": nothing else alike
                 relation = context.relation(a, b) if context else SAME
-                if a.head != b.head or not relation:
+                counted = context.same_counted(a, b) if context else a.head
+                if counted is None or (not context and a.head != b.head) or not relation:
                     continue
                 if (a.measure or b.measure) and not (context and context.signalled(a, b)):
                     continue
@@ -175,8 +181,11 @@ class Comparer:
                 if a.unit == "percent":
                     close = abs(a.value - b.value) <= self.max_percent_gap
                     key = "percent"
+                elif a.unit in {"year", "age"}:
+                    close = abs(a.value - b.value) <= self.max_year_gap
+                    key = f"{a.unit}:{a.head}"
                 else:
-                    shared = a.counted & b.counted
+                    shared = {counted} if counted != a.head else a.counted & b.counted
                     low, high = sorted((a.value, b.value))
                     most = self.max_change_ratio if relation == CHANGE else self.max_count_ratio
                     close = bool(shared) and low > 0 and high / low <= most
@@ -251,6 +260,7 @@ class QuantityContext:
     source_of: tuple[int, ...]
     counts: dict[tuple[int, str], frozenset[float]]
     moments: dict[int, Moment]
+    names: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, sentences: Sequence[Sentence], sources: Sequence[Source]) -> QuantityContext:
@@ -264,6 +274,7 @@ class QuantityContext:
             tuple(s.source for s in sentences),
             {k: frozenset(v) for k, v in counts.items()},
             report_moments(sources, sentences),
+            known_names([s.text for s in sentences]),
         )
 
     def same_quantity(self, a: FigureClaim, b: FigureClaim) -> bool:
@@ -315,6 +326,32 @@ class QuantityContext:
         right after it ("three people had been injured")."""
         after = LATIN_WORD.findall(self.texts[claim.sentence][claim.start :])[:TALLY_REACH]
         return bool(claim.counted & TALLY or {stem(w.lower()) for w in after} & TALLY)
+
+    def counted_key(self, claim: FigureClaim) -> str:
+        """What a count counts, for comparing two outlets' counts: its head word, or the tally
+        it belongs to when the head only says "people" or is a tally word itself ("21 people
+        injured", "24 were hurt" and "24 wounded" all count the injured)."""
+        if claim.unit != "count" or claim.measure:
+            return claim.head
+        if claim.head and claim.head not in GENERIC_COUNTED and claim.head not in TALLY_CLASSES:
+            return claim.head
+        after = LATIN_WORD.findall(self.texts[claim.sentence][claim.start :])[:TALLY_REACH]
+        for word in (claim.head, *sorted(claim.counted), *(stem(w.lower()) for w in after)):
+            if word in TALLY_CLASSES:
+                return TALLY_CLASSES[word]
+        return claim.head
+
+    def same_counted(self, a: FigureClaim, b: FigureClaim) -> str | None:
+        """What two counts both count, None when they count two things: the same head word,
+        or the same tally however worded ("21 people injured", "24 were hurt"). Two tallies
+        of two kinds (injured, dead) are two things; a tally and a count of the same head
+        that names no tally ("27 people were taken to hospitals") may be one."""
+        left, right = self.counted_key(a), self.counted_key(b)
+        if left == right:
+            return left
+        if a.head == b.head and (left == a.head or right == b.head):
+            return a.head
+        return None
 
     def signalled(self, a: FigureClaim, b: FigureClaim) -> bool:
         """Whether words around either value say it changed ("raise it to", "earlier")."""
@@ -416,17 +453,31 @@ def _states(claim: FigureClaim, claims: Sequence[FigureClaim]) -> bool:
     return any(c.value == claim.value and c.head == claim.head for c in claims)
 
 
-def _subjects_agree(a: FigureClaim, b: FigureClaim, texts: Sequence[str]) -> bool:
+def _subjects_agree(
+    a: FigureClaim, b: FigureClaim, texts: Sequence[str], names: Collection[str] = ()
+) -> bool:
     """Two figures are of one subject unless both sentences name whose figure it is and the
     names differ: "Trump holds 18 percent" is not Walker's "10% support"."""
-    left, right = _subject(a, texts), _subject(b, texts)
+    left, right = _subject(a, texts, names), _subject(b, texts, names)
     return not (left and right and left != right)
 
 
-def _subject(claim: FigureClaim, texts: Sequence[str]) -> str | None:
+def known_names(texts: Sequence[str]) -> frozenset[str]:
+    """Words the articles use as a person's or a body's name: a surname after a capitalized
+    first name inside a sentence ("said Maria Olsen"), or a possessive ("Olsen's"). A
+    capitalized word that only opens sentences ("Flight controllers", "Russian officials")
+    is not one."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(m.group("last") for m in FULL_NAME.finditer(text, 1))
+        found.update(m.group("name") for m in POSSESSIVE_NAME.finditer(text))
+    return frozenset(w for w in found if not not_a_name(w))
+
+
+def _subject(claim: FigureClaim, texts: Sequence[str], names: Collection[str] = ()) -> str | None:
     """Whose figure it is: the full name a sentence opens with ("Hazim Delic, a Muslim who
     ..., was found guilty of two murders"), else the name before the figure, else a name the
-    sentence opens with ("Trump holds ...")."""
+    sentence opens with ("Trump holds ...") when the articles use that word as a name."""
     opening = OPENING_NAME.match(texts[claim.sentence])
     if opening and opening.end() <= claim.start:
         words = opening.group("name").split()
@@ -435,7 +486,7 @@ def _subject(claim: FigureClaim, texts: Sequence[str]) -> str | None:
     if claim.subject:
         return claim.subject
     first = FIRST_NAME.match(texts[claim.sentence])
-    if first and first.end() <= claim.start and not not_a_name(first.group(0)):
+    if first and first.end() <= claim.start and first.group(0) in names:
         word = first.group(0)
         return None if word.lower() in NUMBER_WORDS else word
     return None
@@ -597,7 +648,7 @@ class FigureGroups:
                 if (
                     value in by_value
                     and claim.unit == model.unit
-                    and claim.head == model.head
+                    and self.context.same_counted(claim, model) is not None
                     and claim.measure == model.measure
                     and (not claim.subject or not subjects or claim.subject in subjects)
                 ):
@@ -638,12 +689,15 @@ class FigureGroups:
 
 
 def _key(claim: FigureClaim) -> str:
+    if claim.unit in {"year", "age"}:
+        return f"{claim.unit}:{claim.head}"
     return "percent" if claim.unit == "percent" else claim.head
 
 
 def _about(key: str, texts: Sequence[str]) -> str:
-    key = key.split(":")[-1]
     """What the variants speak of: the key and the content words most of them share."""
+    kind = key.split(":")[0] if ":" in key else ""
+    key = key.split(":")[-1]
     counts: dict[str, int] = defaultdict(int)
     first_form: dict[str, str] = {}
     for text in texts:
@@ -654,7 +708,8 @@ def _about(key: str, texts: Sequence[str]) -> str:
             first_form.setdefault(stem(w), w)
     shared = [w for w in counts if counts[w] >= max(2, (len(texts) + 1) // 2) and w != key]
     context = ", ".join(first_form[w] for w in shared[:5])
+    named = first_form.get(key, key)
     label = {"percent": "share (percent)", "place": "place"}.get(
-        key, f"number of {first_form.get(key, key)}"
+        key, {"year": f"year {named}", "age": f"age of the {named}"}.get(kind, f"number of {named}")
     )
     return f"{label}: {context}" if context else label

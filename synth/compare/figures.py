@@ -18,8 +18,11 @@ from synth.lang.en import (
     APPROXIMATE,
     ATTRIBUTION_AFTER,
     CONFIDENCE,
+    COORDINATED,
+    COUNTED_BEFORE,
     CURRENCY_BEFORE,
     DETERMINERS,
+    EVENT_YEAR,
     FIGURE,
     INCREMENT,
     INCREMENT_BEFORE,
@@ -32,6 +35,8 @@ from synth.lang.en import (
     NUMBER_WORD,
     NUMBER_WORDS,
     PERCENT_WORDS,
+    THE_AGED,
+    UNIT_WORDS,
     UPPER_BOUND,
     stem,
     stop_words,
@@ -40,10 +45,9 @@ from synth.lang.en import (
 CAPITALIZED = re.compile(r"\b[A-Z][\w.'’-]*[a-z][\w'’-]*\b")
 KEY_FIGURES = 10
 MIN_FIGURE = 10  # smaller numbers ("3 people") are everywhere and rarely the story's figures
-# "Approximately 5" and 4.7 are one quantity when within 5%; "more than 100" and 117 when the
-# larger is within 25% of the bound (a bound far below a value is another figure).
+# "Approximately 5" and 4.7 are one quantity when within 5%; a bound and any value it keeps
+# ("more than 100" and 117, "at least three" and five) can both be true.
 APPROXIMATE_SLACK = 1.05
-BOUND_SLACK = 1.25
 APPROXIMATE_PERCENT_POINTS = 2
 
 
@@ -90,7 +94,41 @@ def figure_claims(
         claims += [
             c for m in NUMBER_WORD.finditer(sentence.text) if (c := _word_claim(sentence, m))
         ]
+        claims += [_year_claim(sentence, m) for m in EVENT_YEAR.finditer(sentence.text)]
+        claims += [_age_claim(sentence, m) for m in THE_AGED.finditer(sentence.text)]
     return claims
+
+
+def _age_claim(sentence: Sentence, match: re.Match[str]) -> FigureClaim:
+    """The age of the one person a noun names ("the 22-year-old bomber"): "the" says one
+    person, so two outlets giving two ages for "the bomber" differ."""
+    noun = stem(match.group("noun").lower())
+    return FigureClaim(
+        sentence.id,
+        float(match.group("age")),
+        match.group(0),
+        "age",
+        frozenset([noun]),
+        subject=subject_before(sentence.text, match.start()),
+        head=noun,
+        start=match.start("age"),
+    )
+
+
+def _year_claim(sentence: Sentence, match: re.Match[str]) -> FigureClaim:
+    """The year of a one-time event ("founded in 1990", "was born in 1961"): an outlet giving
+    another year for the same event gives a different fact, not a later count."""
+    verb = stem(match.group("verb").split()[-1].lower())
+    return FigureClaim(
+        sentence.id,
+        float(match.group("year")),
+        match.group(0),
+        "year",
+        frozenset([verb]),
+        subject=subject_before(sentence.text, match.start()),
+        head=verb,
+        start=match.start("year"),
+    )
 
 
 def figure_value(match: re.Match[str]) -> float | None:
@@ -110,7 +148,7 @@ def _word_claim(sentence: Sentence, match: re.Match[str]) -> FigureClaim | None:
         sentence.text[: match.start()]
     ):
         return None
-    value = float(NUMBER_WORDS[match.group("number").lower()])
+    value = word_value(match.group("number"))
     counted = frozenset(stem(w) for w in after[:2])
     subject = subject_before(sentence.text, match.start())
     return FigureClaim(
@@ -119,10 +157,17 @@ def _word_claim(sentence: Sentence, match: re.Match[str]) -> FigureClaim | None:
         match.group(0).strip(),
         "count",
         counted,
+        qualifier=(match.group("qualifier") or "").lower(),
         subject=subject,
         head=stem(after[0]),
-        start=match.start(),
+        start=match.start("number"),
     )
+
+
+def word_value(words: str) -> float:
+    """The value of a count written in words: "three" 3, "twenty-one" 21."""
+    parts = words.lower().split("-")
+    return float(NUMBER_WORDS[parts[0]] + (UNIT_WORDS[parts[1]] if len(parts) > 1 else 0))
 
 
 def _claim(sentence: Sentence, match: re.Match[str], broad: bool = False) -> FigureClaim | None:
@@ -138,6 +183,9 @@ def _claim(sentence: Sentence, match: re.Match[str], broad: bool = False) -> Fig
         return None
     words = match.group("after") or ""
     after = content_words(words)
+    counted_before = _counted_before(sentence.text[: match.start()]) if broad else None
+    if counted_before and not match.group("percent") and not money and _counts_nothing_after(words):
+        words, after = counted_before, counted_before.split()
     if money:
         leading = content_words(CURRENCY_BEFORE.sub("", sentence.text[: match.start("number")]))
         if not leading:
@@ -149,6 +197,8 @@ def _claim(sentence: Sentence, match: re.Match[str], broad: bool = False) -> Fig
     elif after:
         unit, counted = "count", frozenset(stem(w) for w in after[:2])
         head = stem(after[0])
+        if broad and COORDINATED.match(words):
+            head = " and ".join(sorted(counted))  # "45 women and men": not a count of women
     else:
         return None
     measure = bool(counted & MEASURES) and unit == "count"
@@ -178,6 +228,24 @@ def _claim(sentence: Sentence, match: re.Match[str], broad: bool = False) -> Fig
     )
 
 
+def _counted_before(text: str) -> str | None:
+    """What the words right before a figure say it counts ("the death toll rose to", "the
+    number of people evacuated climbed past"), as the words to count it by."""
+    found = COUNTED_BEFORE.search(text)
+    if not found:
+        return None
+    if found.group("toll"):
+        return "toll"
+    return f"{found.group('noun')}{found.group('next') or ''}".lower()
+
+
+def _counts_nothing_after(words: str) -> bool:
+    """Whether the words after a figure name nothing it counts: none, or a function word
+    first ("60, officials said", "4,000 in the town")."""
+    first = words.split()[:1]
+    return not first or (first[0].lower() in stop_words() and first[0].lower() != "of")
+
+
 def subject_before(text: str, position: int) -> str | None:
     """The nearest name before a figure (not the sentence's first word): whose figure it is.
     A name that says who reports it ("Ukrainian television said three people ...") is not."""
@@ -199,7 +267,7 @@ def content_words(text: str) -> list[str]:
 def consistent(a: FigureClaim, b: FigureClaim) -> bool:
     """Whether two values can both be true of one quantity: an approximation close to the
     other value ("nearly 5" and "4.7"), a bound the other value keeps ("less than 5" and "1";
-    "more than 100" and "117")."""
+    "more than 100" and "117"; "at least three" and "five")."""
     low, high = sorted((a, b), key=lambda c: c.value)
     near = (
         high.value - low.value <= APPROXIMATE_PERCENT_POINTS
@@ -208,14 +276,14 @@ def consistent(a: FigureClaim, b: FigureClaim) -> bool:
     )
     if {a.qualifier, b.qualifier} & APPROXIMATE and near:
         return True
-    if high.qualifier in UPPER_BOUND or low.qualifier in LOWER_BOUND:
-        return high.value <= low.value * BOUND_SLACK if low.qualifier in LOWER_BOUND else True
-    return False
+    return high.qualifier in UPPER_BOUND or low.qualifier in LOWER_BOUND
 
 
 def format_value(value: float, unit: str) -> str:
     """A figure as a reader writes it: "1,500", "4.7", "85%"."""
     whole = math.isfinite(value) and value == int(value)
+    if unit in {"year", "age"}:
+        return f"{value:.0f}"
     number = f"{value:,.0f}" if whole else f"{value:g}"
     return f"{number}%" if unit == "percent" else number
 

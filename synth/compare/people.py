@@ -30,6 +30,7 @@ from synth.core import Difference, Sentence, Source, Variant, sentence_evidence
 from synth.lang.en import (
     AGE_AFTER,
     AGE_BEFORE,
+    EXCLUSIVE_ROLES,
     FORMER,
     GOVERNMENT_WORDS,
     MAX_AGE,
@@ -233,6 +234,8 @@ class PeopleFinder:
         found = []
         for key, by_title in sorted(titled.items()):
             steps = self._title_steps(shown[key], by_title)
+            if not steps:
+                found += self._exclusive_titles(shown[key], by_title)
             if steps:
                 before, after = steps
                 variants = (
@@ -268,6 +271,28 @@ class PeopleFinder:
                 if after and before:
                     return before, after
         return None
+
+    def _exclusive_titles(self, name: str, by_title: Mapping[str, set[int]]) -> list[Difference]:
+        """Two offices one person cannot hold at once ("acting CEO" in one outlet, "CFO" in
+        another), each given by its own independent report and no outlet giving both."""
+        by_role: dict[str, set[int]] = defaultdict(set)
+        for title, ids in by_title.items():
+            role = role_of(title)
+            if role in EXCLUSIVE_ROLES:
+                by_role[title].update(ids)
+        roles = {role_of(t) for t in by_role}
+        if len(roles) < 2 or not self._two_outlets(by_role):
+            return []
+        surname = name.split()[-1]
+        for sentence in self.sentences:  # "Jane Roe, the CFO, was named acting CEO": both
+            if surname not in sentence.text:
+                continue
+            if len({role_of(w) for w in re.findall(r"\w+", sentence.text)} & roles) > 1:
+                return []
+        variants = self._variants(by_role)
+        if gives_both(variants):
+            return []  # an outlet that gives both may report one person in two offices
+        return [Difference("title", f"Title of {name}", variants)]
 
     # ---- shared
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from synth.compare.differences import place_names
-from synth.compare.figures import figure_value, format_value
+from synth.compare.figures import figure_value, format_value, word_value
 from synth.core import Difference, Evidence, Variant
 from synth.lang.en import (
     CURRENCY_BEFORE,
@@ -22,7 +22,6 @@ from synth.lang.en import (
     MEASURES,
     MULTIPLIERS,
     NUMBER_WORD,
-    NUMBER_WORDS,
     PHRASE_OPENERS,
     PREPOSITIONS,
     UNMARKED_VERBS,
@@ -96,11 +95,11 @@ def variant_wording(kind: str, variant: Variant) -> str:
 def figure_match(text: str, value: str) -> re.Match[str] | None:
     """The figure in `text` whose value is written `value` ("1,500", "85%")."""
     for match in (*FIGURE.finditer(text), *NUMBER_WORD.finditer(text)):
-        word = NUMBER_WORDS.get(match.group("number").lower())
-        if word is None:
+        written = match.group("number")
+        if written[0].isdigit():
             number = figure_value(match)
         else:
-            number = word * MULTIPLIERS.get(match.group("multiplier") or "", 1)
+            number = word_value(written) * MULTIPLIERS.get(match.group("multiplier") or "", 1)
         if number is None:
             continue
         if format_value(number, "percent" if match.group("percent") else "count") == value:

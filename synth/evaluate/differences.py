@@ -18,9 +18,10 @@ articles, junk included), and what synth shows for the pair is looked up by thos
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -225,10 +226,12 @@ def score_half(
     embedder: Embedder,
     comparer: Comparer | None = None,
     root: Path = EVAL,
+    skip: Collection[str] = frozenset(),
 ) -> DifferenceScore:
-    """Every number of the table for half `name` of the two labelled sets."""
-    pairs = half(read_jsonl(DATA / "differences2.jsonl"), name)
-    confirmed = half(read_jsonl(DATA / "confirmed.jsonl"), name)
+    """Every number of the table for half `name` of the two labelled sets, leaving out the
+    items of the clusters in `skip` (a judged draw nobody may look at while developing)."""
+    pairs = unskipped(half(read_jsonl(DATA / "differences2.jsonl"), name), skip)
+    confirmed = unskipped(half(read_jsonl(DATA / "confirmed.jsonl"), name), skip)
     comparer = comparer or Comparer()
     clusters = sorted({(str(r["set"]), str(r["cluster"])) for r in [*pairs, *confirmed]})
     runs = {
@@ -238,6 +241,19 @@ def score_half(
     outcomes, used = difference_outcomes(runs, pairs)
     checks = [c for c in confirmed_outcomes(runs, confirmed) if c is not None]
     return summarise(outcomes, checks, runs, used)
+
+
+def unskipped(
+    records: Iterable[dict[str, object]], skip: Collection[str]
+) -> list[dict[str, object]]:
+    """The records whose cluster is not in `skip`."""
+    return [r for r in records if str(r["cluster"]) not in skip]
+
+
+def draw_clusters(path: Path) -> frozenset[str]:
+    """The cluster ids of a draw file (bench/draws/*.json)."""
+    with path.open(encoding="utf-8") as handle:
+        return frozenset(str(c["id"]) for c in json.load(handle)["clusters"])
 
 
 def summarise(

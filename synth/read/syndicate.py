@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from synth.core import Sentence, Source
-from synth.lang.en import DATELINE, RELAYED
+from synth.lang.en import CREDIT_WORDS, CREDITED_NAME, DATELINE, RELAYED
 
 SHARED_SHARE = 0.6
 MIN_SENTENCES = 3
@@ -32,6 +32,7 @@ VERSION_SENTENCES = 2
 VERSION_SHARE = 0.5
 # A word in more sentences than this says nothing about which two are one (an index cap).
 COMMON_WORD = 50
+DATELINE_REACH = 120  # a dateline opens an article's text
 
 
 def sentence_key(text: str) -> str:
@@ -67,7 +68,8 @@ def mark_reports(sources: Sequence[Source], sentences: Sequence[Sentence]) -> tu
             for other in ids[1:]:
                 join(ids[0], other)
     firsts = [ids[0] for ids in same_text.values()]
-    for a, b in _copies(firsts, keys) + _versions(firsts, sentences) + _same_agency(sources):
+    pairs = _copies(firsts, keys) + _versions(firsts, sentences) + _same_agency(sources)
+    for a, b in pairs + _credited(sources, sentences):
         join(a, b)
     return tuple(replace(s, report=root(s.id)) for s in sources)
 
@@ -134,6 +136,41 @@ def agency(source: Source) -> str | None:
         if match and match.group("agency"):
             return match.group("agency").strip()
     return None
+
+
+def _credited(sources: Sequence[Source], sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    """Pairs (source, credited source) where a sentence of one credits an outlet ("she told
+    KXYZ Harbourton") whose own story is another source of the input (its dateline names
+    "(KXYZ9)"; one name's words hold the other's): a story derived from another is not a
+    second report."""
+    names = {s.id: _name_words(name) - CREDIT_WORDS for s in sources if (name := _own_name(s))}
+    found = []
+    for sentence in sentences:
+        for match in (RELAYED.search(sentence.text), CREDITED_NAME.search(sentence.text)):
+            credited = _name_words(match.group(0)) - CREDIT_WORDS if match else set()
+            for other, words in names.items():
+                if (
+                    other != sentence.source
+                    and credited
+                    and words
+                    and (credited <= words or words <= credited)
+                ):
+                    found.append((sentence.source, other))
+    return sorted(set(found))
+
+
+def _own_name(source: Source) -> str | None:
+    """The outlet a source is known by: the agency its opening dateline names, else its
+    outlet name."""
+    match = DATELINE.match(source.text[:DATELINE_REACH])
+    if match and match.group("agency"):
+        return match.group("agency")
+    return agency(source) or source.outlet
+
+
+def _name_words(text: str) -> set[str]:
+    """An outlet's name as words, case and digits dropped ("CBS13" -> {"cbs"})."""
+    return {w for w in (re.sub(r"\d+", "", w).casefold() for w in WORD.findall(text)) if w}
 
 
 def _same_agency(sources: Sequence[Source]) -> list[tuple[int, int]]:

@@ -9,7 +9,7 @@ from tests.lang.examples import anywhere, at_start, cases, finds
 
 EXAMPLES = {
     "NUMBER_WORD": anywhere(
-        ["jailed three farmers", "Twelve boats sank", "some forty pupils left"],
+        ["jailed three farmers", "Twelve boats sank", "some forty pupils left", "twenty-one men"],
         ["one man left", "a well-known sixteen", "threefold rise"],
     ),
     "CURRENCY_BEFORE": anywhere(
@@ -17,12 +17,43 @@ EXAMPLES = {
         ["cost 5 dollars", "$5 more than "],
     ),
     "CHANGE_BEFORE": anywhere(
-        ["the toll rose to ", "prices have climbed sharply to about ", "revised the forecast at "],
-        ["the toll was ", "rose and then fell ", "the crowd grew to 300 by noon and "],
+        [
+            "the toll rose to ",
+            "prices have climbed sharply to about ",
+            "revised the forecast at ",
+            "the count climbed past ",
+            "the toll now stands at ",
+        ],
+        ["the toll was ", "rose and then fell ", "the crowd grew to 300 by noon and ", "now "],
     ),
     "EARLIER_BEFORE": anywhere(
-        ["officials had earlier put the toll at ", "initially reported ", "up from about "],
+        [
+            "officials had earlier put the toll at ",
+            "initially reported ",
+            "up from about ",
+            "the toll rose to 60 from ",
+        ],
         ["officials later put the toll at ", "fell sharply. Then it was ", "up to "],
+    ),
+    "COUNTED_BEFORE": anywhere(
+        ["the death toll rose to ", "the number of people evacuated climbed past ", "toll at "],
+        ["the toll road ", "a number of ", "the number of people in the town "],
+    ),
+    "CREDITED_NAME": anywhere(
+        ["she told KXYZ Harbourton", "according to the Valley Herald", "told Reuters"],
+        ["she told reporters", "according to police", "told the court"],
+    ),
+    "THE_AGED": anywhere(
+        ["the 22-year-old gunman", "The 19-year-old suspect fled"],
+        ["a 22-year-old gunman", "the 22-year-old's car", "the 22-year-old-man"],
+    ),
+    "EVENT_YEAR": anywhere(
+        ["was founded in 1990", "she was born in 1961 in", "the group, set up in 1993,"],
+        ["founded in 1990-91", "in 1990 it was founded", "born in 12"],
+    ),
+    "COORDINATED": at_start(
+        [" women and men", " soldiers or police"],
+        [" women who worked", " people, and"],
     ),
     "BY_TIME": anywhere(
         ["By late afternoon, more than", "by nightfall", "by Wednesday the count"],
@@ -41,8 +72,13 @@ EXAMPLES = {
         ["teresa vogel arrived", "Vogel arrived", "A.Vogel"],
     ),
     "AGE_AFTER": anywhere(
-        ["Teresa Vogel, 41, was", "charged Ivan Petrov, 19."],
-        ["Teresa Vogel, 41 years", "Vogel, 41, was", "Teresa Vogel, aged 41,"],
+        [
+            "Teresa Vogel, 41, was",
+            "charged Ivan Petrov, 19.",
+            "Teresa Vogel, aged 41,",
+            "Ivan Petrov, a 19-year-old student",
+        ],
+        ["Teresa Vogel, 41 years", "Vogel, 41, was", "Teresa Vogel, a 41 percent"],
     ),
     "AGE_BEFORE": anywhere(
         ["the 41-year-old Teresa Vogel", "a 19-year-old student Ivan Petrov"],

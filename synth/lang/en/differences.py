@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from synth.lang.en.dates import MONTH_PATTERN, WEEKDAYS
-from synth.lang.en.figures import CUMULATIVE
+from synth.lang.en.figures import CUMULATIVE, QUALIFIER
 from synth.lang.en.speech import TITLE_WORDS
 
 # ==== Counts written in words, sums of money
@@ -39,11 +39,19 @@ NUMBER_WORDS = {
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
+# Units after a ten in a compound count: "twenty-one".
+UNIT_WORDS = {"one": 1, **{w: v for w, v in NUMBER_WORDS.items() if v < 10}}
+_TENS = "|".join(w for w, v in NUMBER_WORDS.items() if v >= 20)
 NUMBER_WORD = re.compile(
-    rf"(?<![\w-])(?P<qualifier>(?!))?(?P<number>(?i:{'|'.join(NUMBER_WORDS)}))"
+    rf"(?:(?P<qualifier>(?i:{QUALIFIER}))\s+)?(?<![\w-])"
+    rf"(?P<number>(?i:(?:{_TENS})-(?:{'|'.join(UNIT_WORDS)})|{'|'.join(NUMBER_WORDS)}))(?![\w-])"
     r"(?P<multiplier>(?!))?(?P<percent>(?!))?(?P<after>(?:\s+[A-Za-z][\w'-]*){1,3})"
-)  # the group names of synth.lang.en.FIGURE, so both read alike
+)  # the group names of synth.lang.en.FIGURE, so both read alike: "at least twenty-one people"
 
 # A currency mark right before an amount: "$21 billion", "dlrs 21 billion", "US$ 5".
 CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|£|€|\bdlrs\.?|\bUSD|\beuros?)\s*$")
@@ -53,20 +61,24 @@ CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|£|€|\bdlrs\.?|\bUSD|\beuros?)\s*$")
 # The days of the week in order (a day an article's lead names, synth.compare.timeline).
 WEEK = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-# A verb of change right before a figure: "rose to 9,000", "raise it to an orbit about 230".
+# A verb of change right before a figure: "rose to 9,000", "raise it to an orbit about 230",
+# "climbed past 100"; or a tally said to stand now: "now stands at 60".
 CHANGE_BEFORE = re.compile(
     r"\b(?P<verb>ros(?:e|en)|rising|climb(?:ed|ing)?|jump(?:ed|ing)|gr(?:ew|own)|increas(?:ed|ing)"
     r"|swell(?:ed|ing)|soar(?:ed|ing)|rais(?:e|ed|ing)|lift(?:ed|ing)|boost(?:ed|ing)"
     r"|f(?:ell|allen)|dropp(?:ed|ing)|declin(?:ed|ing)|lower(?:ed|ing)|revis(?:ed|ing))"
-    r"\b(?:\s+[\w'’]+){0,4}?\s+(?:to|at)\s+(?:[\w'’]+\s+){0,3}$",
+    r"\b(?:\s+[\w'’]+){0,4}?\s+(?:to|at|past|above)\s+(?:[\w'’]+\s+){0,3}$"
+    r"|\bnow\s+(?:stands?\s+at|at|totals?|tops|exceeds)\s+(?:[\w'’]+\s+){0,3}$",
     re.I,
 )
 
 # A figure an outlet says was an earlier one: "police earlier had reported 65 dead",
-# "initially put the toll at 30", "up from 9,000".
+# "initially put the toll at 30", "up from 9,000", "rose to 60 from 45".
 EARLIER_BEFORE = re.compile(
     r"\b(?:earlier|initially|at first|previously|originally|first)\b[^.;!?]{0,50}$"
-    r"|\b(?:up|down)\s+from\s+(?:[\w'’]+\s+){0,2}$",
+    r"|\b(?:up|down)\s+from\s+(?:[\w'’]+\s+){0,2}$"
+    r"|\b(?:ros(?:e|en)|climb(?:ed)?|jump(?:ed)?|gr(?:ew|own)|increased|f(?:ell|allen)|dropped)"
+    r"\s+(?:[\w'’]+\s+){0,4}?to\s+[\w'’.,]+\s+(?:[\w'’]+\s+){0,2}from\s+(?:[\w'’]+\s+){0,2}$",
     re.I,
 )
 
@@ -80,6 +92,45 @@ BY_TIME = re.compile(
 # Tallies that run on as a story goes on, given day by day: counts of these (Snowball stems)
 # from reports of different days are a change over time, not a disagreement.
 TALLY = CUMULATIVE | frozenset(["hurt", "cancel", "rescu", "detain", "flight", "evacue"])
+
+# What a figure counts when the words before it say and none after it do: "the death toll rose
+# to 60", "the number of people evacuated climbed past 4,000 in the town".
+COUNTED_BEFORE = re.compile(
+    r"\b(?:(?P<toll>(?:death\s+)?toll)|(?:number|count|tally)\s+of\s+(?P<noun>[a-z][\w-]*)"
+    r"(?P<next>\s+[a-z][\w-]*)?)(?:\s+[\w'’-]+){0,6}?"
+    r"\s+(?:to|at|past|above|reached|hit|topped|is|was)\s+$",
+    re.I,
+)
+
+# The year of a one-time event: "founded in 1990", "was born in 1961", "set up in 1993".
+EVENT_YEAR = re.compile(
+    r"\b(?P<verb>founded|established|formed|created|set\s+up|incorporated|born|built"
+    r"|opened|launched|started)\s+in\s+(?P<year>(?:1[5-9]|20)\d\d)\b(?!\s*[-–/])"
+)
+
+# The age of the one person a noun names: "the 22-year-old bomber".
+THE_AGED = re.compile(r"\b[Tt]he\s+(?P<age>\d{1,2})-year-old\s+(?P<noun>[a-z][a-z]+)\b(?!-)")
+
+# Two nouns a figure counts together: "45 women and men", "12 soldiers or police".
+COORDINATED = re.compile(r"\s+[A-Za-z][\w'-]*\s+(?:and|or)\s+[A-Za-z]")
+
+# Words (Snowball stems) of one tally, whichever an outlet writes: "21 people injured", "24
+# were hurt" and "24 wounded" count one thing; so do "killed", "dead", "deaths" and "died".
+TALLY_CLASSES = {
+    "injur": "injured",
+    "wound": "injured",
+    "hurt": "injured",
+    "kill": "dead",
+    "dead": "dead",
+    "death": "dead",
+    "die": "dead",
+    "fatal": "dead",
+    "toll": "dead",
+    "arrest": "arrested",
+    "detain": "arrested",
+}
+# Counted words that say only "people": a tally word after them says what is counted.
+GENERIC_COUNTED = frozenset(["peopl", "person", "other", "individu"])
 
 # A day named in an article's lead, the moment it reports: "said on Monday", "Dec. 8".
 LEAD_DAY = re.compile(
@@ -98,8 +149,12 @@ NAME_WORD = r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 PERSON_NAME = re.compile(
     rf"(?<![\w.])(?P<name>{NAME_WORD}(?:\s+(?:[A-Z]\.|{NAME_WORD})){{1,3}})(?![\w])"
 )  # up to four words: a title and a three-word name ("President Oscar Luigi Scalfaro")
-# "Aaron McKinney, 22," and "Aaron McKinney, 22." : a name with its age.
-AGE_AFTER = re.compile(rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}),\s+(?P<age>\d{{1,3}})[,.]")
+# "Aaron McKinney, 22,", "Aaron McKinney, 22.", "Aaron McKinney, aged 22," and "Aaron McKinney, a
+# 22-year-old student": a name with its age.
+AGE_AFTER = re.compile(
+    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}),\s+(?:aged\s+|an?\s+(?=\d+-year-old))?"
+    r"(?P<age>\d{1,3})(?:[,.]|-year-old\b)"
+)
 # "the 22-year-old Aaron McKinney": an age before a name.
 AGE_BEFORE = re.compile(
     rf"\b(?P<age>\d{{1,3}})-year-old\s+(?:[a-z][\w-]*\s+){{0,3}}"
@@ -154,7 +209,16 @@ ROLE_WORDS = TITLE_WORDS | frozenset(
     ]
 )
 # Names of one office.
-ROLE_SYNONYMS = {"prime minister": "premier", "chief executive": "ceo"}
+ROLE_SYNONYMS = {
+    "prime minister": "premier",
+    "chief executive": "ceo",
+    "chief financial officer": "cfo",
+    "chief operating officer": "coo",
+    "chief technology officer": "cto",
+}
+# Offices of one company no one person holds two of at once in the news: one outlet calling
+# someone "acting CEO" and another "CFO" is a difference, unlike "party leader" / "senator".
+EXCLUSIVE_ROLES = frozenset(["ceo", "cfo", "coo", "cto"])
 # Older than this, a number after a name is no age.
 MAX_AGE = 115
 # Words a title may open with besides a role ("army commander", "Russian Foreign Minister").
@@ -169,6 +233,17 @@ NEWS_WORDS = (
     r"Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Bee|Star|Sun|Mail|Globe"
     r"|Chronicle|Daily|Press|Radio|Television|TV|Reuters|AP|AFP|BBC|CBC|CNN|NBC|ABC|CBS|Fox"
     r"|NPR|Bloomberg|Interfax|Xinhua|Tass|Sputnik|Yonhap|Kyodo|newspaper|magazine|agency"
+)
+# Words of a credit that name no outlet: the verb, "the", and words many outlets' names share.
+CREDIT_WORDS = frozenset(
+    "told explained to said according reported by in an interview with the newspaper "
+    "magazine agency radio television tv news daily press".split()
+)
+# Whom a sentence credits, by name: "she told KXYZ Harbourton", "according to the Valley Herald";
+# an outlet when the name is that of another source's outlet.
+CREDITED_NAME = re.compile(
+    r"\b(?:told|according to|in an interview with|reported by)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
 )
 # A sentence that credits another outlet with what it says: second-hand, not a report of its
 # own ("told the Washington Times", "explained to CBC", "according to Digital Spy").
