@@ -247,19 +247,24 @@ def lead_support(
     lead_sentences: int,
 ) -> np.ndarray:
     """For each vector, how far the independent reports' leads say it: the mean over reports
-    of its closeness to the nearest of the report's lead sentences (1 where it is one). A
-    point that many outlets open with scores near 1; a side story one outlet opens with,
-    near 1 over the number of reports."""
+    of how close it comes to each of the report's articles' lead sentences (the nearest one
+    of each article, averaged over the report's articles; 1 where every one opens with it).
+    A point that many outlets open with scores near 1; a side story one outlet opens with,
+    near 1 over the number of reports. Versions of one wire story, written over days, are
+    one report, but each opens on that day's news: what most of them open with is the
+    event, what one version opens with is that day's side of it."""
     leads: dict[int, list[int]] = {}
     for sentence in sentences:
         if sentence.position < lead_sentences:
-            leads.setdefault(report_of.get(sentence.source, sentence.source), []).append(
-                sentence.id
-            )
+            leads.setdefault(sentence.source, []).append(sentence.id)
     if not leads or not len(vectors):
         return np.zeros(len(vectors))
-    nearest = [np.max(vectors @ sentence_vectors[ids].T, axis=1) for ids in leads.values()]
-    return np.clip(np.vstack(nearest), 0.0, 1.0).mean(axis=0)
+    articles: dict[int, list[np.ndarray]] = {}
+    for source, ids in leads.items():
+        nearest = np.clip(np.max(vectors @ sentence_vectors[ids].T, axis=1), 0.0, 1.0)
+        articles.setdefault(report_of.get(source, source), []).append(nearest)
+    reports = [np.vstack(rows).mean(axis=0) for rows in articles.values()]
+    return np.vstack(reports).mean(axis=0)
 
 
 def earliest_position(point: Point, sentences: Sequence[Sentence]) -> int:
