@@ -240,7 +240,7 @@ class ParsedHeadline:
         if len(words) == len(plain.split()) or not _whole_prefix(doc, end):
             return None
         if _purpose_follows(doc, end):
-            return None  # "closed in Sunday [to capture the module]": what for is the news
+            return None  # "closed in [to capture the module]": what for is the news
         return as_headline(" ".join(words), None)
 
     def _doc(self, text: str) -> Doc:
@@ -471,7 +471,7 @@ def core_tokens(root: Token) -> list[Token]:
 
 def _purpose(clause: Token, root: Token) -> bool:
     """An infinitive after a verb with no object that says what it was done for, not set off
-    by a comma ("closed in Sunday [to capture the first module]"): without it the verb tells
+    by a comma ("closed in [to capture the first module]"): without it the verb tells
     only that something moved, and the news is what for. A verb with its object says what
     happened already ("halted its ferries [to allow repairs]")."""
     return (
