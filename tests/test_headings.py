@@ -122,6 +122,22 @@ def test_a_heading_fits_when_most_points_under_it_say_its_noun():
     assert not fits(candidate("Union strike"), SHOWN, SHOWN, nouns)
 
 
+def test_two_words_lifted_from_one_sentence_are_no_heading():
+    from synth.understand.headings import fits, said_in
+
+    shown = [
+        "In the Herald interview, Olsen said the port would reopen.",
+        "Olsen told the Herald in an interview that the ferry strikes had cost the port dearly.",
+        "The ferry strike ended on Monday.",
+    ]
+    nouns = attested_nouns(shown)
+    assert said_in(candidate("ferry strike").key, shown) == 2  # "strikes" counts
+    assert fits(candidate("Ferry strike"), shown, shown, nouns)
+    # each word is in two points, the phrase in one of them only
+    assert said_in(candidate("Herald interview").key, shown) == 1
+    assert not fits(candidate("Herald interview"), shown, shown, nouns)
+
+
 def test_a_name_heads_only_points_about_that_person():
     from synth.understand.headings import fits
 
