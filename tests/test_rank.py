@@ -214,3 +214,17 @@ def test_versions_of_one_wire_story_agree_on_the_event_by_their_leads():
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     support = lead_support(vectors, sentences, vectors, {1: 1, 2: 1, 3: 1, 4: 1}, 2)
     assert support[0] > 0.7 > 0.3 > support[3]
+
+
+def test_a_lead_that_presents_a_text_after_a_colon_states_no_event():
+    from synth.core import Sentence
+
+    texts = [
+        "The Herald said in an editorial on Sunday: The closing of the Varna port was a mistake.",
+        "Flood waters closed the Varna port on Monday, the harbour office said.",
+    ]
+    sentences = [Sentence(k, k + 1, 0, len(t), t, 0) for k, t in enumerate(texts)]
+    vectors = np.array([[1, 0], [1, 0]], dtype=np.float32)
+    points = [Point(k, (k,), t, (k + 1,), ()) for k, t in enumerate(texts)]
+    scores = np.array([0.9, 0.1])
+    assert Ranker().events(points, vectors, sentences, vectors, {1: 1, 2: 2}, scores) == [1]

@@ -20,7 +20,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from synth.core import Point, Sentence
-from synth.lang.en import NEWS_DAY, QUANTIFIERS, QUOTED_TEXT, VAGUE_AMOUNTS, YEAR_OPENING
+from synth.lang.en import (
+    INTRODUCED_TEXT,
+    NEWS_DAY,
+    QUANTIFIERS,
+    QUOTED_TEXT,
+    VAGUE_AMOUNTS,
+    YEAR_OPENING,
+)
 from synth.understand.distinct import distinct
 from synth.understand.embed import normalize_rows
 from synth.understand.standalone.shape import shape_problem
@@ -98,14 +105,17 @@ class Ranker:
         reports say them again (`lead_support`), an article's first sentence a little before
         its second (`lead_step`), one dated in the writer's words before one that is not
         (`dated_bonus`, `dated`: "Today is the day" in a quote dates nothing, "In 1991, ..."
-        is history), ties to
-        the more important; none whose subject is a bare amount (`vague_opening`)."""
+        is history), ties to the more important; none whose subject is a bare amount
+        (`vague_opening`), nor one that presents a text after a colon (`INTRODUCED_TEXT`:
+        "Following are excerpts from the report: ...", "The Herald said in an editorial:
+        ..."), which tells what a document says, not what happened."""
         leads = [
             i
             for i, p in enumerate(points)
             if self.eligible(p)
             and earliest_position(p, sentences) < self.lead_sentences
             and not vague_opening(p.text)
+            and not INTRODUCED_TEXT.match(p.text)
         ]
         if not leads:
             return []
