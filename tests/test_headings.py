@@ -178,3 +178,21 @@ def test_with_the_shown_points_a_section_that_no_heading_fits_gets_none():
     centres = embedder.encode(["ferry strike Varna", "Olsen boat storm Burgas"])
     headings = HeadingNamer().name(texts, centres, embedder, shown)
     assert headings[0].lower() == "ferry strike" and headings[1] == ""
+
+
+def test_a_derived_heading_needs_the_name_doing_it_in_the_points():
+    from synth.understand.headings import fits, reacted_in
+
+    shown = [
+        "The White House reacted cautiously to the Varna strike.",
+        "The White House responded on Monday, and the White House reacted again on Friday.",
+        "Dockers in Varna said the White House had not called.",
+    ]
+    nouns = attested_nouns(shown)
+    reaction = candidate("White House reaction", derived=True)
+    assert reacted_in(reaction.key, shown) == 2
+    assert fits(reaction, shown, shown, nouns)
+    # the name is in every point, but it announces nothing in any of them
+    announcement = candidate("White House announcement", derived=True)
+    assert reacted_in(announcement.key, shown) == 0
+    assert not fits(announcement, shown, shown, nouns)

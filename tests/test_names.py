@@ -136,3 +136,12 @@ def test_the_pipeline_writes_the_full_name_where_the_reader_first_meets_the_surn
     named = pipeline._introduce(material, [2, 0], "Port to reopen")
     assert named[2].text == "Maria Olsen said the port would reopen."
     assert pipeline._introduce(material, [0, 2], "Port to reopen") == {}  # met in the first
+
+
+def test_a_person_met_by_title_before_is_met():
+    story = sentences(ARTICLE)
+    texts = [("Minister Olsen arrived on Monday.", 1), ("Olsen said the port would reopen.", 1)]
+    assert [made for _, made in introduce_names(texts, "", story, entities)] == [None, None]
+    # a headline's speaker prefix is no first mention: the body's first one is
+    made = introduce_names([("Olsen said so.", 1)], "Olsen: Port to reopen", story, entities)
+    assert made[0][0] == "Maria Olsen said so."

@@ -61,9 +61,10 @@ def introduce_names(
 ) -> list[tuple[str, Introduction | None]]:
     """The texts in reading order (each with the source its words come from), each surname
     alone the reader meets first written with the full name its article gives
-    (`full_name`); `read_before` is what the reader has read already (the headline).
+    (`full_name`), unless the reader met that person before in the points (by any name) or
+    anywhere in full; `read_before` is what the reader has read already (the headline).
     Returns every text with the first repair made in it (None when none is)."""
-    read = read_before
+    read, body = read_before, ""
     found: dict[str, str | None] = {}
     out: list[tuple[str, Introduction | None]] = []
     for text, source in texts:
@@ -76,12 +77,14 @@ def introduce_names(
             if key not in found:
                 found[key] = full_name(surname, source, sentences, entities)
             full = found[key]
-            if full is None or _met(full, read + " " + text[: match.start()]):
-                continue
+            before = body + " " + text[: match.start()]
+            if full is None or _met(full, read + before) or _named(surname, before):
+                continue  # unsure, or met already ("President Olsen" in the lede)
             text = text[: match.start()] + full + text[match.end("name") :]
             made = Introduction(surname, full, text)
             break  # one repair per point: the offsets after it moved
         read += " " + text
+        body += " " + text
         out.append((text, made))
     return out
 
@@ -183,6 +186,13 @@ def _key(name: str) -> tuple[str, str]:
     """A person by first and last name: a middle initial written or not is one person."""
     words = name.split()
     return words[0], words[-1]
+
+
+def _named(surname: str, read: str) -> bool:
+    """Whether the points read so far name the surname (alone, after a title, or in full): the
+    first mention was there, repaired or not. A headline's "Olsen: ..." is no first mention;
+    the body's first one still gets the full name."""
+    return re.search(rf"(?<![\w'’-]){re.escape(surname)}\b", read) is not None
 
 
 def _met(full: str, read: str) -> bool:
