@@ -109,6 +109,23 @@ def test_a_claim_without_a_nameable_speaker_gives_way_to_the_next_point():
     assert choose_title([source(1)], [claim, fact]).startswith("A university student was charged")
 
 
+def test_with_no_short_title_the_event_is_the_title_whole_with_whose_claim_it_is(
+    parsed_headline,
+):
+    claim = point(
+        "The Varna port may stay shut for a month, according to one of the harbour's engineers."
+    )
+    side = point(  # a side story the parse cannot shorten to a title that reads at a glance
+        "The harbour master, the ferry captains and all the shipping agents of the coast shall "
+        "be removed from office on conviction for, and proof of, neglect, bribery, or other "
+        "misconduct."
+    )
+    title = choose_title([source(1)], [claim, side], write=parsed_headline)
+    assert title == (
+        "The Varna port may stay shut for a month, according to one of the harbour's engineers"
+    )
+
+
 @pytest.fixture(scope="module")
 def parsed_headline():
     from synth.understand.parser import spacy_parser

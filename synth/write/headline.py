@@ -109,19 +109,25 @@ def choose_title(
 ) -> str:
     """The source headline closest to the event the lede opens on, else a headline written
     (by `write`) from the lede's first point that a headline can state (not a quote, not an
-    unnamed claim) and that reads as one (`reads_as_title`); failing that, the first one
-    written."""
+    unnamed claim) and that reads as one (`reads_as_title`); failing that, the one written
+    from the event (the lede's first point), else the event's sentence whole, whose claim
+    keeps its words "according to ..." (a long title about the event is better than a
+    short one about a side story); else the first one written."""
     titled = [s for s in sources if s.title and not s.skipped and _headline(s)]
     if titled:
         return representative(titled, lede, lede_vectors, embedder)
     written = []
-    for point in lede:
+    for place, point in enumerate(lede):
         if point.text.lstrip()[:1] not in QUOTE_MARKS and not unnamed_claim(point.text):
-            written.append(write(point.text))
-            if reads_as_title(written[-1]):
-                return written[-1]
+            written.append((place, write(point.text)))
+            if reads_as_title(written[-1][1]):
+                return written[-1][1]
+    if written and written[0][0] == 0:
+        return written[0][1]
+    if lede and lede[0].text.lstrip()[:1] not in QUOTE_MARKS:
+        return as_headline(story_text(lede[0].text), None)  # the event, its speaker kept
     if written:
-        return written[0]
+        return written[0][1]
     return write(lede[0].text) if lede else "Briefing"
 
 
