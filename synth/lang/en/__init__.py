@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from synth.lang.en.breaks import (
     DANGLING_WORDS,
+    FOOTNOTE_BETWEEN,
     NAME_SUFFIX_END,
     NAMED_AFTER_SUFFIX,
     SUSPENDED_HYPHEN,
@@ -370,6 +371,7 @@ __all__ = [
     "FIGURE_REFERENCE",
     "FINITE_VERBS",
     "FIRST_SECOND_PERSON",
+    "FOOTNOTE_BETWEEN",
     "FORMER",
     "FREE_MAIL",
     "FUNCTION_WORDS",
