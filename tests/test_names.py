@@ -145,3 +145,17 @@ def test_a_person_met_by_title_before_is_met():
     # a headline's speaker prefix is no first mention: the body's first one is
     made = introduce_names([("Olsen said so.", 1)], "Olsen: Port to reopen", story, entities)
     assert made[0][0] == "Maria Olsen said so."
+
+
+def test_a_first_name_alone_gets_the_full_name_when_one_person_has_it():
+    story = sentences(
+        ["Maria Olsen, 13, was found in Varna on Monday.", "Maria had run away on Friday."]
+    )
+    made = introduce_names([("Maria had run away on Friday.", 1)], "", story, entities)
+    assert made[0][0] == "Maria Olsen had run away on Friday."
+    story = sentences(["Maria Olsen and Maria Berg left Varna.", "Maria had run away."])
+    LABELS["Maria Berg"] = "PERSON"
+    try:
+        assert full_name("Maria", 1, story, entities) is None  # two Marias
+    finally:
+        del LABELS["Maria Berg"]

@@ -1,15 +1,16 @@
-"""Full names at first mention: a point that calls someone by surname alone gets the full name.
+"""Full names at first mention: a point that calls someone by one name gets the full name.
 
 A reader meets each point without its article, so "Olsen added that ..." names a person the
 reader never met when the article introduced her paragraphs before as "Foreign Minister Maria
-Olsen". An editor writes the full name at the first mention the reader reads; so does the
-briefing, in reading order (the headline, the lede, then the sections), but only when it is
-sure whom the surname stands for: the parse reads a person in the point's surname and in the
-article's full name, the surname's own article gives that one full name (else another article
+Olsen"; so does "Maria returned home" when the article named the girl "Maria Olsen". An
+editor writes the full name at the first mention the reader reads; so does the briefing, in
+reading order (the headline, the lede, then the sections), but only when it is sure whom the
+name stands for: the parse reads no place or work in the point's name and a person in the
+article's full name, the name's own article gives that one full name (else another article
 does) and no article gives another ("Anna Olsen" and "Jan Olsen" in one story: whose
-surname?). A wrong name is worse than no name, so anything less is left as written. A
-surname inside a quotation is the speaker's words and is never changed; one after a title,
-a capitalized word or a particle ("Mr Olsen", "President Olsen", "Maria Olsen", "de Klerk")
+surname?). A wrong name is worse than no name, so anything less is left as written. A name
+inside a quotation is the speaker's words and is never changed; one after a title, a
+capitalized word or a particle ("Mr Olsen", "President Olsen", "Maria Olsen", "de Klerk")
 already reads as a name, or is part of one.
 """
 
@@ -119,35 +120,39 @@ def bare_surnames(text: str) -> list[re.Match[str]]:
 
 
 def full_name(
-    surname: str, source: int, sentences: Sequence[Sentence], entities: Entities
+    word: str, source: int, sentences: Sequence[Sentence], entities: Entities
 ) -> str | None:
-    """The one full name `surname` stands for, or None when that is not sure: the names the
-    parse calls a person that end with it, titles left off, from the surname's own article
-    (else from the others), and no article writing another ("Anna Olsen", "Jan Olsen")."""
-    written = re.compile(
-        rf"(?:{PERSON_WORD}\s+){{0,2}}(?P<first>{PERSON_WORD})\s+{re.escape(surname)}\b"
-    )
+    """The one full name a name alone (`word`: a surname, or a first name) stands for, or
+    None when that is not sure: the names the parse calls a person that end or begin with it,
+    titles left off, from the word's own article (else from the others), and no article
+    writing another ("Anna Olsen" and "Jan Olsen"; "Maria Olsen" and "Maria Berg")."""
+    name = re.escape(word)
+    written = [
+        re.compile(rf"(?:{PERSON_WORD}\s+){{0,2}}(?P<other>{PERSON_WORD})\s+{name}\b"),
+        re.compile(rf"(?<![\w'’.-]){name}\s+(?:{PERSON_WORD}\s+){{0,2}}?(?P<other>{PERSON_WORD})"),
+    ]
     own = [s for s in sentences if s.source == source and _written_in_full(written, s.text)]
     others = [s for s in sentences if s.source != source and _written_in_full(written, s.text)]
     names = {
-        name: s.source
+        full: s.source
         for s in (own + others)[:MAX_PARSED]
-        for name in _names_ending(_people(entities(s.text)), surname)
+        for full in _names_with(_people(entities(s.text)), word)
     }
-    distinct = {_key(name) for name in names}
+    distinct = {_key(full) for full in names}
     if len(distinct) != 1:
         return None
     mine = [n for n, s in names.items() if s == source]
     return max(mine or names, key=len)
 
 
-def _written_in_full(written: re.Pattern[str], text: str) -> bool:
-    """Whether the text may write the surname after a first name: a capitalized word before
-    it that is no title, function word or institution ("Maria Olsen", not "In Olsen's" or
-    "President Olsen"); the parse decides whether it is a person."""
+def _written_in_full(written: Sequence[re.Pattern[str]], text: str) -> bool:
+    """Whether the text may write the name in full: a capitalized word beside it that is no
+    title, function word or institution ("Maria Olsen", not "In Olsen's", "President Olsen"
+    or "Olsen said"); the parse decides whether it is a person."""
     return any(
-        m.group("first").rstrip(".").casefold() not in NAME_TITLES | NOT_A_NAME | stop_words()
-        for m in written.finditer(text)
+        m.group("other").rstrip(".").casefold() not in NAME_TITLES | NOT_A_NAME | stop_words()
+        for pattern in written
+        for m in pattern.finditer(text)
     )
 
 
@@ -168,8 +173,9 @@ def _people(entities: Iterable[tuple[str, str]]) -> list[str]:
     return [name for name, label in entities if label == PERSON]
 
 
-def _names_ending(people: Iterable[str], surname: str) -> list[str]:
-    """The people's names that end with `surname`, titles off, of two words or more."""
+def _names_with(people: Iterable[str], word: str) -> list[str]:
+    """The people's names that end or begin with `word` (a surname, a first name), titles
+    off, of two words or more."""
     out = []
     for person in people:
         words = POSSESSIVE.sub("", person.strip()).split()
@@ -177,7 +183,9 @@ def _names_ending(people: Iterable[str], surname: str) -> list[str]:
             words.pop(0)
         if words and words[0].casefold() in NAME_PARTICLES:
             continue  # "De Klerk" at a sentence's start: one surname of two words
-        if len(words) >= 2 and words[-1] == surname and all(w[:1].isupper() for w in words):
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        if word in (words[0], words[-1]):
             out.append(" ".join(words))
     return out
 
