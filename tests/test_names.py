@@ -159,3 +159,30 @@ def test_a_first_name_alone_gets_the_full_name_when_one_person_has_it():
         assert full_name("Maria", 1, story, entities) is None  # two Marias
     finally:
         del LABELS["Maria Berg"]
+
+
+def bench_names():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "names.py"
+    spec = importlib.util.spec_from_file_location("bench_names", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_bench_scores_precision_and_records_the_repairs_it_sees():
+    import pytest
+
+    bench = bench_names()
+    rows = [{"label": "right"}, {"label": "right"}, {"label": "wrong"}]
+    assert bench.score(rows) == {"repairs": 3, "right": 2, "precision": 2 / 3}
+    with pytest.raises(ValueError):
+        bench.score([{"label": "maybe"}])
+    found: list = []
+    recorded = bench._recording(introduce_names, "c1", found)
+    recorded([("Olsen said so.", 1)], "", sentences(ARTICLE), entities)
+    assert [(r["cluster"], r["name"], r["full_name"]) for r in found] == [
+        ("c1", "Olsen", "Maria Olsen")
+    ]
