@@ -40,7 +40,7 @@ def test_a_surname_alone_gets_the_full_name_its_article_gives_at_first_mention()
     story = sentences(ARTICLE)
     texts = [("Olsen said the port would reopen on Friday.", 1), ("Olsen left.", 1)]
     made = introduce_names(texts, "Port to reopen", story, entities)
-    assert made[0][0] == "Maria Olsen said the port would reopen on Friday."
+    assert made[0][0] == "[Maria Olsen] said the port would reopen on Friday."
     assert made[0][1] is not None and made[0][1].full_name == "Maria Olsen"
     assert made[1] == ("Olsen left.", None)  # the reader has met her now
 
@@ -54,7 +54,9 @@ def test_a_name_the_reader_has_read_is_not_written_again():
 def test_a_possessive_keeps_its_mark_and_a_title_is_no_part_of_the_name():
     story = sentences(ARTICLE)
     made = introduce_names([("Olsen's office did not reply.", 1)], "", story, entities)
-    assert made[0][0] == "Maria Olsen's office did not reply."
+    assert made[0][0] == "[Maria Olsen]'s office did not reply."
+    made = introduce_names([("[Olsen] said so.", 1)], "", story, entities)
+    assert made[0][0] == "[Maria Olsen] said so."  # an editor's brackets already
 
 
 def test_two_people_of_one_surname_leave_it_as_written():
@@ -134,7 +136,7 @@ def test_the_pipeline_writes_the_full_name_where_the_reader_first_meets_the_surn
     pipeline = Pipeline(embedder=None, judge=judge)  # type: ignore[arg-type]
     material = Material((), story, None, points, None)  # type: ignore[arg-type]
     named = pipeline._introduce(material, [2, 0], "Port to reopen")
-    assert named[2].text == "Maria Olsen said the port would reopen."
+    assert named[2].text == "[Maria Olsen] said the port would reopen."
     assert pipeline._introduce(material, [0, 2], "Port to reopen") == {}  # met in the first
 
 
@@ -144,7 +146,7 @@ def test_a_person_met_by_title_before_is_met():
     assert [made for _, made in introduce_names(texts, "", story, entities)] == [None, None]
     # a headline's speaker prefix is no first mention: the body's first one is
     made = introduce_names([("Olsen said so.", 1)], "Olsen: Port to reopen", story, entities)
-    assert made[0][0] == "Maria Olsen said so."
+    assert made[0][0] == "[Maria Olsen] said so."
 
 
 def test_a_first_name_alone_gets_the_full_name_when_one_person_has_it():
@@ -152,7 +154,7 @@ def test_a_first_name_alone_gets_the_full_name_when_one_person_has_it():
         ["Maria Olsen, 13, was found in Varna on Monday.", "Maria had run away on Friday."]
     )
     made = introduce_names([("Maria had run away on Friday.", 1)], "", story, entities)
-    assert made[0][0] == "Maria Olsen had run away on Friday."
+    assert made[0][0] == "[Maria Olsen] had run away on Friday."
     story = sentences(["Maria Olsen and Maria Berg left Varna.", "Maria had run away."])
     LABELS["Maria Berg"] = "PERSON"
     try:

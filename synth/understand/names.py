@@ -4,7 +4,7 @@ A reader meets each point without its article, so "Olsen added that ..." names a
 reader never met when the article introduced her paragraphs before as "Foreign Minister Maria
 Olsen"; so does "Maria returned home" when the article named the girl "Maria Olsen". An
 editor writes the full name at the first mention the reader reads; so does the briefing, in
-reading order (the headline, the lede, then the sections), but only when it is sure whom the
+brackets as an editor's insertion ("[Maria Olsen] added"), in reading order (the headline, the lede, then the sections), but only when it is sure whom the
 name stands for: the parse reads no place or work in the point's name and a person in the
 article's full name, the name's own article gives that one full name (else another article
 does) and no article gives another ("Anna Olsen" and "Jan Olsen" in one story: whose
@@ -81,13 +81,24 @@ def introduce_names(
             before = body + " " + text[: match.start()]
             if full is None or _met(full, read + before) or _named(surname, before):
                 continue  # unsure, or met already ("President Olsen" in the lede)
-            text = text[: match.start()] + full + text[match.end("name") :]
+            text = _written_out(text, match, full)
             made = Introduction(surname, full, text)
             break  # one repair per point: the offsets after it moved
         read += " " + text
         body += " " + text
         out.append((text, made))
     return out
+
+
+def _written_out(text: str, match: re.Match[str], full: str) -> str:
+    """The text with the name `match` found written out as `full`, in brackets as an
+    editor's insertion ("[Maria Olsen] said", "[Maria Olsen]'s office"): the point still
+    shows which words are the article's; inside an editor's brackets already ("[Olsen]
+    said" for "He said"), the brackets are kept as they are."""
+    start, end = match.start("name"), match.end("name")
+    if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
+        return text[:start] + full + text[end:]
+    return f"{text[:start]}[{full}]{text[end:]}"
 
 
 def bare_surnames(text: str) -> list[re.Match[str]]:
