@@ -4,14 +4,15 @@ A reader meets each point without its article, so "Olsen added that ..." names a
 reader never met when the article introduced her paragraphs before as "Foreign Minister Maria
 Olsen"; so does "Maria returned home" when the article named the girl "Maria Olsen". An
 editor writes the full name at the first mention the reader reads; so does the briefing, in
-brackets as an editor's insertion ("[Maria Olsen] added"), in reading order (the headline, the lede, then the sections), but only when it is sure whom the
-name stands for: the parse reads no place or work in the point's name and a person in the
-article's full name, the name's own article gives that one full name (else another article
-does) and no article gives another ("Anna Olsen" and "Jan Olsen" in one story: whose
-surname?). A wrong name is worse than no name, so anything less is left as written. A name
-inside a quotation is the speaker's words and is never changed; one after a title, a
-capitalized word or a particle ("Mr Olsen", "President Olsen", "Maria Olsen", "de Klerk")
-already reads as a name, or is part of one.
+brackets as an editor's insertion ("[Maria Olsen] added"), in reading order (the headline,
+the lede, then the sections), but only when it is sure whom the name stands for: the parse
+reads no place or work in the point's name and a person in the article's full name, the
+name's own article gives that one full name (else another article does) and no article
+gives another ("Anna Olsen" and "Jan Olsen" in one story: whose surname?). A wrong name is
+worse than no name, so anything less is left as written. A name inside a quotation is the
+speaker's words and is never changed; one after a title, a capitalized word or a particle
+("Mr Olsen", "President Olsen", "Maria Olsen", "de Klerk") already reads as a name, or is
+part of one.
 """
 
 from __future__ import annotations
