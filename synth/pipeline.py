@@ -67,6 +67,7 @@ from synth.understand.layout import (
     unnamed_first,
 )
 from synth.understand.merge import Merger
+from synth.understand.names import introduce_names
 from synth.understand.parser import rule_files, spacy_parser
 from synth.understand.rank import Ranker
 from synth.understand.standalone import ParsedJudge, confirm_standalone
@@ -346,9 +347,11 @@ class Pipeline:
         points, sentences, report_of = material.points, material.sentences, material.report_of
         rank_of = {index: rank for rank, index in enumerate(layout.order, start=1)}
         reports = Reports.of(material.sources, sentences)
+        reading = [*layout.lede, *(i for s in layout.sections for i in s)]
+        named = self._introduce(material, reading, title)
 
         def placed(index: int) -> RankedPoint:
-            point = points[index]
+            point = named.get(index, points[index])
             support = supporting_sources(
                 point, material.point_vectors[index], sentences, material.vectors, report_of
             )
@@ -374,6 +377,24 @@ class Pipeline:
             coverage=coverage,
             lede=tuple(placed(i) for i in layout.lede),
         )
+
+    def _introduce(
+        self, material: Material, reading: Sequence[int], title: str
+    ) -> dict[int, Point]:
+        """The points, in `reading` order under `title`, whose surname alone is written with
+        the full name at its first mention (`introduce_names`), by index; none without a
+        judge that reads people off the parse."""
+        entities = getattr(self.judge, "entities", None)
+        if entities is None:
+            return {}
+        points, sentences = material.points, material.sentences
+        texts = [(points[i].text, sentences[points[i].sentences[0]].source) for i in reading]
+        made = introduce_names(texts, title, sentences, entities)
+        return {
+            i: replace(points[i], text=text)
+            for i, (text, repair) in zip(reading, made, strict=True)
+            if repair is not None
+        }
 
     @contextmanager
     def _stage(

@@ -122,6 +122,22 @@ def test_a_heading_fits_when_most_points_under_it_say_its_noun():
     assert not fits(candidate("Union strike"), SHOWN, SHOWN, nouns)
 
 
+def test_two_words_lifted_from_one_sentence_are_no_heading():
+    from synth.understand.headings import fits, said_in
+
+    shown = [
+        "In the Herald interview, Olsen said the port would reopen.",
+        "Olsen told the Herald in an interview that the ferry strikes had cost the port dearly.",
+        "The ferry strike ended on Monday.",
+    ]
+    nouns = attested_nouns(shown)
+    assert said_in(candidate("ferry strike").key, shown) == 2  # "strikes" counts
+    assert fits(candidate("Ferry strike"), shown, shown, nouns)
+    # each word is in two points, the phrase in one of them only
+    assert said_in(candidate("Herald interview").key, shown) == 1
+    assert not fits(candidate("Herald interview"), shown, shown, nouns)
+
+
 def test_a_name_heads_only_points_about_that_person():
     from synth.understand.headings import fits
 
@@ -162,3 +178,21 @@ def test_with_the_shown_points_a_section_that_no_heading_fits_gets_none():
     centres = embedder.encode(["ferry strike Varna", "Olsen boat storm Burgas"])
     headings = HeadingNamer().name(texts, centres, embedder, shown)
     assert headings[0].lower() == "ferry strike" and headings[1] == ""
+
+
+def test_a_derived_heading_needs_the_name_doing_it_in_the_points():
+    from synth.understand.headings import fits, reacted_in
+
+    shown = [
+        "The White House reacted cautiously to the Varna strike.",
+        "The White House responded on Monday, and the White House reacted again on Friday.",
+        "Dockers in Varna said the White House had not called.",
+    ]
+    nouns = attested_nouns(shown)
+    reaction = candidate("White House reaction", derived=True)
+    assert reacted_in(reaction.key, shown) == 2
+    assert fits(reaction, shown, shown, nouns)
+    # the name is in every point, but it announces nothing in any of them
+    announcement = candidate("White House announcement", derived=True)
+    assert reacted_in(announcement.key, shown) == 0
+    assert not fits(announcement, shown, shown, nouns)

@@ -194,3 +194,37 @@ def test_a_dated_lead_comes_before_an_undated_one_and_a_bare_amount_is_no_event(
     assert Ranker().events(history, vectors, sentences, vectors, {1: 1, 2: 2}, np.ones(2))[0] == 1
     assert vague_opening("Much can be known about the Varna port.")
     assert not vague_opening("Muchmore Ltd bought the Varna port.")
+
+
+def test_versions_of_one_wire_story_agree_on_the_event_by_their_leads():
+    """Four versions of one wire story (one report) written over days: three open on the
+    event, one on the next day's side of it. The event is what most versions open with,
+    not any version's lead (each is 1 against a report made of itself)."""
+    from synth.core import Sentence
+    from synth.understand.rank import lead_support
+
+    rows = [
+        (1, "A ferry sank off Varna, killing 12 passengers.", [1, 0]),
+        (2, "A ferry sank off Varna, killing at least 12 passengers.", [1, 0.05]),
+        (3, "A ferry sank off Varna on Friday, killing 12.", [1, 0.1]),
+        (4, "Divers on Sunday searched the harbour for the ferry's log.", [0, 1]),
+    ]
+    sentences = [Sentence(k, s, 0, len(t), t, 0) for k, (s, t, _) in enumerate(rows)]
+    vectors = np.array([v for *_, v in rows], dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    support = lead_support(vectors, sentences, vectors, {1: 1, 2: 1, 3: 1, 4: 1}, 2)
+    assert support[0] > 0.7 > 0.3 > support[3]
+
+
+def test_a_lead_that_presents_a_text_after_a_colon_states_no_event():
+    from synth.core import Sentence
+
+    texts = [
+        "The Herald said in an editorial on Sunday: The closing of the Varna port was a mistake.",
+        "Flood waters closed the Varna port on Monday, the harbour office said.",
+    ]
+    sentences = [Sentence(k, k + 1, 0, len(t), t, 0) for k, t in enumerate(texts)]
+    vectors = np.array([[1, 0], [1, 0]], dtype=np.float32)
+    points = [Point(k, (k,), t, (k + 1,), ()) for k, t in enumerate(texts)]
+    scores = np.array([0.9, 0.1])
+    assert Ranker().events(points, vectors, sentences, vectors, {1: 1, 2: 2}, scores) == [1]

@@ -87,3 +87,13 @@ def test_pysbd_sentences_are_what_pysbd_segment_returns():
     reference = pysbd.Segmenter(language="en", clean=False)
     for text in texts:
         assert pysbd_sentences(text) == reference.segment(text)
+
+
+def test_a_footnote_number_between_two_sentences_is_in_neither():
+    text = "Olsen wrote that the port was “the best on any coast.” 1 The port opened in 1830."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Olsen wrote that the port was “the best on any coast.”",
+        "The port opened in 1830.",
+    ]
+    dated = "The port closed on Dec. 3 The council met on Monday."
+    assert len(split_sentences(dated)) <= 2 and "3" in dated[slice(*split_sentences(dated)[0])]

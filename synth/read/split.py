@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from synth.lang.en import NAME_SUFFIX_END, NAMED_AFTER_SUFFIX
+from synth.lang.en import FOOTNOTE_BETWEEN, NAME_SUFFIX_END, NAMED_AFTER_SUFFIX
 
 INNER_TERMINATOR = re.compile(r"[.!?…;:](?=.*\w)", re.S)
 WINDOW_CHARS = 2_000
@@ -85,7 +85,19 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
         cursor = end
         if cursor >= len(text):
             break
-    return tuple(spans)
+    return tuple(part for span in spans for part in _without_footnotes(text, span))
+
+
+def _without_footnotes(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The span cut where a footnote's number stands between two sentences (`FOOTNOTE_BETWEEN`:
+    "... other Book.” 1 The Book ..."), the number in neither part."""
+    start, end = span
+    parts = []
+    for found in FOOTNOTE_BETWEEN.finditer(text, start, end):
+        parts.append((start, found.start("mark")))
+        start = found.end()
+    parts.append((start, end))
+    return [(a, a + len(text[a:b].rstrip())) for a, b in parts if text[a:b].strip()]
 
 
 def _name_goes_on(before: str, piece: str) -> bool:

@@ -185,9 +185,12 @@ def fits(candidate: Candidate, shown: Sequence[str], texts: Sequence[str], nouns
     """Whether a heading names what the points under it are about, in words a reader knows.
 
     Each of its words (for a name's derived noun, "White House reaction", the name's) is in at
-    least half of the points shown, and two of them (`support_needed`): a phrase lifted from
-    one sentence ("Hotel fire" over one hotel among dance-hall points), or a person over
-    points not about them, says nothing of the rest. It ends on a noun: a lower-case last
+    least half of the points shown, and two of them (`support_needed`), and the phrase itself,
+    its words together, in two of them (`said_in`; for a derived noun, the name doing it:
+    `reacted_in`): a phrase lifted from one sentence ("Hotel
+    fire" over one hotel among dance-hall points; "Post interview" where one point says "the
+    Post interview" and another "The Washington Post"), or a person over points not about
+    them, says nothing of the rest. It ends on a noun: a lower-case last
     word is used as a noun in the texts, a capitalized one is a name that ends a phrase there
     ("talks in Geneva"), not an adjective cut from its noun ("protests of Turkish [Kurds]").
     """
@@ -199,14 +202,40 @@ def fits(candidate: Candidate, shown: Sequence[str], texts: Sequence[str], nouns
         content = [stem(w.casefold()) for w in words if w[:1].isupper()]
     if any(sum(word in point for point in told) < need for word in content):
         return False
-    if candidate.derived:
-        return True
+    if candidate.derived:  # the name doing what the noun says, in two of the points
+        return reacted_in(candidate.key, shown) >= min(MIN_SUPPORT, len(shown))
+    if said_in(candidate.key, shown) < min(MIN_SUPPORT, len(shown)):
+        return False  # two words lifted from one sentence ("Post interview" of "the Post
+        # interview"): the phrase names no subtopic the points share
     if cut_from_name(words, texts):
         return False
     last = words[-1]
     if last[:1].isupper():
         return ends_phrases(last, texts)
     return stem(last.casefold()) in nouns
+
+
+def said_in(key: Sequence[str], shown: Sequence[str]) -> int:
+    """How many of the texts use the phrase whose word stems are `key`, its words together
+    and in order (a plural or another ending counts: "ferry strikes")."""
+    count = 0
+    for text in shown:
+        stems = [stem(w.casefold()) for w in TOKENS.findall(text)]
+        if any(
+            tuple(stems[i : i + len(key)]) == tuple(key) for i in range(len(stems) - len(key) + 1)
+        ):
+            count += 1
+    return count
+
+
+def reacted_in(key: Sequence[str], shown: Sequence[str]) -> int:
+    """How many of the texts have the name of a derived heading doing what its noun says
+    ("the White House reacted" for "White House reaction"): "North Koreans demand" over
+    points where North Koreans starve, and North Korea demanded elsewhere, names neither."""
+    return sum(
+        any(p.derived and phrase_key(p) == tuple(key) for p in candidate_phrases(text))
+        for text in shown
+    )
 
 
 def cut_from_name(words: Sequence[str], texts: Sequence[str]) -> bool:

@@ -20,7 +20,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from synth.core import Point, Sentence
-from synth.lang.en import NEWS_DAY, QUANTIFIERS, QUOTED_TEXT, VAGUE_AMOUNTS, YEAR_OPENING
+from synth.lang.en import (
+    INTRODUCED_TEXT,
+    NEWS_DAY,
+    QUANTIFIERS,
+    QUOTED_TEXT,
+    VAGUE_AMOUNTS,
+    YEAR_OPENING,
+)
 from synth.understand.distinct import distinct
 from synth.understand.embed import normalize_rows
 from synth.understand.standalone.shape import shape_problem
@@ -98,14 +105,17 @@ class Ranker:
         reports say them again (`lead_support`), an article's first sentence a little before
         its second (`lead_step`), one dated in the writer's words before one that is not
         (`dated_bonus`, `dated`: "Today is the day" in a quote dates nothing, "In 1991, ..."
-        is history), ties to
-        the more important; none whose subject is a bare amount (`vague_opening`)."""
+        is history), ties to the more important; none whose subject is a bare amount
+        (`vague_opening`), nor one that presents a text after a colon (`INTRODUCED_TEXT`:
+        "Following are excerpts from the report: ...", "The Herald said in an editorial:
+        ..."), which tells what a document says, not what happened."""
         leads = [
             i
             for i, p in enumerate(points)
             if self.eligible(p)
             and earliest_position(p, sentences) < self.lead_sentences
             and not vague_opening(p.text)
+            and not INTRODUCED_TEXT.match(p.text)
         ]
         if not leads:
             return []
@@ -247,19 +257,24 @@ def lead_support(
     lead_sentences: int,
 ) -> np.ndarray:
     """For each vector, how far the independent reports' leads say it: the mean over reports
-    of its closeness to the nearest of the report's lead sentences (1 where it is one). A
-    point that many outlets open with scores near 1; a side story one outlet opens with,
-    near 1 over the number of reports."""
+    of how close it comes to each of the report's articles' lead sentences (the nearest one
+    of each article, averaged over the report's articles; 1 where every one opens with it).
+    A point that many outlets open with scores near 1; a side story one outlet opens with,
+    near 1 over the number of reports. Versions of one wire story, written over days, are
+    one report, but each opens on that day's news: what most of them open with is the
+    event, what one version opens with is that day's side of it."""
     leads: dict[int, list[int]] = {}
     for sentence in sentences:
         if sentence.position < lead_sentences:
-            leads.setdefault(report_of.get(sentence.source, sentence.source), []).append(
-                sentence.id
-            )
+            leads.setdefault(sentence.source, []).append(sentence.id)
     if not leads or not len(vectors):
         return np.zeros(len(vectors))
-    nearest = [np.max(vectors @ sentence_vectors[ids].T, axis=1) for ids in leads.values()]
-    return np.clip(np.vstack(nearest), 0.0, 1.0).mean(axis=0)
+    articles: dict[int, list[np.ndarray]] = {}
+    for source, ids in leads.items():
+        nearest = np.clip(np.max(vectors @ sentence_vectors[ids].T, axis=1), 0.0, 1.0)
+        articles.setdefault(report_of.get(source, source), []).append(nearest)
+    reports = [np.vstack(rows).mean(axis=0) for rows in articles.values()]
+    return np.vstack(reports).mean(axis=0)
 
 
 def earliest_position(point: Point, sentences: Sequence[Sentence]) -> int:

@@ -79,6 +79,9 @@ NEEDED_BY_VERB = frozenset(
     ["dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative", "pcomp", "prt"]
 )
 NEEDED_BY_OTHER = frozenset(["pobj", "pcomp"])
+# What a kept adjective cannot lose: the clause it opens ("were able [to identify ...]",
+# "is likely [to fall]", "was sure [that ...]").
+NEEDED_BY_ADJECTIVE = frozenset(["xcomp", "ccomp"])
 # Who may head a "Speaker:" prefix by their whole name, and at most how many words it has.
 SPEAKER_BODIES = frozenset(["ORG", "GPE", "NORP", "FAC"])
 SPEAKER_WORDS = 6
@@ -106,19 +109,25 @@ def choose_title(
 ) -> str:
     """The source headline closest to the event the lede opens on, else a headline written
     (by `write`) from the lede's first point that a headline can state (not a quote, not an
-    unnamed claim) and that reads as one (`reads_as_title`); failing that, the first one
-    written."""
+    unnamed claim) and that reads as one (`reads_as_title`); failing that, the one written
+    from the event (the lede's first point), else the event's sentence whole, whose claim
+    keeps its words "according to ..." (a long title about the event is better than a
+    short one about a side story); else the first one written."""
     titled = [s for s in sources if s.title and not s.skipped and _headline(s)]
     if titled:
         return representative(titled, lede, lede_vectors, embedder)
     written = []
-    for point in lede:
+    for place, point in enumerate(lede):
         if point.text.lstrip()[:1] not in QUOTE_MARKS and not unnamed_claim(point.text):
-            written.append(write(point.text))
-            if reads_as_title(written[-1]):
-                return written[-1]
+            written.append((place, write(point.text)))
+            if reads_as_title(written[-1][1]):
+                return written[-1][1]
+    if written and written[0][0] == 0:
+        return written[0][1]
+    if lede and lede[0].text.lstrip()[:1] not in QUOTE_MARKS:
+        return as_headline(story_text(lede[0].text), None)  # the event, its speaker kept
     if written:
-        return written[0]
+        return written[0][1]
     return write(lede[0].text) if lede else "Briefing"
 
 
@@ -233,8 +242,11 @@ class ParsedHeadline:
         """The sentence's opening words up to a clause break (`shorten`), when they are a
         whole piece of its parse (`_whole_prefix`); else None."""
         words = shorten(plain.split())
-        if len(words) == len(plain.split()) or not _whole_prefix(doc, len(" ".join(words))):
+        end = len(" ".join(words))
+        if len(words) == len(plain.split()) or not _whole_prefix(doc, end):
             return None
+        if _purpose_follows(doc, end):
+            return None  # "closed in [to capture the module]": what for is the news
         return as_headline(" ".join(words), None)
 
     def _doc(self, text: str) -> Doc:
@@ -272,6 +284,16 @@ def _whole_prefix(doc: Doc, end: int) -> bool:
     return _whole(tokens) and not _attributed_later(doc, end)
 
 
+def _purpose_follows(doc: Doc, end: int) -> bool:
+    """Whether the words after character `end` open on the main verb's purpose infinitive
+    (`_purpose`): a cut there keeps that something was done and leaves out what for."""
+    root = root_of(doc)
+    following = next((t for t in doc if t.idx >= end and not t.is_punct), None)
+    if root is None or following is None or following.lower_ != "to":
+        return False
+    return following.dep_ == "aux" and _purpose(following.head, root)
+
+
 def _attributed_later(doc: Doc, end: int) -> bool:
     """Whether words after character `end` say whose claim the words before are: a verb
     of saying there with nothing said of its own after `end` ("..., police said"; ", his
@@ -300,12 +322,15 @@ def _has_subject(root: Token) -> bool:
 def _whole(tokens: list[Token]) -> bool:
     """Whether the kept words leave nothing hanging: every kept verb keeps its object or
     complement, and the second verb joined to it when the two share an object ("by
-    inventing [and establishing the rule]"); every kept preposition keeps its object; the
-    last word is no function word."""
+    inventing [and establishing the rule]"); every kept preposition keeps its object, every
+    kept adjective the clause it opens ("were able [to identify]"); the last word is no
+    function word."""
     kept = {t.i for t in tokens}
     for token in tokens:
         verb = token.pos_ in ("VERB", "AUX")
         needed = NEEDED_BY_VERB if verb else NEEDED_BY_OTHER
+        if token.pos_ == "ADJ":
+            needed = NEEDED_BY_ADJECTIVE
         if any(c.dep_ in needed and c.i not in kept for c in token.children):
             return False
         if verb and _shares_object(token, kept):
@@ -439,7 +464,7 @@ def core_tokens(root: Token) -> list[Token]:
     doc = root.doc
     for child in root.children:
         after = child.dep_ in TRIMMABLE_DEPS and child.i > root.i and not _set_off(child)
-        if child.dep_ in CORE_DEPS or after:
+        if child.dep_ in CORE_DEPS or after or _purpose(child, root):
             kept |= _phrase_without_asides(child)
     subject = {t.i for c in root.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
     while len(_text(_shown(doc, kept)).split()) > HEADLINE_WORDS:
@@ -448,6 +473,20 @@ def core_tokens(root: Token) -> list[Token]:
             return []
         kept -= {t.i for t in last.subtree}
     return _shown(doc, kept)
+
+
+def _purpose(clause: Token, root: Token) -> bool:
+    """An infinitive after a verb with no object that says what it was done for, not set off
+    by a comma ("closed in [to capture the first module]"): without it the verb tells
+    only that something moved, and the news is what for. A verb with its object says what
+    happened already ("halted its ferries [to allow repairs]")."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.i > root.i
+        and not _set_off(clause)
+        and any(c.dep_ == "aux" and c.lower_ == "to" and c.i < clause.i for c in clause.children)
+        and not any(c.dep_ in NEEDED_BY_VERB - {"prt"} for c in root.children)
+    )
 
 
 def _shown(doc: Doc, kept: set[int]) -> list[Token]:

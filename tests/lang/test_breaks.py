@@ -12,6 +12,10 @@ EXAMPLES = {
         ["and second-degree", "or post-war", "to late 1990s"], ["andante", "in 1990"]
     ),
     "NAME_SUFFIX_END": anywhere(["near Martin Luther King Jr."], ["King Jr. Way", "Jr"]),
+    "FOOTNOTE_BETWEEN": anywhere(
+        ["than any other book.” 1 The book", "was signed.12 The council met."],
+        ["signed on Dec. 3 The council", "in version 2.1 The file", "said.” 10 people"],
+    ),
 }
 
 

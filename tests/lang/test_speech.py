@@ -8,6 +8,13 @@ from synth.lang.en import speech as module
 from tests.lang.examples import anywhere, at_start, cases, finds
 
 EXAMPLES = {
+    "INTRODUCED_TEXT": at_start(
+        [
+            "Following are excerpts from the harbour report: The port was closed.",
+            "The Herald said in an editorial on Sunday, May 3: The strike must end.",
+        ],
+        ["The ferry left at 10:30 on Monday.", "Olsen: The port will reopen on Friday."],
+    ),
     "SPEECH_CUE": anywhere(
         ["Olsen said in Hamburg", "he told reporters"], ["told the court", "sayings"]
     ),

@@ -35,3 +35,14 @@ highway hospital international library memorial park parkway plaza rd road schoo
 stadium street way
 """.split())
 # fmt: on
+
+
+# ==== A footnote's number between two sentences
+
+# "... than any other Book.” 1 The Book of Mormon ...", "... was signed.12 The council ...": a
+# web page's footnote number after a sentence's end (a closing quote, or a letter's full stop
+# with the number glued on), and a capital after it; the number is no part of either sentence.
+# "on Dec. 3 The" has no closing quote and a space before the number: no footnote.
+FOOTNOTE_BETWEEN = re.compile(
+    r"(?:[.!?][\"”’]|(?<=[a-z])[.!?](?=\d))\s*(?P<mark>\d{1,2})\s+(?=[A-Z])"
+)

@@ -154,3 +154,11 @@ sergeant sgt sheriff sir sister speaker spokesman spokesperson spokeswoman st su
 vice
 """.split())
 # fmt: on
+
+
+# ==== A sentence that introduces a text after a colon (not news itself)
+
+# "Following are excerpts from the report: The ...", "The Herald said in an editorial on May
+# 3: The ...": the words before the colon present a text (a document, an editorial) that the
+# capitalized words after it begin; a clock time ("at 10:30") has no space after its colon.
+INTRODUCED_TEXT = re.compile(r"^[^:“\"]{12,200}:\s+[“\"‘']?[A-Z]")

@@ -31,6 +31,9 @@ MAX_PARSED = 4096
 STANDALONE_KIND = "standalone"
 OPENING_KIND = "standalone-opening"
 ANTECEDENT_KIND = "antecedent"
+ENTITIES_KIND = "entities"
+# Opens the names kept for a sentence (`AnswerStore` keeps no empty answer).
+ENTITIES_MARK = "entities:"
 
 
 @dataclass
@@ -80,6 +83,28 @@ class ParsedJudge:
             lambda: antecedent(self._doc(text), pronoun),
             drawn_from(text),
         )
+
+    def entities(self, text: str) -> frozenset[tuple[str, str]]:
+        """The names `text` holds, as written, each with the parse's label ("PERSON",
+        "GPE", ...): a surname's full name is looked up among them
+        (`synth.understand.names`)."""
+        if self.store is None:
+            return self._entities(text)
+        kept = self.store.answer(
+            ENTITIES_KIND,
+            text,
+            lambda: (
+                ENTITIES_MARK
+                + "\n".join(f"{label}\t{name}" for name, label in sorted(self._entities(text)))
+            ),
+        )
+        if not kept or not kept.startswith(ENTITIES_MARK):  # not what was written: read again
+            return self._entities(text)
+        rows = (line.split("\t", 1) for line in kept[len(ENTITIES_MARK) :].split("\n") if line)
+        return frozenset((row[1], row[0]) for row in rows if len(row) == 2)
+
+    def _entities(self, text: str) -> frozenset[tuple[str, str]]:
+        return frozenset((e.text, e.label_) for e in self._doc(text).ents)
 
     def nouns(self, text: str) -> frozenset[str]:
         """The lemmas of the nouns and names in `text`, lower-cased, and `PLACE_OR_BODY` when it
