@@ -258,6 +258,7 @@ class Pipeline:
             budget = max(budget, floor)
         layouter = Layouter(self.ranker)
         leads = self._leads(material, scores)
+        leads = leads + self._report_leads(material, scores, leads)
         while True:
             chosen = self.ranker.select(
                 material.points,
@@ -312,6 +313,32 @@ class Pipeline:
             if self.judge.problem(material.points[index].text) in LEAD_PROBLEMS_BORNE:
                 leads.append(index)
         return leads
+
+    def _report_leads(
+        self, material: Material, scores: np.ndarray, leads: Sequence[int]
+    ) -> list[int]:
+        """After the lede, one lead per independent report the lede does not cite, most
+        supported first: each report tells what it adds in its own first sentences (on
+        newswire, each day's development), which a reader follows more easily than a later
+        sentence ranked for centrality."""
+        candidates = self.ranker.events(
+            material.points,
+            material.point_vectors,
+            material.sentences,
+            material.vectors,
+            material.report_of,
+            scores,
+        )
+        covered = {material.report_of.get(s, s) for i in leads for s in material.points[i].sources}
+        more: list[int] = []
+        for index in candidates:
+            reports = {material.report_of.get(s, s) for s in material.points[index].sources}
+            if index in leads or reports <= covered:
+                continue
+            if self.judge.problem(material.points[index].text) in LEAD_PROBLEMS_BORNE:
+                more.append(index)
+                covered |= reports
+        return more
 
     def _name(
         self, material: Material, layout: Layout, scores: np.ndarray

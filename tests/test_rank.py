@@ -228,3 +228,31 @@ def test_a_lead_that_presents_a_text_after_a_colon_states_no_event():
     points = [Point(k, (k,), t, (k + 1,), ()) for k, t in enumerate(texts)]
     scores = np.array([0.9, 0.1])
     assert Ranker().events(points, vectors, sentences, vectors, {1: 1, 2: 2}, scores) == [1]
+
+
+def test_after_the_lede_each_report_it_does_not_cite_adds_its_own_lead():
+    from dataclasses import dataclass
+
+    from synth.pipeline import Material, Pipeline
+    from tests.conftest import FakeEmbedder
+
+    @dataclass(frozen=True)
+    class Leads(Ranker):
+        def events(self, *args, **kwargs):
+            return [0, 1, 2, 3]
+
+    class Fine:
+        def problem(self, text, known=frozenset(), opening=False):
+            return "fragment" if text.startswith("and") else None
+
+    texts = [
+        "Floods closed the Varna port on Monday.",  # the event, from reports 1 and 2
+        "Burgas opened shelters on Tuesday.",  # report 3's lead
+        "The Varna port reopened on Wednesday.",  # report 3 again: it is covered
+        "and Sofia sent help.",  # report 4's lead, which no reader could follow
+    ]
+    told = [point(0, texts[0], (1, 2)), point(1, texts[1], (3,))]
+    told += [point(2, texts[2], (3,)), point(3, texts[3], (4,))]
+    material = Material((), (), np.zeros((0, 2)), told, np.eye(4, dtype=np.float32))
+    pipeline = Pipeline(embedder=FakeEmbedder(), ranker=Leads(), judge=Fine())
+    assert pipeline._report_leads(material, np.ones(4), [0]) == [1]
