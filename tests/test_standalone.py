@@ -256,3 +256,12 @@ def test_a_sentence_cut_out_of_a_quote_that_goes_on_is_a_fragment():
     assert not open_quotation("Mayor Ann Lund said: “The harbour will reopen.”")
     assert not open_quotation("It’s the players’ union that said ‘no’ to the plan.")
     assert not open_quotation('He called it "a good deal" on Monday.')
+
+
+def test_a_time_told_from_something_the_point_does_not_name_keeps_it_out():
+    from synth.understand.standalone.rules import standalone_problem
+
+    told = "Crews in Varna began repairs two hours earlier with a crane."
+    assert standalone_problem(told, strict=False) == "relative_time"
+    anchored = "Crews in Varna began repairs two hours before the storm reached Burgas."
+    assert standalone_problem(anchored, strict=False) is None

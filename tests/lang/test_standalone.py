@@ -8,6 +8,20 @@ from synth.lang.en import standalone as module
 from tests.lang.examples import anywhere, at_start, cases, finds, wrong
 
 EXAMPLES = {
+    "UNANCHORED_TIME": anywhere(
+        [
+            "The job began two hours earlier with the capture.",
+            "A week later, the port reopened.",
+            "He had left the day before.",
+            "The next morning, divers found it.",
+        ],
+        [
+            "Earlier this week the port reopened.",
+            "It began two hours earlier than planned.",
+            "He left the day before the vote.",
+            "Three years later than promised",
+        ],
+    ),
     "OPENING_CONNECTIVE": at_start(
         ["However, the talks failed.", "But the talks failed", "“Meanwhile, we wait"],
         ["The talks failed, however.", "Butter prices rose."],

@@ -286,6 +286,7 @@ from synth.lang.en.standalone import (
     THIRD_PERSON,
     THIRD_PERSON_PRONOUNS,
     TRUNCATED,
+    UNANCHORED_TIME,
     VAGUE_DETERMINERS,
     VERB_STEMS,
 )
@@ -570,6 +571,7 @@ __all__ = [
     "TYPEWRITER_OPEN",
     "TYPEWRITER_SINGLE",
     "UI_COMMAND",
+    "UNANCHORED_TIME",
     "UNIT_WORDS",
     "UNMARKED_VERBS",
     "UNNAMED_SPEAKER",

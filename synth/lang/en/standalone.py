@@ -90,6 +90,17 @@ OPENING_QUANTIFIER = re.compile(
 SUCH = re.compile(r"\b[Ss]uch\s+(?!as\b)")
 
 # A sentence cut short or glued to page furniture: an ellipsis, no closing punctuation.
+# A time told from something the sentence does not name: "two hours earlier", "a week
+# later", "the day before", "the next morning" (earlier or later than what?). "Earlier this
+# week" and "two days before the vote" are anchored and do not match.
+UNANCHORED_TIME = re.compile(
+    r"\b(?i:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few|"
+    r"\d+)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+"
+    r"(?:earlier|later))\b(?!\s+than\b)"
+    r"|\b(?i:the\s+(?:day|night|week|month|year|morning|evening)\s+before)"
+    r"(?=\s*[,.;:!?]|$)"
+    r"|\b(?i:the\s+(?:previous|next|following)\s+(?:day|night|week|month|morning|evening))\b"
+)
 TRUNCATED = re.compile(r"\.\.\.|…")
 SENTENCE_CLOSE = re.compile(r"[.!][\"”’')\]]*$|[\"”’]$")
 

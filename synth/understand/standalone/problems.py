@@ -29,6 +29,7 @@ Problem = Literal[
     "same_as_what",  # "the same amount" with no "as"
     "additive",  # "additional misconduct": more than what?
     "comparative",  # "a smaller delegation": smaller than what?
+    "relative_time",  # "two hours earlier": earlier than what?
 ]
 
 # Every kind, for checking an answer read back from disk.

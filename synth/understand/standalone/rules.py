@@ -60,6 +60,7 @@ from synth.lang.en import (
     SUCH,
     THIRD_PERSON,
     TRUNCATED,
+    UNANCHORED_TIME,
     UNNAMED_SPEAKER,
 )
 from synth.understand.parser import OPENING_QUOTES
@@ -158,6 +159,8 @@ def standalone_problem(text: str, strict: bool = True) -> Problem | None:
         return "definite_description"
     if UNNAMED_SPEAKER.match(text) or OPENING_QUANTIFIER.match(text):
         return "definite_description"
+    if UNANCHORED_TIME.search(outside):
+        return "relative_time"
     return _inner_problem(text, outside) if strict else None
 
 
