@@ -95,6 +95,10 @@ EXAMPLES = {
         ["By Jane Doe - Tweet", "He was hit by Jane Doe - a neighbour"],
     ),
     "REFERENCE_LIST": anywhere(["Chapman AS , Murphy SM ,"], ["Chapman, Murphy and Lee"]),
+    "REPORTER_AT_WORK": at_start(
+        ["Ann Lee, news reporter spoke with the mayor.", "Tom Roe, our correspondent, visited"],
+        ["Ann Lee, a nurse, spoke with the mayor.", "The reporter spoke with the mayor."],
+    ),
     "GLUED_HEADING": anywhere(
         ["Conclusions and Relevance The stable patients", "CLOSE The National Guard"],
         ["The stable patients recovered.", "Olsen said The Times"],

@@ -175,6 +175,13 @@ LINKED_NAME = re.compile(r"\b([A-Z][a-z][\w'’-]*)\s+(?:[A-Z(][\w'’.()-]+\s+)
 GLUED_OPENING = re.compile(r"(?<=[a-z]{2})(?:The|This|These|Those)\s+[a-z]")
 # A byline inside the text ("... in protest By Jane Doe - Tweet Huntsman announced").
 INLINE_BYLINE = re.compile(r"(?<=\S)\s+By\s+(?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][\w'’-]+\s*[-–—|]\s")
+# The outlet's own reporter telling of the reporting ("Ann Lee, news reporter, spoke with the
+# mayor ..."): words of the page about how the story was made, not the story.
+REPORTER_AT_WORK = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w'’-]+,\s+(?:[\w-]+\s+){0,2}"
+    r"(?:reporter|correspondent|anchor|producer)s?,?\s+"
+    r"(?:spoke|talked|sat down|went|visited|reached|asked|caught up)\b"
+)
 REFERENCE_LIST = re.compile(
     r"(?:\b[A-Z][\w'’-]+\s+[A-Z]{1,3}\s+,\s*){2,}|(?:\b[A-Z][\w'’-]+\s+[A-Z]{1,3}\s*,\s*){3,}"
 )
