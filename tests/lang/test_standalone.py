@@ -64,8 +64,13 @@ EXAMPLES = {
         ["The United Nations said", "Olsen's study found"],
     ),
     "DEFINITE_EXPLAINED": at_start(
-        ["The man who fled returned.", "The mayor of Aleppo said"],
-        ["The study found nothing.", "The mayor of the town said"],
+        [
+            "The man who fled returned.",
+            "The mayor of Aleppo said",
+            "The radical Islamic group Hamas said",
+            "The Dutch airline KLM said",
+        ],
+        ["The study found nothing.", "The mayor of the town said", "The talks Monday failed."],
     ),
     "SAID_DEFINITE": anywhere(
         ["Olsen said the decision was final.", "They said that these new rules apply"],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from synth.lang.en.dates import MONTHS, WEEKDAYS
 from synth.lang.en.speech import SPEECH_VERBS
 from synth.lang.en.words import TIME_WORDS
 
@@ -67,10 +68,14 @@ OPENING_DEFINITE = re.compile(
     r"^(?:The|This|That|These|Those|Such|Both|Each)\s+(?P<word>[a-z][\w'’-]*)"
 )
 
-# What lets an opening "The ..." say which thing it means: a relative clause or a name.
+# What lets an opening "The ..." say which thing it means: a relative clause, a name after
+# "of", or the name itself right after the description ("The radical group Hamas", "The
+# Dutch airline KLM"; a day or month there names nothing: "The talks Monday").
+_DAYS = "|".join(sorted(WEEKDAYS | MONTHS))
 DEFINITE_EXPLAINED = re.compile(
     r"^\S+\s+(?:[a-z][\w'’-]*\s+){0,3}?(?:[a-z][\w'’-]*,?\s+(?:who|which|that)\b"
     r"|[a-z][\w'’-]*\s+of\s+(?:the\s+)?[A-Z])"
+    rf"|^\S+\s+(?:[\w'’-]+\s+){{0,2}}?[a-z][\w'’-]*\s+(?!(?:{_DAYS})\b)[A-Z][\w'’-]+"
 )
 
 # "said the decision ...": what someone said is about a thing introduced elsewhere.
