@@ -97,3 +97,10 @@ def test_spaces_a_page_left_before_punctuation_are_taken_out():
     view = readable("said Joe Biden , who wrote in The Post . Then ... and why ?")
     assert view.text == "said Joe Biden, who wrote in The Post. Then ... and why?"
     assert view.offset(len("said Joe Biden , ")) == len("said Joe Biden, ")
+
+
+def test_newswire_underscore_dash_is_printed_as_a_dash():
+    from synth.read.readable import readable
+
+    view = readable("VARNA (AP) _ The debris _ stones, tyres _ lay there. snake_case _x")
+    assert view.text == "VARNA (AP) — The debris — stones, tyres — lay there. snake_case _x"

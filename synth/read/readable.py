@@ -23,6 +23,9 @@ ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{
 C1_CONTROL = re.compile("[\x80-\x9f]")
 # Spaces a page left before a comma or full stop where it took a link or markup out
 # ("said Joe Biden , who" "in The Washington Post ."): no writer puts them there.
+# Newswire's typewriter dash: an underscore between spaces ("the debris of battle _ stones,
+# tear gas canisters _ flaps"; "SEOUL (AP) _ The ..."), printed as a dash.
+TYPEWRITER_DASH = re.compile(r"(?<=\S) (_) (?=\S)")
 SPACE_BEFORE_MARK = re.compile(r"(?<=[\w”’)]) +(?=[,.;:!?](?:\s|$))")
 
 Edit = tuple[int, int, str]  # text[start:end] is written as the string
@@ -49,10 +52,12 @@ class Readable:
 
 def readable(text: str) -> Readable:
     """`text` with HTML character references decoded, C1 controls read as Windows-1252,
-    stray spaces before punctuation out and typewriter quotation marks made typographic (see
+    stray spaces before punctuation out, newswire's " _ " dash a dash and typewriter
+    quotation marks made typographic (see
     `entity_edits`, `windows_1252_edits`, `stray_space_edits` and
     `synth.read.quotemarks.typographic_marks`)."""
     edits = entity_edits(text) + windows_1252_edits(text) + stray_space_edits(text)
+    edits += [(m.start(1), m.end(1), "—") for m in TYPEWRITER_DASH.finditer(text)]
     first = _apply(text, sorted(edits))
     second = _apply(first.text, typographic_marks(first.text))
     return Readable(second.text, _compose(first.edits, second.edits))
