@@ -72,6 +72,7 @@ from synth.understand.parser import rule_files, spacy_parser
 from synth.understand.rank import Ranker
 from synth.understand.standalone import ParsedJudge, confirm_standalone
 from synth.understand.standalone.cut import cut_sentences
+from synth.understand.story import off_story_sources, on_story
 from synth.write.headline import ParsedHeadline, choose_title
 
 DEFAULT_MAX_WORDS = 350
@@ -126,6 +127,9 @@ class Pipeline:
         default_factory=lambda: ParsedHeadline(load=spacy_parser)
     )
     progress: Say | None = None
+    # Where notes for the user go (stderr in the command line): an article left out as being
+    # about another story.
+    note: Say | None = None
     # One briefing per process (`brief`): the model's memory is handed back once the sentences
     # are encoded, once the headlines are (the parser then judges points) and once the
     # headings are (the parser then finds speakers), so activations and parser never add up.
@@ -152,6 +156,7 @@ class Pipeline:
         self._release()
         with self._stage("merge", timings):
             points, point_vectors = self.merger.merge(sentences, vectors, sources)
+            points = self._on_story(points, sentences, vectors, sources)
         material = Material(sources, sentences, vectors, points, point_vectors)
         with self._stage("compare", timings):
             found = self.comparer.differences(sentences, vectors, points, sources)
@@ -238,6 +243,22 @@ class Pipeline:
             named,
         )
         return judged, title
+
+    def _on_story(
+        self,
+        points: Sequence[Point],
+        sentences: Sequence[Sentence],
+        vectors: np.ndarray,
+        sources: Sequence[Source],
+    ) -> tuple[Point, ...]:
+        """The points, those only articles about another story tell marked as not shown
+        (`synth.understand.story`), with a note naming those articles."""
+        off = off_story_sources(sentences, vectors)
+        if self.note:
+            for source in sources:
+                if source.id in off:
+                    self.note(f"{source.path}: about another story than the others; not shown")
+        return on_story(points, off)
 
     def _fit(
         self,
@@ -565,6 +586,7 @@ def make_pipeline(
         judge=judge,
         headlines=default_headlines(cache_dir, use_cache, note),
         progress=progress,
+        note=note,
         release_model=release_model,
     )
 
