@@ -8,6 +8,8 @@ from synth.lang.en import standalone as module
 from tests.lang.examples import anywhere, at_start, cases, finds, wrong
 
 EXAMPLES = {
+    "TIME_ANCHOR": anywhere(["won in 2008", "on Monday", "in March"], ["two hours", "may 5"]),
+    "YEAR_ON_YEAR": at_start(["a year earlier", "one year later"], ["two years later"]),
     "UNANCHORED_TIME": anywhere(
         [
             "The job began two hours earlier with the capture.",
@@ -20,6 +22,7 @@ EXAMPLES = {
             "It began two hours earlier than planned.",
             "He left the day before the vote.",
             "Three years later than promised",
+            "Income rose 4 percent from a year earlier.",
         ],
     ),
     "OPENING_CONNECTIVE": at_start(

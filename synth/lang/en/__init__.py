@@ -286,10 +286,12 @@ from synth.lang.en.standalone import (
     THING_PRONOUNS,
     THIRD_PERSON,
     THIRD_PERSON_PRONOUNS,
+    TIME_ANCHOR,
     TRUNCATED,
     UNANCHORED_TIME,
     VAGUE_DETERMINERS,
     VERB_STEMS,
+    YEAR_ON_YEAR,
 )
 from synth.lang.en.tokens import (
     LATIN_WORD,
@@ -559,6 +561,7 @@ __all__ = [
     "THING_PRONOUNS",
     "THIRD_PERSON",
     "THIRD_PERSON_PRONOUNS",
+    "TIME_ANCHOR",
     "TIME_WORDS",
     "TITLE_CREDIT",
     "TITLE_LABEL",
@@ -590,6 +593,7 @@ __all__ = [
     "WIDGET_RUN",
     "WIDGET_WORDS",
     "WORD",
+    "YEAR_ON_YEAR",
     "YEAR_OPENING",
     "not_a_name",
     "source_files",

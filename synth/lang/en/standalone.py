@@ -97,8 +97,10 @@ SUCH = re.compile(r"\b[Ss]uch\s+(?!as\b)")
 # A sentence cut short or glued to page furniture: an ellipsis, no closing punctuation.
 # A time told from something the sentence does not name: "two hours earlier", "a week
 # later", "the day before", "the next morning" (earlier or later than what?). "Earlier this
-# week" and "two days before the vote" are anchored and do not match.
+# week", "two days before the vote" and a comparison ("up 4% from a year earlier": the same
+# period a year before) are anchored and do not match.
 UNANCHORED_TIME = re.compile(
+    r"(?<!from )(?<!than )(?<!over )(?<!with )(?<!to )"  # "rose 4% from a year earlier"
     r"\b(?i:(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few|"
     r"\d+)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+"
     r"(?:earlier|later))\b(?!\s+than\b)"
@@ -106,6 +108,11 @@ UNANCHORED_TIME = re.compile(
     r"(?=\s*[,.;:!?]|$)"
     r"|\b(?i:the\s+(?:previous|next|following)\s+(?:day|night|week|month|morning|evening))\b"
 )
+# What anchors such a time in the sentence itself when it comes before: a year or a month
+# ("won in 2008 but lost four years later"), or a year-on-year comparison ("from 4.5 billion
+# a year earlier").
+TIME_ANCHOR = re.compile(rf"\b(?:1[6-9]|20)\d\d\b|\b(?:{_DAYS})\b")
+YEAR_ON_YEAR = re.compile(r"^(?i:an?|one)\s+year\s+(?i:earlier|later)$")
 TRUNCATED = re.compile(r"\.\.\.|…")
 SENTENCE_CLOSE = re.compile(r"[.!][\"”’')\]]*$|[\"”’]$")
 

@@ -60,9 +60,11 @@ from synth.lang.en import (
     STAMP_LEAD,
     SUCH,
     THIRD_PERSON,
+    TIME_ANCHOR,
     TRUNCATED,
     UNANCHORED_TIME,
     UNNAMED_SPEAKER,
+    YEAR_ON_YEAR,
 )
 from synth.understand.parser import OPENING_QUOTES
 from synth.understand.standalone.problems import Problem
@@ -160,9 +162,19 @@ def standalone_problem(text: str, strict: bool = True) -> Problem | None:
         return "definite_description"
     if UNNAMED_SPEAKER.match(text) or OPENING_QUANTIFIER.match(text):
         return "definite_description"
-    if UNANCHORED_TIME.search(outside):
+    if _unanchored_time(outside):
         return "relative_time"
     return _inner_problem(text, outside) if strict else None
+
+
+def _unanchored_time(text: str) -> bool:
+    """A time told from something the sentence does not name ("two hours earlier"), with no
+    year, month or weekday before it in the sentence to count from and no year-on-year
+    comparison ("a year earlier")."""
+    found = UNANCHORED_TIME.search(text)
+    if found is None or YEAR_ON_YEAR.match(found.group()):
+        return False
+    return TIME_ANCHOR.search(text, 0, found.start()) is None
 
 
 def open_quotation(text: str) -> bool:
