@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -25,6 +25,8 @@ from synth.read.segment import segment_sources
 from synth.read.sources import DEFAULT_MAX_BYTES, input_files, load_sources
 from synth.read.syndicate import mark_reports, report_count
 from synth.stages import Embedder
+from synth.understand.briefings import BriefingStore, briefing_key, code_fingerprint
+from synth.understand.cache import default_cache_dir
 from synth.understand.embed import DEFAULT_MODEL, finite_vectors
 from synth.understand.stories import StoryGrouper
 from synth.write.digest_files import (
@@ -187,8 +189,7 @@ def brief_story(job: StoryJob) -> StoryFiles:
         job.embedder or _NoEmbedder(), cache_dir=job.cache_dir, use_cache=job.use_cache
     )
     briefing = pipeline.run(job.sources, job.max_words, job.sentences, job.vectors)
-    texts = {f.value: render(briefing, f.value, page=job.page) for f in OutputFormat}
-    return StoryFiles(job.stem, replace(briefing, stats={}), texts)
+    return render_story(job.stem, replace(briefing, stats={}), job.page)
 
 
 @dataclass
@@ -269,7 +270,8 @@ def make_digest(
     made: list[Story] = []
     failed: list[str] = []
     _tell(say, f"writing {_count(len(jobs), 'briefing')}")
-    results = engine.map(_attempt, jobs, done=on_done)
+    store = BriefingStore(cache_dir or default_cache_dir(), note) if use_cache else None
+    results = kept_or_briefed(jobs, engine, store, on_done)
     for job, result in zip(jobs, results, strict=True):
         if isinstance(result, str):
             failed.append(f"{job.stem}: {result}")
@@ -284,6 +286,55 @@ def make_digest(
     skipped = [s for s in feed.sources if s.skipped]
     run = {"date": run_date(), "model": model_name, "since": previous.date if previous else None}
     return DigestRun(made, alone, skipped, failed, feed.timings, follows, run)
+
+
+def job_key(job: StoryJob) -> str:
+    """The name of the job's briefing in the `BriefingStore`: its articles, sentences and
+    vectors, the word budget, the embedder of heading phrases and synth's code."""
+    embedder = job.embedder
+    described = "none"
+    if embedder is not None:
+        described = f"{type(embedder).__name__}:{embedder.name}"
+        described += f":{getattr(embedder, 'fingerprint', '')}"
+    return briefing_key(
+        code_fingerprint(), job.sources, job.sentences, job.vectors, job.max_words, described
+    )
+
+
+def kept_or_briefed(
+    jobs: Sequence[StoryJob],
+    engine: Engine,
+    store: BriefingStore | None,
+    done: Callable[[int, int], None] | None = None,
+) -> Iterator[StoryFiles | str]:
+    """Each job's files, in job order: a briefing kept in `store` is only rendered (no model,
+    no parser), the others are briefed on the engine and kept. `done` hears the count so far."""
+    keys = [job_key(job) if store else "" for job in jobs]
+    kept = [store.read(key) if store else None for key in keys]
+    todo = [job for job, briefing in zip(jobs, kept, strict=True) if briefing is None]
+    ready = len(jobs) - len(todo)
+
+    def progress(count: int, _total: int) -> None:
+        if done:
+            done(ready + count, len(jobs))
+
+    if done and ready:
+        done(ready, len(jobs))
+    briefed = engine.map(_attempt, todo, done=progress) if todo else iter(())
+    for job, key, briefing in zip(jobs, keys, kept, strict=True):
+        if briefing is not None:
+            yield render_story(job.stem, briefing, job.page)
+            continue
+        result = next(briefed)
+        if store and not isinstance(result, str):
+            store.write(key, result.briefing)
+        yield result
+
+
+def render_story(stem: str, briefing: Briefing, page: StoryPage) -> StoryFiles:
+    """A story's files from its briefing, in every format."""
+    texts = {f.value: render(briefing, f.value, page=page) for f in OutputFormat}
+    return StoryFiles(stem, briefing, texts)
 
 
 def _attempt(job: StoryJob) -> StoryFiles | str:
