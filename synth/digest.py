@@ -25,7 +25,12 @@ from synth.read.segment import segment_sources
 from synth.read.sources import DEFAULT_MAX_BYTES, input_files, load_sources
 from synth.read.syndicate import mark_reports, report_count
 from synth.stages import Embedder
-from synth.understand.briefings import BriefingStore, briefing_key, code_fingerprint
+from synth.understand.briefings import (
+    BriefingStore,
+    KeptStore,
+    briefing_key,
+    code_fingerprint,
+)
 from synth.understand.cache import default_cache_dir
 from synth.understand.embed import DEFAULT_MODEL, finite_vectors
 from synth.understand.stories import StoryGrouper
@@ -42,6 +47,8 @@ from synth.write.formats import OutputFormat
 from synth.write.render import render
 
 SEGMENT_CHUNK = 64
+# Where a digest keeps the segmentation and grouping of a feed it read (beside the briefings).
+FEED_FOLDER = "feeds-v1"
 
 
 @dataclass(frozen=True)
@@ -89,9 +96,11 @@ def read_feed(
     note: Say | None = None,
     say: Say | None = None,
     allow_private: bool = False,
+    store: KeptStore | None = None,
 ) -> Feed:
-    """Read every article, segment them on the engine, embed every sentence. URLs on private
-    addresses are fetched only with `allow_private`."""
+    """Read every article, segment them on the engine (unless `store` keeps the sentences of
+    these very articles), embed every sentence. URLs on private addresses are fetched only
+    with `allow_private`."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
     sources = load_sources(
@@ -101,15 +110,61 @@ def read_feed(
     skipped = sum(1 for s in sources if s.skipped)
     _tell(say, f"read {_count(len(sources), 'document')} ({skipped} not articles)")
     started = time.perf_counter()
-    parts = [sources[i : i + SEGMENT_CHUNK] for i in range(0, len(sources), SEGMENT_CHUNK)]
-    pieces = [s for part in engine.map(segment_sources, parts) for s in part]
-    sentences = tuple(replace(s, id=i) for i, s in enumerate(pieces))
+    key = kept_key("sentences", repr(sources))
+    sentences = kept_sentences(store.read(key)) if store else None
+    if sentences is None:
+        parts = [sources[i : i + SEGMENT_CHUNK] for i in range(0, len(sources), SEGMENT_CHUNK)]
+        pieces = [s for part in engine.map(segment_sources, parts) for s in part]
+        sentences = tuple(replace(s, id=i) for i, s in enumerate(pieces))
+        if store:
+            store.write(key, sentences)
     timings["segment"] = time.perf_counter() - started
     _tell(say, f"embedding {_count(len(sentences), 'sentence')}")
     started = time.perf_counter()
     vectors = finite_vectors(embedder.encode([s.text for s in sentences]), embedder.name)
     timings["embed"] = time.perf_counter() - started
     return Feed(sources, sentences, vectors, timings)
+
+
+def kept_key(kind: str, *parts: str, vectors: np.ndarray | None = None) -> str:
+    """The name of a kept segmentation or grouping: its kind, what it is made from (`parts`,
+    `vectors`) and synth's code."""
+    empty = np.zeros((0, 0), dtype=np.float32)
+    return briefing_key(
+        code_fingerprint(), kind, parts, empty if vectors is None else vectors, None, ""
+    )
+
+
+def kept_sentences(found: object) -> tuple[Sentence, ...] | None:
+    """A kept segmentation, if `found` is one (a tuple of sentences numbered 0..)."""
+    if not isinstance(found, tuple):
+        return None
+    if not all(isinstance(s, Sentence) and s.id == i for i, s in enumerate(found)):
+        return None
+    return found
+
+
+def kept_groups(found: object) -> tuple[tuple[int, ...], ...] | None:
+    """A kept grouping, if `found` is one (tuples of source ids)."""
+    if not isinstance(found, tuple) or not all(isinstance(g, tuple) for g in found):
+        return None
+    if not all(isinstance(i, int) for g in found for i in g):
+        return None
+    return found
+
+
+def group_feed(
+    feed: Feed, grouper: StoryGrouper, store: KeptStore | None
+) -> tuple[tuple[int, ...], ...]:
+    """The feed's articles grouped into stories, read from `store` when it keeps the grouping
+    of these very articles, sentences and vectors by these settings."""
+    key = kept_key("groups", repr(grouper), repr(feed.sources), vectors=feed.vectors)
+    groups = kept_groups(store.read(key)) if store else None
+    if groups is None:
+        groups = tuple(tuple(g) for g in grouper.group(feed.sources, feed.sentences, feed.vectors))
+        if store:
+            store.write(key, groups)
+    return groups
 
 
 def story_jobs(
@@ -241,6 +296,8 @@ def make_digest(
         inner = engine.encoder(embedder)
     else:
         inner = default_embedder(model, cache_dir, use_cache, note=note, wrap=engine.encoder)
+    folder = cache_dir or default_cache_dir()
+    kept = KeptStore(folder, note, FEED_FOLDER) if use_cache else None
     feed = read_feed(
         paths,
         engine,
@@ -250,9 +307,10 @@ def make_digest(
         note=note,
         say=say,
         allow_private=allow_private,
+        store=kept,
     )
     started = time.perf_counter()
-    groups = (grouper or StoryGrouper()).group(feed.sources, feed.sentences, feed.vectors)
+    groups = group_feed(feed, grouper or StoryGrouper(), kept)
     feed.timings["group"] = time.perf_counter() - started
     stories = [g for g in groups if len(g) >= min_articles]
     placed = {i for g in stories for i in g}
@@ -270,7 +328,7 @@ def make_digest(
     made: list[Story] = []
     failed: list[str] = []
     _tell(say, f"writing {_count(len(jobs), 'briefing')}")
-    store = BriefingStore(cache_dir or default_cache_dir(), note) if use_cache else None
+    store = BriefingStore(folder, note) if use_cache else None
     results = kept_or_briefed(jobs, engine, store, on_done)
     for job, result in zip(jobs, results, strict=True):
         if isinstance(result, str):

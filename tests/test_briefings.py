@@ -50,6 +50,48 @@ def test_a_rerun_briefs_nothing_and_writes_the_same_bytes(feed, tmp_path, monkey
     assert done[-1] == (3, 3)
 
 
+def test_a_rerun_neither_segments_nor_groups(feed, tmp_path, monkeypatch):
+    from synth.understand.stories import StoryGrouper
+
+    first = run(feed, tmp_path / "one", tmp_path / "cache")
+    assert len(list((tmp_path / "cache" / "feeds-v1").glob("*.pickle"))) == 2
+
+    def never(*args, **kwargs):
+        raise AssertionError("done again")
+
+    monkeypatch.setattr(digest_module, "segment_sources", never)
+    monkeypatch.setattr(StoryGrouper, "group", never)
+    again = run(feed, tmp_path / "two", tmp_path / "cache")
+    assert [s.briefing for s in again.stories] == [s.briefing for s in first.stories]
+
+
+def test_damaged_feed_files_are_made_again(feed, tmp_path):
+    first = run(feed, tmp_path / "one", tmp_path / "cache")
+    for kept in (tmp_path / "cache" / "feeds-v1").glob("*.pickle"):
+        kept.write_bytes(pickle.dumps(("not", "sentences")))
+    again = run(feed, tmp_path / "two", tmp_path / "cache")
+    assert [s.briefing for s in again.stories] == [s.briefing for s in first.stories]
+
+
+def test_only_kept_values_of_the_right_shape_are_used():
+    from synth.core import Sentence
+    from synth.digest import kept_groups, kept_sentences
+
+    sentence = Sentence(0, 1, 0, 5, "Hello", 0)
+    assert kept_sentences((sentence,)) == (sentence,)
+    assert kept_sentences((replace_id(sentence, 3),)) is None
+    assert kept_sentences([sentence]) is None
+    assert kept_groups(((1, 2), (3,))) == ((1, 2), (3,))
+    assert kept_groups(((1, "2"),)) is None
+    assert kept_groups([(1,)]) is None
+
+
+def replace_id(sentence, new: int):
+    from dataclasses import replace
+
+    return replace(sentence, id=new)
+
+
 def test_without_the_cache_every_story_is_briefed(feed, tmp_path, monkeypatch):
     run(feed, tmp_path / "one", tmp_path / "cache")
     briefed: list[str] = []
@@ -130,7 +172,7 @@ def test_an_unwritable_folder_costs_a_note(tmp_path, feed):
     store = BriefingStore(blocker, notes.append)
     store.write("k", made.stories[0].briefing)
     store.write("k", made.stories[0].briefing)
-    assert len(notes) == 1 and "briefing cache" in notes[0]
+    assert len(notes) == 1 and "digest cache" in notes[0]
     assert store.read("k") is None
 
 

@@ -70,31 +70,36 @@ def code_fingerprint() -> str:
     return parser_fingerprint(files) + "\n" + names
 
 
-class BriefingStore:
-    """Briefings on disk in `folder`/briefings-v1, one file per key."""
+class KeptStore:
+    """Values made of synth.core classes and plain containers, on disk in `folder`/`kind`,
+    one file per key (see the module's docstring)."""
 
-    def __init__(self, folder: str | os.PathLike[str], note: Say | None = None) -> None:
-        self.folder = Path(folder) / STORE_FOLDER
+    def __init__(
+        self, folder: str | os.PathLike[str], note: Say | None = None, kind: str = STORE_FOLDER
+    ) -> None:
+        self.folder = Path(folder) / kind
         self.note = note
         self.usable = True
 
-    def read(self, key: str) -> Briefing | None:
-        """The briefing kept under `key`, or None (no file, or not a briefing)."""
+    def read(self, key: str) -> object | None:
+        """The value kept under `key`, or None (no file, or not one a run wrote)."""
+        if not self.usable:
+            return None
         try:
             data = (self.folder / f"{key}.pickle").read_bytes()
         except OSError:
             return None
         try:
-            found = _SafeUnpickler(io.BytesIO(data)).load()
-        except Exception:  # a damaged or planted file of any kind: brief again
+            found: object = _SafeUnpickler(io.BytesIO(data)).load()
+        except Exception:  # a damaged or planted file of any kind: made again
             return None
-        return found if isinstance(found, Briefing) else None
+        return found
 
-    def write(self, key: str, briefing: Briefing) -> None:
-        """Keep `briefing` under `key`, replacing any file there in one step."""
+    def write(self, key: str, value: object) -> None:
+        """Keep `value` under `key`, replacing any file there in one step."""
         if not self.usable:
             return
-        data = pickle.dumps(briefing, protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         temporary = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -110,10 +115,18 @@ class BriefingStore:
     def _give_up(self, reason: str) -> None:
         if self.usable and self.note:
             self.note(
-                f"briefing cache {self.folder} not used ({reason}); "
+                f"digest cache {self.folder} not used ({reason}); "
                 "the digest is the same, only slower"
             )
         self.usable = False
+
+
+class BriefingStore(KeptStore):
+    """Story briefings on disk in `folder`/briefings-v1, one file per key."""
+
+    def read(self, key: str) -> Briefing | None:
+        found = super().read(key)
+        return found if isinstance(found, Briefing) else None
 
 
 class _SafeUnpickler(pickle.Unpickler):
