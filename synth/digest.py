@@ -30,6 +30,7 @@ from synth.understand.briefings import (
     KeptStore,
     briefing_key,
     code_fingerprint,
+    templates_fingerprint,
 )
 from synth.understand.cache import default_cache_dir
 from synth.understand.embed import DEFAULT_MODEL, finite_vectors
@@ -49,6 +50,8 @@ from synth.write.render import render
 SEGMENT_CHUNK = 64
 # Where a digest keeps the segmentation and grouping of a feed it read (beside the briefings).
 FEED_FOLDER = "feeds-v1"
+# Where it keeps each story's rendered files, by briefing and page.
+PAGES_FOLDER = "pages-v1"
 
 
 @dataclass(frozen=True)
@@ -369,6 +372,7 @@ def kept_or_briefed(
     no parser), the others are briefed on the engine and kept. `done` hears the count so far."""
     keys = [job_key(job) if store else "" for job in jobs]
     kept = [store.read(key) if store else None for key in keys]
+    pages = KeptStore(store.folder.parent, store.note, PAGES_FOLDER) if store else None
     todo = [job for job, briefing in zip(jobs, kept, strict=True) if briefing is None]
     ready = len(jobs) - len(todo)
 
@@ -381,12 +385,36 @@ def kept_or_briefed(
     briefed = engine.map(_attempt, todo, done=progress) if todo else iter(())
     for job, key, briefing in zip(jobs, keys, kept, strict=True):
         if briefing is not None:
-            yield render_story(job.stem, briefing, job.page)
+            yield kept_page(job, key, briefing, pages)
             continue
         result = next(briefed)
-        if store and not isinstance(result, str):
+        if store and pages and not isinstance(result, str):
             store.write(key, result.briefing)
+            pages.write(page_key(job, key), result.texts)
         yield result
+
+
+def page_key(job: StoryJob, briefing_key: str) -> str:
+    """The name of a story's rendered files: its briefing's key, its page, the templates."""
+    return kept_key("pages", briefing_key, repr(job.page), templates_fingerprint())
+
+
+def kept_page(job: StoryJob, key: str, briefing: Briefing, pages: KeptStore | None) -> StoryFiles:
+    """A kept briefing's files: read from `pages` when kept for this page, else rendered (and
+    kept)."""
+    name = page_key(job, key)
+    texts = pages.read(name) if pages else None
+    formats = {f.value for f in OutputFormat}
+    if (
+        isinstance(texts, dict)
+        and set(texts) == formats
+        and all(isinstance(t, str) for t in texts.values())
+    ):
+        return StoryFiles(job.stem, briefing, texts)
+    files = render_story(job.stem, briefing, job.page)
+    if pages:
+        pages.write(name, files.texts)
+    return files
 
 
 def render_story(stem: str, briefing: Briefing, page: StoryPage) -> StoryFiles:

@@ -65,6 +65,29 @@ def test_a_rerun_neither_segments_nor_groups(feed, tmp_path, monkeypatch):
     assert [s.briefing for s in again.stories] == [s.briefing for s in first.stories]
 
 
+def test_a_followed_rerun_renders_its_new_pages(feed, tmp_path, monkeypatch):
+    """Into the folder of the first run, pages say what is new since it: not the kept ones."""
+    import shutil
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    run(feed, tmp_path / "one", tmp_path / "cache")
+    shutil.copytree(tmp_path / "one", tmp_path / "copy")
+    run(feed, tmp_path / "one", tmp_path / "cache")
+    run(feed, tmp_path / "copy", tmp_path / "other", use_cache=False)
+    assert folder_bytes(tmp_path / "one") == folder_bytes(tmp_path / "copy")
+
+
+def test_damaged_page_files_are_rendered_again(feed, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    run(feed, tmp_path / "one", tmp_path / "cache")
+    pages = list((tmp_path / "cache" / "pages-v1").glob("*.pickle"))
+    assert len(pages) == 3
+    for kept in pages:
+        kept.write_bytes(pickle.dumps({"md": "tampered"}))
+    run(feed, tmp_path / "two", tmp_path / "cache")
+    assert folder_bytes(tmp_path / "two") == folder_bytes(tmp_path / "one")
+
+
 def test_damaged_feed_files_are_made_again(feed, tmp_path):
     first = run(feed, tmp_path / "one", tmp_path / "cache")
     for kept in (tmp_path / "cache" / "feeds-v1").glob("*.pickle"):

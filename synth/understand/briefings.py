@@ -70,6 +70,17 @@ def code_fingerprint() -> str:
     return parser_fingerprint(files) + "\n" + names
 
 
+@cache
+def templates_fingerprint() -> str:
+    """The page templates' files, hashed: what a kept page depends on besides its briefing
+    and synth's code."""
+    folder = (Path(__file__).resolve().parent.parent / "templates").resolve()
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 class KeptStore:
     """Values made of synth.core classes and plain containers, on disk in `folder`/`kind`,
     one file per key (see the module's docstring)."""
