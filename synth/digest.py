@@ -107,7 +107,12 @@ def read_feed(
     timings: dict[str, float] = {}
     started = time.perf_counter()
     sources = load_sources(
-        paths, max_bytes=max_bytes, warn=warn, note=note, allow_private=allow_private
+        paths,
+        max_bytes=max_bytes,
+        warn=warn,
+        note=note,
+        allow_private=allow_private,
+        kept=store,
     )
     timings["read"] = time.perf_counter() - started
     skipped = sum(1 for s in sources if s.skipped)

@@ -54,7 +54,7 @@ def test_a_rerun_neither_segments_nor_groups(feed, tmp_path, monkeypatch):
     from synth.understand.stories import StoryGrouper
 
     first = run(feed, tmp_path / "one", tmp_path / "cache")
-    assert len(list((tmp_path / "cache" / "feeds-v1").glob("*.pickle"))) == 2
+    assert len(list((tmp_path / "cache" / "feeds-v1").glob("*.pickle"))) == 3
 
     def never(*args, **kwargs):
         raise AssertionError("done again")
@@ -86,6 +86,29 @@ def test_damaged_page_files_are_rendered_again(feed, tmp_path, monkeypatch):
         kept.write_bytes(pickle.dumps({"md": "tampered"}))
     run(feed, tmp_path / "two", tmp_path / "cache")
     assert folder_bytes(tmp_path / "two") == folder_bytes(tmp_path / "one")
+
+
+DUTCH = (
+    "In 2002 pleegde beroepscrimineel een geruchtmakende schilderijenroof in het museum. "
+    "Hij stal twee unieke, kostbare doeken van de schilder. Durham werd veroordeeld en moet "
+    "nog altijd tonnen schadevergoeding betalen aan het museum, zo meldt de krant vandaag.\n"
+)
+
+
+def test_a_rerun_cleans_nothing_and_says_the_same(feed, tmp_path, monkeypatch):
+    import synth.read.sources as sources_module
+
+    (feed / "nl.txt").write_text(DUTCH, encoding="utf-8")
+    said: list[list[str]] = [[], []]
+    run(feed, tmp_path / "one", tmp_path / "cache", warn=said[0].append)
+    assert any("English only" in m for m in said[0]), said[0]
+
+    def never(*args, **kwargs):
+        raise AssertionError("cleaned again")
+
+    monkeypatch.setattr(sources_module, "to_source", never)
+    run(feed, tmp_path / "two", tmp_path / "cache", warn=said[1].append)
+    assert said[1] == said[0]
 
 
 def test_damaged_feed_files_are_made_again(feed, tmp_path):

@@ -92,6 +92,14 @@ class KeptStore:
         self.note = note
         self.usable = True
 
+    def key(self, kind: str, *parts: str) -> str:
+        """The name of a value of `kind` made from `parts` by synth's code as it is now."""
+        digest = hashlib.sha256(f"{code_fingerprint()}\0{kind}".encode())
+        for part in parts:
+            digest.update(b"\0")
+            digest.update(part.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
     def read(self, key: str) -> object | None:
         """The value kept under `key`, or None (no file, or not one a run wrote)."""
         if not self.usable:
