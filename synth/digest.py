@@ -182,6 +182,8 @@ def story_jobs(
     embedder: Embedder | None = None,
     cache_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
+    *,
+    reports: Sequence[int] | None = None,
 ) -> list[StoryJob]:
     """Each group as `brief` would see it, ordered by independent reports, most first, then
     by its latest publication date, newest first; `embedder` encodes what a briefing embeds
@@ -189,24 +191,19 @@ def story_jobs(
     `cache_dir` unless `use_cache` is off.
 
     Ties go to the story with more articles, then to the one whose first path sorts first,
-    so the order (and the file names) depend on the articles only.
+    so the order (and the file names) depend on the articles only. `reports` may give each
+    group's count of independent reports (`report_counts`), else it is counted here.
     """
-    by_source: dict[int, list[Sentence]] = {}
-    for sentence in feed.sentences:
-        by_source.setdefault(sentence.source, []).append(sentence)
+    by_source = sentences_by_source(feed)
     sources = {s.id: s for s in feed.sources}
     drafts = []
-    for group in groups:
-        members = sorted((sources[i] for i in group), key=lambda s: s.path)
-        renumbered = tuple(replace(s, id=n) for n, s in enumerate(members, start=1))
-        rows: list[int] = []
-        sentences: list[Sentence] = []
-        for new, old in zip(renumbered, members, strict=True):
-            for s in by_source.get(old.id, []):
-                sentences.append(replace(s, id=len(sentences), source=new.id))
-                rows.append(s.id)
-        reports = report_count(mark_reports(renumbered, sentences))
-        key = (-reports, -_latest(members), -len(members), members[0].path)
+    for number, group in enumerate(groups):
+        members, renumbered, sentences, rows = story_material(group, sources, by_source)
+        if reports is None:
+            count = report_count(mark_reports(renumbered, sentences))
+        else:
+            count = reports[number]
+        key = (-count, -_latest(members), -len(members), members[0].path)
         drafts.append((key, renumbered, tuple(sentences), feed.vectors[rows]))
     drafts.sort(key=lambda d: d[0])
     width = max(3, len(str(len(drafts))))
@@ -223,6 +220,56 @@ def story_jobs(
         )
         for rank, (_, members, sentences, vectors) in enumerate(drafts, start=1)
     ]
+
+
+def sentences_by_source(feed: Feed) -> dict[int, list[Sentence]]:
+    """The feed's sentences of each source id, in order."""
+    by_source: dict[int, list[Sentence]] = {}
+    for sentence in feed.sentences:
+        by_source.setdefault(sentence.source, []).append(sentence)
+    return by_source
+
+
+def story_material(
+    group: Sequence[int], sources: dict[int, Source], by_source: dict[int, list[Sentence]]
+) -> tuple[list[Source], tuple[Source, ...], list[Sentence], list[int]]:
+    """A group's sources in path order, renumbered 1.. as `brief` numbers them, their
+    sentences renumbered to match, and those sentences' rows in the feed."""
+    members = sorted((sources[i] for i in group), key=lambda s: s.path)
+    renumbered = tuple(replace(s, id=n) for n, s in enumerate(members, start=1))
+    rows: list[int] = []
+    sentences: list[Sentence] = []
+    for new, old in zip(renumbered, members, strict=True):
+        for s in by_source.get(old.id, []):
+            sentences.append(replace(s, id=len(sentences), source=new.id))
+            rows.append(s.id)
+    return members, renumbered, sentences, rows
+
+
+def report_counts(
+    feed: Feed, groups: Sequence[Sequence[int]], store: KeptStore | None
+) -> list[int] | None:
+    """Each group's count of independent reports (wire copies of one report count once), as
+    `story_jobs` counts them, kept in `store` for these articles and groups; None without a
+    store (`story_jobs` counts them)."""
+    if store is None:
+        return None
+    key = store.key("reports", repr(feed.sources), repr(groups))
+    found = store.read(key)
+    if (
+        isinstance(found, tuple)
+        and len(found) == len(groups)
+        and all(isinstance(n, int) for n in found)
+    ):
+        return list(found)
+    by_source = sentences_by_source(feed)
+    sources = {s.id: s for s in feed.sources}
+    counts = []
+    for group in groups:
+        _, renumbered, sentences, _ = story_material(group, sources, by_source)
+        counts.append(report_count(mark_reports(renumbered, sentences)))
+    store.write(key, tuple(counts))
+    return counts
 
 
 def _latest(sources: Sequence[Source]) -> int:
@@ -328,7 +375,17 @@ def make_digest(
     namer = embedder if embedder is not None else default_embedder(model, cache_dir, use_cache)
     model_name = getattr(inner, "name", None)
     jobs, follows = follow_jobs(
-        story_jobs(feed, stories, max_words, namer, cache_dir, use_cache), previous, model_name
+        story_jobs(
+            feed,
+            stories,
+            max_words,
+            namer,
+            cache_dir,
+            use_cache,
+            reports=report_counts(feed, stories, kept),
+        ),
+        previous,
+        model_name,
     )
     if on_plan:
         on_plan([job.stem for job in jobs])

@@ -54,12 +54,13 @@ def test_a_rerun_neither_segments_nor_groups(feed, tmp_path, monkeypatch):
     from synth.understand.stories import StoryGrouper
 
     first = run(feed, tmp_path / "one", tmp_path / "cache")
-    assert len(list((tmp_path / "cache" / "feeds-v1").glob("*.pickle"))) == 3
+    assert len(list((tmp_path / "cache" / "feeds-v1").glob("*.pickle"))) == 4
 
     def never(*args, **kwargs):
         raise AssertionError("done again")
 
     monkeypatch.setattr(digest_module, "segment_sources", never)
+    monkeypatch.setattr(digest_module, "mark_reports", never)
     monkeypatch.setattr(StoryGrouper, "group", never)
     again = run(feed, tmp_path / "two", tmp_path / "cache")
     assert [s.briefing for s in again.stories] == [s.briefing for s in first.stories]
@@ -261,3 +262,26 @@ def test_a_cached_digest_imports_neither_model_nor_parser(feed, tmp_path, model_
     assert outputs[0] != "loaded: none"
     assert outputs[1] == "loaded: none"
     assert folder_bytes(tmp_path / "one") == folder_bytes(tmp_path / "two")
+
+
+def test_only_a_headline_in_capitals_scans_its_articles(feed, tmp_path, monkeypatch):
+    import synth.write.digest_files as files_module
+    from synth.core import Story
+
+    made = run(feed, tmp_path / "one", tmp_path / "cache")
+    scanned: list[int] = []
+    casing = files_module.casing
+
+    def counted(texts):
+        scanned.append(1)
+        return casing(texts)
+
+    monkeypatch.setattr(files_module, "casing", counted)
+    story = made.stories[0]
+    assert files_module.shown_headlines([story]) == {story.stem: story.briefing.title}
+    assert scanned == []
+    from dataclasses import replace
+
+    shouting = Story(1, "story-001", replace(story.briefing, title="BRIDGE FALLS IN PORT SELBY"))
+    assert files_module.shown_headlines([shouting]) == {"story-001": "Bridge falls in Port Selby"}
+    assert scanned == [1]
