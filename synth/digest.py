@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -25,6 +25,14 @@ from synth.read.segment import segment_sources
 from synth.read.sources import DEFAULT_MAX_BYTES, input_files, load_sources
 from synth.read.syndicate import mark_reports, report_count
 from synth.stages import Embedder
+from synth.understand.briefings import (
+    BriefingStore,
+    KeptStore,
+    briefing_key,
+    code_fingerprint,
+    templates_fingerprint,
+)
+from synth.understand.cache import default_cache_dir
 from synth.understand.embed import DEFAULT_MODEL, finite_vectors
 from synth.understand.stories import StoryGrouper
 from synth.write.digest_files import (
@@ -40,6 +48,10 @@ from synth.write.formats import OutputFormat
 from synth.write.render import render
 
 SEGMENT_CHUNK = 64
+# Where a digest keeps the segmentation and grouping of a feed it read (beside the briefings).
+FEED_FOLDER = "feeds-v1"
+# Where it keeps each story's rendered files, by briefing and page.
+PAGES_FOLDER = "pages-v1"
 
 
 @dataclass(frozen=True)
@@ -87,27 +99,80 @@ def read_feed(
     note: Say | None = None,
     say: Say | None = None,
     allow_private: bool = False,
+    store: KeptStore | None = None,
 ) -> Feed:
-    """Read every article, segment them on the engine, embed every sentence. URLs on private
-    addresses are fetched only with `allow_private`."""
+    """Read every article, segment them on the engine (unless `store` keeps the sentences of
+    these very articles), embed every sentence. URLs on private addresses are fetched only
+    with `allow_private`."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
     sources = load_sources(
-        paths, max_bytes=max_bytes, warn=warn, note=note, allow_private=allow_private
+        paths,
+        max_bytes=max_bytes,
+        warn=warn,
+        note=note,
+        allow_private=allow_private,
+        kept=store,
     )
     timings["read"] = time.perf_counter() - started
     skipped = sum(1 for s in sources if s.skipped)
     _tell(say, f"read {_count(len(sources), 'document')} ({skipped} not articles)")
     started = time.perf_counter()
-    parts = [sources[i : i + SEGMENT_CHUNK] for i in range(0, len(sources), SEGMENT_CHUNK)]
-    pieces = [s for part in engine.map(segment_sources, parts) for s in part]
-    sentences = tuple(replace(s, id=i) for i, s in enumerate(pieces))
+    key = kept_key("sentences", repr(sources))
+    sentences = kept_sentences(store.read(key)) if store else None
+    if sentences is None:
+        parts = [sources[i : i + SEGMENT_CHUNK] for i in range(0, len(sources), SEGMENT_CHUNK)]
+        pieces = [s for part in engine.map(segment_sources, parts) for s in part]
+        sentences = tuple(replace(s, id=i) for i, s in enumerate(pieces))
+        if store:
+            store.write(key, sentences)
     timings["segment"] = time.perf_counter() - started
     _tell(say, f"embedding {_count(len(sentences), 'sentence')}")
     started = time.perf_counter()
     vectors = finite_vectors(embedder.encode([s.text for s in sentences]), embedder.name)
     timings["embed"] = time.perf_counter() - started
     return Feed(sources, sentences, vectors, timings)
+
+
+def kept_key(kind: str, *parts: str, vectors: np.ndarray | None = None) -> str:
+    """The name of a kept segmentation or grouping: its kind, what it is made from (`parts`,
+    `vectors`) and synth's code."""
+    empty = np.zeros((0, 0), dtype=np.float32)
+    return briefing_key(
+        code_fingerprint(), kind, parts, empty if vectors is None else vectors, None, ""
+    )
+
+
+def kept_sentences(found: object) -> tuple[Sentence, ...] | None:
+    """A kept segmentation, if `found` is one (a tuple of sentences numbered 0..)."""
+    if not isinstance(found, tuple):
+        return None
+    if not all(isinstance(s, Sentence) and s.id == i for i, s in enumerate(found)):
+        return None
+    return found
+
+
+def kept_groups(found: object) -> tuple[tuple[int, ...], ...] | None:
+    """A kept grouping, if `found` is one (tuples of source ids)."""
+    if not isinstance(found, tuple) or not all(isinstance(g, tuple) for g in found):
+        return None
+    if not all(isinstance(i, int) for g in found for i in g):
+        return None
+    return found
+
+
+def group_feed(
+    feed: Feed, grouper: StoryGrouper, store: KeptStore | None
+) -> tuple[tuple[int, ...], ...]:
+    """The feed's articles grouped into stories, read from `store` when it keeps the grouping
+    of these very articles, sentences and vectors by these settings."""
+    key = kept_key("groups", repr(grouper), repr(feed.sources), vectors=feed.vectors)
+    groups = kept_groups(store.read(key)) if store else None
+    if groups is None:
+        groups = tuple(tuple(g) for g in grouper.group(feed.sources, feed.sentences, feed.vectors))
+        if store:
+            store.write(key, groups)
+    return groups
 
 
 def story_jobs(
@@ -117,6 +182,8 @@ def story_jobs(
     embedder: Embedder | None = None,
     cache_dir: str | os.PathLike[str] | None = None,
     use_cache: bool = True,
+    *,
+    reports: Sequence[int] | None = None,
 ) -> list[StoryJob]:
     """Each group as `brief` would see it, ordered by independent reports, most first, then
     by its latest publication date, newest first; `embedder` encodes what a briefing embeds
@@ -124,24 +191,19 @@ def story_jobs(
     `cache_dir` unless `use_cache` is off.
 
     Ties go to the story with more articles, then to the one whose first path sorts first,
-    so the order (and the file names) depend on the articles only.
+    so the order (and the file names) depend on the articles only. `reports` may give each
+    group's count of independent reports (`report_counts`), else it is counted here.
     """
-    by_source: dict[int, list[Sentence]] = {}
-    for sentence in feed.sentences:
-        by_source.setdefault(sentence.source, []).append(sentence)
+    by_source = sentences_by_source(feed)
     sources = {s.id: s for s in feed.sources}
     drafts = []
-    for group in groups:
-        members = sorted((sources[i] for i in group), key=lambda s: s.path)
-        renumbered = tuple(replace(s, id=n) for n, s in enumerate(members, start=1))
-        rows: list[int] = []
-        sentences: list[Sentence] = []
-        for new, old in zip(renumbered, members, strict=True):
-            for s in by_source.get(old.id, []):
-                sentences.append(replace(s, id=len(sentences), source=new.id))
-                rows.append(s.id)
-        reports = report_count(mark_reports(renumbered, sentences))
-        key = (-reports, -_latest(members), -len(members), members[0].path)
+    for number, group in enumerate(groups):
+        members, renumbered, sentences, rows = story_material(group, sources, by_source)
+        if reports is None:
+            count = report_count(mark_reports(renumbered, sentences))
+        else:
+            count = reports[number]
+        key = (-count, -_latest(members), -len(members), members[0].path)
         drafts.append((key, renumbered, tuple(sentences), feed.vectors[rows]))
     drafts.sort(key=lambda d: d[0])
     width = max(3, len(str(len(drafts))))
@@ -158,6 +220,56 @@ def story_jobs(
         )
         for rank, (_, members, sentences, vectors) in enumerate(drafts, start=1)
     ]
+
+
+def sentences_by_source(feed: Feed) -> dict[int, list[Sentence]]:
+    """The feed's sentences of each source id, in order."""
+    by_source: dict[int, list[Sentence]] = {}
+    for sentence in feed.sentences:
+        by_source.setdefault(sentence.source, []).append(sentence)
+    return by_source
+
+
+def story_material(
+    group: Sequence[int], sources: dict[int, Source], by_source: dict[int, list[Sentence]]
+) -> tuple[list[Source], tuple[Source, ...], list[Sentence], list[int]]:
+    """A group's sources in path order, renumbered 1.. as `brief` numbers them, their
+    sentences renumbered to match, and those sentences' rows in the feed."""
+    members = sorted((sources[i] for i in group), key=lambda s: s.path)
+    renumbered = tuple(replace(s, id=n) for n, s in enumerate(members, start=1))
+    rows: list[int] = []
+    sentences: list[Sentence] = []
+    for new, old in zip(renumbered, members, strict=True):
+        for s in by_source.get(old.id, []):
+            sentences.append(replace(s, id=len(sentences), source=new.id))
+            rows.append(s.id)
+    return members, renumbered, sentences, rows
+
+
+def report_counts(
+    feed: Feed, groups: Sequence[Sequence[int]], store: KeptStore | None
+) -> list[int] | None:
+    """Each group's count of independent reports (wire copies of one report count once), as
+    `story_jobs` counts them, kept in `store` for these articles and groups; None without a
+    store (`story_jobs` counts them)."""
+    if store is None:
+        return None
+    key = store.key("reports", repr(feed.sources), repr(groups))
+    found = store.read(key)
+    if (
+        isinstance(found, tuple)
+        and len(found) == len(groups)
+        and all(isinstance(n, int) for n in found)
+    ):
+        return list(found)
+    by_source = sentences_by_source(feed)
+    sources = {s.id: s for s in feed.sources}
+    counts = []
+    for group in groups:
+        _, renumbered, sentences, _ = story_material(group, sources, by_source)
+        counts.append(report_count(mark_reports(renumbered, sentences)))
+    store.write(key, tuple(counts))
+    return counts
 
 
 def _latest(sources: Sequence[Source]) -> int:
@@ -187,8 +299,7 @@ def brief_story(job: StoryJob) -> StoryFiles:
         job.embedder or _NoEmbedder(), cache_dir=job.cache_dir, use_cache=job.use_cache
     )
     briefing = pipeline.run(job.sources, job.max_words, job.sentences, job.vectors)
-    texts = {f.value: render(briefing, f.value, page=job.page) for f in OutputFormat}
-    return StoryFiles(job.stem, replace(briefing, stats={}), texts)
+    return render_story(job.stem, replace(briefing, stats={}), job.page)
 
 
 @dataclass
@@ -240,6 +351,8 @@ def make_digest(
         inner = engine.encoder(embedder)
     else:
         inner = default_embedder(model, cache_dir, use_cache, note=note, wrap=engine.encoder)
+    folder = cache_dir or default_cache_dir()
+    kept = KeptStore(folder, note, FEED_FOLDER) if use_cache else None
     feed = read_feed(
         paths,
         engine,
@@ -249,9 +362,10 @@ def make_digest(
         note=note,
         say=say,
         allow_private=allow_private,
+        store=kept,
     )
     started = time.perf_counter()
-    groups = (grouper or StoryGrouper()).group(feed.sources, feed.sentences, feed.vectors)
+    groups = group_feed(feed, grouper or StoryGrouper(), kept)
     feed.timings["group"] = time.perf_counter() - started
     stories = [g for g in groups if len(g) >= min_articles]
     placed = {i for g in stories for i in g}
@@ -261,7 +375,17 @@ def make_digest(
     namer = embedder if embedder is not None else default_embedder(model, cache_dir, use_cache)
     model_name = getattr(inner, "name", None)
     jobs, follows = follow_jobs(
-        story_jobs(feed, stories, max_words, namer, cache_dir, use_cache), previous, model_name
+        story_jobs(
+            feed,
+            stories,
+            max_words,
+            namer,
+            cache_dir,
+            use_cache,
+            reports=report_counts(feed, stories, kept),
+        ),
+        previous,
+        model_name,
     )
     if on_plan:
         on_plan([job.stem for job in jobs])
@@ -269,7 +393,8 @@ def make_digest(
     made: list[Story] = []
     failed: list[str] = []
     _tell(say, f"writing {_count(len(jobs), 'briefing')}")
-    results = engine.map(_attempt, jobs, done=on_done)
+    store = BriefingStore(folder, note) if use_cache else None
+    results = kept_or_briefed(jobs, engine, store, on_done)
     for job, result in zip(jobs, results, strict=True):
         if isinstance(result, str):
             failed.append(f"{job.stem}: {result}")
@@ -284,6 +409,80 @@ def make_digest(
     skipped = [s for s in feed.sources if s.skipped]
     run = {"date": run_date(), "model": model_name, "since": previous.date if previous else None}
     return DigestRun(made, alone, skipped, failed, feed.timings, follows, run)
+
+
+def job_key(job: StoryJob) -> str:
+    """The name of the job's briefing in the `BriefingStore`: its articles, sentences and
+    vectors, the word budget, the embedder of heading phrases and synth's code."""
+    embedder = job.embedder
+    described = "none"
+    if embedder is not None:
+        described = f"{type(embedder).__name__}:{embedder.name}"
+        described += f":{getattr(embedder, 'fingerprint', '')}"
+    return briefing_key(
+        code_fingerprint(), job.sources, job.sentences, job.vectors, job.max_words, described
+    )
+
+
+def kept_or_briefed(
+    jobs: Sequence[StoryJob],
+    engine: Engine,
+    store: BriefingStore | None,
+    done: Callable[[int, int], None] | None = None,
+) -> Iterator[StoryFiles | str]:
+    """Each job's files, in job order: a briefing kept in `store` is only rendered (no model,
+    no parser), the others are briefed on the engine and kept. `done` hears the count so far."""
+    keys = [job_key(job) if store else "" for job in jobs]
+    kept = [store.read(key) if store else None for key in keys]
+    pages = KeptStore(store.folder.parent, store.note, PAGES_FOLDER) if store else None
+    todo = [job for job, briefing in zip(jobs, kept, strict=True) if briefing is None]
+    ready = len(jobs) - len(todo)
+
+    def progress(count: int, _total: int) -> None:
+        if done:
+            done(ready + count, len(jobs))
+
+    if done and ready:
+        done(ready, len(jobs))
+    briefed = engine.map(_attempt, todo, done=progress) if todo else iter(())
+    for job, key, briefing in zip(jobs, keys, kept, strict=True):
+        if briefing is not None:
+            yield kept_page(job, key, briefing, pages)
+            continue
+        result = next(briefed)
+        if store and pages and not isinstance(result, str):
+            store.write(key, result.briefing)
+            pages.write(page_key(job, key), result.texts)
+        yield result
+
+
+def page_key(job: StoryJob, briefing_key: str) -> str:
+    """The name of a story's rendered files: its briefing's key, its page, the templates."""
+    return kept_key("pages", briefing_key, repr(job.page), templates_fingerprint())
+
+
+def kept_page(job: StoryJob, key: str, briefing: Briefing, pages: KeptStore | None) -> StoryFiles:
+    """A kept briefing's files: read from `pages` when kept for this page, else rendered (and
+    kept)."""
+    name = page_key(job, key)
+    texts = pages.read(name) if pages else None
+    formats = {f.value for f in OutputFormat}
+    if (
+        isinstance(texts, dict)
+        and set(texts) == formats
+        and all(isinstance(t, str) for t in texts.values())
+    ):
+        return StoryFiles(job.stem, briefing, texts)
+    files = render_story(job.stem, briefing, job.page)
+    if pages:
+        pages.write(name, files.texts)
+    return files
+
+
+def render_story(stem: str, briefing: Briefing, page: StoryPage) -> StoryFiles:
+    """A story's files from its briefing, in every format."""
+    texts = {f.value: render(briefing, f.value, page=page) for f in OutputFormat}
+    return StoryFiles(stem, briefing, texts)
 
 
 def _attempt(job: StoryJob) -> StoryFiles | str:

@@ -54,9 +54,34 @@ class Engine(Protocol):
     def close(self) -> None: ...
 
 
-def chunks(texts: Sequence[str], size: int = CHUNK_TEXTS) -> list[list[str]]:
-    """Fixed slices of `texts`: both engines encode exactly these, so their vectors agree."""
+def chunks(texts: Sequence[str], size: int | None = None) -> list[list[str]]:
+    """Fixed slices of `texts` (`CHUNK_TEXTS` each unless `size`): both engines encode exactly
+    these, so their vectors agree."""
+    size = size or CHUNK_TEXTS
     return [list(texts[i : i + size]) for i in range(0, len(texts), size)]
+
+
+def length_order(texts: Sequence[str]) -> list[int]:
+    """Positions of `texts`, longest first (ties in input order). Encoded in this order, each
+    chunk, and so each batch the model pads to its longest text, holds texts of about one
+    length: on the development feed, padding added 4% to the tokens encoded in input order
+    and 1% in this one."""
+    return sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+
+
+def encode_by_length(
+    texts: Sequence[str], encode_chunks: Callable[[list[list[str]]], list[np.ndarray]]
+) -> np.ndarray:
+    """The vectors of `texts` in their order, encoded as `chunks` of the texts sorted by
+    length (`length_order`) by `encode_chunks` (one array per chunk, in order)."""
+    order = length_order(texts)
+    parts = chunks([texts[i] for i in order])
+    if not parts:
+        return stack([])
+    encoded = stack(encode_chunks(parts))
+    result = np.empty_like(encoded)
+    result[order] = encoded
+    return result
 
 
 def stack(parts: Sequence[np.ndarray]) -> np.ndarray:
@@ -76,7 +101,7 @@ class ChunkedEmbedder:
         return self.inner.name
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        return stack([self.inner.encode(part) for part in chunks(texts)])
+        return encode_by_length(texts, lambda parts: [self.inner.encode(p) for p in parts])
 
 
 @dataclass
@@ -193,16 +218,17 @@ class PooledEmbedder:
         return self.inner.name
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return encode_by_length(texts, self._on_pool)
+
+    def _on_pool(self, parts: list[list[str]]) -> list[np.ndarray]:
+        """Each chunk's vectors, encoded on the actors, in the order of `parts`."""
         from ray.util import ActorPool
 
-        parts = chunks(texts)
-        if not parts:
-            return stack([])
         holder = self.ray.remote(num_cpus=1)(EmbeddingActor)
         actors = [holder.remote(self.inner) for _ in range(min(self.count, len(parts)))]
         try:
             pool = ActorPool(actors)
-            return stack(list(pool.map(lambda actor, part: actor.encode.remote(part), parts)))
+            return list(pool.map(lambda actor, part: actor.encode.remote(part), parts))
         finally:
             for actor in actors:
                 self.ray.kill(actor)

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 import yaml
 
@@ -132,6 +132,7 @@ def load_sources(
     stdin: BinaryIO | None = None,
     note: Say | None = None,
     allow_private: bool = False,
+    kept: Kept | None = None,
 ) -> tuple[Source, ...]:
     """Read every article under `paths` (files, folders, URLs, `-`) into numbered sources.
 
@@ -139,7 +140,9 @@ def load_sources(
     and left out, and the others go on; with `strict`, the first such problem is raised
     instead. When nothing usable remains, the run stops with an InputError. Advice that needs
     no action (an article that does not look English) goes to `note`. URLs that resolve to
-    private, loopback or link-local addresses are refused unless `allow_private`.
+    private, loopback or link-local addresses are refused unless `allow_private`. With
+    `kept` (a digest's store), articles cleaned before, the same texts in the same order, are
+    read from it (`clean_articles`).
     """
     arguments = path_arguments(paths)
     report = warn or (lambda message: None)
@@ -169,13 +172,58 @@ def load_sources(
         raise InputError("no readable articles in the input")
     ordered = [shortened(a, report) for a in sorted(articles.values(), key=lambda a: a.path)]
     foreign: list[str] = []
-    sources = tuple(to_source(i, a, note, foreign.append) for i, a in enumerate(ordered, start=1))
+    sources = clean_articles(ordered, note, foreign.append, kept)
     if all(s.skipped for s in sources):
         reasons = "; ".join(f"{s.path}: {s.skipped}" for s in sources[:3])
         raise InputError(f"no article text in the input ({reasons})")
     for message in foreign:  # an input that could not be used, though others were
         report(message)
     return sources
+
+
+class Kept(Protocol):
+    """Values kept on disk by a name that `key` makes of what they are made from (a digest's
+    store, `synth.understand.briefings.KeptStore`)."""
+
+    def key(self, kind: str, *parts: str) -> str: ...
+
+    def read(self, key: str) -> object | None: ...
+
+    def write(self, key: str, value: object) -> None: ...
+
+
+def clean_articles(
+    articles: Sequence[Article], note: Say | None, warn: Say, kept: Kept | None = None
+) -> tuple[Source, ...]:
+    """The articles cleaned into sources numbered 1.. (`to_source`); with `kept`, read from it
+    when these very articles were cleaned before (what cleaning said to `warn` is said again),
+    else cleaned and kept. Cleaning is most of the reading time of a feed."""
+    key = kept.key("sources", repr(list(articles))) if kept else ""
+    found = kept.read(key) if kept else None
+    if isinstance(found, tuple) and len(found) == 2:
+        sources, said = found
+        if (
+            isinstance(sources, tuple)
+            and len(sources) == len(articles)
+            and all(isinstance(s, Source) and s.id == i for i, s in enumerate(sources, start=1))
+            and isinstance(said, tuple)
+            and all(isinstance(m, str) for m in said)
+        ):
+            for message in said:
+                warn(message)
+            return sources
+    messages: list[str] = []
+    sources = tuple(to_source(i, a, note, messages.append) for i, a in enumerate(articles, start=1))
+    for message in messages:
+        warn(message)
+    if kept:
+        kept.write(key, (sources, tuple(messages)))
+    return sources
+
+
+def foreign_message(path: str, skipped: str) -> str:
+    """What is said of an article in a language synth does not read."""
+    return f"{path}: {skipped}; synth reads English only"
 
 
 def path_arguments(paths: Paths) -> list[str]:
@@ -555,7 +603,7 @@ def to_source(
         label = citation_label(outlet, url, "", ())
     skipped = f"{NOT_ENGLISH} ({foreign})" if foreign else None
     if foreign and warn:
-        warn(f"{path}: {skipped}; synth reads English only")
+        warn(foreign_message(path, skipped))
     skipped = skipped or not_an_article(text, cleaned.blocks)
     return Source(
         id=source_id,

@@ -31,7 +31,7 @@ from synth.write.folder import (
 from synth.write.follow import article_hash
 from synth.write.formats import OutputFormat, output_format
 from synth.write.render import template
-from synth.write.scan import casing, cut, recase
+from synth.write.scan import casing, cut, recase, shouting
 
 MANIFEST = ".synth-digest"
 # The index by format: the canonical data is `digest.json`, the pages are `index.md`, ...
@@ -78,7 +78,8 @@ def shown_headlines(stories: Sequence[Story]) -> dict[str, str]:
         sources = story.briefing.sources
         texts = (s.text[a:b] for s in sources for a, b in s.blocks)
         title = story.briefing.title
-        shown[story.stem] = recase(title, casing(texts)) if title else title
+        # only a headline in capitals is recased: the scan of its articles is for it alone
+        shown[story.stem] = recase(title, casing(texts)) if title and shouting(title) else title
     return shown
 
 
