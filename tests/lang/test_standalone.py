@@ -26,8 +26,20 @@ EXAMPLES = {
         ],
     ),
     "OPENING_CONNECTIVE": at_start(
-        ["However, the talks failed.", "But the talks failed", "“Meanwhile, we wait"],
-        ["The talks failed, however.", "Butter prices rose."],
+        [
+            "However, the talks failed.",
+            "But the talks failed",
+            "“Meanwhile, we wait",
+            "In contrast, the port stayed shut.",
+            "First comes the itching.",
+            "Finally, the port reopened.",
+        ],
+        [
+            "The talks failed, however.",
+            "Butter prices rose.",
+            "First Lady Ann Roe said",
+            "Next week the port opens.",
+        ],
     ),
     "DROPPABLE_CONNECTIVE": at_start(
         ["But the talks failed.", "However, the talks failed.", "In fact, the talks failed."],

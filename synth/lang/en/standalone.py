@@ -19,7 +19,8 @@ from synth.lang.en.words import TIME_WORDS
 OPENING_CONNECTIVE = re.compile(
     r"^[\"“‘'(]?(?:however|but|and|or|nor|also|still|yet|so|instead|moreover|furthermore"
     r"|nevertheless|nonetheless|thus|therefore|besides|meanwhile|otherwise|then|in addition"
-    r"|in turn|as a result|by contrast|even so|at the same time|for example|for instance"
+    r"|in turn|as a result|by contrast|in contrast|conversely|even so|at the same time|for example"
+    r"|for instance|(?:first|second|third|next)(?=,| comes\b| came\b)|finally|lastly"
     r"|in fact|indeed|after all|again|likewise|similarly|yes|no|maybe|perhaps|plus|too|the latter"
     r"|the former|not all|afterwards?|in other words|that said|by then|since then"
     r"|on the other hand|in the end|as such|accordingly|consequently|additionally)\b",
