@@ -24,6 +24,7 @@ from synth.lang.en import (
     NUMBER_WORD,
     PHRASE_OPENERS,
     PREPOSITIONS,
+    TALLY_CLASSES,
     UNMARKED_VERBS,
     UNSPECIFIC_COUNTS,
     stem,
@@ -111,12 +112,18 @@ def figure_about(variants: Sequence[Variant]) -> str | None:
     """What the figures count, with the act the sentences report: "Civilians killed",
     "Share of the harbour reopened", "Number of boats"; None where that cannot be said: no
     counted noun, a unit of measure or an unspecific one ("people", "members") with no act,
-    a sum with no act, a share of nothing named."""
-    matches = [(e, m) for v in variants for e in v.evidence if (m := figure_match(e.text, v.value))]
+    a sum with no act, a share of nothing named, or counts whose sentences do not all
+    report the act (two events, each with its own count)."""
+    by_variant = [
+        [(e, m) for e in v.evidence if (m := figure_match(e.text, v.value))] for v in variants
+    ]
+    matches = [pair for pairs in by_variant for pair in pairs]
     if not matches:
         return None
     percent = any(m.group("percent") for _, m in matches)
     act = _act(matches, percent)
+    if act is not None and not percent and not all(_same_act(act, p) for p in by_variant):
+        return None  # "1,000 Kurds rallied" and "1,500 Kurds who spent the night": two events
     if percent:
         share = _of_phrase(matches)
         if share is None and act is None:
@@ -194,15 +201,35 @@ def _act(matches: Sequence[tuple[Evidence, re.Match[str]]], before: bool) -> str
     percent")."""
     acts: Counter[str] = Counter()
     for evidence, match in matches:
+        acts.update(_acts([(evidence, match)], before))
+    if not acts:
+        return None
+    return min(acts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def _same_act(act: str, matches: Sequence[tuple[Evidence, re.Match[str]]]) -> bool:
+    """Whether the sentences of one value report `act`, or an act of its tally ("killed"
+    and "died" are one: `TALLY_CLASSES`)."""
+    acts = _acts(matches, False)
+    tally = _tally(act)
+    return act in acts or (tally is not None and tally in {_tally(a) for a in acts})
+
+
+def _tally(word: str) -> str | None:
+    return next((kind for stem_, kind in TALLY_CLASSES.items() if word.startswith(stem_)), None)
+
+
+def _acts(matches: Sequence[tuple[Evidence, re.Match[str]]], before: bool) -> set[str]:
+    """The participles next to the figures (see `_act`), lower-cased."""
+    found = set()
+    for evidence, match in matches:
         if before:
             words = WORD.findall(evidence.text[: match.start()])[-2:]
         else:
             clause = CLAUSE_END.split(evidence.text[match.end("number") :], maxsplit=1)[0]
             words = WORD.findall(clause)[:VERB_REACH]
-        acts.update(w.lower() for w in words if _participle(w))
-    if not acts:
-        return None
-    return min(acts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        found.update(w.lower() for w in words if _participle(w))
+    return found
 
 
 def _participle(word: str) -> bool:
