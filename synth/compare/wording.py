@@ -221,7 +221,7 @@ def _tally(word: str) -> str | None:
 
 def _acts(matches: Sequence[tuple[Evidence, re.Match[str]]], before: bool) -> set[str]:
     """The participles next to the figures (see `_act`), lower-cased."""
-    found = set()
+    found: set[str] = set()
     for evidence, match in matches:
         if before:
             words = WORD.findall(evidence.text[: match.start()])[-2:]
