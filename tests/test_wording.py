@@ -101,3 +101,12 @@ def test_acts_of_one_tally_are_one_act():
     )
     difference = worded("figure", *hurt)
     assert difference is not None and difference.about in ("People injured", "People wounded")
+
+
+def test_the_act_of_a_perfect_before_the_count_names_it():
+    convicted = (
+        ("2", 1, "The court has convicted two Muslims of war crimes."),
+        ("3", 2, "The court has convicted three Muslims of war crimes."),
+    )
+    difference = worded("figure", *convicted)
+    assert difference is not None and difference.about == "Muslims convicted"

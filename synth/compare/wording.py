@@ -38,6 +38,7 @@ FIGURE_KIND, CHANGE_KIND = "figure", "change"
 VERB_REACH = 6
 # The act of what is counted stands in its own clause ("60 people, shocked" is not it).
 CLAUSE_END = re.compile(r"[,;:]")
+PERFECT_AUXILIARIES = frozenset(["has", "have", "had"])
 OF_WORDS = 4
 
 
@@ -227,9 +228,18 @@ def _acts(matches: Sequence[tuple[Evidence, re.Match[str]]], before: bool) -> se
             words = WORD.findall(evidence.text[: match.start()])[-2:]
         else:
             clause = CLAUSE_END.split(evidence.text[match.end("number") :], maxsplit=1)[0]
-            words = WORD.findall(clause)[:VERB_REACH]
+            words = WORD.findall(clause)[:VERB_REACH] + _perfect_before(evidence.text, match)
         found.update(w.lower() for w in words if _participle(w))
     return found
+
+
+def _perfect_before(text: str, match: re.Match[str]) -> list[str]:
+    """The participle of a perfect right before a count ("the court has convicted two
+    Muslims"), which says what happened to what is counted."""
+    words = WORD.findall(text[: match.start()])[-2:]
+    if len(words) == 2 and words[0].lower() in PERFECT_AUXILIARIES:
+        return [words[1]]
+    return []
 
 
 def _participle(word: str) -> bool:
