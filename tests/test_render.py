@@ -94,7 +94,7 @@ def test_the_page_opens_with_a_lede_and_no_point_is_printed_twice(seeds_briefing
     for text in texts:
         assert md.count(escape_markdown(text)) == 1, text
     assert "## Key points" not in md
-    assert md.split("\n\n")[2].startswith(escape_markdown(seeds_briefing.lede[0].point.text))
+    assert md.split("\n\n")[1].startswith(escape_markdown(seeds_briefing.lede[0].point.text))
 
 
 @pytest.mark.slow
