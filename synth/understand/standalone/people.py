@@ -1,0 +1,304 @@
+"""Who is this: a person a briefing names is introduced before the reader meets them bare.
+
+An article introduces a person once ("Binan Atta, 19, a student, ...", "immunologist Scott
+Commins") and later sentences name them without a word of who they are. Lifted into a
+briefing, such a later sentence ("Scott Commins has since moved ...") names a stranger: blind
+readers marked these points as ones to skip. So, walking the briefing in the order a reader
+reads it (headline, lede, sections), a point that names a person (a full name the parser
+calls a PERSON) with no role in its own sentence, and whom nothing read before named, gets
+the role its own article gives that person written in at that first mention, when the
+article gives exactly one (a title before the name, or an apposition after it); otherwise
+the point is not shown, unless it is in the lede (the event comes first) or it names the
+person only as the speaker of a quotation whose role the briefing gives elsewhere.
+
+A bare surname ("Commins said") is left to the names that make it a full one; here a name
+is its parser entity of two words or more.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from synth.core import Point, Sentence
+from synth.lang.en.people import AFFILIATION_PREPOSITIONS, HONORIFICS
+from synth.lang.en.speech import SPEECH_LEMMAS, TITLE_WORDS
+from synth.understand.parser import QUOTE_CHARACTERS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Dependents before a name that make a title with it ("police spokesman", "U.S. President",
+# "Chelsea's manager"): the parse's labels.
+TITLE_DEPS = frozenset(["compound", "amod", "nmod", "poss", "case", "npadvmod"])
+# Dependents of a name that say who the person is: an apposition, a relative clause, a
+# predicate ("... is a historian"), a link to a body ("of Harvard").
+ROLE_DEPS = frozenset(["appos", "relcl", "acl"])
+# A role written in is at most this long: longer ones are a clause, not a role.
+ROLE_MAX_WORDS = 10
+# Marks of a role's place, kept with it: before the name ("immunologist Scott Commins") or
+# after it, between commas ("Binan Atta, 19, a student,").
+BEFORE, AFTER = "<", ">"
+# Marks a speaker in the answers kept (`ParsedJudge.people`).
+SPEAKER_MARK = "="
+# Marks that open or close a quotation (not an apostrophe: "O'Brien", "it's").
+QUOTATION_MARKS = ('"', "“", "”", "``")
+NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
+
+
+@dataclass(frozen=True)
+class Named:
+    """A person a sentence names with no role: `name` as written, and whether the sentence
+    names them only as the one who says a quotation (`speaker`)."""
+
+    name: str
+    speaker: bool = False
+
+
+@runtime_checkable
+class PeopleJudge(Protocol):
+    """What the walk asks the parse (`ParsedJudge` answers both, its answers kept)."""
+
+    def people(self, texts: Sequence[str]) -> list[tuple[Named, ...]]: ...
+
+    def role(self, name: str, texts: Sequence[str]) -> str | None: ...
+
+
+def unroled(doc: Doc) -> tuple[Named, ...]:
+    """The people `doc` names by a full name and says nothing about: no title before the
+    name, no apposition, relative clause, predicate or body of theirs after it."""
+    found: dict[str, Named] = {}
+    roled: set[str] = set()
+    for entity in doc.ents:
+        name = _full_name(entity)
+        if name is None:
+            continue
+        if _has_role(entity):
+            roled.add(name)
+        elif name not in found:
+            found[name] = Named(name, _speaker(entity))
+    return tuple(n for k, n in found.items() if k not in roled)
+
+
+def roles(name: str, docs: Iterable[Doc]) -> set[str]:
+    """The roles `docs` give the person `name`, each marked with its place (`BEFORE` or
+    `AFTER` the name) and written as the article wrote it."""
+    found: set[str] = set()
+    for doc in docs:
+        for entity in doc.ents:
+            if _full_name(entity) == name:
+                found.update(r for r in (_title(entity), _apposition(entity)) if r)
+    return found
+
+
+def written_in(text: str, name: str, role: str) -> str | None:
+    """`text` with `role` (marked `BEFORE` or `AFTER`) written in at the first mention of
+    `name`; None where it cannot be written in cleanly (an honorific or a possessive in the
+    way)."""
+    match = re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", text)
+    if match is None or not role[1:]:
+        return None
+    head, rest = text[: match.start()], text[match.end() :]
+    words = head.split()
+    if words and words[-1].rstrip(".").casefold() in HONORIFICS:
+        return None
+    place, said = role[0], role[1:]
+    if place == BEFORE:
+        opening = not head.strip(QUOTE_CHARACTERS + "([ ")
+        said = said[0].upper() + said[1:] if opening else said
+        return f"{head}{said} {name}{rest}"
+    if re.match(r"^['’]s\b", rest):
+        return None
+    if rest[:1] in (",", ".", ";", ":", "?", "!", ")") or not rest:
+        return f"{head}{name}, {said}{rest}"
+    return f"{head}{name}, {said},{rest}"
+
+
+def introduce(
+    order: Sequence[int],
+    lede: Iterable[int],
+    points: Sequence[Point],
+    sentences: Sequence[Sentence],
+    title: str,
+    judge: PeopleJudge,
+) -> dict[int, Point]:
+    """The points of `order` (reading order) that change: a point that first names a person
+    with no role gets the role its article gives them written in; one that cannot is marked
+    not standalone, unless it is in the `lede` or names the person only as a speaker whose
+    role another shown point gives. Points that keep their text are left out."""
+    texts = [points[i].text for i in order]
+    named = judge.people(texts)
+    read = [title]
+    changed: dict[int, Point] = {}
+    for index, people in zip(order, named, strict=True):
+        point = points[index]
+        text: str | None = point.text
+        for person in people:
+            if text is None or any(person.name in r for r in read):
+                continue
+            role = judge.role(person.name, _article_mentions(point, sentences, person.name))
+            text = written_in(text, person.name, role) if role else None
+            if text is None and (index in lede or _introduced(person, texts)):
+                text = changed.get(index, point).text
+        if text is None:
+            changed[index] = replace(point, standalone=False)
+            continue
+        read.append(text)
+        if text != point.text:
+            changed[index] = replace(point, text=text)
+    return changed
+
+
+def _introduced(person: Named, texts: Sequence[str]) -> bool:
+    """Whether a speaker's role is given by some text of the briefing (`texts`): their name
+    there with words before it that are not the start of the sentence. A plain string test:
+    the point that gives the role is judged by the walk on its own."""
+    if not person.speaker:
+        return False
+    return any(_role_words(t, person.name) for t in texts)
+
+
+def _role_words(text: str, name: str) -> bool:
+    """Whether `text` names `name` with a title or an apposition in the words beside it."""
+    for match in re.finditer(re.escape(name), text):
+        before = text[: match.start()].split()[-1:] or [""]
+        after = text[match.end() :]
+        titled = bool(before[0]) and before[0][:1].isalpha() and before[0][:1].isupper()
+        if titled and before[0].rstrip(".").casefold() not in HONORIFICS:
+            return True
+        if re.match(r"^, (?:an?|the)\s", after):
+            return True
+    return False
+
+
+def _article_mentions(point: Point, sentences: Sequence[Sentence], name: str) -> list[str]:
+    """The sentences of the point's own article (its representative's) that name `name`."""
+    source = sentences[point.sentences[0]].source
+    return [s.text for s in sentences if s.source == source and name in s.text]
+
+
+def _full_name(entity: Span) -> str | None:
+    """The entity's text when it is a person's full name: two words or more, each a
+    capitalised word (a possessive "'s" left out)."""
+    if entity.label_ != "PERSON":
+        return None
+    tokens = [t for t in entity if t.tag_ != "POS" and t.text not in ("'s", "’s")]
+    if len(tokens) < 2 or not all(NAME_WORD.match(t.text) for t in tokens):
+        return None
+    if tokens[0].text.rstrip(".").casefold() in HONORIFICS:
+        return None
+    return entity.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _has_role(entity: Span) -> bool:
+    """Whether the sentence says who the person named by `entity` is."""
+    root = entity.root
+    if _title(entity) is not None or root.dep_ == "appos":
+        return True
+    if any(c.dep_ in ROLE_DEPS and not _age(c) for c in root.children):
+        return True
+    if any(_affiliation(c) for c in root.children):
+        return True
+    return root.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "attr" for c in root.head.children)
+
+
+def _age(token: Token) -> bool:
+    """Whether an apposition only gives an age or a date ("Binan Atta, 19,")."""
+    return all(t.like_num or t.is_punct or t.ent_type_ == "DATE" for t in token.subtree)
+
+
+def _affiliation(token: Token) -> bool:
+    """Whether `token` ties the name to a body or place: "of Harvard", "from Iowa"."""
+    return (
+        token.dep_ == "prep"
+        and token.lower_ in AFFILIATION_PREPOSITIONS
+        and any(c.dep_ == "pobj" for c in token.children)
+    )
+
+
+def _title(entity: Span) -> str | None:
+    """The title just before the name ("police spokesman", "U.S. President"), marked
+    `BEFORE`, or None: the words the name's head governs up to the name, no determiner or
+    honorific, at least one noun, no pronoun."""
+    doc, taken = entity.doc, {t.i for t in entity}
+    start = entity.start
+    while start > 0:
+        token = doc[start - 1]
+        if token.dep_ not in TITLE_DEPS or token.head.i not in taken:
+            break
+        taken.add(token.i)
+        start -= 1
+    words = doc[start : entity.start]
+    if not len(words) or words[0].lower_.rstrip(".") in HONORIFICS:
+        return None
+    if any(t.pos_ == "PRON" for t in words) or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+        return None
+    if any(t.ent_type_ == "PERSON" for t in words):
+        return None
+    return _role_text(words)
+
+
+def _apposition(entity: Span) -> str | None:
+    """The apposition that says who the person is, marked `AFTER`: one after the name
+    ("Binan Atta, 19, a student,": its words up to the name's closing comma) or one the name
+    stands in apposition to ("the group's leader, Maria Lopez,"); an age alone is none."""
+    root = entity.root
+    after = [c for c in root.children if c.dep_ == "appos" and c.i >= entity.end]
+    if after and not all(_age(c) for c in after):
+        words = entity.doc[after[0].left_edge.i : after[-1].right_edge.i + 1]
+        return _role_text(words, before=False)
+    if root.dep_ == "appos" and root.head.i < entity.start:
+        head = root.head
+        words = entity.doc[head.left_edge.i : head.i + 1]
+        return _role_text(words, before=False)
+    return None
+
+
+def _role_text(words: Span, before: bool = True) -> str | None:
+    """The role as a reader should see it, marked with its place: the article's words, a
+    sentence-initial capital lowered unless the word is a name or a formal title ("President");
+    None when too long, quoted, or leaning on a pronoun."""
+    tokens = [t for t in words if not (t.is_punct and t.i in (words.start, words.end - 1))]
+    if not tokens or len(tokens) > ROLE_MAX_WORDS:
+        return None
+    if any(t.pos_ == "PRON" or t.text in QUOTE_CHARACTERS for t in tokens):
+        return None
+    text = words.doc[tokens[0].i : tokens[-1].i + 1].text
+    first = tokens[0]
+    if first.is_sent_start and not first.ent_type_ and first.lower_.rstrip(".") not in TITLE_WORDS:
+        text = text[0].lower() + text[1:]
+    return (BEFORE if before else AFTER) + text
+
+
+def _speaker(entity: Span) -> bool:
+    """Whether the name is the subject of a verb of saying in a sentence with a quotation:
+    "'...,' said Robin Jensen"."""
+    root = entity.root
+    quoted = any(c in entity.doc.text for c in QUOTATION_MARKS)
+    return quoted and root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_LEMMAS
+
+
+def people_answer(people: Sequence[Named]) -> str | None:
+    """`people` as an answer kept on disk: a name a line, a speaker's marked."""
+    return "\n".join((SPEAKER_MARK if p.speaker else "") + p.name for p in people) or None
+
+
+def people_read(answer: str | None) -> tuple[Named, ...]:
+    """The people of a kept answer (`people_answer`)."""
+    lines = (answer or "").split("\n")
+    marked = [(n.removeprefix(SPEAKER_MARK), n.startswith(SPEAKER_MARK)) for n in lines if n]
+    return tuple(Named(name, speaker) for name, speaker in marked)
+
+
+def sole_role(found: set[str]) -> str | None:
+    """The role when the article gives exactly one (case aside), else None: two roles may
+    be two people of one name, or a role that changed."""
+    distinct = {r.casefold(): r for r in found}
+    return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+
+def is_role(answer: str | None) -> bool:
+    """Whether a kept answer is one `sole_role` could give: None or a marked role."""
+    return answer is None or (answer[:1] in (BEFORE, AFTER) and len(answer) > 1)
