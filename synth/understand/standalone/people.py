@@ -130,47 +130,38 @@ def introduce(
     role another shown point gives. Points that keep their text are left out."""
     texts = [points[i].text for i in order]
     named = judge.people(texts)
-    read = [title]
+    read = [title]  # what the reader has read, a name met bare left out
     changed: dict[int, Point] = {}
     for index, people in zip(order, named, strict=True):
-        point = points[index]
+        point, bare = points[index], []
         text: str | None = point.text
         for person in people:
             if text is None or any(person.name in r for r in read):
                 continue
             role = judge.role(person.name, _article_mentions(point, sentences, person.name))
-            text = written_in(text, person.name, role) if role else None
-            if text is None and (index in lede or _introduced(person, texts)):
-                text = changed.get(index, point).text
+            told = written_in(text, person.name, role) if role else None
+            if told is None and (index in lede or _introduced(person, texts, named)):
+                bare.append(person.name)
+            else:
+                text = told
         if text is None:
             changed[index] = replace(point, standalone=False)
             continue
-        read.append(text)
+        read.append(re.sub("|".join(map(re.escape, bare)), "", text) if bare else text)
         if text != point.text:
             changed[index] = replace(point, text=text)
     return changed
 
 
-def _introduced(person: Named, texts: Sequence[str]) -> bool:
-    """Whether a speaker's role is given by some text of the briefing (`texts`): their name
-    there with words before it that are not the start of the sentence. A plain string test:
-    the point that gives the role is judged by the walk on its own."""
+def _introduced(person: Named, texts: Sequence[str], named: Sequence[tuple[Named, ...]]) -> bool:
+    """Whether a speaker's role is given by some text of the briefing: one of `texts` that
+    names them and is not among those that name them bare (`named`, the texts' people)."""
     if not person.speaker:
         return False
-    return any(_role_words(t, person.name) for t in texts)
-
-
-def _role_words(text: str, name: str) -> bool:
-    """Whether `text` names `name` with a title or an apposition in the words beside it."""
-    for match in re.finditer(re.escape(name), text):
-        before = text[: match.start()].split()[-1:] or [""]
-        after = text[match.end() :]
-        titled = bool(before[0]) and before[0][:1].isalpha() and before[0][:1].isupper()
-        if titled and before[0].rstrip(".").casefold() not in HONORIFICS:
-            return True
-        if re.match(r"^, (?:an?|the)\s", after):
-            return True
-    return False
+    return any(
+        person.name in text and all(p.name != person.name for p in people)
+        for text, people in zip(texts, named, strict=True)
+    )
 
 
 def _article_mentions(point: Point, sentences: Sequence[Sentence], name: str) -> list[str]:
@@ -221,7 +212,7 @@ def _affiliation(token: Token) -> bool:
 def _title(entity: Span) -> str | None:
     """The title just before the name ("police spokesman", "U.S. President"), marked
     `BEFORE`, or None: the words the name's head governs up to the name, no determiner or
-    honorific, at least one noun, no pronoun."""
+    honorific, a noun next to the name that is no other person's name, no pronoun."""
     doc, taken = entity.doc, {t.i for t in entity}
     start = entity.start
     while start > 0:
@@ -233,11 +224,10 @@ def _title(entity: Span) -> str | None:
     words = doc[start : entity.start]
     if not len(words) or words[0].lower_.rstrip(".") in HONORIFICS:
         return None
-    if any(t.pos_ == "PRON" for t in words) or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+    last = words[-1]  # the title's head noun: "captain" in "ferry captain", not a name
+    if last.pos_ not in ("NOUN", "PROPN") or last.ent_type_ == "PERSON":
         return None
-    if any(t.ent_type_ == "PERSON" for t in words):
-        return None
-    return _role_text(words)
+    return None if any(t.pos_ == "PRON" for t in words) else _role_text(words)
 
 
 def _apposition(entity: Span) -> str | None:

@@ -1,0 +1,197 @@
+"""Who is this: people a briefing names are introduced before a reader meets them bare."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from synth.core import Evidence, Point, Sentence
+from synth.understand.parser import spacy_parser
+from synth.understand.standalone import ParsedJudge
+from synth.understand.standalone.people import (
+    AFTER,
+    BEFORE,
+    Named,
+    introduce,
+    people_answer,
+    people_read,
+    sole_role,
+    written_in,
+)
+from tests.test_answers import Counting, store
+
+
+@pytest.fixture(scope="module")
+def judge() -> ParsedJudge:
+    return ParsedJudge(load=spacy_parser)
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("Tomas Berglund was walking to the market when he saw the smoke.", ["Tomas Berglund"]),
+        ("Mr. Tomas Berglund was walking to the market.", ["Tomas Berglund"]),
+        ("Ferry captain Tomas Berglund was walking to the market.", []),
+        ("Former Mayor Tomas Berglund opened the market on Monday.", []),
+        ("Tomas Berglund, 41, a ferry captain, was walking to the market.", []),
+        ("Tomas Berglund, 41, was walking to the market.", ["Tomas Berglund"]),
+        ("Tomas Berglund, who owns the ferry, was walking to the market.", []),
+        ("Tomas Berglund of the Oslo Ferry Company opened the market.", []),
+        ("The union's leader, Tomas Berglund, opened the market on Monday.", []),
+        ("Tomas Berglund is a ferry captain in Oslo.", []),
+        ("Berglund opened the market on Monday.", []),  # a bare surname: not this module's
+    ],
+)
+def test_people_named_with_no_role(judge, text, bare):
+    assert [n.name for n in judge.people([text])[0]] == bare
+
+
+def test_a_speaker_of_a_quotation_is_marked(judge):
+    (named,) = judge.people(['"The ferry will sail," said Tomas Berglund.'])
+    assert named == (Named("Tomas Berglund", speaker=True),)
+    (named,) = judge.people(["Tomas Berglund thinks the ferry will sail."])
+    assert named == (Named("Tomas Berglund", speaker=False),)
+
+
+@pytest.mark.parametrize(
+    ("mentions", "role"),
+    [
+        (["Ferry captain Tomas Berglund saw the smoke."], BEFORE + "Ferry captain"),
+        (["Tomas Berglund, 41, a ferry captain, saw the smoke."], AFTER + "41, a ferry captain"),
+        (["The union's leader, Tomas Berglund, saw the smoke."], AFTER + "the union's leader"),
+        (["Tomas Berglund saw the smoke."], None),
+        (["Tomas Berglund, 41, saw the smoke."], None),
+        (["Mr. Tomas Berglund saw the smoke."], None),
+        (["His brother Tomas Berglund saw the smoke."], None),  # leans on a pronoun
+        (  # two roles: two people of one name, or one role that changed
+            [
+                "Ferry captain Tomas Berglund saw the smoke.",
+                "Tomas Berglund, a union leader, saw the smoke.",
+            ],
+            None,
+        ),
+        (  # one role twice, and a mention without one
+            [
+                "Union leader Tomas Berglund saw the smoke.",
+                "Tomas Berglund left.",
+                "Later, union leader Tomas Berglund spoke.",
+            ],
+            BEFORE + "union leader",
+        ),
+    ],
+)
+def test_the_one_role_an_article_gives(judge, mentions, role):
+    found = judge.role("Tomas Berglund", mentions)
+    assert (found.casefold() if found else None) == (role.casefold() if role else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "written"),
+    [
+        (
+            "Tomas Berglund has since moved to Bergen.",
+            BEFORE + "ferry captain",
+            "Ferry captain Tomas Berglund has since moved to Bergen.",
+        ),
+        (
+            '"It burned for hours," said Tomas Berglund.',
+            AFTER + "a ferry captain",
+            '"It burned for hours," said Tomas Berglund, a ferry captain.',
+        ),
+        (
+            "Tomas Berglund also pointed out that the ferry was late.",
+            AFTER + "41, a ferry captain",
+            "Tomas Berglund, 41, a ferry captain, also pointed out that the ferry was late.",
+        ),
+        (
+            "The ferry of Tomas Berglund sank.",
+            BEFORE + "ferry captain",
+            "The ferry of ferry captain Tomas Berglund sank.",
+        ),
+        ("Tomas Berglund's ferry sank.", AFTER + "a ferry captain", None),
+        ("Mr. Tomas Berglund sank.", BEFORE + "ferry captain", None),
+        ("Tomas Berglundsen sank.", BEFORE + "ferry captain", None),
+    ],
+)
+def test_a_role_written_in_at_the_name(text, role, written):
+    assert written_in(text, "Tomas Berglund", role) == written
+
+
+def test_one_role_or_none():
+    assert sole_role({BEFORE + "Ferry captain", BEFORE + "ferry captain"}) is not None
+    assert sole_role({BEFORE + "ferry captain", AFTER + "a ferry captain"}) is None
+    assert sole_role(set()) is None
+
+
+def test_people_answers_read_back():
+    people = (Named("Tomas Berglund", speaker=True), Named("Helen Marsh"))
+    assert people_read(people_answer(people)) == people
+    assert people_answer(()) is None and people_read(None) == ()
+
+
+def sentences(texts: Sequence[tuple[int, str]]) -> list[Sentence]:
+    return [Sentence(k, source, 0, len(t), t, k) for k, (source, t) in enumerate(texts)]
+
+
+def points(texts: Sequence[str]) -> list[Point]:
+    return [Point(k, (k,), t, (1,), (Evidence(1, 0, 1, "x"),)) for k, t in enumerate(texts)]
+
+
+ARTICLE = [
+    (1, "A fire destroyed the Bergen ferry terminal on Monday."),
+    (1, "Ferry captain Tomas Berglund was walking to the market when he saw the smoke."),
+    (1, "Tomas Berglund has since moved to Oslo."),
+    (1, "Helen Marsh said the terminal would reopen in May."),
+]
+
+
+def test_the_walk_writes_a_role_in_at_the_first_mention_only(judge):
+    sents = sentences(ARTICLE)
+    shown = points([s.text for s in sents])
+    changed = introduce([0, 2, 3], [0], shown, sents, "Fire destroys ferry terminal", judge)
+    assert changed[2].text == "Ferry captain Tomas Berglund has since moved to Oslo."
+    assert not changed[3].standalone  # no role anywhere: not shown outside the lede
+    # met first in the lede: it keeps its place, with no role to write in
+    assert 3 not in introduce([3, 0], [3], shown, sents, "Fire", judge)
+
+
+def test_a_person_named_before_is_not_introduced_again(judge):
+    sents = sentences(ARTICLE)
+    shown = points([s.text for s in sents])
+    changed = introduce([1, 2], [1], shown, sents, "Fire", judge)
+    assert changed == {}  # the lede gave the role
+    assert introduce([2], [], shown, sents, "Tomas Berglund has moved", judge) == {}
+
+
+def test_a_role_only_from_the_points_own_article(judge):
+    sents = sentences([*ARTICLE[:2], (2, "Tomas Berglund has since moved to Oslo.")])
+    shown = points([s.text for s in sents])
+    assert not introduce([2], [], shown, sents, "Fire", judge)[2].standalone
+
+
+def test_a_speaker_given_a_role_elsewhere_in_the_briefing_keeps_the_point(judge):
+    sents = sentences(
+        [
+            (1, '"We saw the smoke from the bridge," said Helen Marsh.'),
+            (2, "Helen Marsh moved the boats."),
+            (3, "Harbour master Helen Marsh, in a statement, thanked the firefighters."),
+        ]
+    )
+    shown = points([s.text for s in sents])
+    changed = introduce([0, 1, 2], [], shown, sents, "Fire", judge)
+    assert 0 not in changed  # the speaker's role is given further down
+    assert not changed[1].standalone  # not a speaker: not shown
+
+
+def test_kept_answers_need_no_parse(tmp_path):
+    text = "Tomas Berglund has since moved to Oslo."
+    mentions = ["Ferry captain Tomas Berglund saw the smoke.", text]
+    first = Counting(spacy_parser())
+    judge = ParsedJudge(load=lambda: first, store=store(tmp_path))
+    found = judge.people([text]), judge.role("Tomas Berglund", mentions)
+    assert first.calls > 0
+    again = Counting()
+    kept = ParsedJudge(load=lambda: again, store=store(tmp_path))
+    assert (kept.people([text]), kept.role("Tomas Berglund", mentions)) == found
+    assert again.calls == 0
