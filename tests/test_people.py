@@ -195,3 +195,23 @@ def test_kept_answers_need_no_parse(tmp_path):
     kept = ParsedJudge(load=lambda: again, store=store(tmp_path))
     assert (kept.people([text]), kept.role("Tomas Berglund", mentions)) == found
     assert again.calls == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("Tomas Berglund, Helen Marsh and Kate Winslow attended the launch.", True),
+        ("Bishop Tomas Berglund told parishioners on Sunday.", False),
+        ("The ferry union's Tomas Berglund told members on Sunday.", False),
+        ("The union tagged Ferry Board Chief of Staff Tomas Berglund in the post.", False),
+    ],
+)
+def test_roles_the_parse_must_tell_from_names(judge, text, bare):
+    people = judge.people([text])[0]
+    assert ("Tomas Berglund" in [n.name for n in people]) == bare
+
+
+def test_a_list_of_names_is_no_apposition(judge):
+    mention = "Tomas Berglund, Helen Marsh and Kate Winslow attended the launch."
+    assert judge.role("Tomas Berglund", [mention]) is None
+    assert judge.role("Tomas Berglund", ["Bishop Tomas Berglund spoke."]) == BEFORE + "Bishop"

@@ -30,12 +30,9 @@ from synth.understand.parser import QUOTE_CHARACTERS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# Dependents before a name that make a title with it ("police spokesman", "U.S. President",
-# "Chelsea's manager"): the parse's labels.
-TITLE_DEPS = frozenset(["compound", "amod", "nmod", "poss", "case", "npadvmod"])
-# Dependents of a name that say who the person is: an apposition, a relative clause, a
-# predicate ("... is a historian"), a link to a body ("of Harvard").
-ROLE_DEPS = frozenset(["appos", "relcl", "acl"])
+# Dependents of a name that say who the person is beside an apposition, a predicate and a
+# body: a relative clause ("who owns the shop"), a possessor ("the BBC's", "his").
+ROLE_DEPS = frozenset(["relcl", "poss"])
 # A role written in is at most this long: longer ones are a clause, not a role.
 ROLE_MAX_WORDS = 10
 # Marks of a role's place, kept with it: before the name ("immunologist Scott Commins") or
@@ -170,34 +167,52 @@ def _article_mentions(point: Point, sentences: Sequence[Sentence], name: str) ->
     return [s.text for s in sentences if s.source == source and name in s.text]
 
 
-def _full_name(entity: Span) -> str | None:
-    """The entity's text when it is a person's full name: two words or more, each a
-    capitalised word (a possessive "'s" left out)."""
+def _name_span(entity: Span) -> Span | None:
+    """The words of `entity` that are a person's full name: two words or more, each a
+    capitalised word, with titles and honorifics the parser took in ("Bishop", "Mr.") and a
+    possessive "'s" left out."""
     if entity.label_ != "PERSON":
         return None
     tokens = [t for t in entity if t.tag_ != "POS" and t.text not in ("'s", "’s")]
+    while tokens and _title_word(tokens[0]):
+        tokens.pop(0)
     if len(tokens) < 2 or not all(NAME_WORD.match(t.text) for t in tokens):
         return None
-    if tokens[0].text.rstrip(".").casefold() in HONORIFICS:
-        return None
-    return entity.doc[tokens[0].i : tokens[-1].i + 1].text
+    return entity.doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _full_name(entity: Span) -> str | None:
+    """The person's full name `entity` gives (`_name_span`), or None."""
+    span = _name_span(entity)
+    return None if span is None else span.text
+
+
+def _title_word(token: Token) -> bool:
+    """Whether `token` is a title or an honorific a name may open with ("Sen.", "Mr.")."""
+    word = token.lower_.rstrip(".")
+    return word in TITLE_WORDS or word in HONORIFICS
 
 
 def _has_role(entity: Span) -> bool:
-    """Whether the sentence says who the person named by `entity` is."""
+    """Whether the sentence says who the person named by `entity` is: a title before the
+    name (even one that leans on a pronoun: "his brother"), an apposition, a relative
+    clause, a body ("of Harvard", "the BBC's"), a predicate ("... is a historian")."""
     root = entity.root
-    if _title(entity) is not None or root.dep_ == "appos":
+    if _title_words(entity) is not None or (root.dep_ == "appos" and _noun(root.head)):
         return True
-    if any(c.dep_ in ROLE_DEPS and not _age(c) for c in root.children):
+    if any(c.dep_ == "appos" and _noun(c) for c in root.children):
+        return True
+    if any(c.dep_ in ROLE_DEPS for c in root.children):
         return True
     if any(_affiliation(c) for c in root.children):
         return True
     return root.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "attr" for c in root.head.children)
 
 
-def _age(token: Token) -> bool:
-    """Whether an apposition only gives an age or a date ("Binan Atta, 19,")."""
-    return all(t.like_num or t.is_punct or t.ent_type_ == "DATE" for t in token.subtree)
+def _noun(token: Token) -> bool:
+    """Whether an apposition's head is a common noun ("a student"), not a name, a place or
+    an age ("Theo James", "Nevada", "19")."""
+    return token.pos_ == "NOUN" and token.ent_type_ not in ("PERSON", "GPE", "DATE")
 
 
 def _affiliation(token: Token) -> bool:
@@ -209,25 +224,39 @@ def _affiliation(token: Token) -> bool:
     )
 
 
-def _title(entity: Span) -> str | None:
-    """The title just before the name ("police spokesman", "U.S. President"), marked
-    `BEFORE`, or None: the words the name's head governs up to the name, no determiner or
-    honorific, a noun next to the name that is no other person's name, no pronoun."""
-    doc, taken = entity.doc, {t.i for t in entity}
-    start = entity.start
+def _title_words(entity: Span) -> Span | None:
+    """The words before the name that the name governs ("police spokesman", "White House
+    Chief of Staff", a title the parser took into the name), up to a determiner or a mark;
+    None when there are none, they are honorifics alone, or the word next to the name is no
+    noun."""
+    name = _name_span(entity)
+    if name is None:
+        return None
+    doc, root, start = entity.doc, entity.root, name.start
     while start > 0:
         token = doc[start - 1]
-        if token.dep_ not in TITLE_DEPS or token.head.i not in taken:
+        inside = token.i >= entity.start or root.is_ancestor(token)
+        if not inside or token.dep_ == "det" or token.is_punct:
             break
-        taken.add(token.i)
         start -= 1
-    words = doc[start : entity.start]
-    if not len(words) or words[0].lower_.rstrip(".") in HONORIFICS:
+    words = doc[start : name.start]
+    if not len(words) or all(t.lower_.rstrip(".") in HONORIFICS for t in words):
+        return None
+    if words[0].lower_.rstrip(".") in HONORIFICS:
         return None
     last = words[-1]  # the title's head noun: "captain" in "ferry captain", not a name
-    if last.pos_ not in ("NOUN", "PROPN") or last.ent_type_ == "PERSON":
+    if last.pos_ not in ("NOUN", "PROPN") or (last.ent_type_ == "PERSON" and not _title_word(last)):
         return None
-    return None if any(t.pos_ == "PRON" for t in words) else _role_text(words)
+    return words
+
+
+def _title(entity: Span) -> str | None:
+    """The title just before the name (`_title_words`), marked `BEFORE`, when it stands on
+    its own: no pronoun ("his brother"), no possessive left without its "the"."""
+    words = _title_words(entity)
+    if words is None or any(t.pos_ == "PRON" or t.dep_ == "case" for t in words):
+        return None
+    return _role_text(words)
 
 
 def _apposition(entity: Span) -> str | None:
@@ -236,10 +265,10 @@ def _apposition(entity: Span) -> str | None:
     stands in apposition to ("the group's leader, Maria Lopez,"); an age alone is none."""
     root = entity.root
     after = [c for c in root.children if c.dep_ == "appos" and c.i >= entity.end]
-    if after and not all(_age(c) for c in after):
+    if after and _noun(after[-1]):
         words = entity.doc[after[0].left_edge.i : after[-1].right_edge.i + 1]
         return _role_text(words, before=False)
-    if root.dep_ == "appos" and root.head.i < entity.start:
+    if root.dep_ == "appos" and root.head.i < entity.start and _noun(root.head):
         head = root.head
         words = entity.doc[head.left_edge.i : head.i + 1]
         return _role_text(words, before=False)
