@@ -215,3 +215,30 @@ def test_a_list_of_names_is_no_apposition(judge):
     mention = "Tomas Berglund, Helen Marsh and Kate Winslow attended the launch."
     assert judge.role("Tomas Berglund", [mention]) is None
     assert judge.role("Tomas Berglund", ["Bishop Tomas Berglund spoke."]) == BEFORE + "Bishop"
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("The deputy shot 13-year-old Tomas Berglund near the ferry.", False),
+        ("Officers Helen Marsh and Tomas Berglund face lesser charges.", False),
+        ("Helen Marsh and Tomas Berglund were arrested on Monday.", True),
+        ("The crash closed Tomas Berglund Jr. Way on Monday.", False),  # a street, not him
+    ],
+)
+def test_descriptors_lists_and_names_of_things(judge, text, bare):
+    people = judge.people([text])[0]
+    assert ("Tomas Berglund" in [n.name for n in people]) == bare
+
+
+def test_a_role_inside_a_quotation_is_the_editors(judge):
+    text = '"We mourn the death of Tomas Berglund," the union said.'
+    assert written_in(text, "Tomas Berglund", BEFORE + "ferry captain") == (
+        '"We mourn the death of [ferry captain] Tomas Berglund," the union said.'
+    )
+    assert written_in(text, "Tomas Berglund", AFTER + "a ferry captain") is None
+
+
+def test_a_name_in_apposition_takes_the_whole_phrase_before_it(judge):
+    mention = "The head of the ferry union, Tomas Berglund, spoke on Monday."
+    assert judge.role("Tomas Berglund", [mention]) == AFTER + "the head of the ferry union"

@@ -26,6 +26,7 @@ from synth.core import Point, Sentence
 from synth.lang.en.people import AFFILIATION_PREPOSITIONS, HONORIFICS
 from synth.lang.en.speech import SPEECH_LEMMAS, TITLE_WORDS
 from synth.understand.parser import QUOTE_CHARACTERS
+from synth.understand.standalone.checks import quoted_characters
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -93,22 +94,24 @@ def roles(name: str, docs: Iterable[Doc]) -> set[str]:
 def written_in(text: str, name: str, role: str) -> str | None:
     """`text` with `role` (marked `BEFORE` or `AFTER`) written in at the first mention of
     `name`; None where it cannot be written in cleanly (an honorific or a possessive in the
-    way)."""
+    way). Inside a quotation a role is the editor's, so in brackets ("the death of [Swedish
+    journalist] Kim Wall"), and only before the name: the speaker's words stay in order."""
     match = re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", text)
     if match is None or not role[1:]:
         return None
     head, rest = text[: match.start()], text[match.end() :]
     words = head.split()
-    if words and words[-1].rstrip(".").casefold() in HONORIFICS:
+    if words and words[-1].strip("[").rstrip(".").casefold() in HONORIFICS:
         return None
     place, said = role[0], role[1:]
+    quoted = match.start() in quoted_characters(text)
     if place == BEFORE:
         opening = not head.strip(QUOTE_CHARACTERS + "([ ")
         said = said[0].upper() + said[1:] if opening else said
-        return f"{head}{said} {name}{rest}"
-    if re.match(r"^['’]s\b", rest):
+        return f"{head}[{said}] {name}{rest}" if quoted else f"{head}{said} {name}{rest}"
+    if quoted or re.match(r"^['’]", rest):
         return None
-    if rest[:1] in (",", ".", ";", ":", "?", "!", ")") or not rest:
+    if rest[:1] in (",", ".", ";", ":", "?", "!", ")", "]") or not rest:
         return f"{head}{name}, {said}{rest}"
     return f"{head}{name}, {said},{rest}"
 
@@ -170,8 +173,8 @@ def _article_mentions(point: Point, sentences: Sequence[Sentence], name: str) ->
 def _name_span(entity: Span) -> Span | None:
     """The words of `entity` that are a person's full name: two words or more, each a
     capitalised word, with titles and honorifics the parser took in ("Bishop", "Mr.") and a
-    possessive "'s" left out."""
-    if entity.label_ != "PERSON":
+    possessive "'s" left out; none when the name names something else ("... King Jr. Way")."""
+    if entity.label_ != "PERSON" or entity.root.dep_ == "compound":  # "... King Jr. Way"
         return None
     tokens = [t for t in entity if t.tag_ != "POS" and t.text not in ("'s", "’s")]
     while tokens and _title_word(tokens[0]):
@@ -200,6 +203,9 @@ def _has_role(entity: Span) -> bool:
     root = entity.root
     if _title_words(entity) is not None or (root.dep_ == "appos" and _noun(root.head)):
         return True
+    if root.dep_ == "conj":  # "Officers Edward Nero and Garrett Miller": the first's title
+        first = next((e for e in entity.doc.ents if e.start <= root.head.i < e.end), None)
+        return first is not None and first.label_ == "PERSON" and _has_role(first)
     if any(c.dep_ == "appos" and _noun(c) for c in root.children):
         return True
     if any(c.dep_ in ROLE_DEPS for c in root.children):
@@ -210,9 +216,11 @@ def _has_role(entity: Span) -> bool:
 
 
 def _noun(token: Token) -> bool:
-    """Whether an apposition's head is a common noun ("a student"), not a name, a place or
-    an age ("Theo James", "Nevada", "19")."""
-    return token.pos_ == "NOUN" and token.ent_type_ not in ("PERSON", "GPE", "DATE")
+    """Whether an apposition's head is a common noun ("a student") or a title ("District
+    Attorney"), not a name, a place or an age ("Theo James", "Nevada", "19")."""
+    if token.ent_type_ in ("PERSON", "GPE", "DATE"):
+        return False
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.lower_ in TITLE_WORDS)
 
 
 def _affiliation(token: Token) -> bool:
@@ -236,7 +244,7 @@ def _title_words(entity: Span) -> Span | None:
     while start > 0:
         token = doc[start - 1]
         inside = token.i >= entity.start or root.is_ancestor(token)
-        if not inside or token.dep_ == "det" or token.is_punct:
+        if not inside or token.dep_ == "det" or (token.is_punct and token.text != "-"):
             break
         start -= 1
     words = doc[start : name.start]
@@ -244,17 +252,22 @@ def _title_words(entity: Span) -> Span | None:
         return None
     if words[0].lower_.rstrip(".") in HONORIFICS:
         return None
-    last = words[-1]  # the title's head noun: "captain" in "ferry captain", not a name
-    if last.pos_ not in ("NOUN", "PROPN") or (last.ent_type_ == "PERSON" and not _title_word(last)):
+    last = words[-1]  # "captain" in "ferry captain", "old" in "13-year-old": not a name
+    if last.pos_ not in ("NOUN", "PROPN", "ADJ") or (
+        last.ent_type_ == "PERSON" and not _title_word(last)
+    ):
         return None
     return words
 
 
 def _title(entity: Span) -> str | None:
-    """The title just before the name (`_title_words`), marked `BEFORE`, when it stands on
-    its own: no pronoun ("his brother"), no possessive left without its "the"."""
+    """The title just before the name (`_title_words`), marked `BEFORE`, when it is one and
+    stands on its own: a noun next to the name, no pronoun ("his brother"), no possessive
+    left without its "the"."""
     words = _title_words(entity)
-    if words is None or any(t.pos_ == "PRON" or t.dep_ == "case" for t in words):
+    if words is None or words[-1].pos_ == "ADJ":  # a descriptor ("13-year-old"), no role
+        return None
+    if any(t.pos_ == "PRON" or t.dep_ == "case" for t in words):
         return None
     return _role_text(words)
 
@@ -269,8 +282,7 @@ def _apposition(entity: Span) -> str | None:
         words = entity.doc[after[0].left_edge.i : after[-1].right_edge.i + 1]
         return _role_text(words, before=False)
     if root.dep_ == "appos" and root.head.i < entity.start and _noun(root.head):
-        head = root.head
-        words = entity.doc[head.left_edge.i : head.i + 1]
+        words = entity.doc[root.head.left_edge.i : entity.start]  # up to the name's comma
         return _role_text(words, before=False)
     return None
 
