@@ -242,3 +242,13 @@ def test_a_role_inside_a_quotation_is_the_editors(judge):
 def test_a_name_in_apposition_takes_the_whole_phrase_before_it(judge):
     mention = "The head of the ferry union, Tomas Berglund, spoke on Monday."
     assert judge.role("Tomas Berglund", [mention]) == AFTER + "the head of the ferry union"
+
+
+def test_a_role_from_a_quotation_is_not_the_articles(judge):
+    mention = 'The union said: "We condemn the fraudster Tomas Berglund for the fire."'
+    assert judge.role("Tomas Berglund", [mention]) is None
+
+
+def test_a_role_is_written_in_once():
+    text = "They mourned [ferry captain] Tomas Berglund on Monday."
+    assert written_in(text, "Tomas Berglund", BEFORE + "ferry captain") == text

@@ -82,11 +82,13 @@ def unroled(doc: Doc) -> tuple[Named, ...]:
 
 def roles(name: str, docs: Iterable[Doc]) -> set[str]:
     """The roles `docs` give the person `name`, each marked with its place (`BEFORE` or
-    `AFTER` the name) and written as the article wrote it."""
+    `AFTER` the name) and written as the article wrote it; a name inside a quotation is
+    left out (the speaker's word for the person, "terrorist X", is not the article's)."""
     found: set[str] = set()
     for doc in docs:
+        quoted = quoted_characters(doc.text)
         for entity in doc.ents:
-            if _full_name(entity) == name:
+            if _full_name(entity) == name and entity.start_char not in quoted:
                 found.update(r for r in (_title(entity), _apposition(entity)) if r)
     return found
 
@@ -104,6 +106,8 @@ def written_in(text: str, name: str, role: str) -> str | None:
     if words and words[-1].strip("[").rstrip(".").casefold() in HONORIFICS:
         return None
     place, said = role[0], role[1:]
+    if head.rstrip(" []").casefold().endswith(said.casefold()):
+        return text  # written in already (the parse does not read a bracketed role)
     quoted = match.start() in quoted_characters(text)
     if place == BEFORE:
         opening = not head.strip(QUOTE_CHARACTERS + "([ ")
