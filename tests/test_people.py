@@ -252,3 +252,15 @@ def test_a_role_from_a_quotation_is_not_the_articles(judge):
 def test_a_role_is_written_in_once():
     text = "They mourned [ferry captain] Tomas Berglund on Monday."
     assert written_in(text, "Tomas Berglund", BEFORE + "ferry captain") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("Tomas Berglund, one of the union's spokesmen, declined to comment.", False),
+        ("The ferryman (Tomas Berglund) tells her the boat has sunk.", False),
+    ],
+)
+def test_more_ways_to_say_who(judge, text, bare):
+    people = judge.people([text])[0]
+    assert ("Tomas Berglund" in [n.name for n in people]) == bare

@@ -180,6 +180,8 @@ def _name_span(entity: Span) -> Span | None:
     possessive "'s" left out; none when the name names something else ("... King Jr. Way")."""
     if entity.label_ != "PERSON" or entity.root.dep_ == "compound":  # "... King Jr. Way"
         return None
+    if entity.root.tag_ == "NNPS":  # a group by name ("Tory Brexiteers"), no one person
+        return None
     tokens = [t for t in entity if t.tag_ != "POS" and t.text not in ("'s", "’s")]
     while tokens and _title_word(tokens[0]):
         tokens.pop(0)
@@ -207,6 +209,8 @@ def _has_role(entity: Span) -> bool:
     root = entity.root
     if _title_words(entity) is not None or (root.dep_ == "appos" and _noun(root.head)):
         return True
+    if entity.start > 0 and entity.doc[entity.start - 1].text == "(":  # "Brighton (Nathan Lane)"
+        return True
     if root.dep_ == "conj":  # "Officers Edward Nero and Garrett Miller": the first's title
         first = next((e for e in entity.doc.ents if e.start <= root.head.i < e.end), None)
         return first is not None and first.label_ == "PERSON" and _has_role(first)
@@ -220,10 +224,13 @@ def _has_role(entity: Span) -> bool:
 
 
 def _noun(token: Token) -> bool:
-    """Whether an apposition's head is a common noun ("a student") or a title ("District
-    Attorney"), not a name, a place or an age ("Theo James", "Nevada", "19")."""
+    """Whether an apposition's head is a common noun ("a student"), a title ("District
+    Attorney") or a part of a group ("one of ..."), not a name, a place or an age ("Theo
+    James", "Nevada", "19")."""
     if token.ent_type_ in ("PERSON", "GPE", "DATE"):
         return False
+    if token.pos_ in ("NUM", "PRON"):  # "one of Leno's spokesmen", not "19"
+        return any(c.dep_ == "prep" for c in token.children)
     return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.lower_ in TITLE_WORDS)
 
 
