@@ -178,7 +178,7 @@ class Pipeline:
                 material = replace(material, points=introduced)
                 eligible = np.array([self.ranker.eligible(p) for p in introduced], dtype=bool)
                 layout, names = fitted(material, eligible=eligible, shown=shown, every=differences)
-            points = material.points
+            points = tuple(material.points)
         self._release()
         with self._stage("quotes", timings):
             importance = {k: float(scores[i]) for i, p in enumerate(points) for k in p.sentences}
