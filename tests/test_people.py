@@ -264,3 +264,15 @@ def test_a_role_is_written_in_once():
 def test_more_ways_to_say_who(judge, text, bare):
     people = judge.people([text])[0]
     assert ("Tomas Berglund" in [n.name for n in people]) == bare
+
+
+def test_a_possessive_inside_a_title_is_kept_whole(judge):
+    mention = "Deputy State's Attorney Tomas Berglund argued the case."
+    assert judge.role("Tomas Berglund", [mention]) == BEFORE + "Deputy State's Attorney"
+    assert judge.role("Tomas Berglund", ["The union's Tomas Berglund argued the case."]) is None
+
+
+def test_a_headline_about_the_person_by_surname_introduces_them(judge):
+    sents = sentences(ARTICLE)
+    shown = points([s.text for s in sents])
+    assert introduce([3], [], shown, sents, "Marsh defends the terminal plan", judge) == {}

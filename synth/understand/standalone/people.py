@@ -140,7 +140,7 @@ def introduce(
         point, bare = points[index], []
         text: str | None = point.text
         for person in people:
-            if text is None or any(person.name in r for r in read):
+            if text is None or _met(person.name, read):
                 continue
             role = judge.role(person.name, _article_mentions(point, sentences, person.name))
             told = written_in(text, person.name, role) if role else None
@@ -155,6 +155,14 @@ def introduce(
         if text != point.text:
             changed[index] = replace(point, text=text)
     return changed
+
+
+def _met(name: str, read: Sequence[str]) -> bool:
+    """Whether the reader has met `name` in `read` (the headline first, then the points):
+    by the full name, or by the surname in the headline, which is about that person."""
+    surname = name.split()[-1]
+    headline = bool(read) and re.search(rf"\b{re.escape(surname)}\b", read[0]) is not None
+    return headline or any(name in r for r in read)
 
 
 def _introduced(person: Named, texts: Sequence[str], named: Sequence[tuple[Named, ...]]) -> bool:
@@ -182,6 +190,9 @@ def _name_span(entity: Span) -> Span | None:
         return None
     if entity.root.tag_ == "NNPS":  # a group by name ("Tory Brexiteers"), no one person
         return None
+    after = entity.doc[entity.end] if entity.end < len(entity.doc) else None
+    if after is not None and after.pos_ == "PROPN" and not after.ent_type_:
+        return None  # part of a longer name: "Martin Luther King Jr. Way"
     tokens = [t for t in entity if t.tag_ != "POS" and t.text not in ("'s", "’s")]
     while tokens and _title_word(tokens[0]):
         tokens.pop(0)
@@ -274,11 +285,14 @@ def _title_words(entity: Span) -> Span | None:
 def _title(entity: Span) -> str | None:
     """The title just before the name (`_title_words`), marked `BEFORE`, when it is one and
     stands on its own: a noun next to the name, no pronoun ("his brother"), no possessive
-    left without its "the"."""
+    left without its "the" ("Deputy State's Attorney" is whole)."""
     words = _title_words(entity)
     if words is None or words[-1].pos_ == "ADJ":  # a descriptor ("13-year-old"), no role
         return None
-    if any(t.pos_ == "PRON" or t.dep_ == "case" for t in words):
+    if any(t.pos_ == "PRON" for t in words):
+        return None
+    cut = words.start > 0 and words.doc[words.start - 1].dep_ == "det"
+    if cut and any(t.dep_ == "case" for t in words):  # "the BBC's": "BBC's" alone reads wrong
         return None
     return _role_text(words)
 
