@@ -49,9 +49,9 @@ def test_people_named_with_no_role(judge, text, bare):
 
 def test_a_speaker_of_a_quotation_is_marked(judge):
     (named,) = judge.people(['"The ferry will sail," said Tomas Berglund.'])
-    assert named == (Named("Tomas Berglund", speaker=True),)
+    assert named == (Named("Tomas Berglund", speaker=True, subject=True),)
     (named,) = judge.people(["Tomas Berglund thinks the ferry will sail."])
-    assert named == (Named("Tomas Berglund", speaker=False),)
+    assert named == (Named("Tomas Berglund", speaker=False, subject=True),)
 
 
 @pytest.mark.parametrize(
@@ -125,7 +125,7 @@ def test_one_role_or_none():
 
 
 def test_people_answers_read_back():
-    people = (Named("Tomas Berglund", speaker=True), Named("Helen Marsh"))
+    people = (Named("Tomas Berglund", speaker=True, subject=True), Named("Helen Marsh"))
     assert people_read(people_answer(people)) == people
     assert people_answer(()) is None and people_read(None) == ()
 
@@ -276,3 +276,23 @@ def test_a_headline_about_the_person_by_surname_introduces_them(judge):
     sents = sentences(ARTICLE)
     shown = points([s.text for s in sents])
     assert introduce([3], [], shown, sents, "Marsh defends the terminal plan", judge) == {}
+
+
+def test_a_point_that_only_mentions_a_stranger_is_kept(judge):
+    sents = sentences(
+        [
+            (1, "The ferry terminal burned on Monday."),
+            (1, "The terminal was designed by Tomas Berglund in 1990."),
+            (1, "Tomas Berglund watched the terminal burn from the bridge."),
+        ]
+    )
+    assert judge.people([sents[1].text]) == [(Named("Tomas Berglund"),)]
+    shown = points([s.text for s in sents])
+    changed = introduce([0, 2, 1], [0], shown, sents, "Terminal burns", judge)
+    assert 1 not in changed  # a mention: the point is about the terminal
+    assert not changed[2].standalone  # about the stranger: not shown
+
+
+def test_a_noun_right_before_a_name_says_who(judge):
+    text = "The runner hit a home run off the visiting team's starter Tomas Berglund."
+    assert judge.people([text])[0] == ()
