@@ -296,3 +296,8 @@ def test_a_point_that_only_mentions_a_stranger_is_kept(judge):
 def test_a_noun_right_before_a_name_says_who(judge):
     text = "The runner hit a home run off the visiting team's starter Tomas Berglund."
     assert judge.people([text])[0] == ()
+
+
+def test_a_role_the_text_gives_already_is_not_written_again():
+    text = "Fans cheered Helen Marsh and Tomas Berglund, a ferry captain, on Monday."
+    assert written_in(text, "Tomas Berglund", AFTER + "a ferry captain") == text

@@ -112,8 +112,8 @@ def written_in(text: str, name: str, role: str) -> str | None:
     if words and words[-1].strip("[").rstrip(".").casefold() in HONORIFICS:
         return None
     place, said = role[0], role[1:]
-    if head.rstrip(" []").casefold().endswith(said.casefold()):
-        return text  # written in already (the parse does not read a bracketed role)
+    if said.casefold() in text.casefold():
+        return text  # said already (the parse missed it, or does not read a bracketed role)
     quoted = match.start() in quoted_characters(text)
     if place == BEFORE:
         opening = not head.strip(QUOTE_CHARACTERS + "([ ")
