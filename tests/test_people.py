@@ -301,3 +301,16 @@ def test_a_noun_right_before_a_name_says_who(judge):
 def test_a_role_the_text_gives_already_is_not_written_again():
     text = "Fans cheered Helen Marsh and Tomas Berglund, a ferry captain, on Monday."
     assert written_in(text, "Tomas Berglund", AFTER + "a ferry captain") == text
+
+
+def test_a_person_the_article_names_often_without_a_role_is_known(judge):
+    sents = sentences(
+        [
+            (1, "The ferry terminal burned on Monday."),
+            (1, "Tomas Berglund watched the terminal burn from the bridge."),
+            (1, "Tomas Berglund built the terminal in 1990."),
+            (1, "The terminal was the pride of Tomas Berglund."),
+        ]
+    )
+    shown = points([s.text for s in sents])
+    assert introduce([0, 1], [0], shown, sents, "Terminal burns", judge) == {}

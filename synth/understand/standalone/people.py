@@ -10,7 +10,8 @@ the role its own article gives that person written in at that first mention, whe
 article gives exactly one (a title before the name, or an apposition after it). Otherwise
 a point about that stranger (they are its subject: "Robin Jensen also pointed out ...") is
 not shown, unless it is in the lede (the event comes first) or they speak a quotation and
-the briefing gives their role elsewhere. A point that only mentions a person ("written by
+the briefing gives their role elsewhere, or their article names them three times or more
+and never says who they are (it writes for readers who know them). A point that only mentions a person ("written by
 Nick Cave", "Bill Clinton's first midterm") is kept: on dev clusters three in four of those
 named someone a reader knows, something that is no person, or a role the parse missed.
 
@@ -39,6 +40,9 @@ if TYPE_CHECKING:
 ROLE_DEPS = frozenset(["relcl", "poss"])
 # A role written in is at most this long: longer ones are a clause, not a role.
 ROLE_MAX_WORDS = 10
+# An article that names a person this often and never says who they are writes for readers
+# who know them ("Genghis Khan", a film's star): such a point is kept as it is.
+KNOWN_MENTIONS = 3
 # Marks of a role's place, kept with it: before the name ("immunologist Scott Commins") or
 # after it, between commas ("Binan Atta, 19, a student,").
 BEFORE, AFTER = "<", ">"
@@ -149,9 +153,12 @@ def introduce(
         for person in people:
             if text is None or _met(person.name, read):
                 continue
-            role = judge.role(person.name, _article_mentions(point, sentences, person.name))
+            mentions = _article_mentions(point, sentences, person.name)
+            role = judge.role(person.name, mentions)
             told = written_in(text, person.name, role) if role else None
-            kept = index in lede or not person.subject or _introduced(person, texts, named)
+            known = len(mentions) >= KNOWN_MENTIONS and role is None
+            kept = index in lede or not person.subject or known
+            kept = kept or _introduced(person, texts, named)
             if told is None and kept:
                 bare.append(person.name)
             else:
