@@ -9,11 +9,12 @@ calls a PERSON) with no role in its own sentence, and whom nothing read before n
 the role its own article gives that person written in at that first mention, when the
 article gives exactly one (a title before the name, or an apposition after it). Otherwise
 a point about that stranger (they are its subject: "Robin Jensen also pointed out ...") is
-not shown, unless it is in the lede (the event comes first) or they speak a quotation and
+not shown, unless it is in the lede (the event comes first), they speak a quotation and
 the briefing gives their role elsewhere, or their article names them three times or more
-and never says who they are (it writes for readers who know them). A point that only mentions a person ("written by
-Nick Cave", "Bill Clinton's first midterm") is kept: on dev clusters three in four of those
-named someone a reader knows, something that is no person, or a role the parse missed.
+and never says who they are (it writes for readers who know them). A point that only
+mentions a person ("written by Nick Cave", "Bill Clinton's first midterm") is kept: on dev
+clusters three in four of those named someone a reader knows, something that is no
+person, or a role the parse missed.
 
 A bare surname ("Commins said") is left to the names that make it a full one; here a name
 is its parser entity of two words or more.
