@@ -72,6 +72,7 @@ from synth.understand.parser import rule_files, spacy_parser
 from synth.understand.rank import Ranker
 from synth.understand.standalone import ParsedJudge, confirm_standalone
 from synth.understand.standalone.cut import cut_sentences
+from synth.understand.standalone.people import PeopleJudge, introduce
 from synth.understand.story import off_story_sources, on_story
 from synth.write.headline import ParsedHeadline, choose_title
 
@@ -90,6 +91,9 @@ LEDE_LEADS = 3
 LEAD_PROBLEMS_BORNE = frozenset([None, "definite_description"])
 # A lead this close in meaning to one the lede opens on tells the same thing again.
 LEAD_REPEAT = 0.6
+# Lay-outs at most after points were told who a person is or left out (`Pipeline._introduce_roles`):
+# each lay-out may show points not walked yet.
+INTRODUCE_ROUNDS = 3
 PAGE_SHARE = 1.25  # the whole page's words against --max-words, marks and title included
 
 
@@ -170,19 +174,17 @@ class Pipeline:
             material = replace(material, points=points)
             eligible = np.array([self.ranker.eligible(p) for p in points], dtype=bool)
             labels = self.clusterer.cluster(point_vectors, scores, eligible)
-            layout = self._fit(material, scores, eligible, labels, max_words, shown)
         with self._stage("cluster", timings):
-            counted = len(layout.sections)  # the headings `_fit` counted words for
-            layout, names = self._name(material, layout, scores)
-            spare = unused_heading_words(counted, names)
-            if max_words is not None and spare >= getattr(self.ranker, "min_point_words", 0):
-                # headings left out leave their words to points: lay the page out again, and
-                # keep it if its body, headings as written, still reads in `max_words`
-                wider = max_words + spare
-                again = self._fit(material, scores, eligible, labels, wider, differences)
-                again, renamed = self._name(material, again, scores)
-                if body_words(again, renamed, material.points, differences) <= max_words:
-                    layout, names = again, renamed
+            fitted = partial(self._lay_out, scores=scores, labels=labels, max_words=max_words)
+            layout, names = fitted(material, eligible=eligible, shown=shown, every=differences)
+            for _ in range(INTRODUCE_ROUNDS):
+                introduced = self._introduce_roles(material, layout, title)
+                if not introduced:
+                    break
+                material = replace(material, points=introduced)
+                eligible = np.array([self.ranker.eligible(p) for p in introduced], dtype=bool)
+                layout, names = fitted(material, eligible=eligible, shown=shown, every=differences)
+            points = tuple(material.points)
         self._release()
         with self._stage("quotes", timings):
             importance = {k: float(scores[i]) for i, p in enumerate(points) for k in p.sentences}
@@ -259,6 +261,44 @@ class Pipeline:
                 if source.id in off:
                     self.note(f"{source.path}: about another story than the others; not shown")
         return on_story(points, off)
+
+    def _lay_out(
+        self,
+        material: Material,
+        scores: np.ndarray,
+        eligible: np.ndarray,
+        labels: np.ndarray,
+        max_words: int | None,
+        shown: Sequence[Difference],
+        every: Sequence[Difference],
+    ) -> tuple[Layout, dict[int, str | None]]:
+        """The points laid out in `max_words` with the `shown` differences, and their
+        sections' headings. Headings left out leave their words to points: the page is laid
+        out again with them (and `every` difference), kept if its body, headings as written,
+        still reads in `max_words`."""
+        layout = self._fit(material, scores, eligible, labels, max_words, shown)
+        counted = len(layout.sections)  # the headings `_fit` counted words for
+        layout, names = self._name(material, layout, scores)
+        spare = unused_heading_words(counted, names)
+        if max_words is not None and spare >= getattr(self.ranker, "min_point_words", 0):
+            wider = max_words + spare
+            again = self._fit(material, scores, eligible, labels, wider, every)
+            again, renamed = self._name(material, again, scores)
+            if body_words(again, renamed, material.points, every) <= max_words:
+                return again, renamed
+        return layout, names
+
+    def _introduce_roles(self, material: Material, layout: Layout, title: str) -> tuple[Point, ...]:
+        """The points with a person the reader meets first without a role told who they are,
+        or left out (`people.introduce`); empty when none changes, or the judge cannot say."""
+        judge = self.judge
+        if not isinstance(judge, PeopleJudge):
+            return ()
+        order = [*layout.lede, *(i for s in layout.sections for i in s)]
+        changed = introduce(order, layout.lede, material.points, material.sentences, title, judge)
+        if not changed:
+            return ()
+        return tuple(changed.get(i, p) for i, p in enumerate(material.points))
 
     def _fit(
         self,
@@ -396,7 +436,7 @@ class Pipeline:
         rank_of = {index: rank for rank, index in enumerate(layout.order, start=1)}
         reports = Reports.of(material.sources, sentences)
         reading = [*layout.lede, *(i for s in layout.sections for i in s)]
-        named = self._introduce(material, reading, title)
+        named = self._introduce_names(material, reading, title)
 
         def placed(index: int) -> RankedPoint:
             point = named.get(index, points[index])
@@ -426,7 +466,7 @@ class Pipeline:
             lede=tuple(placed(i) for i in layout.lede),
         )
 
-    def _introduce(
+    def _introduce_names(
         self, material: Material, reading: Sequence[int], title: str
     ) -> dict[int, Point]:
         """The points, in `reading` order under `title`, whose surname alone is written with

@@ -135,9 +135,9 @@ def test_the_pipeline_writes_the_full_name_where_the_reader_first_meets_the_surn
     judge = type("Judge", (), {"entities": staticmethod(entities)})()
     pipeline = Pipeline(embedder=None, judge=judge)  # type: ignore[arg-type]
     material = Material((), story, None, points, None)  # type: ignore[arg-type]
-    named = pipeline._introduce(material, [2, 0], "Port to reopen")
+    named = pipeline._introduce_names(material, [2, 0], "Port to reopen")
     assert named[2].text == "[Maria Olsen] said the port would reopen."
-    assert pipeline._introduce(material, [0, 2], "Port to reopen") == {}  # met in the first
+    assert pipeline._introduce_names(material, [0, 2], "Port to reopen") == {}  # met in the first
 
 
 def test_a_person_met_by_title_before_is_met():

@@ -16,6 +16,15 @@ from synth.understand.standalone.checks import (
     place_or_body,
     quoted_characters,
 )
+from synth.understand.standalone.people import (
+    Named,
+    is_role,
+    people_answer,
+    people_read,
+    roles,
+    sole_role,
+    unroled,
+)
 from synth.understand.standalone.problems import PROBLEMS, Problem
 from synth.understand.standalone.rules import standalone_problem, without_edits
 
@@ -34,6 +43,8 @@ ANTECEDENT_KIND = "antecedent"
 ENTITIES_KIND = "entities"
 # Opens the names kept for a sentence (`AnswerStore` keeps no empty answer).
 ENTITIES_MARK = "entities:"
+PEOPLE_KIND = "people"
+ROLE_KIND = "role"
 
 
 @dataclass
@@ -105,6 +116,42 @@ class ParsedJudge:
 
     def _entities(self, text: str) -> frozenset[tuple[str, str]]:
         return frozenset((e.text, e.label_) for e in self._doc(text).ents)
+
+    def people(self, texts: Sequence[str]) -> list[tuple[Named, ...]]:
+        """The people each of `texts` names by full name with no role (`people.unroled`);
+        the texts not answered before are parsed in one batch."""
+        self._pending.extend(t for t in dict.fromkeys(texts) if not self._known(PEOPLE_KIND, t))
+        return [self._people(t) for t in texts]
+
+    def _people(self, text: str) -> tuple[Named, ...]:
+        if self.store is None:
+            return unroled(self._doc(text))
+        found = self.store.answer(
+            PEOPLE_KIND, text, lambda: people_answer(unroled(self._doc(text))), drawn_from(text)
+        )
+        return people_read(found)
+
+    def role(self, name: str, texts: Sequence[str]) -> str | None:
+        """The one role `texts` (sentences of one article) give the person `name`, marked
+        with its place (`people.BEFORE`, `people.AFTER`), or None."""
+        asked = "\0".join([name, *texts])
+        if self.store is None or not self._known(ROLE_KIND, asked):
+            self._pending.extend(t for t in texts if t not in self._docs)
+        if self.store is None:
+            return self._role(name, texts)
+        words = drawn_from(" ".join(texts))
+        return self.store.answer(
+            ROLE_KIND, asked, lambda: self._role(name, texts), lambda a: is_role(a) and words(a)
+        )
+
+    def _role(self, name: str, texts: Sequence[str]) -> str | None:
+        return sole_role(roles(name, [self._doc(t) for t in texts]))
+
+    def _known(self, kind: str, text: str) -> bool:
+        """Whether the answer of `kind` about `text` is parsed or kept already."""
+        if text in self._docs:
+            return True
+        return self.store is not None and kind in self.store.read(self.store.key(kind, text))
 
     def nouns(self, text: str) -> frozenset[str]:
         """The lemmas of the nouns and names in `text`, lower-cased, and `PLACE_OR_BODY` when it
