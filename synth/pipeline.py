@@ -348,6 +348,17 @@ class Pipeline:
                 return layout
             budget = max(budget - excess, floor)
 
+    def _events(self, material: Material, scores: np.ndarray) -> list[int]:
+        """The points that may state what happened, most likely first (`Ranker.events`)."""
+        return self.ranker.events(
+            material.points,
+            material.point_vectors,
+            material.sentences,
+            material.vectors,
+            material.report_of,
+            scores,
+        )
+
     def _leads(self, material: Material, scores: np.ndarray) -> list[int]:
         """The points the briefing opens on, in order: of the points that may state what
         happened (`Ranker.events`), the first `LEDE_LEADS` that a reader can follow as the
@@ -356,14 +367,7 @@ class Pipeline:
         on a scene ("You wake up covered in hives"). The first is the event; the others are
         other articles' leads, which say what happened next or beside it more plainly than
         their later sentences."""
-        candidates = self.ranker.events(
-            material.points,
-            material.point_vectors,
-            material.sentences,
-            material.vectors,
-            material.report_of,
-            scores,
-        )
+        candidates = self._events(material, scores)
         leads: list[int] = []
         vectors = material.point_vectors
         for index in candidates[:EVENT_TRIES]:
@@ -382,14 +386,7 @@ class Pipeline:
         supported first: each report tells what it adds in its own first sentences (on
         newswire, each day's development), which a reader follows more easily than a later
         sentence ranked for centrality."""
-        candidates = self.ranker.events(
-            material.points,
-            material.point_vectors,
-            material.sentences,
-            material.vectors,
-            material.report_of,
-            scores,
-        )
+        candidates = self._events(material, scores)
         covered = {material.report_of.get(s, s) for i in leads for s in material.points[i].sources}
         more: list[int] = []
         for index in candidates:
