@@ -414,3 +414,14 @@ def test_a_tally_and_a_count_of_the_same_people_naming_no_tally_are_compared(fak
         "Officials said on Monday that 27 people were taken to hospital after the highway crash.",
     )
     assert {v.value for v in difference.variants} == {"27", "30"}
+
+
+def test_a_spelling_difference_is_named_after_the_form_most_outlets_write(fake_embedder):
+    (difference,) = compare(
+        fake_embedder,
+        "Detective Hans Carlsson said the hall held twice as many people as allowed.",
+        "Detective Hans Carlsson said the hall held twice the people it was built for.",
+        "Detective Hand Carlsson said the hall held twice as many people as allowed.",
+    )
+    assert difference.about == "Spelling of Hans Carlsson"
+    assert difference.variants[0].value == "Hans Carlsson"

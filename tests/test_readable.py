@@ -104,3 +104,10 @@ def test_newswire_underscore_dash_is_printed_as_a_dash():
 
     view = readable("VARNA (AP) _ The debris _ stones, tyres _ lay there. snake_case _x")
     assert view.text == "VARNA (AP) — The debris — stones, tyres — lay there. snake_case _x"
+
+
+def test_newswire_typewriter_fractions_and_a_dash_at_a_line_end_are_printed():
+    from synth.read.readable import readable
+
+    view = readable("a 2 1-2-year-old boy _\nand 3 3-4 miles; scores 1-2 and 2 1-2-3")
+    assert view.text == "a 2½-year-old boy —\nand 3¾ miles; scores 1-2 and 2 1-2-3"

@@ -193,7 +193,8 @@ class PeopleFinder:
             if len({s for v in variants for s in v.sources}) >= 2 and self._two_outlets(
                 {a: uses[a], b: uses[b]}
             ):
-                found.append(Difference("name", f"Spelling of {a}", variants, gives_both(variants)))
+                about = f"Spelling of {variants[0].value}"  # the form most outlets write
+                found.append(Difference("name", about, variants, gives_both(variants)))
         return found
 
     def _same_person(self, left: set[int], right: set[int]) -> bool:

@@ -25,7 +25,10 @@ C1_CONTROL = re.compile("[\x80-\x9f]")
 # ("said Joe Biden , who" "in The Washington Post ."): no writer puts them there.
 # Newswire's typewriter dash: an underscore between spaces ("the debris of battle _ stones,
 # tear gas canisters _ flaps"; "SEOUL (AP) _ The ..."), printed as a dash.
-TYPEWRITER_DASH = re.compile(r"(?<=\S) (_) (?=\S)")
+TYPEWRITER_DASH = re.compile(r"(?<=\S)\s(_)\s(?=\S)")  # a wrapped line may end on it
+# Newswire's typewriter fractions: "2 1-2" is two and a half ("a 2 1-2-year-old").
+TYPEWRITER_FRACTION = re.compile(r"(?<=\b\d)( )(1-2|1-4|3-4|1-3|2-3)\b(?!-\d)")
+FRACTIONS = {"1-2": "½", "1-4": "¼", "3-4": "¾", "1-3": "⅓", "2-3": "⅔"}
 SPACE_BEFORE_MARK = re.compile(r"(?<=[\w”’)]) +(?=[,.;:!?](?:\s|$))")
 
 Edit = tuple[int, int, str]  # text[start:end] is written as the string
@@ -52,12 +55,16 @@ class Readable:
 
 def readable(text: str) -> Readable:
     """`text` with HTML character references decoded, C1 controls read as Windows-1252,
-    stray spaces before punctuation out, newswire's " _ " dash a dash and typewriter
+    stray spaces before punctuation out, newswire's " _ " dash a dash, its "2 1-2" a "2½",
+    and typewriter
     quotation marks made typographic (see
     `entity_edits`, `windows_1252_edits`, `stray_space_edits` and
     `synth.read.quotemarks.typographic_marks`)."""
     edits = entity_edits(text) + windows_1252_edits(text) + stray_space_edits(text)
     edits += [(m.start(1), m.end(1), "—") for m in TYPEWRITER_DASH.finditer(text)]
+    edits += [
+        (m.start(1), m.end(2), FRACTIONS[m.group(2)]) for m in TYPEWRITER_FRACTION.finditer(text)
+    ]
     first = _apply(text, sorted(edits))
     second = _apply(first.text, typographic_marks(first.text))
     return Readable(second.text, _compose(first.edits, second.edits))
