@@ -285,3 +285,32 @@ def test_only_a_headline_in_capitals_scans_its_articles(feed, tmp_path, monkeypa
     shouting = Story(1, "story-001", replace(story.briefing, title="BRIDGE FALLS IN PORT SELBY"))
     assert files_module.shown_headlines([shouting]) == {"story-001": "Bridge falls in Port Selby"}
     assert scanned == [1]
+
+
+def _global(module: str, name: str) -> bytes:
+    """A protocol-4 pickle of the object `module`.`name` names (STACK_GLOBAL)."""
+
+    def text(value: str) -> bytes:
+        data = value.encode()
+        return b"\x8c" + bytes([len(data)]) + data
+
+    return b"\x80\x04" + text(module) + text(name) + b"\x93."
+
+
+def test_a_planted_file_cannot_reach_past_the_core_classes(tmp_path):
+    from synth.understand.briefings import KeptStore
+
+    store = KeptStore(tmp_path)
+    store.folder.mkdir(parents=True)
+    planted = {
+        "function": ("synth.core", "Briefing.__init__.__class__"),  # FunctionType, then code
+        "imported": ("synth.core", "Any"),  # a name synth.core imports, not its own class
+        "builtin": ("builtins", "eval"),
+    }
+    for key, (module, name) in planted.items():
+        (store.folder / f"{key}.pickle").write_bytes(_global(module, name))
+        assert store.read(key) is None, key
+    (store.folder / "own.pickle").write_bytes(_global("synth.core", "Briefing"))
+    from synth.core import Briefing
+
+    assert store.read("own") is Briefing

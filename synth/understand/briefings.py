@@ -149,11 +149,17 @@ class BriefingStore(KeptStore):
 
 
 class _SafeUnpickler(pickle.Unpickler):
-    """Builds the classes of synth.core and plain containers; refuses anything else."""
+    """Builds the classes defined in synth.core and plain containers; refuses anything else.
+
+    A name is looked up only as a plain attribute of its module: a dotted name
+    ("Briefing.__init__.__class__") would reach function and code types through a core
+    class, and a name synth.core merely imports (numpy's classes) is no class of its own."""
 
     def find_class(self, module: str, name: str) -> Callable[..., object]:
-        if module == "synth.core" or (module == "builtins" and name in ALLOWED_BUILTINS):
+        if "." not in name and (
+            module == "synth.core" or (module == "builtins" and name in ALLOWED_BUILTINS)
+        ):
             found: Callable[..., object] = super().find_class(module, name)
-            if isinstance(found, type):
+            if isinstance(found, type) and found.__module__ == module:
                 return found
         raise pickle.UnpicklingError(f"{module}.{name} is not part of a briefing")
