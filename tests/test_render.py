@@ -383,3 +383,14 @@ def test_markdown_of_people_that_ends_with_sources_is_not_taken_for_synths():
     long += "".join(line.format(k) for k in range(1, 80))
     assert own_output(long) == "a briefing synth wrote"  # the heading is out of reach
     assert own_output(long.replace("(`feed/79.txt`)", "and more")) is None
+
+
+def test_the_shared_sources_line_shows_whole_file_names_under_an_untidy_folder():
+    from dataclasses import replace
+
+    from synth.write.source_list import _shared_line
+
+    paths = {1: "./news/a.txt", 2: "news//b.txt"}
+    untidy = [replace(_source(k, "Unknown outlet"), path=p) for k, p in paths.items()]
+    line = _shared_line(untidy)
+    assert line.folder == "news/" and line.paths == ("a.txt", "b.txt")

@@ -176,6 +176,8 @@ def _of_phrase(matches: Sequence[tuple[Evidence, re.Match[str]]]) -> str | None:
     shortest such phrase that names something (a capitalized word), else the shortest."""
     phrases = []
     for evidence, match in matches:
+        if not match.group("percent"):
+            continue  # a count among the shares: no "of" to read after it
         rest = evidence.text[match.end("percent") :].split()
         if not rest or rest[0].lower() != "of":
             continue

@@ -145,11 +145,10 @@ def full_name(
     ]
     own = [s for s in sentences if s.source == source and _written_in_full(written, s.text)]
     others = [s for s in sentences if s.source != source and _written_in_full(written, s.text)]
-    names = {
-        full: s.source
-        for s in (own + others)[:MAX_PARSED]
-        for full in _names_with(_people(entities(s.text)), word)
-    }
+    names: dict[str, int] = {}
+    for s in (own + others)[:MAX_PARSED]:
+        for full in _names_with(_people(entities(s.text)), word):
+            names.setdefault(full, s.source)  # its own article's first: `mine` below
     distinct = {_key(full) for full in names}
     if len(distinct) != 1:
         return None

@@ -61,4 +61,6 @@ def _centroids(sentences: Sequence[Sentence], vectors: np.ndarray) -> dict[int, 
 
 def on_story(points: Sequence[Point], off: frozenset[int]) -> tuple[Point, ...]:
     """The points, those told only by articles about another story marked as not shown."""
-    return tuple(replace(p, standalone=False) if set(p.sources) <= off else p for p in points)
+    return tuple(
+        replace(p, standalone=False) if p.sources and set(p.sources) <= off else p for p in points
+    )

@@ -99,7 +99,7 @@ def _shared_line(sources: Sequence[Source]) -> SourceLine:
     """One line for several articles: the files, their common folder said once."""
     paths = [s.path for s in sources]
     folder = _common_folder(paths)
-    shown = tuple(p[len(folder) :] for p in paths) if folder else tuple(paths)
+    shown = tuple(posixpath.relpath(p, folder) for p in paths) if folder else tuple(paths)
     return SourceLine(
         ids=tuple(s.id for s in sources),
         name="",

@@ -79,13 +79,12 @@ EXAMPLES = {
         ["The United Nations said", "Olsen's study found"],
     ),
     "DEFINITE_EXPLAINED": at_start(
-        [
-            "The man who fled returned.",
-            "The mayor of Aleppo said",
-            "The radical Islamic group Hamas said",
-            "The Dutch airline KLM said",
-        ],
-        ["The study found nothing.", "The mayor of the town said", "The talks Monday failed."],
+        ["The man who fled returned.", "The mayor of Aleppo said"],
+        ["The study found nothing.", "The mayor of the town said", "The man told Reuters"],
+    ),
+    "NAMED_KIND": at_start(
+        ["The radical Islamic group Hamas said", "The Dutch airline KLM said"],
+        ["The man told Reuters he fled.", "The decision angered Washington.", "The group Monday"],
     ),
     "SAID_DEFINITE": anywhere(
         ["Olsen said the decision was final.", "They said that these new rules apply"],

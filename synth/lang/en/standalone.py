@@ -69,14 +69,13 @@ OPENING_DEFINITE = re.compile(
     r"^(?:The|This|That|These|Those|Such|Both|Each)\s+(?P<word>[a-z][\w'’-]*)"
 )
 
-# What lets an opening "The ..." say which thing it means: a relative clause, a name after
-# "of", or the name itself right after the description ("The radical group Hamas", "The
-# Dutch airline KLM"; a day or month there names nothing: "The talks Monday").
+# What lets an opening "The ..." say which thing it means: a relative clause or a name after
+# "of"; or (`NAMED_KIND`, below) the name right after a kind of body ("The radical group
+# Hamas").
 _DAYS = "|".join(sorted(WEEKDAYS | MONTHS))
 DEFINITE_EXPLAINED = re.compile(
     r"^\S+\s+(?:[a-z][\w'’-]*\s+){0,3}?(?:[a-z][\w'’-]*,?\s+(?:who|which|that)\b"
     r"|[a-z][\w'’-]*\s+of\s+(?:the\s+)?[A-Z])"
-    rf"|^\S+\s+(?:[\w'’-]+\s+){{0,2}}?[a-z][\w'’-]*\s+(?!(?:{_DAYS})\b)[A-Z][\w'’-]+"
 )
 
 # "said the decision ...": what someone said is about a thing introduced elsewhere.
@@ -146,6 +145,17 @@ government group hospital league ministry network newspaper office organization 
 team university
 """.split())
 # fmt: on
+
+# An opening description of a kind of body followed by its name ("The radical Islamic group
+# Hamas", "The Dutch airline KLM"): it says which one. A day or month names nothing ("The
+# group Monday"), and a verb before a name is no description ("The man told Reuters").
+NAMED_KINDS = KIND_NOUNS | frozenset(
+    ["airline", "broadcaster", "carrier", "channel", "charity", "militia", "movement", "union"]
+)
+NAMED_KIND = re.compile(
+    rf"^\S+\s+(?:[\w'’-]+\s+){{0,2}}?(?:{'|'.join(sorted(NAMED_KINDS))})"
+    rf"\s+(?!(?:{_DAYS})\b)[A-Z][\w'’-]+"
+)
 
 # Bodies a nation has one of: "the Syrian army", "the French president" say which one, where
 # "the British comic" does not.

@@ -35,6 +35,7 @@ from synth.lang.en import (
     NAME_AFTER_VERB,
     NAME_APPOSITIVE,
     NAME_BEFORE_VERB,
+    NAMED_KIND,
     NOT_A_NAME,
     OPENING_CONNECTIVE,
     OPENING_DEFINITE,
@@ -158,6 +159,7 @@ def standalone_problem(text: str, strict: bool = True) -> Problem | None:
         opening
         and opening.group("word") not in KNOWN_REFERENTS
         and not DEFINITE_EXPLAINED.match(text)
+        and not NAMED_KIND.match(text)
     ):
         return "definite_description"
     if UNNAMED_SPEAKER.match(text) or OPENING_QUANTIFIER.match(text):
