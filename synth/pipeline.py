@@ -85,6 +85,10 @@ TITLE_WORDS = 60
 # and how many leads open it at most.
 EVENT_TRIES = 8
 LEDE_LEADS = 3
+# At most this many reports' own leads follow the lede (a wire archive's ten days fit; a
+# story of a hundred outlets does not fill its budget with leads, nor judge them all), from
+# at most `EVENT_TRIES` times as many candidates.
+REPORT_LEADS = 8
 # What a lead may leave to its own words or to what the world knows ("the basis of the
 # religion" in a sentence that names the church); a pronoun, a scene with no one named or a
 # quote with no speaker it may not.
@@ -177,6 +181,8 @@ class Pipeline:
         with self._stage("cluster", timings):
             fitted = partial(self._lay_out, scores=scores, labels=labels, max_words=max_words)
             layout, names = fitted(material, eligible=eligible, shown=shown, every=differences)
+            # at most INTRODUCE_ROUNDS lay-outs: a point that a last lay-out brings in may
+            # still name someone without a role (accepted: each round shows fewer of them)
             for _ in range(INTRODUCE_ROUNDS):
                 introduced = self._introduce_roles(material, layout, title)
                 if not introduced:
@@ -389,7 +395,9 @@ class Pipeline:
         candidates = self._events(material, scores)
         covered = {material.report_of.get(s, s) for i in leads for s in material.points[i].sources}
         more: list[int] = []
-        for index in candidates:
+        for index in candidates[: EVENT_TRIES * REPORT_LEADS]:
+            if len(more) == REPORT_LEADS:
+                break
             reports = {material.report_of.get(s, s) for s in material.points[index].sources}
             if index in leads or reports <= covered:
                 continue

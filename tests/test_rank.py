@@ -256,3 +256,26 @@ def test_after_the_lede_each_report_it_does_not_cite_adds_its_own_lead():
     material = Material((), (), np.zeros((0, 2)), told, np.eye(4, dtype=np.float32))
     pipeline = Pipeline(embedder=FakeEmbedder(), ranker=Leads(), judge=Fine())
     assert pipeline._report_leads(material, np.ones(4), [0]) == [1]
+
+
+def test_the_reports_own_leads_are_capped():
+    from dataclasses import dataclass
+
+    from synth.pipeline import REPORT_LEADS, Material, Pipeline
+    from tests.conftest import FakeEmbedder
+
+    count = REPORT_LEADS + 4
+
+    @dataclass(frozen=True)
+    class Leads(Ranker):
+        def events(self, *args, **kwargs):
+            return list(range(count))
+
+    class Fine:
+        def problem(self, text, known=frozenset(), opening=False):
+            return None
+
+    told = [point(i, f"Port number {i} reopened on Monday.", (i + 1,)) for i in range(count)]
+    material = Material((), (), np.zeros((0, 2)), told, np.eye(count, dtype=np.float32))
+    pipeline = Pipeline(embedder=FakeEmbedder(), ranker=Leads(), judge=Fine())
+    assert pipeline._report_leads(material, np.ones(count), [0]) == list(range(1, REPORT_LEADS + 1))
