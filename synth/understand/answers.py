@@ -96,16 +96,9 @@ class AnswerStore:
             return
         merged = {**self.read(key), **answers}
         text = json.dumps({"answers": merged}, ensure_ascii=False, sort_keys=True)
-        temporary = None
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=f".{key[:16]}-", dir=self.folder)
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            os.replace(temporary, self.folder / f"{key}.json")
+            replace_file(self.folder, f"{key}.json", text.encode("utf-8"))
         except OSError as error:
-            if temporary is not None:
-                Path(temporary).unlink(missing_ok=True)
             self._give_up(error.strerror or str(error))
 
     def _give_up(self, reason: str) -> None:
@@ -115,6 +108,23 @@ class AnswerStore:
                 "the briefing is the same, only slower"
             )
         self.usable = False
+
+
+def replace_file(folder: Path, name: str, data: bytes) -> None:
+    """Write `data` to `folder`/`name` in one step (a temporary file renamed onto it), so a
+    run that stops midway, or a second writer, never leaves half a file; OSError is the
+    caller's to handle (the caches give up, the briefing is the same)."""
+    temporary = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{name[:16]}-", dir=folder)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, folder / name)
+    except OSError:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def drawn_from(text: str) -> Valid:

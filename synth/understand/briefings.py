@@ -19,7 +19,6 @@ import hashlib
 import io
 import os
 import pickle
-import tempfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -27,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from synth.core import Briefing, Say
+from synth.understand.answers import replace_file
 
 STORE_FOLDER = "briefings-v1"
 # Plain containers a pickled briefing may hold besides the classes of synth.core.
@@ -119,16 +119,9 @@ class KeptStore:
         if not self.usable:
             return
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary = None
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=f".{key[:16]}-", dir=self.folder)
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, self.folder / f"{key}.pickle")
+            replace_file(self.folder, f"{key}.pickle", data)
         except OSError as error:
-            if temporary is not None:
-                Path(temporary).unlink(missing_ok=True)
             self._give_up(error.strerror or str(error))
 
     def _give_up(self, reason: str) -> None:
