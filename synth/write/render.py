@@ -115,6 +115,7 @@ def _context(briefing: Briefing) -> dict[str, Any]:
         return point_tag(item, evidence_by_source, briefing.differences)
 
     ranked = briefing.ranked_points
+    copies = wire_copies(briefing.sources)
     return {
         "title": briefing.title,
         "sources": briefing.sources,
@@ -135,8 +136,8 @@ def _context(briefing: Briefing) -> dict[str, Any]:
         "read_count": sum(1 for s in briefing.sources if not s.skipped),
         "skipped_count": sum(1 for s in briefing.sources if s.skipped),
         "reports": report_count(briefing.sources),
-        "copies": wire_copies(briefing.sources),
-        "source_lines": source_lines(briefing.sources, wire_copies(briefing.sources)),
+        "copies": copies,
+        "source_lines": source_lines(briefing.sources, copies),
         "date_range": date_range(briefing.sources),
     }
 
